@@ -1,0 +1,311 @@
+// Conformance runner: the official Lua test suites (../shared/lua-tests)
+// under Regolith and under the reference interpreters.
+//
+//   npm run conformance -- 5.4                 (also 5.3, 5.1, all)
+//   npm run conformance -- all --mode=run --timeout=120 --jobs=2
+//
+// Modes:
+//   parse  every suite file must parse in its own dialect with Regolith's
+//          parse(); the reference column is `luacX -p FILE`.
+//   run    every test file runs the way the reference runs it: from inside
+//          the suite folder, one fresh interpreter per file,
+//          `-e "_U=true _soft=true _port=true _nomsg=true" FILE` with
+//          LUA_PATH="?;./?.lua;;"; Regolith is `bin/regolith --lua=X`, the
+//          reference is `luaX`. See scripts/lib/suite.ts for skipped files.
+//
+// A file that fails under the reference is reported as such and not counted.
+// The exit status is 1 when some file fails under Regolith but passes under
+// the reference. Results go to docs/conformance.md (one section per dialect
+// and mode; other sections are kept) unless --no-write is given.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Dialect } from '../src/syntax/ast.js';
+import { parse, LuaSyntaxError } from '../src/syntax/index.js';
+import { skipPrefix } from '../src/cli/args.js';
+import { referenceBinary, repoRoot } from '../test/support/reference.js';
+import { mapLimit, runProcess, type ProcResult } from './lib/proc.js';
+import { ALL_DIALECTS, requireShared, runPlan, suiteDir, suiteEnv, suiteFiles } from './lib/suite.js';
+import { cell, updateSections } from './lib/docsections.js';
+
+type Mode = 'parse' | 'run';
+
+/** The mode used when no --mode is given. Flip to 'run' once bin/regolith exists. */
+export const DEFAULT_MODE: Mode = 'parse';
+const DEFAULT_TIMEOUT_S = 120;
+const DOC = join(repoRoot, 'docs', 'conformance.md');
+const REGOLITH = join(repoRoot, 'bin', 'regolith');
+
+interface Args {
+  dialects: Dialect[];
+  mode: Mode;
+  timeoutS: number;
+  jobs: number;
+  only: Set<string> | null;
+  write: boolean;
+  /** An executable used instead of `node bin/regolith` (it gets the same arguments). */
+  regolith: string | null;
+  argv: string[];
+}
+
+function usage(msg?: string): never {
+  if (msg) console.error(`conformance: ${msg}`);
+  console.error('usage: npm run conformance -- [5.4|5.3|5.1|all]... [--mode=parse|run] [--timeout=SECONDS] [--jobs=N]\n' +
+    '                                  [--only=file.lua,...] [--no-write] [--regolith=EXECUTABLE]\n' +
+    `  default: 5.4, --mode=${DEFAULT_MODE}, --timeout=${DEFAULT_TIMEOUT_S}, --jobs=1; writes docs/conformance.md`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { dialects: [], mode: DEFAULT_MODE, timeoutS: DEFAULT_TIMEOUT_S, jobs: 1, only: null, write: true, regolith: null, argv };
+  for (const s of argv) {
+    if (s === 'all') a.dialects.push(...ALL_DIALECTS);
+    else if ((ALL_DIALECTS as readonly string[]).includes(s)) a.dialects.push(s as Dialect);
+    else if (s.startsWith('--mode=')) {
+      const m = s.slice(7);
+      if (m !== 'parse' && m !== 'run') usage(`bad mode '${m}'`);
+      a.mode = m;
+    } else if (s.startsWith('--timeout=')) {
+      a.timeoutS = Number(s.slice(10));
+      if (!(a.timeoutS > 0)) usage('bad --timeout');
+    } else if (s.startsWith('--jobs=')) {
+      a.jobs = Number(s.slice(7));
+      if (!Number.isInteger(a.jobs) || a.jobs < 1) usage('bad --jobs');
+    } else if (s.startsWith('--only=')) a.only = new Set(s.slice(7).split(',').filter(Boolean));
+    else if (s === '--no-write') a.write = false;
+    else if (s.startsWith('--regolith=')) a.regolith = s.slice(11);
+    else if (s === '-h' || s === '--help') usage();
+    else usage(`unknown argument '${s}'`);
+  }
+  if (a.dialects.length === 0) a.dialects.push('5.4');
+  a.dialects = [...new Set(a.dialects)];
+  return a;
+}
+
+type Outcome = 'pass' | 'fail' | 'skip' | 'missing';
+
+interface Side { outcome: Outcome; ms: number; error: string }
+
+interface Row {
+  file: string;
+  regolith: Side;
+  reference: Side;
+  /** Counted verdict. */
+  verdict: 'pass' | 'fail' | 'ref-fail' | 'skip';
+  note: string;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+}
+
+/** The error line of an interpreter's stderr (`lua5.4: file:1: ...`), else its first line. */
+function errorLine(stderr: string): string {
+  const prog = /^(?:\S*\/)?((?:lua(?:5\.\d)?|regolith)(?:\.js)?: .*)$/m.exec(stderr);
+  return prog ? prog[1]!.trim() : firstLine(stderr);
+}
+
+function describeFailure(r: ProcResult, timeoutS: number): string {
+  if (r.spawnError) return `cannot run: ${r.spawnError}`;
+  if (r.timedOut) return `timeout after ${timeoutS} s`;
+  const line = errorLine(r.stderr);
+  if (r.signal) return `killed by ${r.signal}${line ? `: ${line}` : ''}`;
+  return line || `exit status ${r.status}`;
+}
+
+function sideFromProc(r: ProcResult, timeoutS: number): Side {
+  const ok = r.status === 0 && !r.timedOut && !r.spawnError;
+  return { outcome: ok ? 'pass' : 'fail', ms: r.ms, error: ok ? '' : describeFailure(r, timeoutS) };
+}
+
+function verdictOf(regolith: Side, reference: Side): Row['verdict'] {
+  if (reference.outcome === 'fail') return 'ref-fail';
+  if (regolith.outcome === 'skip') return 'skip';
+  return regolith.outcome === 'pass' ? 'pass' : 'fail';
+}
+
+// ------------------------------------------------------------------ parse
+
+function parseWithRegolith(dir: string, file: string, dialect: Dialect): Side {
+  const bytes = readFileSync(join(dir, file), 'latin1');
+  const start = process.hrtime.bigint();
+  try {
+    parse(skipPrefix(bytes, dialect).source, { chunkName: `@${file}`, dialect });
+    return { outcome: 'pass', ms: Number(process.hrtime.bigint() - start) / 1e6, error: '' };
+  } catch (e) {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (e instanceof LuaSyntaxError) return { outcome: 'fail', ms, error: e.message };
+    return { outcome: 'fail', ms, error: `internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
+  }
+}
+
+async function parseMode(dialect: Dialect, dir: string, files: string[], a: Args): Promise<Row[]> {
+  const luac = referenceBinary('luac', dialect);
+  return mapLimit(files, a.jobs, async (file) => {
+    const regolith = parseWithRegolith(dir, file, dialect);
+    let reference: Side;
+    if (!luac) reference = { outcome: 'missing', ms: 0, error: `luac${dialect} not installed` };
+    else reference = sideFromProc(await runProcess(luac, ['-p', file], { cwd: dir, timeoutMs: a.timeoutS * 1000 }), a.timeoutS);
+    const row: Row = { file, regolith, reference, verdict: verdictOf(regolith, reference), note: '' };
+    report(dialect, 'parse', row);
+    return row;
+  });
+}
+
+// -------------------------------------------------------------------- run
+
+async function runMode(dialect: Dialect, dir: string, files: string[], a: Args): Promise<Row[]> {
+  const lua = referenceBinary('lua', dialect);
+  const haveRegolith = a.regolith !== null || existsSync(REGOLITH);
+  if (!haveRegolith) console.log(`note: ${REGOLITH} does not exist yet; every file counts as failing under Regolith`);
+  const [cmd, pre] = a.regolith !== null ? [a.regolith, []] : [process.execPath, [REGOLITH]];
+  const env = suiteEnv();
+  const timeoutMs = a.timeoutS * 1000;
+  return mapLimit(files, a.jobs, async (file) => {
+    const plan = runPlan(file);
+    let row: Row;
+    if (plan.kind === 'skip') {
+      const skipped: Side = { outcome: 'skip', ms: 0, error: '' };
+      row = { file, regolith: skipped, reference: skipped, verdict: 'skip', note: plan.reason };
+    } else {
+      // One after the other: some files write fixed paths inside the folder.
+      const reference: Side = lua
+        ? sideFromProc(await runProcess(lua, plan.args, { cwd: dir, env, timeoutMs }), a.timeoutS)
+        : { outcome: 'missing', ms: 0, error: `lua${dialect} not installed` };
+      const regolith: Side = haveRegolith
+        ? sideFromProc(await runProcess(cmd, [...pre, `--lua=${dialect}`, ...plan.args], { cwd: dir, env, timeoutMs }), a.timeoutS)
+        : { outcome: 'fail', ms: 0, error: 'bin/regolith does not exist yet' };
+      row = { file, regolith, reference, verdict: verdictOf(regolith, reference), note: plan.note ?? '' };
+    }
+    report(dialect, 'run', row);
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------- output
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function label(s: Side): string {
+  return { pass: 'pass', fail: 'FAIL', skip: 'skip', missing: 'n/a' }[s.outcome];
+}
+
+function report(dialect: Dialect, mode: Mode, r: Row): void {
+  const verdict = { pass: 'pass', fail: 'FAIL', 'ref-fail': 'fails under reference', skip: 'skipped' }[r.verdict];
+  const times = r.regolith.outcome === 'skip' ? '' :
+    `regolith ${label(r.regolith).padEnd(4)} ${fmtMs(r.regolith.ms).padStart(9)}   reference ${label(r.reference).padEnd(4)} ${fmtMs(r.reference.ms).padStart(9)}`;
+  console.log(`${dialect} ${mode} ${r.file.padEnd(16)} ${verdict.padEnd(22)} ${times}`);
+  if (r.regolith.outcome === 'fail') console.log(`    regolith: ${r.regolith.error}`);
+  if (r.reference.outcome === 'fail') console.log(`    reference: ${r.reference.error}`);
+  if (r.verdict === 'skip') console.log(`    (${r.note})`);
+}
+
+interface Totals { passed: number; failed: number; refFailed: number; skipped: number }
+
+function totals(rows: Row[]): Totals {
+  const t: Totals = { passed: 0, failed: 0, refFailed: 0, skipped: 0 };
+  for (const r of rows) {
+    if (r.verdict === 'pass') t.passed++;
+    else if (r.verdict === 'fail') t.failed++;
+    else if (r.verdict === 'ref-fail') t.refFailed++;
+    else t.skipped++;
+  }
+  return t;
+}
+
+function summary(t: Totals): string {
+  const extra = [t.refFailed ? `${t.refFailed} failing under the reference not counted` : '', t.skipped ? `${t.skipped} skipped` : '']
+    .filter(Boolean).join(', ');
+  return `${t.passed} passed, ${t.failed} failed${extra ? ` (${extra})` : ''}`;
+}
+
+function referenceVersion(dialect: Dialect): string {
+  const lua = referenceBinary('lua', dialect);
+  if (!lua) return `lua${dialect} not installed`;
+  const r = spawnSync(lua, ['-v'], { encoding: 'utf8' });
+  return firstLine(r.stdout || r.stderr).replace(/\s+Copyright.*$/, '');
+}
+
+function sectionBody(dialect: Dialect, mode: Mode, rows: Row[], a: Args): string {
+  const t = totals(rows);
+  const ref = mode === 'parse' ? `luac${dialect} -p` : `lua${dialect}`;
+  const how = mode === 'parse'
+    ? `Each file is parsed in the ${dialect} dialect with Regolith's \`parse()\`; the reference column is \`${ref} FILE\`.`
+    : `Each file runs in a fresh interpreter from inside the suite folder, as \`-e "_U=true _soft=true _port=true _nomsg=true" FILE\` with \`LUA_PATH="?;./?.lua;;"\` ` +
+      `(timeout ${a.timeoutS} s): Regolith is \`bin/regolith --lua=${dialect}\`, the reference is \`${ref}\`.`;
+  const cmd = `npm run conformance -- ${dialect} --mode=${mode}${a.timeoutS !== DEFAULT_TIMEOUT_S ? ` --timeout=${a.timeoutS}` : ''}`;
+  const lines = [
+    `## Lua ${dialect} — ${mode} mode`,
+    '',
+    `Generated by \`${cmd}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC ` +
+      `(dialect ${dialect}; reference ${referenceVersion(dialect)}; Node.js ${process.version}).`,
+    how,
+    '',
+    `**${summary(t)}**`,
+    '',
+    '| File | Result | Regolith | Time | Reference | Time | Notes |',
+    '|---|---|---|--:|---|--:|---|',
+  ];
+  for (const r of rows) {
+    const verdict = { pass: 'pass', fail: '**FAIL**', 'ref-fail': 'fails under reference', skip: 'skipped' }[r.verdict];
+    const notes = [r.note, r.regolith.error ? `Regolith: ${r.regolith.error}` : '', r.reference.error ? `reference: ${r.reference.error}` : '']
+      .filter(Boolean).join('; ');
+    const time = (s: Side) => (s.outcome === 'skip' || s.outcome === 'missing' || s.ms === 0 ? '' : fmtMs(s.ms));
+    lines.push(`| ${r.file} | ${verdict} | ${label(r.regolith)} | ${time(r.regolith)} | ${label(r.reference)} | ${time(r.reference)} | ${cell(notes)} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const HEADER = `# Conformance with the official Lua test suites
+
+<!-- GENERATED FILE: do not edit by hand. Regenerate with \`npm run conformance -- all\`
+     (parse mode, the default) and \`npm run conformance -- all --mode=run\`. -->
+
+This file is generated by \`scripts/conformance.ts\` (\`npm run conformance -- all\`, and
+\`npm run conformance -- all --mode=run\` for run mode); each section says when it was
+generated and by which command. The suites are the PUC-Rio test suites at
+\`../shared/lua-tests/<version>/\`; every top-level \`.lua\` file is one row.
+
+- **parse** mode: each file must parse in its own dialect with Regolith's front end
+  (compared with \`luacX -p\`).
+- **run** mode: each file runs in its own interpreter, in portable mode, like the
+  reference runs it (\`all.lua\` with \`_U=true\`). \`all.lua\` (the driver) and helper
+  modules (\`bwcoercion.lua\`, \`tracegc.lua\`, \`checktable.lua\`) are not run on their own;
+  \`heavy.lua\` is skipped (it needs several GB of memory and \`all.lua\` never runs it);
+  \`big.lua\` runs inside \`coroutine.wrap\` with \`_soft=false\`, as \`all.lua\` runs it.
+- Files that fail under the reference interpreter are shown but not counted.
+`;
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  requireShared();
+  const sections: { key: string; body: string }[] = [];
+  let grand: Totals = { passed: 0, failed: 0, refFailed: 0, skipped: 0 };
+  for (const dialect of a.dialects) {
+    const dir = suiteDir(dialect);
+    if (!dir) {
+      console.error(`error: ../shared/lua-tests/${dialect} not found`);
+      process.exitCode = 2;
+      continue;
+    }
+    let files = suiteFiles(dialect);
+    if (a.only) files = files.filter((f) => a.only!.has(f));
+    console.log(`== Lua ${dialect}, ${a.mode} mode: ${files.length} files in ${dir}`);
+    const rows = a.mode === 'parse' ? await parseMode(dialect, dir, files, a) : await runMode(dialect, dir, files, a);
+    const t = totals(rows);
+    console.log(`Lua ${dialect} ${a.mode}: ${summary(t)}`);
+    grand = { passed: grand.passed + t.passed, failed: grand.failed + t.failed, refFailed: grand.refFailed + t.refFailed, skipped: grand.skipped + t.skipped };
+    if (!a.only && !a.regolith) sections.push({ key: `${dialect}-${a.mode}`, body: sectionBody(dialect, a.mode, rows, a) });
+  }
+  if (a.write && sections.length) {
+    const order = ALL_DIALECTS.flatMap((d) => [`${d}-parse`, `${d}-run`]);
+    updateSections(DOC, HEADER, order, sections);
+    console.log(`wrote ${DOC}`);
+  } else if (a.only || a.regolith) console.log('(--only or --regolith given: docs/conformance.md not written)');
+  console.log(`${grand.passed} passed, ${grand.failed} failed`);
+  if (grand.failed > 0) process.exitCode = 1;
+}
+
+await main();
