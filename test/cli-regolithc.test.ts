@@ -99,7 +99,10 @@ describe('regolithc', () => {
 
   test('valid files are silent and exit 0', { skip: skip54 }, () => {
     same('5.4', ['-p', 'ok.lua']);
-    same('5.4', ['-p', 'ok.lua', 'shebang-ok.lua', 'empty.lua']);
+    // luac 5.4.4 aborts ("double free") after loading several files, so
+    // several valid files are checked against luac5.3 and without a reference.
+    const several = runRegolithc(['-p', 'ok.lua', 'shebang-ok.lua', 'empty.lua']);
+    assert.deepEqual(several, { status: 0, stdout: '', stderr: '' });
     same('5.4', ['-p', '-'], 'return 1\n');
   });
 
@@ -120,6 +123,7 @@ describe('regolithc', () => {
         same(d, ['-p', f]);
       }
       same(d, ['-p', '-'], 'x = = 1\n');
+      same(d, ['-p', 'ok.lua', 'shebang-ok.lua', 'empty.lua']);
     });
   }
 });
