@@ -1,0 +1,191 @@
+// Number <-> text conversions with C semantics:
+//   - formatG(x, prec): printf("%.<prec>g") as glibc does it (exact value,
+//     round-half-even), used for tostring (prec 14, LUAI_NUMFFORMAT "%.14g").
+//   - formatE(x, prec): printf("%.<prec>e").
+//   - parseHexFloat / bigTimesPow2: strtod for hexadecimal floats, correctly
+//     rounded.
+//
+// NaN: JS cannot carry the sign of a NaN reliably, so every NaN prints as
+// NAN_TEXT. lua5.4 on x86-64 glibc prints `print(0/0)` as "-nan" (the default
+// NaN produced by 0/0, inf-inf, fmod(x,0) ... has its sign bit set there) and
+// only `-(0/0)` as "nan"; we pick "-nan", the common case.
+
+export const NAN_TEXT = '-nan';
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Index of the high word (little-endian on every platform Node supports, but check).
+const HI = (() => { f64[0] = 1; return u32[1] === 0x3ff00000 ? 1 : 0; })();
+const LO = 1 - HI;
+
+/** 2^e exactly, for integer e in [-1074, 1023]. */
+export function pow2(e: number): number {
+  if (e >= -1022) {
+    u32[HI] = (e + 1023) << 20;
+    u32[LO] = 0;
+  } else {
+    // subnormal: bit (e + 1074) of the 52-bit fraction
+    const b = e + 1074;
+    if (b >= 32) { u32[HI] = 1 << (b - 32); u32[LO] = 0; } else { u32[HI] = 0; u32[LO] = (1 << b) >>> 0; }
+  }
+  return f64[0];
+}
+
+/**
+ * Exact decimal expansion of a finite x > 0: significant digits (no leading
+ * or trailing zeros) and the decimal exponent of the first digit.
+ */
+export function exactDecimal(x: number): [digits: string, exp: number] {
+  f64[0] = x;
+  const hi = u32[HI], lo = u32[LO];
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e2: number;
+  if (bexp === 0) e2 = -1074;
+  else { mant |= 1n << 52n; e2 = bexp - 1075; }
+  let digits: string, exp: number;
+  if (e2 >= 0) {
+    digits = (mant << BigInt(e2)).toString();
+    exp = digits.length - 1;
+  } else {
+    const k = -e2;
+    digits = (mant * 5n ** BigInt(k)).toString();
+    exp = digits.length - 1 - k;
+  }
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
+  return [digits.slice(0, end), exp];
+}
+
+/** Increment a string of decimal digits; returns [digits, carriedOut]. */
+function incDigits(d: string): [string, boolean] {
+  let i = d.length - 1;
+  while (i >= 0 && d.charCodeAt(i) === 57) i--;
+  if (i < 0) return ['1' + '0'.repeat(d.length - 1), true];
+  return [d.slice(0, i) + String.fromCharCode(d.charCodeAt(i) + 1) + '0'.repeat(d.length - 1 - i), false];
+}
+
+/**
+ * x > 0 finite rounded to nsig >= 1 significant digits, round-half-even on the
+ * exact binary value (as glibc printf). Returns exactly nsig digits and the
+ * decimal exponent of the first one.
+ */
+export function toDigits(x: number, nsig: number): [digits: string, exp: number] {
+  if (nsig <= 90) {
+    // V8's toExponential is correctly rounded except that exact ties go up;
+    // look 4 digits further to spot a possible tie and settle it exactly.
+    const wide = x.toExponential(nsig + 3);
+    const ePos = wide.indexOf('e');
+    const tail = wide.slice(ePos - 4, ePos);
+    if (tail !== '5000') {
+      const s = x.toExponential(nsig - 1);
+      const ep = s.indexOf('e');
+      const digits = nsig === 1 ? s.slice(0, 1) : s.charAt(0) + s.slice(2, ep);
+      return [digits, +s.slice(ep + 1)];
+    }
+  }
+  const [d, e] = exactDecimal(x);
+  if (d.length <= nsig) return [d + '0'.repeat(nsig - d.length), e];
+  const head = d.slice(0, nsig);
+  const c = d.charCodeAt(nsig);
+  let up: boolean;
+  if (c !== 53) up = c > 53;
+  else if (d.length > nsig + 1) up = true; // beyond half (no trailing zeros in d)
+  else up = (head.charCodeAt(nsig - 1) & 1) === 1; // tie: to even
+  if (!up) return [head, e];
+  const [r, carry] = incDigits(head);
+  return [r, carry ? e + 1 : e];
+}
+
+function expSuffix(e: number): string {
+  const a = e < 0 ? -e : e;
+  return (e < 0 ? 'e-' : 'e+') + (a < 10 ? '0' + a : String(a));
+}
+
+function nonFinite(x: number): string | undefined {
+  if (x !== x) return NAN_TEXT;
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  return undefined;
+}
+
+/** printf("%.<prec>g", x) (glibc). alt = the '#' flag (keep trailing zeros). */
+export function formatG(x: number, prec = 6, alt = false): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  const P = prec === 0 ? 1 : prec;
+  const neg = x < 0 || Object.is(x, -0);
+  const ax = neg ? -x : x;
+  let digits: string, X: number;
+  if (ax === 0) { digits = '0'.repeat(P); X = 0; } else [digits, X] = toDigits(ax, P);
+  let out: string;
+  if (X < P && X >= -4) {
+    // %f with precision P-1-X
+    if (X >= 0) {
+      const ip = digits.slice(0, X + 1);
+      let fp = digits.slice(X + 1);
+      if (!alt) fp = stripZeros(fp);
+      out = fp.length > 0 || alt ? ip + '.' + fp : ip;
+    } else {
+      let fp = '0'.repeat(-X - 1) + digits;
+      if (!alt) fp = stripZeros(fp);
+      out = fp.length > 0 || alt ? '0.' + fp : '0';
+    }
+  } else {
+    let fp = digits.slice(1);
+    if (!alt) fp = stripZeros(fp);
+    out = (fp.length > 0 || alt ? digits.charAt(0) + '.' + fp : digits.charAt(0)) + expSuffix(X);
+  }
+  return neg ? '-' + out : out;
+}
+
+/** printf("%.<prec>e", x) (glibc). */
+export function formatE(x: number, prec = 6, alt = false): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  const neg = x < 0 || Object.is(x, -0);
+  const ax = neg ? -x : x;
+  let digits: string, X: number;
+  if (ax === 0) { digits = '0'.repeat(prec + 1); X = 0; } else [digits, X] = toDigits(ax, prec + 1);
+  const out = (prec > 0 || alt ? digits.charAt(0) + '.' + digits.slice(1) : digits) + expSuffix(X);
+  return neg ? '-' + out : out;
+}
+
+function stripZeros(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** "%.14g", Lua's LUAI_NUMFFORMAT. */
+export function formatG14(x: number): string {
+  return formatG(x, 14);
+}
+
+/**
+ * The double nearest to m * 2^e (m >= 0), ties to even, overflowing to
+ * Infinity and underflowing through the subnormals to 0, like strtod.
+ */
+export function bigTimesPow2(m: bigint, e: number): number {
+  if (m === 0n) return 0;
+  const bl = m.toString(2).length;
+  const top = bl - 1 + e; // exponent of the leading bit
+  if (top > 1023) return Infinity;
+  if (top < -1076) return 0;
+  const lsb = Math.max(top - 52, -1074); // weight of the last kept bit
+  const shift = lsb - e;
+  let q: bigint;
+  if (shift > 0) {
+    const sh = BigInt(shift);
+    q = m >> sh;
+    const r = m & ((1n << sh) - 1n);
+    const half = 1n << (sh - 1n);
+    if (r > half || (r === half && (q & 1n) === 1n)) q += 1n;
+  } else {
+    // exact: fewer than 53 significant bits from weight e upwards
+    return Number(m) * pow2(e);
+  }
+  const qn = Number(q); // <= 2^53, exact
+  // qn * 2^lsb with lsb in [-1074, 971]: an exact product (or Infinity on carry-out at the top)
+  return qn * pow2(lsb);
+}
