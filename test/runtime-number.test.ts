@@ -319,6 +319,24 @@ describe('formatting', () => {
       assert.deepEqual(toDigits(x, nsig), [s, e], `${x} ${nsig}`);
     }
   });
+  test('toDigits on exact ties rounds half to even', () => {
+    const xs: number[] = [];
+    for (let k = 1; k <= 70; k++) xs.push(2 ** -k, 3 * 2 ** -k, 2 ** k + 0.5, 5 * 10 ** Math.min(k, 22) + 5);
+    for (const x of xs) {
+      for (let nsig = 1; nsig <= 25; nsig++) {
+        const [ed, ee] = exactDecimal(x);
+        if (ed.length !== nsig + 1 || ed[nsig] !== '5') continue; // only true ties
+        let big = BigInt(ed.slice(0, nsig));
+        if ((big & 1n) === 1n) big += 1n;
+        let s = big.toString(), e = ee;
+        if (s.length > nsig) { s = s.slice(0, nsig); e++; }
+        assert.deepEqual(toDigits(x, nsig), [s, e], `${x} ${nsig}`);
+      }
+    }
+    assert.deepEqual(toDigits(0.125, 2), ['12', -1]);
+    assert.deepEqual(toDigits(0.375, 2), ['38', -1]);
+    assert.deepEqual(toDigits(9.5, 1), ['1', 1]);
+  });
   test('pow2 and bigTimesPow2', () => {
     for (let e = -1074; e <= 1023; e++) assert.equal(pow2(e), Math.pow(2, e));
     assert.equal(bigTimesPow2(1n, -1074), 5e-324);

@@ -71,17 +71,20 @@ function incDigits(d: string): [string, boolean] {
  * decimal exponent of the first one.
  */
 export function toDigits(x: number, nsig: number): [digits: string, exp: number] {
-  if (nsig <= 90) {
-    // V8's toExponential is correctly rounded except that exact ties go up;
-    // look 4 digits further to spot a possible tie and settle it exactly.
-    const wide = x.toExponential(nsig + 3);
-    const ePos = wide.indexOf('e');
-    const tail = wide.slice(ePos - 4, ePos);
-    if (tail !== '5000') {
-      const s = x.toExponential(nsig - 1);
-      const ep = s.indexOf('e');
-      const digits = nsig === 1 ? s.slice(0, 1) : s.charAt(0) + s.slice(2, ep);
-      return [digits, +s.slice(ep + 1)];
+  if (nsig <= 97) {
+    // V8's toExponential is correctly rounded, except that exact ties go up.
+    // Take nsig+3 correctly rounded digits R: unless R's last three digits are
+    // "500" (the exact value may then be a tie, or on either side of it), the
+    // exact value is on the same side of the rounding boundary as R.
+    const w = x.toExponential(nsig + 2);
+    const ep = w.indexOf('e');
+    const all = w.charAt(0) + w.slice(2, ep);
+    if (all.charCodeAt(nsig) !== 53 || all.charCodeAt(nsig + 1) !== 48 || all.charCodeAt(nsig + 2) !== 48) {
+      const e = +w.slice(ep + 1);
+      const head = all.slice(0, nsig);
+      if (all.charCodeAt(nsig) < 53) return [head, e];
+      const [r, carry] = incDigits(head);
+      return [r, carry ? e + 1 : e];
     }
   }
   const [d, e] = exactDecimal(x);

@@ -9,7 +9,10 @@
 //             (see StrStore), so `t.strs[k]` is a plain own-property lookup and
 //             V8 inline-caches constant keys (`t.strs.x`) for struct-like
 //             tables. Empty tables share the frozen EMPTY_STRS: READ `strs`
-//             directly if you like, but WRITE only through set/setStr.
+//             directly if you like, but WRITE through set/setStr — except
+//             that overwriting a live key with a non-nil value
+//             (`t.strs[k] !== undefined && v !== undefined`) may be done
+//             directly as `t.strs[k] = v` (no bookkeeping changes then).
 //   hash      every other key (other integers, non-integral floats, bigints,
 //             booleans, tables, functions, ...) in a Map, created lazily.
 //             Integral floats are normalised to integers; integral floats
