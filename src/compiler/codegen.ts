@@ -1,0 +1,889 @@
+// Lua AST → JavaScript source.
+//
+// Each Lua function becomes two JS functions created side by side in the same
+// JS scope, so that they share captured variables:
+//   - the *direct* variant, an ordinary JS function used for all normal
+//     execution (fast, V8-optimisable);
+//   - the *resumable* variant, a generator function used inside coroutines and
+//     once recursion gets too deep for the JS stack. Calls in it are yielded to
+//     a trampoline (runtime/trampoline.ts) that keeps the Lua call stack on the
+//     heap, so the frame can be suspended (coroutine.yield), and so recursion
+//     and tail calls are bounded by memory rather than by the JS stack.
+// Both are produced by this file from the same AST; `gen` says which.
+//
+// Names in the output never come from Lua source: a Lua local `x` declared
+// as variable #12 is `x$12` (Lua names cannot contain `$`), compiler
+// temporaries are `$N`, runtime helpers are `$name`. String constants are
+// emitted with JSON.stringify. So Lua source is always data, never code.
+
+import type {
+  Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
+  LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
+  NumericForStat, GenericForStat, ReturnStat,
+} from '../syntax/ast.js';
+
+/** Static information about one Lua function, kept for errors and debugging. */
+export interface Proto {
+  /** Index in the chunk's proto table. */
+  index: number;
+  lineDefined: number;
+  lastLineDefined: number;
+  numParams: number;
+  isVararg: boolean;
+  /** 'main' for the main chunk. */
+  what: 'main' | 'Lua';
+  upvalueNames: string[];
+}
+
+/** How a call site names the function it calls (lua5.4's getfuncname). */
+export interface CallSite {
+  namewhat: 'global' | 'local' | 'method' | 'field' | 'upvalue' | 'constant' | 'for iterator' | '';
+  name: string;
+}
+
+export interface CompiledChunk {
+  /** JS source of a function `(R) => mainClosureFactory`. */
+  code: string;
+  protos: Proto[];
+  /** luaLine[jsLine - 1] = the Lua line that JS line (1-based) belongs to. */
+  lineMap: Int32Array;
+  /** callSiteOf[jsLine - 1] = index into callSites of the call whose arguments start there, or -1. */
+  callSiteOf: Int32Array;
+  callSites: CallSite[];
+}
+
+/** JS identifier for a Lua variable. */
+function vname(v: Variable): string {
+  return `${v.name}$${v.id}`;
+}
+
+function str(s: string): string {
+  // JSON.stringify escapes quotes, backslashes and control characters; the
+  // result is a valid JS string literal for any byte string.
+  return JSON.stringify(s);
+}
+
+/** Characters in a Lua description message like `global 'x'`. */
+function describeName(n: NameExpr): string | null {
+  if (n.variable) {
+    if (n.variable.constValue && n.variable.constValue.kind === 'String') return `constant '${n.name}'`;
+    return `${n.isUpvalue ? 'upvalue' : 'local'} '${n.name}'`;
+  }
+  // A global is reached through _ENV; lua5.4 calls it global only when that
+  // _ENV is the chunk's own upvalue or a local named _ENV.
+  return `global '${n.name}'`;
+}
+
+function describe(e: Expr): string | null {
+  switch (e.kind) {
+    case 'Name': return describeName(e);
+    case 'Index':
+      if (e.key.kind === 'String') return `field '${e.key.value}'`;
+      return null;
+    case 'String': return `constant '${e.value}'`;
+    case 'MethodCall': return `method '${e.method}'`;
+    default: return null;
+  }
+}
+
+function descArg(d: string | null): string {
+  return d === null ? 'undefined' : str(d);
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Per-function compilation state. */
+class FnState {
+  temps = 0;
+  loopLabels: string[] = [];
+  /** JS label of the innermost enclosing Lua loop, for `break`. */
+  constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
+  temp(): string {
+    return `$${this.temps++}`;
+  }
+}
+
+/** Where each label lives and how gotos reach it. */
+interface LabelPlan {
+  /** JS label to `break` to (forward jump to a label at the end of a block). */
+  breakLabel?: string;
+  /** State-machine block: jump by setting `stateVar` and `continue loopLabel`. */
+  state?: { stateVar: string; loopLabel: string; value: number };
+}
+
+export class CodeGen {
+  private out: string[] = [];
+  private protos: Proto[] = [];
+  private labelCounter = 0;
+  private fs!: FnState;
+  private labelPlans = new Map<LabelStat, LabelPlan>();
+  private callSites: CallSite[] = [];
+
+  /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
+  private callMarker(line: number, site: CallSite): string {
+    this.callSites.push(site);
+    return `\n/*@${line}#${this.callSites.length - 1}*/`;
+  }
+
+  compileChunk(chunk: Chunk): CompiledChunk {
+    const main = chunk.main;
+    const envName = vname(chunk.env);
+    this.emitRaw(`"use strict";\n`);
+    this.emitRaw(`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
+    this.emitRaw(`return function(${envName}) {\n`);
+    this.emitRaw(`return ${this.closure(main, null)};\n`);
+    this.emitRaw(`};\n`);
+    const code = this.out.join('');
+    return { code, protos: this.protos, ...buildLineMap(code), callSites: this.callSites };
+  }
+
+  private emitRaw(s: string): void {
+    this.out.push(s);
+  }
+
+  // ------------------------------------------------------------ functions
+
+  /** JS expression creating a Lua closure for `fn` (both variants). */
+  private closure(fn: FunctionNode, parent: FnState | null): string {
+    const proto: Proto = {
+      index: this.protos.length,
+      lineDefined: parent === null ? 0 : fn.line,
+      lastLineDefined: parent === null ? 0 : fn.endLine,
+      numParams: fn.params.length,
+      isVararg: fn.isVararg,
+      what: parent === null ? 'main' : 'Lua',
+      upvalueNames: fn.upvalues.map((v) => v.name),
+    };
+    this.protos.push(proto);
+    const direct = this.functionBody(fn, parent, false, proto);
+    const resumable = this.functionBody(fn, parent, true, proto);
+    return `$mkfn(${direct}, ${resumable}, ${proto.index})`;
+  }
+
+  private functionBody(fn: FunctionNode, parent: FnState | null, gen: boolean, proto: Proto): string {
+    const saved = this.fs;
+    const savedOut = this.out;
+    this.fs = new FnState(fn, gen, parent);
+    this.out = [];
+    const params = fn.params.map(vname);
+    if (fn.isVararg) params.push('...$va');
+    const self = `$f${proto.index}`;
+    // The body first, so that we know how many temporaries it needs.
+    if (!gen) {
+      // Call-depth accounting: past the JS-stack-safe depth, continue in the
+      // resumable variant on the trampoline's heap stack.
+      const args = fn.params.map(vname);
+      const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
+      this.line(fn.line);
+      this.emitRaw(`if (++$D.n > $D.limit) return $deep(${self}, ${argList});\n`);
+    }
+    this.declareParams(fn);
+    this.block(fn.body);
+    this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n--; return $EMPTY;\n`);
+    const body = this.out.join('');
+    const temps = this.fs.temps;
+    this.out = savedOut;
+    this.fs = saved;
+    const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `$${i}`).join(', ')};\n` : '';
+    return `function${gen ? '*' : ''} ${gen ? '' : self}(${params.join(', ')}) {\n${tempDecl}${body}}`;
+  }
+
+  private declareParams(fn: FunctionNode): void {
+    // Parameters are JS parameters already; nothing to declare.
+    void fn;
+  }
+
+  // -------------------------------------------------------------- helpers
+
+  /** Start a new JS line attributed to Lua line `n`. */
+  private line(n: number): void {
+    this.emitRaw(`\n/*@${n}*/`);
+  }
+
+  /** An inline line marker for sub-expressions that start on a later line. */
+  private mark(n: number): string {
+    return `\n/*@${n}*/`;
+  }
+
+  // ---------------------------------------------------------- statements
+
+  /**
+   * Compile a block. `tail` emits code that must run at the end of the block
+   * while its locals are still in scope (the condition of `repeat`).
+   */
+  private block(b: Block, tail?: () => void): void {
+    const labels = b.body.filter((s): s is LabelStat => s.kind === 'Label');
+    if (labels.length === 0) {
+      this.statements(b.body, 0, b.body.length, tail);
+      return;
+    }
+    this.blockWithLabels(b, labels, tail);
+  }
+
+  /** Compile statements [from, to), handling `<close>` locals by nesting try blocks. */
+  private statements(stats: Stat[], from: number, to: number, tail?: () => void): void {
+    for (let i = from; i < to; i++) {
+      const s = stats[i];
+      if (s.kind === 'Local' && s.variables.some((v) => v.attrib === 'close')) {
+        this.localStat(s);
+        const v = s.variables.find((x) => x.attrib === 'close')!;
+        this.closeScope(v, () => this.statements(stats, i + 1, to, tail));
+        return;
+      }
+      this.stat(s);
+    }
+    tail?.();
+  }
+
+  /** The rest of a block after a `<close>` local: close it however the block is left. */
+  private closeScope(v: Variable, rest: () => void): void {
+    const flag = this.fs.temp();
+    const name = vname(v);
+    const y = this.fs.gen ? 'yield* ' : '';
+    const tbcErr = this.fs.gen ? '$tbcErrorG' : '$tbcError';
+    const tbcClose = this.fs.gen ? '$tbcCloseG' : '$tbcClose';
+    this.emitRaw(`${flag} = 0;\ntry {\n`);
+    rest();
+    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
+  }
+
+  /**
+   * A block containing labels. Labels that only forward gotos reach and that
+   * end their block (the usual `continue` idiom) become a labelled JS block
+   * left with `break`. Anything else becomes a small state machine: a loop
+   * around a switch whose cases start at the labels; a goto sets the state and
+   * continues the loop. Locals of such a block are declared before the loop
+   * so every case sees them.
+   */
+  private blockWithLabels(b: Block, labels: LabelStat[], tail?: () => void): void {
+    const stats = b.body;
+    const simple = labels.every((l) => {
+      const idx = stats.indexOf(l);
+      const restVoid = stats.slice(idx + 1).every((s) => s.kind === 'Label');
+      return restVoid && !hasGotoTo(stats.slice(idx), l);
+    });
+    if (simple) {
+      // Each label: everything before it in a labelled block.
+      const jsLabels = labels.map(() => `$L${this.labelCounter++}`);
+      labels.forEach((l, i) => this.labelPlans.set(l, { breakLabel: jsLabels[i] }));
+      // Nest: L_last: { L_first: { ... } }
+      for (let i = jsLabels.length - 1; i >= 0; i--) this.emitRaw(`${jsLabels[i]}: {\n`);
+      let pos = 0;
+      for (let i = 0; i < labels.length; i++) {
+        const idx = stats.indexOf(labels[i]);
+        this.statements(stats, pos, idx);
+        this.emitRaw(`}\n`);
+        pos = idx + 1;
+      }
+      tail?.();
+      return;
+    }
+    const stateVar = this.fs.temp();
+    const loopLabel = `$L${this.labelCounter++}`;
+    labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
+    // Hoist this block's locals.
+    if (b.variables.length) this.emitRaw(`let ${b.variables.map(vname).join(', ')};\n`);
+    this.emitRaw(`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
+    this.hoisted.add(b);
+    for (const s of stats) {
+      if (s.kind === 'Label') {
+        this.emitRaw(`case ${this.labelPlans.get(s)!.state!.value}:\n`);
+      } else {
+        this.stat(s);
+      }
+    }
+    tail?.();
+    this.hoisted.delete(b);
+    this.emitRaw(`}\nbreak;\n}\n`);
+  }
+
+  /** Blocks compiled as state machines, whose locals are declared up front. */
+  private hoisted = new Set<Block>();
+
+  private declKeyword(v: Variable): string {
+    for (const b of this.hoisted) if (b.variables.includes(v)) return '';
+    return 'let ';
+  }
+
+  private stat(s: Stat): void {
+    this.line(s.line);
+    switch (s.kind) {
+      case 'Local': return this.localStat(s);
+      case 'Assign': return this.assignStat(s);
+      case 'CallStat':
+        this.emitRaw(`${this.callExpr(s.call, 'stat')};\n`);
+        return;
+      case 'Do':
+        this.emitRaw(`{\n`);
+        this.block(s.body);
+        this.emitRaw(`}\n`);
+        return;
+      case 'While': {
+        const label = `$L${this.labelCounter++}`;
+        this.emitRaw(`${label}: while (${this.cond(s.condition)}) {\n`);
+        this.fs.loopLabels.push(label);
+        this.block(s.body);
+        this.fs.loopLabels.pop();
+        this.emitRaw(`}\n`);
+        return;
+      }
+      case 'Repeat': {
+        const label = `$L${this.labelCounter++}`;
+        this.emitRaw(`${label}: for (;;) {\n`);
+        this.fs.loopLabels.push(label);
+        // The condition sees the body's locals, so it is compiled inside the
+        // body's scope; a `<close>` local in the body must be closed after
+        // the condition is evaluated, which `statements` nesting gives us.
+        this.block(s.body, () => {
+          this.line(s.condition.line);
+          this.emitRaw(`if (${this.cond(s.condition)}) break ${label};\n`);
+        });
+        this.fs.loopLabels.pop();
+        this.emitRaw(`}\n`);
+        return;
+      }
+      case 'If': {
+        s.clauses.forEach((c, i) => {
+          if (i > 0) this.line(c.line);
+          this.emitRaw(`${i === 0 ? '' : '} else '}if (${this.cond(c.condition)}) {\n`);
+          this.block(c.body);
+        });
+        if (s.orelse) {
+          this.emitRaw(`} else {\n`);
+          this.block(s.orelse);
+        }
+        this.emitRaw(`}\n`);
+        return;
+      }
+      case 'NumericFor': return this.numericFor(s);
+      case 'GenericFor': return this.genericFor(s);
+      case 'FunctionStat': {
+        const fn = this.closure(s.func, this.fs);
+        this.assignTo(s.target, fn);
+        return;
+      }
+      case 'LocalFunction': {
+        const kw = this.declKeyword(s.variable);
+        this.emitRaw(`${kw}${vname(s.variable)};\n${vname(s.variable)} = ${this.closure(s.func, this.fs)};\n`);
+        return;
+      }
+      case 'Return': return this.returnStat(s);
+      case 'Break':
+        this.emitRaw(`break ${this.fs.loopLabels[this.fs.loopLabels.length - 1]};\n`);
+        return;
+      case 'Goto': {
+        const plan = s.target ? this.labelPlans.get(s.target) : undefined;
+        if (!plan) throw new Error(`internal: unresolved goto ${s.label}`);
+        if (plan.breakLabel) this.emitRaw(`break ${plan.breakLabel};\n`);
+        else this.emitRaw(`{ ${plan.state!.stateVar} = ${plan.state!.value}; continue ${plan.state!.loopLabel}; }\n`);
+        return;
+      }
+      case 'Label':
+        return; // handled by blockWithLabels
+    }
+  }
+
+  private localStat(s: LocalStat): void {
+    const names = s.variables.map((v) => vname(v));
+    const kw = s.variables.every((v) => this.declKeyword(v) === '') ? '' : 'let ';
+    const values = s.values;
+    // Compile-time constants are still materialised (cheap and simple).
+    if (values.length === 0) {
+      this.emitRaw(kw ? `let ${names.join(', ')};\n` : `${names.map((n) => `${n} = undefined`).join(', ')};\n`);
+      return;
+    }
+    if (names.length === 1 && values.length === 1) {
+      this.emitRaw(`${kw}${names[0]} = ${this.expr(values[0])};\n`);
+      this.checkClose(s);
+      return;
+    }
+    const vals = this.valuesInto(values, names.length);
+    const decl = names.map((n, i) => `${n} = ${vals[i]}`).join(', ');
+    this.emitRaw(kw ? `${kw}${decl};\n` : `${decl};\n`);
+    this.checkClose(s);
+  }
+
+  private checkClose(s: LocalStat): void {
+    for (const v of s.variables) {
+      if (v.attrib === 'close') this.emitRaw(`$checkClose(${vname(v)}, ${str(v.name)});\n`);
+    }
+  }
+
+  /**
+   * Evaluate `exprs` adjusted to `n` values, into temporaries (emitting the
+   * evaluation now, left to right), and return JS expressions for the n values.
+   */
+  private valuesInto(exprs: Expr[], n: number): string[] {
+    const result: string[] = [];
+    const temps: string[] = [];
+    exprs.forEach((e, i) => {
+      const last = i === exprs.length - 1;
+      if (last && isMulti(e) && i < n) {
+        const t = this.fs.temp();
+        this.emitRaw(`${t} = ${this.multi(e)};\n`);
+        for (let k = i; k < n; k++) result.push(`$nth(${t}, ${k - i})`);
+        temps.push(t);
+      } else if (i < n) {
+        const t = this.fs.temp();
+        this.emitRaw(`${t} = ${this.expr(e)};\n`);
+        result.push(t);
+      } else {
+        // Extra values are evaluated for their side effects.
+        this.emitRaw(`${this.expr(e)};\n`);
+      }
+    });
+    while (result.length < n) result.push('undefined');
+    return result;
+  }
+
+  private assignStat(s: AssignStat): void {
+    if (s.targets.length === 1 && s.values.length === 1) {
+      const v = this.expr(s.values[0]);
+      this.assignTo(s.targets[0], v);
+      return;
+    }
+    // Evaluate target prefixes and keys first (left to right), then the
+    // values, then assign right to left, as lua5.4 does.
+    const prepared = s.targets.map((t) => {
+      if (t.kind === 'Index') {
+        const o = this.fs.temp();
+        const k = this.fs.temp();
+        this.emitRaw(`${o} = ${this.expr(t.object)}; ${k} = ${this.expr(t.key)};\n`);
+        return { t, o, k };
+      }
+      return { t, o: '', k: '' };
+    });
+    const vals = this.valuesInto(s.values, s.targets.length);
+    for (let i = prepared.length - 1; i >= 0; i--) {
+      const p = prepared[i];
+      if (p.t.kind === 'Index') this.emitRaw(`${this.setIndex(p.o, p.k, vals[i], describe(p.t.object))};\n`);
+      else this.assignTo(p.t, vals[i]);
+    }
+  }
+
+  private assignTo(target: NameExpr | IndexExpr, value: string): void {
+    if (target.kind === 'Name') {
+      if (target.variable) {
+        this.emitRaw(`${vname(target.variable)} = ${value};\n`);
+      } else {
+        this.emitRaw(`${this.setIndex(vname(target.env!), str(target.name), value, null)};\n`);
+      }
+      return;
+    }
+    const o = this.expr(target.object);
+    const k = this.expr(target.key);
+    this.emitRaw(`${this.setIndex(o, k, value, describe(target.object))};\n`);
+  }
+
+  private setIndex(o: string, k: string, v: string, desc: string | null): string {
+    return this.fs.gen
+      ? `(yield* $setindexG(${o}, ${k}, ${v}, ${descArg(desc)}))`
+      : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;
+  }
+
+  private returnStat(s: ReturnStat): void {
+    const dec = this.fs.gen ? '' : '$D.n--; ';
+    const vs = s.values;
+    let value: string;
+    if (vs.length === 0) value = '$EMPTY';
+    else if (vs.length === 1) value = isMulti(vs[0]) ? this.multi(vs[0]) : this.expr(vs[0]);
+    else value = this.listArray(vs);
+    if (this.fs.gen) {
+      this.emitRaw(`return ${value};\n`);
+    } else {
+      const t = this.fs.temp();
+      this.emitRaw(`{ ${t} = ${value}; ${dec}return ${t}; }\n`);
+    }
+  }
+
+  private numericFor(s: NumericForStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const a = this.fs.temp(), b = this.fs.temp(), c = this.fs.temp(), k = this.fs.temp();
+    const step = s.step;
+    const stepConst = step === null ? 1n : step.kind === 'Integer' ? step.value : null;
+    const startInt = s.start.kind === 'Integer' && Math.abs(Number(s.start.value)) <= MAX_SAFE;
+    this.emitRaw(`${a} = ${this.expr(s.start)}; ${b} = ${this.expr(s.limit)}; ${c} = ${step ? this.expr(step) : '1'}; ${k} = 0;\n`);
+    const checks: string[] = [];
+    if (!startInt) checks.push(`$isSmallInt(${a})`);
+    checks.push(`$isSmallInt(${b})`);
+    if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
+    this.emitRaw(`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
+    const iv = this.fs.temp();
+    const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;
+    const cond = smallStep
+      ? `${iv} ${stepConst! > 0n ? '<=' : '>='} ${b}`
+      : `(${c} > 0 ? ${iv} <= ${b} : ${iv} >= ${b})`;
+    this.emitRaw(`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
+    this.emitRaw(`let ${vname(s.variable)} = ${k} === 0 ? ${iv} : $forval(${iv}, ${k});\n`);
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.loopLabels.pop();
+    this.emitRaw(`}\n`);
+  }
+
+  private genericFor(s: GenericForStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4);
+    const F = this.fs.temp(), S = this.fs.temp(), C = this.fs.temp(), CL = this.fs.temp(), R = this.fs.temp();
+    this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
+    const vars = s.variables.map(vname);
+    const body = () => {
+      this.emitRaw(`${label}: for (;;) {\n`);
+      const call = this.invoke(F, `${S}, ${C}`, 'for iterator', s.line, { namewhat: 'for iterator', name: 'for iterator' });
+      this.emitRaw(`${R} = ${call};\n`);
+      if (vars.length === 1) {
+        this.emitRaw(`let ${vars[0]} = $first(${R});\n`);
+      } else {
+        this.emitRaw(`let ${vars.map((v, i) => `${v} = $nth(${R}, ${i})`).join(', ')};\n`);
+      }
+      this.emitRaw(`if (${vars[0]} === undefined) break;\n${C} = ${vars[0]};\n`);
+      this.fs.loopLabels.push(label);
+      this.block(s.body);
+      this.fs.loopLabels.pop();
+      this.emitRaw(`}\n`);
+    };
+    // The fourth value is a to-be-closed variable (5.4); only pay for the
+    // try/finally when the program provides one.
+    this.emitRaw(`if (${CL} === undefined || ${CL} === false) {\n`);
+    body();
+    this.emitRaw(`} else {\n$checkClose(${CL}, "(for state)");\n`);
+    const flag = this.fs.temp();
+    const y = this.fs.gen ? 'yield* ' : '';
+    this.emitRaw(`${flag} = 0;\ntry {\n`);
+    body();
+    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${this.fs.gen ? '$tbcErrorG' : '$tbcError'}(${CL}, $e)); } finally { if (${flag} === 0) ${y}${this.fs.gen ? '$tbcCloseG' : '$tbcClose'}(${CL}); }\n`);
+    this.emitRaw(`}\n`);
+  }
+
+  // --------------------------------------------------------- expressions
+
+  /** A JS boolean expression for a Lua condition. */
+  private cond(e: Expr): string {
+    if (isBoolean(e)) return this.exprBool(e);
+    if (e.kind === 'True') return 'true';
+    if (e.kind === 'Nil' || e.kind === 'False') return 'false';
+    const t = this.fs.temp();
+    return `((${t} = ${this.expr(e)}) !== undefined && ${t} !== false)`;
+  }
+
+  /** Compile an expression known to produce a JS boolean. */
+  private exprBool(e: Expr): string {
+    return this.expr(e);
+  }
+
+  /** Evaluate an expression to exactly one value. */
+  expr(e: Expr): string {
+    switch (e.kind) {
+      case 'Nil': return 'undefined';
+      case 'True': return 'true';
+      case 'False': return 'false';
+      case 'Integer': return integerLiteral(e.value);
+      case 'Float': return floatLiteral(e.value);
+      case 'String': return str(e.value);
+      case 'Vararg': return `$va[0]`;
+      case 'Function': return this.closure(e.func, this.fs);
+      case 'Paren': return this.expr(e.expr);
+      case 'Name': return this.nameExpr(e);
+      case 'Index': return this.indexExpr(e);
+      case 'Call':
+      case 'MethodCall':
+        return `$first(${this.callExpr(e, 'multi')})`;
+      case 'Table': return this.tableExpr(e);
+      case 'Binary': return this.binary(e);
+      case 'Unary': return this.unary(e);
+    }
+  }
+
+  /** Evaluate a multi-valued expression (call or vararg) to a JS "result" (value or array). */
+  private multi(e: Expr): string {
+    if (e.kind === 'Vararg') return '$va';
+    if (e.kind === 'Call' || e.kind === 'MethodCall') return this.callExpr(e, 'multi');
+    return this.expr(e);
+  }
+
+  /** JS array expression holding the values of an expression list (last one expanded). */
+  private listArray(exprs: Expr[]): string {
+    if (exprs.length === 0) return '$EMPTY';
+    const last = exprs[exprs.length - 1];
+    const fixed = exprs.slice(0, -1).map((x) => this.expr(x));
+    if (isMulti(last)) {
+      if (last.kind === 'Vararg') return `[${fixed.map((x) => x + ', ').join('')}...$va]`;
+      return `$append([${fixed.join(', ')}], ${this.multi(last)})`;
+    }
+    return `[${[...fixed, this.expr(last)].join(', ')}]`;
+  }
+
+  /** Argument list text for a JS call (last one expanded). */
+  private argList(exprs: Expr[]): string {
+    if (exprs.length === 0) return '';
+    const last = exprs[exprs.length - 1];
+    const fixed = exprs.slice(0, -1).map((x) => this.expr(x));
+    if (isMulti(last)) {
+      const spread = last.kind === 'Vararg' ? '...$va' : `...$mv(${this.multi(last)})`;
+      return [...fixed, spread].join(', ');
+    }
+    return [...fixed, this.expr(last)].join(', ');
+  }
+
+  private nameExpr(e: NameExpr): string {
+    if (e.variable) {
+      const c = e.variable.constValue;
+      if (c && !e.variable.assigned) return this.expr(c);
+      return vname(e.variable);
+    }
+    return this.getField(vname(e.env!), e.name, `global '${e.name}'`);
+  }
+
+  /** `o.name` with the string-key fast path inline. */
+  private getField(o: string, name: string, desc: string | null): string {
+    const t = this.fs.temp();
+    const v = this.fs.temp();
+    const key = str(name);
+    const slow = this.fs.gen
+      ? `(yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
+      : `$index(${t}, ${key}, ${descArg(desc)})`;
+    return `((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
+  }
+
+  private indexExpr(e: IndexExpr): string {
+    const o = this.expr(e.object);
+    const desc = describe(e.object);
+    const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
+    if (e.key.kind === 'String') return mark + this.getField(o, e.key.value, desc);
+    const k = this.expr(e.key);
+    return mark + (this.fs.gen ? `(yield* $indexG(${o}, ${k}, ${descArg(desc)}))` : `$index(${o}, ${k}, ${descArg(desc)})`);
+  }
+
+  /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
+  private callExpr(e: CallExpr | MethodCallExpr, mode: 'multi' | 'stat'): string {
+    void mode;
+    if (e.kind === 'MethodCall') {
+      const o = this.fs.temp();
+      const f = this.fs.temp();
+      const desc = `method '${e.method}'`;
+      const lookup = this.getField(o, e.method, describe(e.object));
+      const args = this.argList(e.args);
+      const allArgs = args ? `${o}, ${args}` : o;
+      // `lookup` re-reads `o` into its own temp; assign the object first.
+      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method })})`;
+    }
+    const desc = describe(e.callee);
+    const args = this.argList(e.args);
+    const site = callSiteFor(e.callee);
+    if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
+      return this.invoke(vname(e.callee.variable), args, desc, e.line, site);
+    }
+    const f = this.fs.temp();
+    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site)})`;
+  }
+
+  /**
+   * Call the function held in JS variable `f`. The argument text appears
+   * once, so nested calls do not multiply the code size.
+   */
+  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite): string {
+    const marker = this.callMarker(line, site);
+    if (this.fs.gen) {
+      // Host functions without a resumable variant are called directly;
+      // everything else goes through the trampoline.
+      const A = this.fs.temp();
+      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $callreq(${f}, ${A}, ${descArg(desc)})))`;
+    }
+    return `(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))${marker}(${args})`;
+  }
+
+  private tableExpr(e: TableExpr): string {
+    if (e.items.length === 0) return 'new $LuaTable()';
+    const positional: string[] = [];
+    const keyed: string[] = [];
+    let multiLast: string | null = null;
+    e.items.forEach((item, i) => {
+      if (item.kind === 'Positional') {
+        if (i === e.items.length - 1 && isMulti(item.value)) multiLast = this.multi(item.value);
+        else positional.push(this.expr(item.value));
+      } else {
+        keyed.push(`${this.expr(item.key)}, ${this.expr(item.value)}`);
+      }
+    });
+    // Items are evaluated in order in lua5.4; keep order by building in one call.
+    if (keyed.length === 0 && multiLast === null) return `$tableArray([${positional.join(', ')}])`;
+    const parts = e.items.map((item, i) => {
+      if (item.kind === 'Positional') {
+        if (i === e.items.length - 1 && isMulti(item.value)) return `1, ${this.multi(item.value)}`;
+        return `0, ${this.expr(item.value)}`;
+      }
+      return `2, ${this.expr(item.key)}, ${this.expr(item.value)}`;
+    });
+    return `$tableBuild([${parts.join(', ')}])`;
+  }
+
+  private binary(e: BinaryExpr): string {
+    const op = e.op;
+    if (op === 'and' || op === 'or') {
+      const t = this.fs.temp();
+      const l = this.expr(e.left);
+      const r = this.expr(e.right);
+      return op === 'and'
+        ? `((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
+        : `((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
+    }
+    const a = this.fs.temp();
+    const b = this.fs.temp();
+    const l = this.expr(e.left);
+    const mark = e.opLine > e.left.line ? this.mark(e.opLine) : '';
+    const r = this.expr(e.right);
+    const da = descArg(describe(e.left));
+    const db = descArg(describe(e.right));
+    const y = this.fs.gen ? 'yield* ' : '';
+    const G = this.fs.gen ? 'G' : '';
+    const prep = `${a} = ${l}, ${b} = ${r}, `;
+    const nums = `typeof ${a} === 'number' && typeof ${b} === 'number'`;
+    switch (op) {
+      case '+': case '-': case '*': {
+        // Raw numbers: a non-integral result is a float as it stands; an
+        // integral one is an integer only if both operands were integers and
+        // it is exact, otherwise the numeric slow path boxes or wraps it.
+        const name = op === '+' ? 'add' : op === '-' ? 'sub' : 'mul';
+        const r = this.fs.temp();
+        const fix = op === '*' ? ' + 0' : ''; // no integer -0
+        return `${mark}(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (Number.isInteger(${a}) && Number.isInteger(${b}) && ${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${fix} : $numArith(${str(name)}, ${a}, ${b})) : ${r}) : (${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+      }
+      case '/': case '^': case '//': case '%': {
+        const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
+        if (op === '/') return `${mark}(${prep}${nums} ? $mkFloat(${a} / ${b}) : (${y}$arith${G}("div", ${a}, ${b}, ${da}, ${db})))`;
+        return `${mark}(${prep}(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+      }
+      case '&': case '|': case '~': case '<<': case '>>': {
+        const name = { '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr' }[op];
+        return `${mark}(${prep}(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+      }
+      case '..':
+        return `${mark}(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${y}$concat${G}(${a}, ${b}, ${da}, ${db})))`;
+      case '==':
+        return `${mark}(${prep}${a} === ${b} || (${y}$eq${G}(${a}, ${b})))`;
+      case '~=':
+        return `${mark}(${prep}!(${a} === ${b} || (${y}$eq${G}(${a}, ${b}))))`;
+      case '<':
+        return `${mark}(${prep}${nums} ? ${a} < ${b} : (${y}$lt${G}(${a}, ${b})))`;
+      case '<=':
+        return `${mark}(${prep}${nums} ? ${a} <= ${b} : (${y}$le${G}(${a}, ${b})))`;
+      case '>':
+        return `${mark}(${prep}${nums} ? ${a} > ${b} : (${y}$lt${G}(${b}, ${a})))`;
+      case '>=':
+        return `${mark}(${prep}${nums} ? ${a} >= ${b} : (${y}$le${G}(${b}, ${a})))`;
+    }
+  }
+
+  private unary(e: { op: string; operand: Expr; line: number }): string {
+    const v = this.expr(e.operand);
+    const d = descArg(describe(e.operand));
+    const y = this.fs.gen ? 'yield* ' : '';
+    const G = this.fs.gen ? 'G' : '';
+    switch (e.op) {
+      case 'not': {
+        const t = this.fs.temp();
+        return `((${t} = ${v}) === undefined || ${t} === false)`;
+      }
+      case '-': {
+        const t = this.fs.temp();
+        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 && Number.isInteger(${t}) ? -${t} : (${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
+      }
+      case '#': {
+        const t = this.fs.temp();
+        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : (${y}$len${G}(${t}, ${d})))`;
+      }
+      default:
+        return `(${y}$arith${G}("bnot", ${v}, ${v}, ${d}, ${d}))`;
+    }
+  }
+}
+
+function isMulti(e: Expr): boolean {
+  return e.kind === 'Call' || e.kind === 'MethodCall' || e.kind === 'Vararg';
+}
+
+function isBoolean(e: Expr): boolean {
+  if (e.kind === 'Binary') return ['==', '~=', '<', '<=', '>', '>='].includes(e.op);
+  if (e.kind === 'Unary') return e.op === 'not';
+  return false;
+}
+
+function integerLiteral(v: bigint): string {
+  if (v >= -BigInt(MAX_SAFE) && v <= BigInt(MAX_SAFE)) {
+    const n = Number(v);
+    return n < 0 ? `(${n})` : String(n);
+  }
+  return `${v}n`;
+}
+
+function floatLiteral(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '(-Infinity)';
+  if (Number.isInteger(v)) return `$mkFloat(${Object.is(v, -0) ? '-0' : String(v)})`;
+  return v < 0 ? `(${String(v)})` : String(v);
+}
+
+function buildLineMap(code: string): { lineMap: Int32Array; callSiteOf: Int32Array } {
+  const lines = code.split('\n');
+  const lineMap = new Int32Array(lines.length);
+  const callSiteOf = new Int32Array(lines.length).fill(-1);
+  let cur = 0;
+  const re = /^\/\*@(\d+)(?:#(\d+))?\*\//;
+  for (let i = 0; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (m) {
+      cur = Number(m[1]);
+      if (m[2] !== undefined) callSiteOf[i] = Number(m[2]);
+    }
+    lineMap[i] = cur;
+  }
+  return { lineMap, callSiteOf };
+}
+
+/** lua5.4's name for the function a call expression calls. */
+function callSiteFor(callee: Expr): CallSite {
+  switch (callee.kind) {
+    case 'Name':
+      if (!callee.variable) return { namewhat: 'global', name: callee.name };
+      return { namewhat: callee.isUpvalue ? 'upvalue' : 'local', name: callee.name };
+    case 'Index':
+      if (callee.key.kind === 'String') {
+        // A field of _ENV is a global.
+        const o = callee.object;
+        const isEnv = o.kind === 'Name' && o.name === '_ENV';
+        return { namewhat: isEnv ? 'global' : 'field', name: callee.key.value };
+      }
+      return { namewhat: '', name: '?' };
+    case 'String':
+      return { namewhat: 'constant', name: callee.value };
+    default:
+      return { namewhat: '', name: '?' };
+  }
+}
+
+/** Runtime helpers the generated code uses; each is bound as `$name`. */
+export const RUNTIME_NAMES = [
+  'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
+  'LuaTable', 'tableArray', 'tableBuild',
+  'index', 'indexG', 'setindex', 'setindexG', 'callreq',
+  'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
+  'numArith', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
+  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG',
+] as const;
+
+export function compile(chunk: Chunk): CompiledChunk {
+  return new CodeGen().compileChunk(chunk);
+}
+
+/** True if some `goto` among `stats` (outside nested functions) jumps to `label`. */
+function hasGotoTo(stats: Stat[], label: LabelStat): boolean {
+  const inBlock = (b: Block | null): boolean => b !== null && hasGotoTo(b.body, label);
+  return stats.some((s) => {
+    switch (s.kind) {
+      case 'Goto': return s.target === label;
+      case 'Do': case 'While': case 'Repeat': case 'NumericFor': case 'GenericFor': return inBlock(s.body);
+      case 'If': return s.clauses.some((c) => inBlock(c.body)) || inBlock(s.orelse);
+      default: return false;
+    }
+  });
+}

@@ -1,0 +1,129 @@
+// Coroutines: each one owns a Machine (a heap stack of generator frames) on
+// which its Lua code runs in resumable mode. `yield` hands a YieldRequest to
+// the machine, which returns to `resume` leaving the frames suspended.
+
+import { LuaThreadBase, type LuaValue } from './value.js';
+import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from './trampoline.js';
+import { LuaError } from './errors.js';
+import * as ops from './ops.js';
+
+export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
+
+export class Coroutine extends LuaThreadBase implements MachineOwner {
+  status: CoStatus = 'suspended';
+  readonly machine: Machine;
+  started = false;
+  /** The error that killed it (for coroutine.close). */
+  errorValue: LuaValue = undefined;
+  failed = false;
+  constructor(readonly fn: LuaFunction, readonly isMain = false) {
+    super();
+    this.machine = new Machine(this);
+  }
+  get yieldable(): boolean {
+    return !this.isMain;
+  }
+}
+
+/** The main coroutine (never suspends) and the one currently running. */
+export const mainCoroutine = new Coroutine((() => undefined) as LuaFunction, true);
+mainCoroutine.status = 'running';
+let current: Coroutine = mainCoroutine;
+
+export function running(): Coroutine {
+  return current;
+}
+
+// Direct-mode code that overflows onto a machine is never yieldable; say
+// which coroutine it belongs to so the right error is raised.
+setDeepOwner(() => (current.isMain ? null : { yieldable: false }));
+
+export type ResumeResult = { ok: true; values: LuaValue[] } | { ok: false; error: LuaValue };
+
+/** lua_resume. */
+export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
+  if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
+  if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
+  const prev = current;
+  prev.status = 'normal';
+  co.status = 'running';
+  current = co;
+  const depth = D.n;
+  try {
+    let r;
+    if (!co.started) {
+      co.started = true;
+      const f = co.fn;
+      if (f.G === undefined) {
+        // A host function as the body: runs to completion, cannot yield.
+        const v = f(...args);
+        r = { done: true as const, value: v };
+      } else {
+        co.machine.stack.push(f.G(...args));
+        r = co.machine.run(undefined, false);
+      }
+    } else {
+      r = co.machine.run(args, false);
+    }
+    if (r.done) {
+      co.status = 'dead';
+      return { ok: true, values: ops.mv(r.value) };
+    }
+    co.status = 'suspended';
+    return { ok: true, values: r.values };
+  } catch (e) {
+    co.status = 'dead';
+    co.failed = true;
+    co.errorValue = toLuaErrorValue(e);
+    return { ok: false, error: co.errorValue };
+  } finally {
+    D.n = depth;
+    current = prev;
+    prev.status = 'running';
+  }
+}
+
+function toLuaErrorValue(e: unknown): LuaValue {
+  if (e instanceof LuaError) return e.value;
+  if (e instanceof RangeError) return 'stack overflow';
+  if (e instanceof Error) return `internal error: ${e.message}`;
+  return e as LuaValue;
+}
+
+/**
+ * coroutine.close: run pending to-be-closed variables of a suspended
+ * coroutine (by unwinding its frames), or report how a dead one ended.
+ */
+export function close(co: Coroutine): ResumeResult {
+  if (co.status === 'suspended') {
+    const stack = co.machine.stack;
+    let error: LuaValue = undefined;
+    let failed = false;
+    const prev = current;
+    current = co;
+    co.status = 'running';
+    try {
+      while (stack.length > 0) {
+        const g = stack.pop()!;
+        try {
+          g.return(undefined);
+        } catch (e) {
+          failed = true;
+          error = toLuaErrorValue(e);
+        }
+      }
+    } finally {
+      current = prev;
+    }
+    co.status = 'dead';
+    return failed ? { ok: false, error } : { ok: true, values: [] };
+  }
+  if (co.status === 'dead') {
+    if (co.failed) {
+      co.failed = false;
+      return { ok: false, error: co.errorValue };
+    }
+    return { ok: true, values: [] };
+  }
+  throw new LuaError(`cannot close a ${co.status} coroutine`);
+}

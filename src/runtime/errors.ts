@@ -1,0 +1,151 @@
+// Lua errors and how they get their `chunk:line:` positions.
+//
+// Generated code does not track the current line (that would cost a store per
+// statement). Instead every chunk is compiled with a `//# sourceURL=` naming
+// it, and a table mapping JS lines to Lua lines. When an error is raised we
+// read V8's structured stack (CallSite objects) and translate the frames of
+// generated code back to Lua positions. Normal execution pays nothing.
+
+import type { LuaValue } from './value.js';
+import type { CallSite } from '../compiler/codegen.js';
+
+/** A Lua error in flight: `value` is the Lua error object (any Lua value). */
+export class LuaError extends Error {
+  /** Lua frames at the point the error was raised, innermost first (for tracebacks). */
+  luaTraceback: string | null = null;
+  constructor(readonly value: LuaValue) {
+    super(typeof value === 'string' ? value : 'Lua error');
+    this.name = 'LuaError';
+  }
+}
+
+// ------------------------------------------------------------ chunk registry
+
+export interface ChunkInfo {
+  /** The chunk name as Lua shows it in messages (luaO_chunkid). */
+  displayName: string;
+  /** luaLine[jsLine - 1]. */
+  lineMap: Int32Array;
+  /** Index into callSites of the call made at each JS line, or -1. */
+  callSiteOf: Int32Array;
+  callSites: CallSite[];
+  /** Lines defined for each proto (for tracebacks): [lineDefined, lastLine]. */
+  protoLines: [number, number][];
+}
+
+const chunks: ChunkInfo[] = [];
+export const SOURCE_PREFIX = 'regolith-chunk:';
+
+export function registerChunk(info: ChunkInfo): string {
+  chunks.push(info);
+  return `${SOURCE_PREFIX}${chunks.length - 1}`;
+}
+
+// V8 wraps `new Function` bodies in a header; find out how many lines once.
+let functionLineOffset = -1;
+function lineOffset(): number {
+  if (functionLineOffset < 0) {
+    const probe = new Function(`return new Error().stack;\n//# sourceURL=${SOURCE_PREFIX}probe`) as () => string;
+    const m = new RegExp(`${SOURCE_PREFIX}probe:(\\d+)`).exec(probe());
+    functionLineOffset = m ? Number(m[1]) - 1 : 2;
+  }
+  return functionLineOffset;
+}
+
+export type FrameKind = 'lua' | 'host' | 'internal';
+
+export interface Frame {
+  kind: FrameKind;
+  /** For Lua frames. */
+  chunk?: ChunkInfo;
+  line?: number;
+  /** The JS function name (for generated code: `$f<proto>`). */
+  fnName: string | null;
+  /** For Lua frames stopped at a call: how that call names its callee. */
+  callSite?: CallSite;
+}
+
+const STDLIB_MARK = /[\\/]stdlib[\\/]/;
+
+function classify(site: NodeJS.CallSite): Frame {
+  const file = site.getScriptNameOrSourceURL() ?? site.getFileName() ?? '';
+  if (file.startsWith(SOURCE_PREFIX)) {
+    const chunk = chunks[Number(file.slice(SOURCE_PREFIX.length))];
+    const jsLine = (site.getLineNumber() ?? 0) - lineOffset();
+    const idx = chunk ? Math.max(0, Math.min(jsLine - 1, chunk.lineMap.length - 1)) : 0;
+    const line = chunk ? chunk.lineMap[idx] : 0;
+    const cs = chunk ? chunk.callSiteOf[idx] : -1;
+    return { kind: 'lua', chunk, line, fnName: site.getFunctionName(), callSite: cs >= 0 ? chunk.callSites[cs] : undefined };
+  }
+  if (STDLIB_MARK.test(file)) return { kind: 'host', fnName: site.getFunctionName() };
+  return { kind: 'internal', fnName: site.getFunctionName() };
+}
+
+/** The current JS stack as frames, innermost first, without internal ones collapsed. */
+export function captureFrames(limit = 64): Frame[] {
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = limit;
+  Error.prepareStackTrace = (_e, sites) => sites;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder, captureFrames);
+  const sites = holder.stack ?? [];
+  Error.prepareStackTrace = savedPrepare;
+  Error.stackTraceLimit = savedLimit;
+  return sites.map(classify);
+}
+
+/**
+ * Lua-visible levels from the current stack: level 0 is the innermost Lua or
+ * host function. Consecutive host frames are one level (a library function
+ * calling helpers); internal runtime frames are invisible.
+ */
+export function luaLevels(frames: Frame[]): Frame[] {
+  const levels: Frame[] = [];
+  for (const f of frames) {
+    if (f.kind === 'internal') continue;
+    const prev = levels[levels.length - 1];
+    if (f.kind === 'host' && prev && prev.kind === 'host') {
+      // The outermost frame of a host group is the library function itself.
+      prev.fnName = f.fnName;
+      continue;
+    }
+    levels.push({ ...f });
+  }
+  return levels;
+}
+
+export function positionOf(f: Frame | undefined): string {
+  return f && f.kind === 'lua' && f.chunk ? `${f.chunk.displayName}:${f.line}: ` : '';
+}
+
+/**
+ * The `chunk:line: ` prefix for an error raised by the runtime itself (a
+ * failed index, arithmetic on nil...): the position of the running function
+ * if it is Lua code.
+ */
+export function runtimePosition(): string {
+  return positionOf(luaLevels(captureFrames(16))[0]);
+}
+
+/**
+ * luaL_where: the position of the function at `level`, counted from the host
+ * function that asks (level 1 = the caller of that host function).
+ */
+export function where(level: number): string {
+  if (level <= 0) return '';
+  const levels = luaLevels(captureFrames(32 + level));
+  // levels[0] is the host function asking (error, or a library function).
+  const start = levels.findIndex((f) => f.kind === 'host');
+  return positionOf(levels[(start < 0 ? 0 : start) + level]);
+}
+
+/** Raise a runtime error with the running Lua function's position. */
+export function rtError(message: string): never {
+  throw new LuaError(runtimePosition() + message);
+}
+
+/** Raise an error from a library function: position of its caller (luaL_error). */
+export function libError(message: string): never {
+  throw new LuaError(where(1) + message);
+}

@@ -1,0 +1,429 @@
+// The slow paths of Lua operations: everything the generated code's inline
+// fast paths do not handle — metamethods, coercions, boxed numbers, errors.
+//
+// Each operation that can call a metamethod exists twice: a direct version
+// for direct-mode code, and a generator version (suffix G) for resumable
+// code, which yields metamethod calls to the trampoline so that they can
+// yield in turn (coroutine.yield inside __index works, as in lua5.4).
+
+import { LuaTable } from './table.js';
+import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaNumber } from './value.js';
+import * as N from './number.js';
+import { rtError } from './errors.js';
+import { CallRequest, callreq } from './callreq.js';
+
+// ---------------------------------------------------------- multiple values
+
+/** Zero results. Shared and frozen: result arrays are never mutated. */
+export const EMPTY: LuaValue[] = Object.freeze([]) as unknown as LuaValue[];
+
+export function first(r: unknown): LuaValue {
+  return Array.isArray(r) ? r[0] : r;
+}
+
+export function nth(r: unknown, i: number): LuaValue {
+  return Array.isArray(r) ? r[i] : i === 0 ? r : undefined;
+}
+
+/** A result as an array of values. */
+export function mv(r: unknown): LuaValue[] {
+  return Array.isArray(r) ? r : [r];
+}
+
+export function append(fixed: LuaValue[], r: unknown): LuaValue[] {
+  if (Array.isArray(r)) {
+    for (let i = 0; i < r.length; i++) fixed.push(r[i]);
+  } else {
+    fixed.push(r);
+  }
+  return fixed;
+}
+
+// ------------------------------------------------------------- metatables
+
+/** Metatables of the non-table types (set by the string library, debug.setmetatable). */
+export const typeMetatables: Record<string, LuaTable | null> = {
+  nil: null, boolean: null, number: null, string: null, function: null, thread: null,
+};
+
+export function getmetatable(v: unknown): LuaTable | null {
+  if (v instanceof LuaTable) return v.metatable;
+  if (typeof v === 'string') return typeMetatables.string;
+  if (v instanceof LuaUserdata) return v.metatable;
+  return typeMetatables[luaType(v)] ?? null;
+}
+
+export function metafield(v: unknown, event: string): LuaValue {
+  const mt = getmetatable(v);
+  return mt === null ? undefined : mt.getStr(event);
+}
+
+/** luaT_objtypename: the type name, or the metatable's `__name` when it is a string. */
+export function typeName(v: unknown): string {
+  if (v instanceof LuaTable || v instanceof LuaUserdata) {
+    const mt = v.metatable;
+    if (mt !== null) {
+      const name = mt.getStr('__name');
+      if (typeof name === 'string') return name;
+    }
+  }
+  return luaType(v);
+}
+
+function withDesc(desc: string | undefined | null): string {
+  return desc ? ` (${desc})` : '';
+}
+
+export function typeError(v: unknown, op: string, desc?: string | null): never {
+  rtError(`attempt to ${op} a ${typeName(v)} value${withDesc(desc)}`);
+}
+
+export function truthy(v: unknown): boolean {
+  return v !== undefined && v !== false && v !== null;
+}
+
+// ------------------------------------------------------------------- calls
+
+/** Turn a non-function into something callable through `__call`, or fail. */
+export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]) => unknown {
+  if (typeof f === 'function') return f as (...args: LuaValue[]) => unknown;
+  const h = metafield(f, '__call');
+  if (h === undefined) typeError(f, 'call', desc);
+  const target = callable(h, null);
+  return (...args: LuaValue[]) => target(f, ...args);
+}
+
+/** Call any Lua value with arguments (direct mode). */
+export function call(f: unknown, ...args: LuaValue[]): unknown {
+  return (typeof f === 'function' ? f : callable(f))(...args);
+}
+
+// ------------------------------------------------------------------- index
+
+const MAXTAGLOOP = 2000;
+
+/** The next step of an `__index` lookup: a value, or a metamethod to call. */
+function indexStep(o: unknown, k: LuaValue, desc: string | null | undefined): { done: true; value: LuaValue } | { done: false; next: unknown } {
+  let h: LuaValue;
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined) return { done: true, value: v };
+    const mt = o.metatable;
+    if (mt === null) return { done: true, value: undefined };
+    h = mt.getStr('__index');
+    if (h === undefined) return { done: true, value: undefined };
+  } else {
+    h = metafield(o, '__index');
+    if (h === undefined) typeError(o, 'index', desc);
+  }
+  return { done: false, next: h };
+}
+
+export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const step = indexStep(o, k, loop === 0 ? desc : null);
+    if (step.done) return step.value;
+    const h = step.next;
+    if (typeof h === 'function') return first(h(o, k));
+    o = h;
+  }
+  rtError("'__index' chain too long; possible loop");
+}
+
+export function* indexG(o: unknown, k: LuaValue, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const step = indexStep(o, k, loop === 0 ? desc : null);
+    if (step.done) return step.value;
+    const h = step.next;
+    if (typeof h === 'function') return first(yield callreq(h, [o as LuaValue, k]));
+    o = h;
+  }
+  rtError("'__index' chain too long; possible loop");
+}
+
+function checkKey(k: LuaValue): void {
+  if (k === undefined) rtError('table index is nil');
+  if (typeof k === 'number' && k !== k) rtError('table index is NaN');
+}
+
+function newindexStep(o: unknown, k: LuaValue, v: LuaValue, desc: string | null | undefined): unknown {
+  let h: LuaValue;
+  if (o instanceof LuaTable) {
+    const mt = o.metatable;
+    if (mt === null || (h = mt.getStr('__newindex')) === undefined || o.get(k) !== undefined) {
+      checkKey(k);
+      o.set(k, v);
+      return undefined;
+    }
+  } else {
+    h = metafield(o, '__newindex');
+    if (h === undefined) typeError(o, 'index', desc);
+  }
+  return h;
+}
+
+export function setindex(o: unknown, k: LuaValue, v: LuaValue, desc?: string | null): void {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const h = newindexStep(o, k, v, loop === 0 ? desc : null);
+    if (h === undefined) return;
+    if (typeof h === 'function') {
+      h(o, k, v);
+      return;
+    }
+    o = h;
+  }
+  rtError("'__newindex' chain too long; possible loop");
+}
+
+export function* setindexG(o: unknown, k: LuaValue, v: LuaValue, desc?: string | null): Generator<CallRequest, void, unknown> {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const h = newindexStep(o, k, v, loop === 0 ? desc : null);
+    if (h === undefined) return;
+    if (typeof h === 'function') {
+      yield callreq(h, [o as LuaValue, k, v]);
+      return;
+    }
+    o = h;
+  }
+  rtError("'__newindex' chain too long; possible loop");
+}
+
+// -------------------------------------------------------------- arithmetic
+
+export type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'pow' | 'idiv' | 'unm'
+  | 'band' | 'bor' | 'bxor' | 'shl' | 'shr' | 'bnot';
+
+const BITWISE = new Set<ArithOp>(['band', 'bor', 'bxor', 'shl', 'shr', 'bnot']);
+
+/** Arithmetic on two numbers (any representation); errors become Lua errors. */
+export function numArith(op: ArithOp, a: LuaNumber, b: LuaNumber): LuaValue {
+  try {
+    switch (op) {
+      case 'add': return N.numAdd(a, b);
+      case 'sub': return N.numSub(a, b);
+      case 'mul': return N.numMul(a, b);
+      case 'div': return N.numDiv(a, b);
+      case 'pow': return N.numPow(a, b);
+      case 'mod': return N.numMod(a, b);
+      case 'idiv': return N.numIdiv(a, b);
+      case 'unm': return N.numUnm(a);
+      case 'band': return N.numBand(a, b);
+      case 'bor': return N.numBor(a, b);
+      case 'bxor': return N.numBxor(a, b);
+      case 'shl': return N.numShl(a, b);
+      case 'shr': return N.numShr(a, b);
+      case 'bnot': return N.numBnot(a);
+    }
+  } catch (e) {
+    if (e instanceof N.LuaArithError) rtError(e.message);
+    throw e;
+  }
+}
+
+/** luaG_opinterror: blame the first operand that is not a number. */
+function opError(a: unknown, b: unknown, da: Desc, db: Desc, what: string): never {
+  if (!isNumber(a)) typeError(a, what, da);
+  typeError(b, what, db);
+}
+
+type Desc = string | null | undefined;
+
+/**
+ * Resolve an arithmetic operation (lvm.c + luaT_trybinTM): a value, or a
+ * metamethod to call with (a, b). In 5.4, strings take part in arithmetic
+ * only through the string metatable's metamethods (stdlib/string), while
+ * bitwise operators convert strings in the VM itself.
+ */
+function arithStep(op: ArithOp, a: unknown, b: unknown, da: Desc, db: Desc): { value: LuaValue } | { mm: unknown } {
+  const bitwise = BITWISE.has(op);
+  if (!bitwise) {
+    if (isNumber(a) && isNumber(b)) return { value: numArith(op, a, b) };
+  } else {
+    const ia = bitwiseOperand(a), ib = bitwiseOperand(b);
+    if (ia !== undefined && ib !== undefined) return { value: numArith(op, ia, ib) };
+  }
+  const event = `__${op}`;
+  let h = metafield(a, event);
+  if (h === undefined) h = metafield(b, event);
+  if (h !== undefined) return { mm: h };
+  if (!bitwise) opError(a, b, da, db, 'perform arithmetic on');
+  if (isNumber(a) && isNumber(b)) {
+    // luaG_tointerror: blame the first operand without an integer value.
+    const bad = N.toInteger(a) === undefined ? da : db;
+    rtError(`number${withDesc(bad)} has no integer representation`);
+  }
+  opError(a, b, da, db, 'perform bitwise operation on');
+}
+
+/** luaV_tointegerns for bitwise operands: numbers and numeric strings with an exact integer value. */
+function bitwiseOperand(v: unknown): LuaNumber | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const n = isNumber(v) ? v : typeof v === 'string' ? N.str2number(v) : undefined;
+  return n === undefined ? undefined : N.toInteger(n);
+}
+
+export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
+  const step = arithStep(op, a, b, da, db);
+  if ('value' in step) return step.value;
+  return first(call(step.mm, a as LuaValue, b as LuaValue));
+}
+
+export function* arithG(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
+  const step = arithStep(op, a, b, da, db);
+  if ('value' in step) return step.value;
+  return first(yield callreq(step.mm, [a as LuaValue, b as LuaValue]));
+}
+
+// ------------------------------------------------------------------ concat
+
+export function tostringBasic(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (isNumber(v)) return N.tostringNumber(v);
+  return undefined;
+}
+
+function concatStep(a: unknown, b: unknown, da: string | null | undefined, db: string | null | undefined): { value: string } | { mm: unknown } {
+  const sa = tostringBasic(a);
+  const sb = tostringBasic(b);
+  if (sa !== undefined && sb !== undefined) return { value: sa + sb };
+  let h = metafield(a, '__concat');
+  if (h === undefined) h = metafield(b, '__concat');
+  if (h !== undefined) return { mm: h };
+  if (sa === undefined) typeError(a, 'concatenate', da);
+  typeError(b, 'concatenate', db);
+}
+
+export function concat(a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
+  const step = concatStep(a, b, da, db);
+  if ('value' in step) return step.value;
+  return first(call(step.mm, a as LuaValue, b as LuaValue));
+}
+
+export function* concatG(a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
+  const step = concatStep(a, b, da, db);
+  if ('value' in step) return step.value;
+  return first(yield callreq(step.mm, [a as LuaValue, b as LuaValue]));
+}
+
+// ------------------------------------------------------------- comparison
+
+/** Equality after `a !== b`: numbers across representations, then `__eq`. */
+function eqStep(a: unknown, b: unknown): { value: boolean } | { mm: unknown } {
+  if (isNumber(a) && isNumber(b)) return { value: N.numEq(a, b) };
+  const ta = a instanceof LuaTable, tb = b instanceof LuaTable;
+  const ua = a instanceof LuaUserdata, ub = b instanceof LuaUserdata;
+  if (!((ta && tb) || (ua && ub))) return { value: false };
+  let h = metafield(a, '__eq');
+  if (h === undefined) h = metafield(b, '__eq');
+  if (h === undefined) return { value: false };
+  return { mm: h };
+}
+
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const step = eqStep(a, b);
+  if ('value' in step) return step.value;
+  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+}
+
+export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
+  if (a === b) return true;
+  const step = eqStep(a, b);
+  if ('value' in step) return step.value;
+  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+}
+
+function orderError(a: unknown, b: unknown): never {
+  const t1 = typeName(a), t2 = typeName(b);
+  if (t1 === t2) rtError(`attempt to compare two ${t1} values`);
+  rtError(`attempt to compare ${t1} with ${t2}`);
+}
+
+function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'): { value: boolean } | { mm: unknown } {
+  if (isNumber(a) && isNumber(b)) return { value: event === '__lt' ? N.numLt(a, b) : N.numLe(a, b) };
+  if (typeof a === 'string' && typeof b === 'string') return { value: event === '__lt' ? a < b : a <= b };
+  let h = metafield(a, event);
+  if (h === undefined) h = metafield(b, event);
+  if (h === undefined) orderError(a, b);
+  return { mm: h };
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  const step = orderStep(a, b, '__lt');
+  if ('value' in step) return step.value;
+  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+}
+
+export function* ltG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
+  const step = orderStep(a, b, '__lt');
+  if ('value' in step) return step.value;
+  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+}
+
+export function le(a: unknown, b: unknown): boolean {
+  const step = orderStep(a, b, '__le');
+  if ('value' in step) return step.value;
+  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+}
+
+export function* leG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
+  const step = orderStep(a, b, '__le');
+  if ('value' in step) return step.value;
+  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+}
+
+// ------------------------------------------------------------------ length
+
+function lenStep(v: unknown, desc: string | null | undefined): { value: LuaValue } | { mm: unknown } {
+  if (typeof v === 'string') return { value: v.length };
+  const h = metafield(v, '__len');
+  if (h !== undefined) return { mm: h };
+  if (v instanceof LuaTable) return { value: v.length() };
+  typeError(v, 'get length of', desc);
+}
+
+export function len(v: unknown, desc?: string | null): LuaValue {
+  const step = lenStep(v, desc);
+  if ('value' in step) return step.value;
+  return first(call(step.mm, v as LuaValue, v as LuaValue));
+}
+
+export function* lenG(v: unknown, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
+  const step = lenStep(v, desc);
+  if ('value' in step) return step.value;
+  return first(yield callreq(step.mm, [v as LuaValue, v as LuaValue]));
+}
+
+// ---------------------------------------------------------- table literals
+
+export function tableArray(values: LuaValue[]): LuaTable {
+  return LuaTable.fromArray(values);
+}
+
+/**
+ * A table constructor with keyed items or a multi-valued last item, encoded
+ * as a flat list: 0 v (positional), 2 k v (keyed), 1 r (expanded result).
+ */
+export function tableBuild(items: unknown[]): LuaTable {
+  const t = new LuaTable();
+  let n = 1;
+  for (let i = 0; i < items.length;) {
+    const tag = items[i];
+    if (tag === 0) {
+      t.set(n++, items[i + 1] as LuaValue);
+      i += 2;
+    } else if (tag === 2) {
+      const k = items[i + 1] as LuaValue;
+      checkKey(k);
+      t.set(k, items[i + 2] as LuaValue);
+      i += 3;
+    } else {
+      const r = mv(items[i + 1]);
+      for (const v of r) t.set(n++, v);
+      i += 2;
+    }
+  }
+  return t;
+}
+
+export { LuaFloat };

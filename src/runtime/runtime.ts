@@ -1,0 +1,215 @@
+// The helpers bound into every compiled chunk (as `$name`, see
+// compiler/codegen.ts RUNTIME_NAMES), plus the loader that turns Lua source
+// into a Lua function.
+
+import { parse } from '../syntax/index.js';
+import type { Dialect } from '../syntax/ast.js';
+import { chunkid } from '../syntax/chunkid.js';
+import { compile, RUNTIME_NAMES, type Proto } from '../compiler/codegen.js';
+import { LuaTable } from './table.js';
+import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
+import * as ops from './ops.js';
+import * as N from './number.js';
+import { D, deep, type LuaFunction } from './trampoline.js';
+import { callreq, tailreq, CallRequest } from './callreq.js';
+import { LuaError, registerChunk, rtError } from './errors.js';
+
+// ------------------------------------------------------------ numeric for
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** State of a `for` loop over integers beyond 2^53 (iterated by count). */
+interface BigFor { start: bigint; step: bigint }
+
+function forError(what: string): never {
+  rtError(`'for' ${what} must be a number`);
+}
+
+/**
+ * luaV_forprep for everything but the all-small-integers case the generated
+ * code handles inline. Returns [start, limit, step, kind] as JS numbers for a
+ * JS loop `for (i = start; step > 0 ? i <= limit : i >= limit; i += step)`;
+ * kind 0: i is the integer value, 1: a float loop (value = mkFloat(i)),
+ * otherwise a BigFor (value computed from the iteration count |i|).
+ */
+export function forprep(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
+  if (!isNum(a)) forError('initial value');
+  if (!isNum(b)) forError('limit');
+  if (!isNum(c)) forError('step');
+  const skip = (step: number): [number, number, number, 0] => (step > 0 ? [1, 0, step, 0] : [0, 1, step, 0]);
+  if (isIntegerValue(a) && isIntegerValue(c)) {
+    const step = BigInt(c as number | bigint);
+    if (step === 0n) rtError("'for' step is zero");
+    const start = BigInt(a as number | bigint);
+    const lim = forLimit(b, step);
+    if (lim === null) return skip(Number(step));
+    if (step > 0n ? start > lim : start < lim) return skip(Number(step));
+    if (isSafe(start) && isSafe(lim) && isSafe(step)) return [Number(start), Number(lim), Number(step), 0];
+    // Count iterations as lua5.4 does (unsigned division), iterate by count.
+    const count = step > 0n ? (lim - start) / step : (start - lim) / -step;
+    const n = count > BigInt(MAX_SAFE) ? MAX_SAFE : Number(count);
+    return step > 0n ? [0, n, 1, { start, step }] : [0, -n, -1, { start, step }];
+  }
+  const fa = N.toFloat(a as never), fb = N.toFloat(b as never), fc = N.toFloat(c as never);
+  const start = fnum(fa), lim = fnum(fb), step = fnum(fc);
+  if (step === 0) rtError("'for' step is zero");
+  return [start, lim, step, 1];
+}
+
+function fnum(v: number | LuaFloat): number {
+  return typeof v === 'number' ? v : v.n;
+}
+
+function isNum(v: unknown): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+function isIntegerValue(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+}
+
+function isSafe(v: bigint): boolean {
+  return v >= -BigInt(MAX_SAFE) && v <= BigInt(MAX_SAFE);
+}
+
+const MAXINT = (1n << 63n) - 1n;
+const MININT = -(1n << 63n);
+
+/** forlimit: the integer limit of an integer loop, or null to skip the loop. */
+function forLimit(b: unknown, step: bigint): bigint | null {
+  if (isIntegerValue(b)) return BigInt(b as number | bigint);
+  const f = typeof b === 'number' ? b : (b as LuaFloat).n;
+  if (Number.isNaN(f)) return null;
+  const r = N.floatToInteger(f, step < 0n ? 'ceil' : 'floor');
+  if (r !== undefined) return BigInt(r);
+  // Out of integer range: clamp (or skip when the loop cannot run).
+  if (f > 0) return step < 0n ? null : MAXINT;
+  return step > 0n ? null : MININT;
+}
+
+export function forval(i: number, kind: 1 | BigFor): LuaValue {
+  if (kind === 1) return mkFloat(i);
+  return mkInt(kind.start + BigInt(Math.abs(i)) * kind.step);
+}
+
+// ---------------------------------------------------------- to-be-closed
+
+function closeMethod(v: unknown): unknown {
+  return ops.metafield(v, '__close');
+}
+
+export function checkClose(v: unknown, name: string): void {
+  if (v === undefined || v === false) return;
+  if (closeMethod(v) === undefined) rtError(`variable '${name}' got a non-closable value`);
+}
+
+export function tbcClose(v: unknown): void {
+  if (v === undefined || v === false) return;
+  ops.call(closeMethod(v), v as LuaValue, undefined);
+}
+
+export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
+  if (v === undefined || v === false) return;
+  yield callreq(closeMethod(v), [v as LuaValue, undefined]);
+}
+
+/** Close `v` because of error `e`; returns the error to propagate (a new one if __close fails). */
+export function tbcError(v: unknown, e: unknown): unknown {
+  if (v === undefined || v === false) return e;
+  try {
+    ops.call(closeMethod(v), v as LuaValue, errorValue(e));
+  } catch (e2) {
+    return e2;
+  }
+  return e;
+}
+
+export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
+  if (v === undefined || v === false) return e;
+  try {
+    yield callreq(closeMethod(v), [v as LuaValue, errorValue(e)]);
+  } catch (e2) {
+    return e2;
+  }
+  return e;
+}
+
+/** The Lua value of anything caught from Lua code. */
+export function errorValue(e: unknown): LuaValue {
+  if (e instanceof LuaError) return e.value;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'stack overflow';
+  if (e instanceof Error) return `internal error: ${e.message}`;
+  return e as LuaValue;
+}
+
+// ----------------------------------------------------------------- loader
+
+/** Metadata attached to every Lua closure. */
+export interface FunctionInfo {
+  proto: Proto;
+  chunkName: string;
+}
+
+function isSmallInt(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null): CallRequest {
+  // Validate here, inside the calling frame, so the error gets its position.
+  if (typeof f !== 'function') ops.callable(f, desc);
+  return callreq(f, args, desc);
+}
+
+const shared: Record<string, unknown> = {
+  D, deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
+  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
+  index: ops.index, indexG: ops.indexG, setindex: ops.setindex, setindexG: ops.setindexG,
+  callreq: callreqChecked, tailreq,
+  arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
+  eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
+  numArith: ops.numArith, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
+  checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
+};
+
+export interface LoadOptions {
+  chunkName: string;
+  dialect?: Dialect;
+}
+
+/** The JS source generated for a chunk (for `regolithc -l`). */
+export function generateJs(source: string, options: LoadOptions): string {
+  const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
+  return compile(ast).code;
+}
+
+/**
+ * Compile Lua source (a byte string) into a Lua function whose `_ENV` is
+ * `env`. Throws LuaSyntaxError.
+ */
+export function loadLua(source: string, options: LoadOptions, env: LuaValue): LuaFunction {
+  const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
+  const compiled = compile(ast);
+  const displayName = chunkid(options.chunkName);
+  const url = registerChunk({
+    displayName,
+    lineMap: compiled.lineMap,
+    callSiteOf: compiled.callSiteOf,
+    callSites: compiled.callSites,
+    protoLines: compiled.protos.map((p) => [p.lineDefined, p.lastLineDefined]),
+  });
+  const infos = compiled.protos.map((proto) => ({ proto, chunkName: displayName }));
+  const R: Record<string, unknown> = Object.create(null);
+  for (const name of RUNTIME_NAMES) R[name] = shared[name];
+  R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number): LuaFunction => {
+    f.G = g;
+    f.P = infos[i];
+    return f;
+  };
+  for (const name of RUNTIME_NAMES) {
+    if (R[name] === undefined) throw new Error(`internal: runtime helper ${name} missing`);
+  }
+  const factory = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => (env: LuaValue) => LuaFunction;
+  return factory(R)(env);
+}
+
+export { LuaError };

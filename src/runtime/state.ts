@@ -1,0 +1,34 @@
+// A Lua state: globals, the registry, the host it talks to, and loading.
+import type { Dialect } from '../syntax/ast.js';
+import type { Host } from '../host/host.js';
+import { LuaTable } from './table.js';
+import { loadLua } from './runtime.js';
+import type { LuaFunction } from './trampoline.js';
+import type { LuaValue } from './value.js';
+
+export interface StateOptions {
+  host: Host;
+  dialect?: Dialect;
+}
+
+export class LuaState {
+  readonly globals = new LuaTable();
+  readonly registry = new LuaTable();
+  /** package.loaded */
+  readonly loaded = new LuaTable();
+  readonly host: Host;
+  readonly dialect: Dialect;
+  /** Whether warnings are on (warn "@on"/"@off"), and a pending multi-part message. */
+  warnings = false;
+  warnBuffer = '';
+
+  constructor(options: StateOptions) {
+    this.host = options.host;
+    this.dialect = options.dialect ?? '5.4';
+  }
+
+  /** Compile a chunk; `env` defaults to the globals table. */
+  load(source: string, chunkName: string, env: LuaValue = this.globals): LuaFunction {
+    return loadLua(source, { chunkName, dialect: this.dialect }, env);
+  }
+}

@@ -1,0 +1,404 @@
+// The base library (lbaselib.c): print, type, pairs, pcall, load, ...
+
+import { LuaTable } from '../runtime/table.js';
+import { LuaError, where } from '../runtime/errors.js';
+import * as ops from '../runtime/ops.js';
+import * as N from '../runtime/number.js';
+import { D } from '../runtime/trampoline.js';
+import { callreq, type CallRequest } from '../runtime/callreq.js';
+import { errorValue } from '../runtime/runtime.js';
+import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkInt, type LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { LuaSyntaxError } from '../syntax/errors.js';
+import {
+  argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
+  optInteger, optString, setFuncs, typeError, type Args,
+} from './lauxlib.js';
+
+// ------------------------------------------------------------ tostring
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A stable fake address for a reference value, formatted like %p. */
+export function addressOf(v: object): string {
+  let id = ids.get(v);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(v, id);
+  }
+  return '0x' + (0x5580_0000_0000 + id * 0x40).toString(16).padStart(12, '0');
+}
+
+/** luaL_tolstring: the string lua5.4 shows for any value. */
+export function tostring(v: LuaValue): string {
+  const mm = ops.metafield(v, '__tostring');
+  if (mm !== undefined) {
+    const r = ops.first(ops.call(mm, v));
+    if (typeof r !== 'string') {
+      if (typeof r === 'number' || typeof r === 'bigint' || r instanceof LuaFloat) return N.tostringNumber(r);
+      luaError("'__tostring' must return a string");
+    }
+    return r;
+  }
+  switch (typeof v) {
+    case 'undefined': return 'nil';
+    case 'boolean': return v ? 'true' : 'false';
+    case 'number': case 'bigint': return N.tostringNumber(v);
+    case 'string': return v;
+    case 'function': return `${isBuiltin(v) ? 'builtin' : 'function'}: ${addressOf(v)}`;
+    default: {
+      if (v instanceof LuaFloat) return N.tostringNumber(v);
+      const name = ops.metafield(v, '__name');
+      const kind = typeof name === 'string' ? name : luaType(v);
+      return `${kind}: ${addressOf(v as object)}`;
+    }
+  }
+}
+
+function isBuiltin(f: unknown): boolean {
+  void f;
+  return false;
+}
+
+// -------------------------------------------------------------- helpers
+
+function pairsIterator(): (t: LuaValue, k: LuaValue) => unknown {
+  return luaB_next as (t: LuaValue, k: LuaValue) => unknown;
+}
+
+function luaB_next(...args: Args): unknown {
+  const t = checkTable(args, 0);
+  let r;
+  try {
+    r = t.next(args[1]);
+  } catch {
+    return luaError("invalid key to 'next'");
+  }
+  return r === undefined ? undefined : r;
+}
+
+function ipairsAux(t: LuaValue, i: LuaValue): unknown {
+  const n = (i as number) + 1;
+  const v = t instanceof LuaTable && t.metatable === null ? t.getInt(n) : ops.index(t, n);
+  return v === undefined ? undefined : [n, v];
+}
+
+function tonumberWithBase(s: string, base: number): LuaValue {
+  const text = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
+  let i = 0;
+  let neg = false;
+  if (text[0] === '-') { neg = true; i++; }
+  if (i >= text.length) return undefined;
+  let n = 0n;
+  const B = BigInt(base);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99;
+    if (d >= base) return undefined;
+    n = BigInt.asUintN(64, n * B + BigInt(d));
+  }
+  return mkInt(neg ? -n : n);
+}
+
+// ------------------------------------------------------------ the library
+
+export function openBase(L: LuaState): void {
+  const G = L.globals;
+  const out = L.host.stdout;
+
+  function luaB_print(...args: Args): unknown {
+    const parts: string[] = [];
+    for (let i = 0; i < args.length; i++) parts.push(tostring(args[i]));
+    out.write(parts.join('\t') + '\n');
+    return ops.EMPTY;
+  }
+
+  function luaB_type(...args: Args): string {
+    checkAny(args, 0);
+    return luaType(args[0]);
+  }
+
+  function luaB_tostring(...args: Args): string {
+    checkAny(args, 0);
+    return tostring(args[0]);
+  }
+
+  function luaB_tonumber(...args: Args): LuaValue {
+    if (args[1] === undefined) {
+      const v = args[0];
+      if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
+      if (typeof v === 'string') return N.str2number(v);
+      checkAny(args, 0);
+      return undefined;
+    }
+    const base = checkInteger(args, 1);
+    const v = args[0];
+    if (typeof v !== 'string') typeError(args, 0, 'string');
+    if (!(typeof base === 'number' && base >= 2 && base <= 36)) argError(2, 'base out of range');
+    return tonumberWithBase(v, base as number);
+  }
+
+  function luaB_ipairs(...args: Args): unknown {
+    checkAny(args, 0);
+    return [ipairsAux, args[0], 0];
+  }
+
+  function luaB_pairs(...args: Args): unknown {
+    checkAny(args, 0);
+    const t = args[0];
+    const mm = ops.metafield(t, '__pairs');
+    if (mm !== undefined) {
+      const r = ops.mv(ops.call(mm, t));
+      return [r[0], r[1], r[2]];
+    }
+    if (!(t instanceof LuaTable)) typeError(args, 0, 'table');
+    return [pairsIterator(), t, undefined];
+  }
+
+  function luaB_select(...args: Args): unknown {
+    const n = args[0];
+    if (n === '#') return args.length - 1;
+    const i = checkInteger(args, 0);
+    const count = args.length - 1;
+    if (typeof i !== 'number') return i < 0n ? argError(1, 'index out of range') : ops.EMPTY;
+    if (i < 0) {
+      if (-i > count) argError(1, 'index out of range');
+      return args.slice(count + i + 1);
+    }
+    if (i === 0) argError(1, 'index out of range');
+    return args.slice(i);
+  }
+
+  function luaB_rawget(...args: Args): LuaValue {
+    const t = checkTable(args, 0);
+    checkAny(args, 1);
+    return t.get(args[1]);
+  }
+
+  function luaB_rawset(...args: Args): LuaValue {
+    const t = checkTable(args, 0);
+    checkAny(args, 1);
+    checkAny(args, 2);
+    const k = args[1];
+    if (k === undefined) luaError('table index is nil');
+    if (typeof k === 'number' && Number.isNaN(k)) luaError('table index is NaN');
+    t.set(k, args[2]);
+    return t;
+  }
+
+  function luaB_rawequal(...args: Args): boolean {
+    checkAny(args, 0);
+    checkAny(args, 1);
+    const a = args[0], b = args[1];
+    if (a === b) return true;
+    if (ops.typeName(a) === 'number' && ops.typeName(b) === 'number') return N.numEq(a as never, b as never);
+    return false;
+  }
+
+  function luaB_rawlen(...args: Args): number {
+    const v = args[0];
+    if (v instanceof LuaTable) return v.length();
+    if (typeof v === 'string') return v.length;
+    return argError(1, 'table or string expected');
+  }
+
+  function luaB_setmetatable(...args: Args): LuaValue {
+    const t = checkTable(args, 0);
+    const mt = args[1];
+    if (mt !== undefined && !(mt instanceof LuaTable)) typeError(args, 1, 'nil or table');
+    if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
+    t.metatable = (mt as LuaTable | undefined) ?? null;
+    return t;
+  }
+
+  function luaB_getmetatable(...args: Args): LuaValue {
+    checkAny(args, 0);
+    const mt = ops.getmetatable(args[0]);
+    if (mt === null) return undefined;
+    const protectedValue = mt.getStr('__metatable');
+    return protectedValue !== undefined ? protectedValue : mt;
+  }
+
+  function luaB_assert(...args: Args): unknown {
+    if (args[0] !== undefined && args[0] !== false) return args;
+    checkAny(args, 0);
+    if (args.length < 2) luaError('assertion failed!');
+    throw new LuaError(args[1]);
+  }
+
+  function luaB_error(...args: Args): never {
+    const level = optInteger(args, 1, 1);
+    let v = args[0];
+    if (typeof v === 'string' && level > 0) v = where(Number(level)) + v;
+    throw new LuaError(v);
+  }
+
+  function luaB_pcall(...args: Args): unknown {
+    checkAny(args, 0);
+    const depth = D.n;
+    try {
+      return ops.append([true], ops.call(args[0], ...args.slice(1)));
+    } catch (e) {
+      D.n = depth;
+      return [false, errorValue(e)];
+    }
+  }
+  (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    checkAny(args, 0);
+    try {
+      return ops.append([true], yield callreq(args[0], args.slice(1)));
+    } catch (e) {
+      return [false, errorValue(e)];
+    }
+  };
+
+  function luaB_xpcall(...args: Args): unknown {
+    const handler = args[1];
+    const depth = D.n;
+    try {
+      return ops.append([true], ops.call(args[0], ...args.slice(2)));
+    } catch (e) {
+      D.n = depth;
+      return ops.append([false], callHandler(handler, e));
+    }
+  }
+  (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    const handler = args[1];
+    try {
+      return ops.append([true], yield callreq(args[0], args.slice(2)));
+    } catch (e) {
+      return ops.append([false], callHandler(handler, e));
+    }
+  };
+
+  function callHandler(handler: LuaValue, e: unknown): unknown {
+    try {
+      return ops.call(handler, errorValue(e));
+    } catch (e2) {
+      return errorValue(e2);
+    }
+  }
+
+  function luaB_load(...args: Args): unknown {
+    const chunk = args[0];
+    let source: string;
+    let defaultName: string;
+    if (typeof chunk === 'string') {
+      source = chunk;
+      defaultName = chunk;
+    } else if (typeof chunk === 'function') {
+      defaultName = '=(load)';
+      const parts: string[] = [];
+      for (;;) {
+        const piece = ops.first(ops.call(chunk));
+        if (piece === undefined || piece === '') break;
+        if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
+        parts.push(piece);
+      }
+      source = parts.join('');
+    } else {
+      return typeError(args, 0, 'string');
+    }
+    const name = optString(args, 1, defaultName);
+    const mode = optString(args, 2, 'bt');
+    const env = args.length >= 4 ? args[3] : G;
+    return loadChunk(source, name, mode, env);
+  }
+
+  function loadChunk(source: string, name: string, mode: string, env: LuaValue): unknown {
+    const binary = source.charCodeAt(0) === 0x1b;
+    if (binary && !mode.includes('b')) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
+    if (!binary && !mode.includes('t')) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
+    try {
+      return L.load(source, name, env);
+    } catch (e) {
+      if (e instanceof LuaSyntaxError) return [undefined, e.message];
+      throw e;
+    }
+  }
+
+  /** Read a file for loadfile/dofile; a first line starting with '#' is skipped. */
+  function readChunkFile(filename: string | undefined): { source: string; name: string } | { error: string } {
+    if (filename === undefined) return { source: L.host.readStdin(), name: '=stdin' };
+    const r = L.host.readFile(filename);
+    if (!r.ok) return { error: r.error };
+    let data = r.data;
+    if (data.charCodeAt(0) === 35 /* # */) {
+      const nl = data.indexOf('\n');
+      data = nl < 0 ? '' : data.slice(nl);
+    }
+    return { source: data, name: `@${filename}` };
+  }
+
+  function luaB_loadfile(...args: Args): unknown {
+    const filename = args[0] === undefined ? undefined : checkString(args, 0);
+    const mode = optString(args, 1, 'bt');
+    const env = args.length >= 3 ? args[2] : G;
+    const f = readChunkFile(filename);
+    if ('error' in f) return [undefined, f.error];
+    return loadChunk(f.source, f.name, mode, env);
+  }
+
+  function luaB_dofile(...args: Args): unknown {
+    const filename = args[0] === undefined ? undefined : checkString(args, 0);
+    const f = readChunkFile(filename);
+    if ('error' in f) luaError(f.error);
+    const fn = loadChunk(f.source, f.name, 'bt', G);
+    if (Array.isArray(fn)) throw new LuaError(fn[1]);
+    return ops.call(fn);
+  }
+
+  const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+  let gcRunning = true;
+  let gcMode: 'incremental' | 'generational' = 'incremental';
+  function luaB_collectgarbage(...args: Args): unknown {
+    const opt = checkOption(args, 0, 'collect', gcOptions);
+    switch (opt) {
+      case 'count': {
+        const bytes = typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().heapUsed : 0;
+        const kb = bytes / 1024;
+        return Number.isInteger(kb) ? new LuaFloat(kb) : kb;
+      }
+      case 'step': return true;
+      case 'isrunning': return gcRunning;
+      case 'stop': gcRunning = false; return 0;
+      case 'restart': gcRunning = true; return 0;
+      case 'setpause': return 200;
+      case 'setstepmul': return 100;
+      case 'generational': case 'incremental': {
+        const prev = gcMode;
+        gcMode = opt;
+        return prev;
+      }
+      default: return 0;
+    }
+  }
+
+  function luaB_warn(...args: Args): unknown {
+    checkString(args, 0);
+    for (let i = 1; i < args.length; i++) checkString(args, i);
+    const msg = args.map((a) => (typeof a === 'string' ? a : N.tostringNumber(a as never))).join('');
+    if (args.length === 1 && msg.startsWith('@')) {
+      if (msg === '@on') L.warnings = true;
+      else if (msg === '@off') L.warnings = false;
+      return ops.EMPTY;
+    }
+    if (L.warnings) L.host.stderr.write(`Lua warning: ${msg}\n`);
+    return ops.EMPTY;
+  }
+
+  setFuncs(G, '', {
+    assert: luaB_assert, collectgarbage: luaB_collectgarbage, dofile: luaB_dofile, error: luaB_error,
+    getmetatable: luaB_getmetatable, ipairs: luaB_ipairs, load: luaB_load, loadfile: luaB_loadfile,
+    next: luaB_next, pairs: luaB_pairs, pcall: luaB_pcall, print: luaB_print, rawequal: luaB_rawequal,
+    rawget: luaB_rawget, rawlen: luaB_rawlen, rawset: luaB_rawset, select: luaB_select,
+    setmetatable: luaB_setmetatable, tonumber: luaB_tonumber, tostring: luaB_tostring, type: luaB_type,
+    warn: luaB_warn, xpcall: luaB_xpcall,
+  });
+  G.setStr('_G', G);
+  G.setStr('_VERSION', 'Lua 5.4');
+  L.loaded.setStr('_G', G);
+}
+
+export { LuaUserdata, LuaThreadBase };

@@ -1,0 +1,94 @@
+// The coroutine library (lcorolib.c).
+import { LuaTable } from '../runtime/table.js';
+import { LuaError, where } from '../runtime/errors.js';
+import * as ops from '../runtime/ops.js';
+import { YieldRequest } from '../runtime/callreq.js';
+import { Coroutine, close, mainCoroutine, resume, running } from '../runtime/coroutine.js';
+import type { LuaFunction } from '../runtime/trampoline.js';
+import type { LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { argError, checkAny, luaError, setFuncs, typeError, type Args } from './lauxlib.js';
+
+function checkCo(args: Args, i: number): Coroutine {
+  const co = args[i];
+  if (!(co instanceof Coroutine)) typeError(args, i, 'coroutine');
+  return co;
+}
+
+function co_create(...args: Args): Coroutine {
+  const f = args[0];
+  if (typeof f !== 'function') typeError(args, 0, 'function');
+  return new Coroutine(f as LuaFunction);
+}
+
+function co_resume(...args: Args): unknown {
+  const co = checkCo(args, 0);
+  const r = resume(co, args.slice(1));
+  return r.ok ? [true, ...r.values] : [false, r.error];
+}
+
+function co_wrap(...args: Args): unknown {
+  const co = co_create(...args);
+  return function co_wrapped(...wargs: Args): unknown {
+    const r = resume(co, wargs);
+    if (r.ok) return r.values;
+    let e = r.error;
+    if (co.status === 'dead') {
+      // Close its pending variables (lua_closethread) before propagating.
+      const c = close(co);
+      if (!c.ok) e = c.error;
+    }
+    if (typeof e === 'string') e = where(1) + e;
+    throw new LuaError(e);
+  };
+}
+
+function co_yield(...args: Args): never {
+  void args;
+  if (running().isMain) luaError('attempt to yield from outside a coroutine');
+  return luaError('attempt to yield across a C-call boundary');
+}
+(co_yield as { G?: unknown }).G = function* co_yieldG(...args: Args): Generator<YieldRequest, unknown, unknown> {
+  return yield new YieldRequest(args);
+};
+
+function co_status(...args: Args): string {
+  const co = checkCo(args, 0);
+  return co.status;
+}
+
+function co_running(): unknown {
+  const co = running();
+  return [co === mainCoroutine ? mainThreadValue() : co, co === mainCoroutine];
+}
+
+let mainThread: Coroutine | null = null;
+function mainThreadValue(): Coroutine {
+  return mainThread ?? mainCoroutine;
+}
+
+function co_isyieldable(...args: Args): boolean {
+  const co = args.length > 0 ? checkCo(args, 0) : running();
+  return co.yieldable && co.status === 'running';
+}
+
+function co_close(...args: Args): unknown {
+  const co = checkCo(args, 0);
+  if (co.status === 'running' || co.status === 'normal') {
+    argError(1, `cannot close a ${co.status} coroutine`);
+  }
+  const r = close(co);
+  return r.ok ? true : [false, r.error];
+}
+
+export function openCoroutine(L: LuaState): void {
+  const t = new LuaTable();
+  setFuncs(t, 'coroutine.', {
+    create: co_create, resume: co_resume, yield: co_yield, status: co_status, wrap: co_wrap,
+    running: co_running, isyieldable: co_isyieldable, close: co_close,
+  });
+  L.globals.setStr('coroutine', t);
+  L.loaded.setStr('coroutine', t);
+}
+
+export { checkAny, ops, type LuaValue };

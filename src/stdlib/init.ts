@@ -1,0 +1,9 @@
+// Open the standard libraries into a state (linit.c).
+import type { LuaState } from '../runtime/state.js';
+import { openBase } from './base.js';
+import { openCoroutine } from './coroutine.js';
+
+export function openLibs(L: LuaState): void {
+  openBase(L);
+  openCoroutine(L);
+}

@@ -1,0 +1,132 @@
+// Helpers for library functions, after lauxlib.c: argument checking with
+// lua5.4's exact messages, and naming library functions in those messages.
+//
+// Library functions receive their Lua arguments as JS arguments; those that
+// must tell "no value" from nil take them as a rest array (`...args`).
+
+import { LuaTable } from '../runtime/table.js';
+import { LuaError, captureFrames, luaLevels, positionOf, where } from '../runtime/errors.js';
+import { getmetatable, typeName } from '../runtime/ops.js';
+import * as N from '../runtime/number.js';
+import { LuaFloat, LuaUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
+
+export type Args = LuaValue[];
+export type HostFunction = (...args: LuaValue[]) => unknown;
+
+/** JS function name → the name lua5.4 finds for it in package.loaded ('string.rep', 'print'). */
+const qualifiedNames = new Map<string, string>();
+
+/**
+ * Put library functions into `table`; `prefix` is the library's name in
+ * package.loaded ('string.'), empty for the base library. The JS function
+ * names must be unique across libraries (they identify functions in errors).
+ */
+export function setFuncs(table: LuaTable, prefix: string, funcs: Record<string, HostFunction>): void {
+  for (const [name, fn] of Object.entries(funcs)) {
+    table.setStr(name, fn);
+    if (fn.name && !qualifiedNames.has(fn.name)) qualifiedNames.set(fn.name, prefix + name);
+  }
+}
+
+/** luaL_error: raise `message` with the position of the calling Lua code. */
+export function luaError(message: string): never {
+  throw new LuaError(where(1) + message);
+}
+
+/** luaL_argerror. */
+export function argError(arg: number, extramsg: string): never {
+  const levels = luaLevels(captureFrames(24));
+  const hostIdx = Math.max(0, levels.findIndex((f) => f.kind === 'host'));
+  const host = levels[hostIdx];
+  const caller = levels[hostIdx + 1];
+  const site = caller && caller.kind === 'lua' ? caller.callSite : undefined;
+  const pos = positionOf(caller);
+  if (site && site.namewhat === 'method') {
+    arg--;
+    if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self`);
+  }
+  let name = site && site.namewhat ? site.name : undefined;
+  if (name === undefined) name = (host?.fnName && qualifiedNames.get(host.fnName)) || '?';
+  throw new LuaError(`${pos}bad argument #${arg} to '${name}' (${extramsg})`);
+}
+
+/** The type name lua5.4 shows for a bad argument (`__name`, or "no value"). */
+function argTypeName(args: Args, i: number): string {
+  if (i >= args.length) return 'no value';
+  const v = args[i];
+  const mt = getmetatable(v);
+  if (mt !== null && (v instanceof LuaTable || v instanceof LuaUserdata)) {
+    const name = mt.getStr('__name');
+    if (typeof name === 'string') return name;
+  }
+  return luaType(v);
+}
+
+/** luaL_typeerror. Arguments are numbered from 1 in messages; `i` is 0-based. */
+export function typeError(args: Args, i: number, expected: string): never {
+  return argError(i + 1, `${expected} expected, got ${argTypeName(args, i)}`);
+}
+
+export function checkAny(args: Args, i: number): LuaValue {
+  if (i >= args.length) argError(i + 1, 'value expected');
+  return args[i];
+}
+
+export function checkTable(args: Args, i: number): LuaTable {
+  const v = args[i];
+  if (!(v instanceof LuaTable)) typeError(args, i, 'table');
+  return v;
+}
+
+export function checkNumber(args: Args, i: number): LuaNumber {
+  const v = args[i];
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
+  if (typeof v === 'string') {
+    const n = N.str2number(v);
+    if (n !== undefined) return n;
+  }
+  return typeError(args, i, 'number');
+}
+
+export function optNumber(args: Args, i: number, def: LuaNumber): LuaNumber {
+  return args[i] === undefined ? def : checkNumber(args, i);
+}
+
+export function checkInteger(args: Args, i: number): LuaInteger {
+  const v = args[i];
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const n = checkNumber(args, i);
+  const r = N.toInteger(n);
+  if (r === undefined) argError(i + 1, 'number has no integer representation');
+  return r;
+}
+
+export function optInteger(args: Args, i: number, def: LuaInteger): LuaInteger {
+  return args[i] === undefined ? def : checkInteger(args, i);
+}
+
+/** luaL_checklstring: strings, and numbers converted to strings. */
+export function checkString(args: Args, i: number): string {
+  const v = args[i];
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return N.tostringNumber(v);
+  return typeError(args, i, 'string');
+}
+
+export function optString(args: Args, i: number, def: string): string {
+  return args[i] === undefined ? def : checkString(args, i);
+}
+
+/** An integer argument as a JS number, clamped to the safe range (for sizes and positions). */
+export function toSafeNumber(v: LuaInteger): number {
+  if (typeof v === 'number') return v;
+  return v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+}
+
+export function checkOption<T extends string>(args: Args, i: number, def: T | undefined, options: readonly T[]): T {
+  const name = def !== undefined ? optString(args, i, def) : checkString(args, i);
+  if ((options as readonly string[]).includes(name)) return name as T;
+  return argError(i + 1, `invalid option '${name}'`);
+}
+
+export { typeName };
