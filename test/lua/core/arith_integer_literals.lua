@@ -1,0 +1,5 @@
+print(0x10, 0xA, 0Xff, 0x.8p1, 0x1p4, 1e2, 1E-2, .5, 5., 3e0)
+print(math.type(0x10), math.type(1e2), math.type(5.))
+print(0xffffffffffffffff == -1, 0x7fffffffffffffff == math.maxinteger)
+print(9223372036854775807, 9223372036854775808, -9223372036854775808)
+print(math.type(9223372036854775808))

@@ -1,0 +1,6 @@
+print(-0.0, 0.0, 0.0 == -0.0)
+print(1 / -0.0, 1 / 0.0)
+print(-0, math.type(-0))
+print(0.0 * -1)
+print(tostring(-0.0))
+print(-0.0 // 1, 0.0 % -1)

@@ -1,0 +1,8 @@
+print(math.maxinteger + 1 == math.mininteger)
+print(math.mininteger - 1 == math.maxinteger)
+print(math.maxinteger * 2)
+print(-math.mininteger == math.mininteger)
+print(math.mininteger // -1)
+print(math.mininteger % -1)
+print(math.maxinteger + 1.0)
+print(math.mininteger, math.maxinteger)

@@ -1,0 +1,8 @@
+print(1 + 2 * 3 - 4 / 2)
+print(2 * 3 % 4, 2 + 3 .. 'x')
+print(1 .. 2 .. 3, 'a' .. 'b' == 'ab')
+print(1 < 2 == true, not 1 == 2)
+print(5 - 3 - 1, 2 ^ 2 ^ 3, -3 ^ 2)
+print(1 | 2 ~ 3 & 4, 1 << 2 + 1, 7 & 3 << 1)
+print(#'abc' + 1, -#'ab')
+print(nil or false, false or nil, 1 and 2, nil and 1, false or 'x' and 'y')

@@ -1,0 +1,6 @@
+print(pcall(function() local x <close> = 42 end))
+print(pcall(function() local x <close> = {} end))
+print(pcall(function() local x <close> = 'str' end))
+print(pcall(function() local x <close> = nil; return 'nil is fine' end))
+print(pcall(function() local x <close> = false; return 'false is fine' end))
+local y <close> = setmetatable({}, {})

@@ -1,0 +1,12 @@
+local function mk(name)
+  return setmetatable({}, {__close = function(o, e) print('close', name, e) end})
+end
+print(pcall(function()
+  local a <close> = mk('a')
+  local b <close> = mk('b')
+  error('oops')
+end))
+print(pcall(function()
+  local a <close> = setmetatable({}, {__close = function(o, e) print('close a', type(e), e.code) end})
+  error({code = 1})
+end) == false)

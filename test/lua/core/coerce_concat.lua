@@ -1,0 +1,6 @@
+print(1 .. '', 1.0 .. '', -1 .. '', 1e100 .. '')
+print('a' .. 1 .. 2.5)
+print(pcall(function() return 'a' .. nil end))
+print(pcall(function() local t = {} return 'a' .. t end))
+print(pcall(function() return true .. 'x' end))
+print(pcall(function() local u = {} return u.f .. 'x' end))

@@ -1,0 +1,7 @@
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() local s = "x" return s * 2 end))
+print(pcall(function() return {} + 1 end))
+print(pcall(function() local t = {} return 1 - t.field end))
+print(pcall(function() return "1e" + 1 end))
+print(pcall(function() return "" + 1 end))
+print(pcall(function() return -"abc" end))

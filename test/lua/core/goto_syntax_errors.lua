@@ -1,0 +1,6 @@
+print(load("goto nowhere"))
+print(load("do ::a:: end goto a"))
+print(load("::dup:: ::dup::"))
+print(load("goto f; local x; ::f:: print(x)"))
+print(load("break"))
+print(load("for i=1,2 do end break"))

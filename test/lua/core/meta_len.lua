@@ -1,0 +1,7 @@
+local t = setmetatable({1, 2, 3}, {__len = function(self) return 42 end})
+print(#t, rawlen(t))
+local s = setmetatable({}, {__len = function() return 'not a number' end})
+print(#s)
+print(#'hello', #{}, #{nil}, #{1, 2, nil, 4} >= 2)
+print(pcall(function() return #5 end))
+print(pcall(function() local n return #n end))

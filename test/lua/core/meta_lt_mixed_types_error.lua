@@ -1,0 +1,8 @@
+print(pcall(function() return 1 < 'x' end))
+print(pcall(function() return 'x' < 1 end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return nil < 1 end))
+print(pcall(function() return true <= false end))
+print(pcall(function() local t = {} return t > 1 end))
+print('a' < 'b', 'Z' < 'a', 'abc' < 'abd', '' < 'a', 'a\0b' < 'a\0c', 'a' < 'a\0')
+print(1 < 1.5, -math.huge < math.mininteger)

@@ -1,0 +1,8 @@
+local t = setmetatable({}, {__metatable = 'locked'})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(getmetatable('abc').__index == string)
+print(getmetatable('abc').__metatable)
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f))
+print(pcall(setmetatable, f, nil))

@@ -1,0 +1,8 @@
+local named = setmetatable({}, {__name = 'MyType'})
+print(pcall(function() return named + 1 end))
+print(pcall(function() return named < 1 end))
+print(pcall(function() return named .. 'x' end))
+print(pcall(function() return #named end))
+print(pcall(function() return named() end))
+print(pcall(ipairs))
+print(pcall(setmetatable, named))

@@ -1,0 +1,8 @@
+local obj = setmetatable({}, {__tostring = function(self) return 'OBJ<custom>' end})
+print(obj)
+print(tostring(obj))
+local named = setmetatable({}, {__name = 'MyType'})
+print(tostring(named):sub(1, 8))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return 42 end})))
+print(pcall(print, setmetatable({}, {__tostring = function() return {} end})))
+print(tostring(setmetatable({}, {__tostring = function() return 'ok' end, __name = 'ignored'})))

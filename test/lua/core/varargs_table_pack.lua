@@ -1,0 +1,6 @@
+local p = table.pack(1, nil, 3, nil)
+print(p.n, p[1], p[2], p[3], p[4])
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 2, 5))
+print(select('#', table.unpack({}, 1, 3)))
