@@ -1,5 +1,20 @@
 // Regolith's public API.
+//
+//   import { LuaState, openLibs, memoryHost } from 'regolith';
+//   const L = new LuaState({ host: memoryHost() });
+//   openLibs(L);
+//   L.load('print(1 + 1)', '=example')();
+//
+// Node-specific pieces (files, the process's standard streams) are in
+// 'regolith/node' so that this entry point also runs in browsers.
 export { parse, check } from './syntax/index.js';
 export type { ParseOptions, Diagnostic } from './syntax/index.js';
 export { LuaSyntaxError } from './syntax/errors.js';
 export type * as ast from './syntax/ast.js';
+export { LuaState, type StateOptions } from './runtime/state.js';
+export { LuaError } from './runtime/errors.js';
+export { LuaTable } from './runtime/table.js';
+export { LuaFloat, LuaUserdata, type LuaValue } from './runtime/value.js';
+export { openLibs } from './stdlib/init.js';
+export { memoryHost, type Host, type OutputStream } from './host/host.js';
+export { generateJs } from './runtime/runtime.js';

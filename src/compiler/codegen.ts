@@ -96,6 +96,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 class FnState {
   temps = 0;
   loopLabels: string[] = [];
+  /** Nesting of try blocks (to-be-closed variables): no tail calls inside. */
+  tryDepth = 0;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   temp(): string {
@@ -243,7 +245,9 @@ export class CodeGen {
     const tbcErr = this.fs.gen ? '$tbcErrorG' : '$tbcError';
     const tbcClose = this.fs.gen ? '$tbcCloseG' : '$tbcClose';
     this.emitRaw(`${flag} = 0;\ntry {\n`);
+    this.fs.tryDepth++;
     rest();
+    this.fs.tryDepth--;
     this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
   }
 
@@ -486,7 +490,9 @@ export class CodeGen {
     const vs = s.values;
     let value: string;
     if (vs.length === 0) value = '$EMPTY';
-    else if (vs.length === 1) value = isMulti(vs[0]) ? this.multi(vs[0]) : this.expr(vs[0]);
+    else if (vs.length === 1 && (vs[0].kind === 'Call' || vs[0].kind === 'MethodCall') && this.fs.gen && this.fs.tryDepth === 0) {
+      value = this.callExpr(vs[0], 'tail');
+    } else if (vs.length === 1) value = isMulti(vs[0]) ? this.multi(vs[0]) : this.expr(vs[0]);
     else value = this.listArray(vs);
     if (this.fs.gen) {
       this.emitRaw(`return ${value};\n`);
@@ -550,7 +556,9 @@ export class CodeGen {
     const flag = this.fs.temp();
     const y = this.fs.gen ? 'yield* ' : '';
     this.emitRaw(`${flag} = 0;\ntry {\n`);
+    this.fs.tryDepth++;
     body();
+    this.fs.tryDepth--;
     this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${this.fs.gen ? '$tbcErrorG' : '$tbcError'}(${CL}, $e)); } finally { if (${flag} === 0) ${y}${this.fs.gen ? '$tbcCloseG' : '$tbcClose'}(${CL}); }\n`);
     this.emitRaw(`}\n`);
   }
@@ -655,8 +663,9 @@ export class CodeGen {
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
-  private callExpr(e: CallExpr | MethodCallExpr, mode: 'multi' | 'stat'): string {
-    void mode;
+  /** A call; in resumable code, mode 'tail' makes it a proper tail call. */
+  private callExpr(e: CallExpr | MethodCallExpr, mode: 'multi' | 'stat' | 'tail'): string {
+    const tail = mode === 'tail';
     if (e.kind === 'MethodCall') {
       const o = this.fs.temp();
       const f = this.fs.temp();
@@ -665,29 +674,29 @@ export class CodeGen {
       const args = this.argList(e.args);
       const allArgs = args ? `${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
-      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method })})`;
+      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
     const desc = describe(e.callee);
     const args = this.argList(e.args);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
-      return this.invoke(vname(e.callee.variable), args, desc, e.line, site);
+      return this.invoke(vname(e.callee.variable), args, desc, e.line, site, tail);
     }
     const f = this.fs.temp();
-    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site)})`;
+    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail)})`;
   }
 
   /**
    * Call the function held in JS variable `f`. The argument text appears
    * once, so nested calls do not multiply the code size.
    */
-  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite): string {
+  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false): string {
     const marker = this.callMarker(line, site);
     if (this.fs.gen) {
       // Host functions without a resumable variant are called directly;
       // everything else goes through the trampoline.
       const A = this.fs.temp();
-      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $callreq(${f}, ${A}, ${descArg(desc)})))`;
+      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
     }
     return `(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))${marker}(${args})`;
   }
@@ -865,7 +874,7 @@ function callSiteFor(callee: Expr): CallSite {
 export const RUNTIME_NAMES = [
   'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
   'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexG', 'setindex', 'setindexG', 'callreq',
+  'index', 'indexG', 'setindex', 'setindexG', 'callreq', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG',
