@@ -759,8 +759,19 @@ export class CodeGen {
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
-        if (op === '/') return `${mark}(${prep}${nums} ? $mkFloat(${a} / ${b}) : (${y}$arith${G}("div", ${a}, ${b}, ${da}, ${db})))`;
-        return `${mark}(${prep}(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        const slow = `(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
+        if (op === '/') return `${mark}(${prep}${nums} ? $mkFloat(${a} / ${b}) : ${slow})`;
+        const ints = `${nums} && Number.isInteger(${a}) && Number.isInteger(${b})`;
+        const r = this.fs.temp();
+        if (op === '%') {
+          // Floored modulo; JS % is exact on doubles, only the sign differs.
+          return `${mark}(${prep}${ints} && ${b} !== 0 ? ((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r} + 0) : ${nums} ? $numArith("mod", ${a}, ${b}) : ${slow})`;
+        }
+        if (op === '//') {
+          // Exact for 32-bit operands; larger ones take the numeric slow path.
+          return `${mark}(${prep}${nums} && (${a} | 0) === ${a} && (${b} | 0) === ${b} && ${b} !== 0 ? Math.floor(${a} / ${b}) + 0 : ${nums} ? $numArith("idiv", ${a}, ${b}) : ${slow})`;
+        }
+        return `${mark}(${prep}${nums} ? $numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
       }
       case '&': case '|': case '~': case '<<': case '>>': {
         const name = { '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr' }[op];
@@ -795,7 +806,8 @@ export class CodeGen {
       }
       case '-': {
         const t = this.fs.temp();
-        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 && Number.isInteger(${t}) ? -${t} : (${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
+        // Raw numbers other than 0 negate as they are (integer 0 must not become -0).
+        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
       }
       case '#': {
         const t = this.fs.temp();
