@@ -1,0 +1,1443 @@
+// Recursive-descent parser with scope analysis, following lparser.c (5.4.4,
+// 5.3.6 and 5.1.5) closely enough that every compile-time error is raised
+// at the same point, with the same message, as the reference `luac -p`.
+//
+// Recursion is bounded the way the reference bounds it: every `statement`
+// and `subexpr` (5.1: `chunk` and `subexpr`) enters a "C level"; the limit
+// (LUAI_MAXCCALLS = 200) turns deep nesting into the reference's error long
+// before the JS stack is in danger.
+import type {
+  Block, BreakStat, Chunk, ConstantExpr, Dialect, Expr, FunctionNode, GotoStat, IfStat, IndexExpr,
+  LabelStat, NameExpr, Stat, StringExpr, TableItem, Variable, BinaryOp, UnaryOp, CallExpr,
+  MethodCallExpr,
+} from './ast.js';
+import { LuaSyntaxError } from './errors.js';
+import {
+  Lexer, TK_AND, TK_BREAK, TK_CONCAT, TK_DBCOLON, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF, TK_END, TK_EOS, TK_EQ,
+  TK_FALSE, TK_FLT, TK_FOR, TK_FUNCTION, TK_GE, TK_GOTO, TK_IDIV, TK_IF, TK_IN, TK_INT, TK_LE, TK_LOCAL,
+  TK_NAME, TK_NE, TK_NIL, TK_NOT, TK_OR, TK_REPEAT, TK_RETURN, TK_SHL, TK_SHR, TK_STRING, TK_THEN, TK_TRUE,
+  TK_UNTIL, TK_WHILE,
+} from './lexer.js';
+import type { Token } from './lexer.js';
+
+const LUAI_MAXCCALLS = 200;
+const MAXVARS = 200;
+
+// variable kinds (lparser.h)
+const VDKREG = 0, RDKCONST = 1, RDKTOCLOSE = 2, RDKCTC = 3;
+
+interface VarDesc { name: string; kind: number; v: Variable | null }
+interface UpDesc { name: string; kind: number; v: Variable }
+interface BlockCnt {
+  previous: BlockCnt | null;
+  nactvar: number;
+  firstlabel: number;
+  firstgoto: number;
+  isloop: boolean;
+  node: Block | null;
+}
+interface LabelDesc { name: string; line: number; nactvar: number; node: LabelStat | GotoStat | BreakStat | null }
+
+class FuncState {
+  vars: VarDesc[] = [];
+  nactvar = 0;
+  ups: UpDesc[] = [];
+  bl: BlockCnt | null = null;
+  constructor(
+    readonly node: FunctionNode,
+    readonly prev: FuncState | null,
+    readonly linedefined: number,
+    readonly firstlabel: number,
+  ) {}
+}
+
+// resolution results
+const R_GLOBAL = 0, R_LOCAL = 1, R_UPVAL = 2, R_CONST = 3;
+interface Resolved { k: number; vd: VarDesc | null; up: UpDesc | null }
+const GLOBAL: Resolved = { k: R_GLOBAL, vd: null, up: null };
+
+// ------------------------------------------------------ constant folding
+
+// expression "kinds" as far as lcode.c's folding cares
+const FK_OTHER = 0, FK_NIL = 1, FK_TRUE = 2, FK_FALSE = 3, FK_INT = 4, FK_FLT = 5, FK_STR = 6;
+interface Fold { k: number; v: bigint | number | string | null; t: boolean; f: boolean }
+const OTHER: Fold = { k: FK_OTHER, v: null, t: false, f: false };
+const NIL_F: Fold = { k: FK_NIL, v: null, t: false, f: false };
+const TRUE_F: Fold = { k: FK_TRUE, v: null, t: false, f: false };
+const FALSE_F: Fold = { k: FK_FALSE, v: null, t: false, f: false };
+
+function isNumeral(f: Fold): boolean { return (f.k === FK_INT || f.k === FK_FLT) && !f.t && !f.f; }
+
+function toInteger(f: Fold): bigint | null {
+  if (f.k === FK_INT) return f.v as bigint;
+  const x = f.v as number;
+  if (Math.floor(x) !== x) return null;
+  if (x >= -9223372036854775808 && x < 9223372036854775808) return BigInt(x);
+  return null;
+}
+function toFloat(f: Fold): number { return f.k === FK_INT ? Number(f.v as bigint) : (f.v as number); }
+const wrap = (x: bigint): bigint => BigInt.asIntN(64, x);
+function shiftl(x: bigint, y: bigint): bigint {
+  if (y < 0n) {
+    if (y <= -64n) return 0n;
+    return wrap(BigInt.asUintN(64, x) >> -y);
+  }
+  if (y >= 64n) return 0n;
+  return wrap(x << y);
+}
+
+/** constfolding (lcode.c): the folded value, or null when lcode.c would not fold. */
+function constFold(op: string, a: Fold, b: Fold): Fold | null {
+  if (!isNumeral(a) || !isNumeral(b)) return null;
+  switch (op) {
+    case '&': case '|': case '~': case '<<': case '>>': case 'bnot': {
+      const x = toInteger(a), y = toInteger(b);
+      if (x === null || y === null) return null;
+      let r: bigint;
+      switch (op) {
+        case '&': r = x & y; break;
+        case '|': r = x | y; break;
+        case '~': r = x ^ y; break;
+        case '<<': r = shiftl(x, y); break;
+        case '>>': r = shiftl(x, wrap(-y)); break;
+        default: r = ~x;
+      }
+      return { k: FK_INT, v: wrap(r), t: false, f: false };
+    }
+    case '/': case '//': case '%':
+      if (toFloat(b) === 0) return null;
+  }
+  let res: bigint | number;
+  if (a.k === FK_INT && b.k === FK_INT && op !== '/' && op !== '^') {
+    const x = a.v as bigint, y = b.v as bigint;
+    switch (op) {
+      case '+': res = wrap(x + y); break;
+      case '-': res = wrap(x - y); break;
+      case '*': res = wrap(x * y); break;
+      case '//': {
+        if (y === -1n) { res = wrap(-x); break; }
+        let q = x / y;
+        if ((x < 0n) !== (y < 0n) && x % y !== 0n) q -= 1n;
+        res = wrap(q);
+        break;
+      }
+      case '%': {
+        if (y === -1n) { res = 0n; break; }
+        let r = x % y;
+        if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+        res = r;
+        break;
+      }
+      case 'unm': res = wrap(-x); break;
+      default: return null;
+    }
+  } else {
+    const x = toFloat(a), y = toFloat(b);
+    switch (op) {
+      case '+': res = x + y; break;
+      case '-': res = x - y; break;
+      case '*': res = x * y; break;
+      case '/': res = x / y; break;
+      case '^': res = y === 2 ? x * x : Math.pow(x, y); break;
+      case '//': res = Math.floor(x / y); break;
+      case '%': {
+        let m = x % y;
+        if (m > 0 ? y < 0 : (m < 0 && y !== m)) m += y;
+        res = m;
+        break;
+      }
+      case 'unm': res = -x; break;
+      default: return null;
+    }
+  }
+  if (typeof res === 'bigint') return { k: FK_INT, v: res, t: false, f: false };
+  if (Number.isNaN(res) || res === 0) return null;
+  return { k: FK_FLT, v: res, t: false, f: false };
+}
+
+function foldOfConst(c: ConstantExpr): Fold {
+  switch (c.kind) {
+    case 'Nil': return NIL_F;
+    case 'True': return TRUE_F;
+    case 'False': return FALSE_F;
+    case 'Integer': return { k: FK_INT, v: c.value, t: false, f: false };
+    case 'Float': return { k: FK_FLT, v: c.value, t: false, f: false };
+    case 'String': return { k: FK_STR, v: c.value, t: false, f: false };
+  }
+}
+
+function constOfFold(f: Fold, line: number, column: number): ConstantExpr | null {
+  if (f.t || f.f) return null;
+  switch (f.k) {
+    case FK_NIL: return { kind: 'Nil', line, column };
+    case FK_TRUE: return { kind: 'True', line, column };
+    case FK_FALSE: return { kind: 'False', line, column };
+    case FK_INT: return { kind: 'Integer', value: f.v as bigint, line, column };
+    case FK_FLT: return { kind: 'Float', value: f.v as number, line, column };
+    case FK_STR: return { kind: 'String', value: f.v as string, line, column };
+    default: return null;
+  }
+}
+
+// --------------------------------------------------------------- operators
+
+const UNARY_PRIORITY_5X = 12;
+const UNARY_PRIORITY_51 = 8;
+
+interface OpInfo { op: BinaryOp; left: number; right: number }
+const BINOPS_5X = new Map<number, OpInfo>([
+  [0x2b, { op: '+', left: 10, right: 10 }], [0x2d, { op: '-', left: 10, right: 10 }],
+  [0x2a, { op: '*', left: 11, right: 11 }], [0x25, { op: '%', left: 11, right: 11 }],
+  [0x5e, { op: '^', left: 14, right: 13 }],
+  [0x2f, { op: '/', left: 11, right: 11 }], [TK_IDIV, { op: '//', left: 11, right: 11 }],
+  [0x26, { op: '&', left: 6, right: 6 }], [0x7c, { op: '|', left: 4, right: 4 }], [0x7e, { op: '~', left: 5, right: 5 }],
+  [TK_SHL, { op: '<<', left: 7, right: 7 }], [TK_SHR, { op: '>>', left: 7, right: 7 }],
+  [TK_CONCAT, { op: '..', left: 9, right: 8 }],
+  [TK_EQ, { op: '==', left: 3, right: 3 }], [0x3c, { op: '<', left: 3, right: 3 }], [TK_LE, { op: '<=', left: 3, right: 3 }],
+  [TK_NE, { op: '~=', left: 3, right: 3 }], [0x3e, { op: '>', left: 3, right: 3 }], [TK_GE, { op: '>=', left: 3, right: 3 }],
+  [TK_AND, { op: 'and', left: 2, right: 2 }], [TK_OR, { op: 'or', left: 1, right: 1 }],
+]);
+const BINOPS_51 = new Map<number, OpInfo>([
+  [0x2b, { op: '+', left: 6, right: 6 }], [0x2d, { op: '-', left: 6, right: 6 }],
+  [0x2a, { op: '*', left: 7, right: 7 }], [0x2f, { op: '/', left: 7, right: 7 }], [0x25, { op: '%', left: 7, right: 7 }],
+  [0x5e, { op: '^', left: 10, right: 9 }],
+  [TK_CONCAT, { op: '..', left: 5, right: 4 }],
+  [TK_NE, { op: '~=', left: 3, right: 3 }], [TK_EQ, { op: '==', left: 3, right: 3 }],
+  [0x3c, { op: '<', left: 3, right: 3 }], [TK_LE, { op: '<=', left: 3, right: 3 }],
+  [0x3e, { op: '>', left: 3, right: 3 }], [TK_GE, { op: '>=', left: 3, right: 3 }],
+  [TK_AND, { op: 'and', left: 2, right: 2 }], [TK_OR, { op: 'or', left: 1, right: 1 }],
+]);
+
+// ------------------------------------------------------------------ parser
+
+export interface ParserOptions {
+  chunkName: string;
+  dialect: Dialect;
+  /** nCcalls when the parser starts (1 under `luac`). */
+  baseCLevel?: number;
+}
+
+export class Parser {
+  private readonly lex: Lexer;
+  private readonly dialect: Dialect;
+  private readonly is51: boolean;
+  private readonly is53: boolean;
+  private readonly is54: boolean;
+  private readonly binops: Map<number, OpInfo>;
+  private readonly unaryPriority: number;
+
+  private nCcalls: number;
+  private fs!: FuncState;
+  private labels: LabelDesc[] = [];
+  private gotos: LabelDesc[] = [];
+  private stats: Stat[] = [];
+  private nextId = 1;
+  private env!: Variable;
+
+  /** Fold state of the last expression parsed (5.4 only). */
+  private fold: Fold = OTHER;
+  /** The first untreated operator after the last subexpr. */
+  private lastOp: OpInfo | undefined = undefined;
+
+  constructor(source: string, options: ParserOptions) {
+    this.dialect = options.dialect;
+    this.is51 = this.dialect === '5.1';
+    this.is53 = this.dialect === '5.3';
+    this.is54 = this.dialect === '5.4';
+    this.lex = new Lexer(source, options.chunkName, this.dialect);
+    this.binops = this.is51 ? BINOPS_51 : BINOPS_5X;
+    this.unaryPriority = this.is51 ? UNARY_PRIORITY_51 : UNARY_PRIORITY_5X;
+    this.nCcalls = options.baseCLevel ?? 1;
+  }
+
+  // ------------------------------------------------------------ errors
+
+  private error(reason: string, tok?: number): LuaSyntaxError {
+    return this.lex.syntaxError(reason, tok);
+  }
+
+  /** luaK_semerror: no `near` part. */
+  private semerror(reason: string): LuaSyntaxError {
+    return this.lex.syntaxError(reason, 0);
+  }
+
+  /** The way a token is named in "X expected" messages. */
+  private tq(tok: number): string {
+    const s = this.lex.token2str(tok);
+    return this.is51 ? `'${s}'` : s;
+  }
+
+  private errorExpected(tok: number): LuaSyntaxError {
+    return this.error(`${this.tq(tok)} expected`);
+  }
+
+  private errorlimit(fs: FuncState, limit: number, what: string): LuaSyntaxError {
+    const line = fs.linedefined;
+    if (this.is51) {
+      const msg = line === 0
+        ? `main function has more than ${limit} ${what}`
+        : `function at line ${line} has more than ${limit} ${what}`;
+      return this.lex.makeError(msg, null, this.lex.t.column);
+    }
+    const where = line === 0 ? 'main function' : `function at line ${line}`;
+    return this.error(`too many ${what} (limit is ${limit}) in ${where}`);
+  }
+
+  private enterLevel(): void {
+    const n = ++this.nCcalls;
+    if (n >= LUAI_MAXCCALLS) this.cLevelOverflow(n);
+  }
+
+  private cLevelOverflow(n: number): void {
+    if (this.is54) {
+      if (n === LUAI_MAXCCALLS) {
+        throw new LuaSyntaxError('C stack overflow', this.lex.linenumber, this.lex.t.column, null, 'C stack overflow');
+      }
+    } else if (n > LUAI_MAXCCALLS) {
+      if (this.is53) throw this.errorlimit(this.fs, LUAI_MAXCCALLS, 'C levels');
+      throw this.lex.makeError('chunk has too many syntax levels', null, this.lex.t.column);
+    }
+  }
+
+  private leaveLevel(): void {
+    this.nCcalls--;
+  }
+
+  // ------------------------------------------------------------ tokens
+
+  private get tok(): number { return this.lex.t.tok; }
+
+  private next(): void { this.lex.next(); }
+
+  private testnext(c: number): boolean {
+    if (this.lex.t.tok === c) { this.lex.next(); return true; }
+    return false;
+  }
+
+  private check(c: number): void {
+    if (this.lex.t.tok !== c) throw this.errorExpected(c);
+  }
+
+  private checknext(c: number): void {
+    this.check(c);
+    this.lex.next();
+  }
+
+  private checkMatch(what: number, who: number, where: number): void {
+    if (!this.testnext(what)) {
+      if (where === this.lex.linenumber) throw this.errorExpected(what);
+      throw this.error(`${this.tq(what)} expected (to close ${this.tq(who)} at line ${where})`);
+    }
+  }
+
+  private strCheckname(): Token {
+    this.check(TK_NAME);
+    const t = this.lex.t;
+    this.lex.next();
+    return t;
+  }
+
+  private blockFollow(withUntil: boolean): boolean {
+    switch (this.lex.t.tok) {
+      case TK_ELSE: case TK_ELSEIF: case TK_END: case TK_EOS: return true;
+      case TK_UNTIL: return withUntil || this.is51;
+      default: return false;
+    }
+  }
+
+  // ------------------------------------------------------------ variables
+
+  private newVariable(name: string, role: Variable['role'], t: Pos2): Variable {
+    return {
+      name, attrib: null, func: this.fs.node, id: this.nextId++, line: t.line, column: t.column,
+      captured: false, assigned: false, role,
+    };
+  }
+
+  /** new_localvar: registers a (not yet active) variable, checking the limit. */
+  private newLocalvar(name: string, v: Variable | null): VarDesc {
+    const fs = this.fs;
+    if (fs.vars.length + 1 > MAXVARS) throw this.errorlimit(fs, MAXVARS, 'local variables');
+    const vd: VarDesc = { name, kind: VDKREG, v };
+    fs.vars.push(vd);
+    return vd;
+  }
+
+  private adjustlocalvars(n: number): void {
+    this.fs.nactvar += n;
+  }
+
+  private removevars(fs: FuncState, tolevel: number): void {
+    fs.vars.length -= fs.nactvar - tolevel;
+    fs.nactvar = tolevel;
+  }
+
+  private searchvar(fs: FuncState, name: string): number {
+    const vars = fs.vars;
+    for (let i = fs.nactvar - 1; i >= 0; i--) if (vars[i]!.name === name) return i;
+    return -1;
+  }
+
+  private markupval(fs: FuncState, vd: VarDesc): void {
+    void fs;
+    if (vd.v) vd.v.captured = true;
+  }
+
+  private newupvalue(fs: FuncState, name: string, r: Resolved): Resolved {
+    const limit = this.is51 ? 60 : 255;
+    if (fs.ups.length + 1 > limit) throw this.errorlimit(fs, limit, 'upvalues');
+    const v = r.k === R_LOCAL ? r.vd!.v! : r.up!.v;
+    const kind = r.k === R_LOCAL ? r.vd!.kind : r.up!.kind;
+    const up: UpDesc = { name, kind, v };
+    fs.ups.push(up);
+    fs.node.upvalues.push(v);
+    return { k: R_UPVAL, vd: null, up };
+  }
+
+  private singlevaraux(fs: FuncState | null, name: string, base: boolean): Resolved {
+    if (fs === null) return GLOBAL;
+    const i = this.searchvar(fs, name);
+    if (i >= 0) {
+      const vd = fs.vars[i]!;
+      if (vd.kind === RDKCTC) return { k: R_CONST, vd, up: null };
+      if (!base) this.markupval(fs, vd);
+      return { k: R_LOCAL, vd, up: null };
+    }
+    const ups = fs.ups;
+    for (let j = 0; j < ups.length; j++) {
+      if (ups[j]!.name === name) return { k: R_UPVAL, vd: null, up: ups[j]! };
+    }
+    const r = this.singlevaraux(fs.prev, name, false);
+    if (r.k === R_LOCAL || r.k === R_UPVAL) return this.newupvalue(fs, name, r);
+    return r;
+  }
+
+  /** singlevar: the name token has just been consumed. */
+  private singlevar(t: Token): NameExpr {
+    const name = t.value as string;
+    const fs = this.fs;
+    const r = this.singlevaraux(fs, name, true);
+    const e: NameExpr = { kind: 'Name', name, variable: null, env: null, isUpvalue: false, line: t.line, column: t.column };
+    if (r.k === R_GLOBAL) {
+      if (this.is51) {
+        e.env = this.env;
+        e.isUpvalue = true;
+      } else {
+        const re = this.singlevaraux(fs, '_ENV', true);
+        if (re.k === R_LOCAL) e.env = re.vd!.v;
+        else if (re.k === R_UPVAL) { e.env = re.up!.v; e.isUpvalue = true; }
+        else if (re.k === R_CONST) { e.env = re.vd!.v; e.isUpvalue = re.vd!.v!.func !== fs.node; }
+      }
+      this.fold = OTHER;
+    } else if (r.k === R_LOCAL) {
+      e.variable = r.vd!.v;
+      this.fold = OTHER;
+    } else if (r.k === R_UPVAL) {
+      e.variable = r.up!.v;
+      e.isUpvalue = true;
+      this.fold = OTHER;
+    } else {
+      const v = r.vd!.v!;
+      e.variable = v;
+      e.isUpvalue = v.func !== fs.node;
+      this.fold = foldOfConst(v.constValue!);
+    }
+    return e;
+  }
+
+  // ------------------------------------------------------------ blocks
+
+  private enterblock(isloop: boolean, node: Block | null): BlockCnt {
+    const fs = this.fs;
+    const bl: BlockCnt = {
+      previous: fs.bl, nactvar: fs.nactvar, firstlabel: this.labels.length, firstgoto: this.gotos.length,
+      isloop, node,
+    };
+    fs.bl = bl;
+    return bl;
+  }
+
+  private leaveblock(): void {
+    const fs = this.fs;
+    const bl = fs.bl!;
+    if (this.is51) {
+      fs.bl = bl.previous;
+      this.removevars(fs, bl.nactvar);
+      return;
+    }
+    if (this.is54) {
+      this.removevars(fs, bl.nactvar);
+      if (bl.isloop) this.createlabel('break', 0, false, null);
+      this.labels.length = bl.firstlabel;
+      fs.bl = bl.previous;
+      if (bl.previous) {
+        for (let i = bl.firstgoto; i < this.gotos.length; i++) this.gotos[i]!.nactvar = bl.nactvar;
+      } else if (bl.firstgoto < this.gotos.length) {
+        throw this.undefgoto(this.gotos[bl.firstgoto]!);
+      }
+      return;
+    }
+    // 5.3
+    if (bl.isloop) {
+      const lb: LabelDesc = { name: 'break', line: 0, nactvar: fs.nactvar, node: null };
+      this.labels.push(lb);
+      this.findgotos53(lb);
+    }
+    fs.bl = bl.previous;
+    this.removevars(fs, bl.nactvar);
+    this.labels.length = bl.firstlabel;
+    if (bl.previous) {
+      let i = bl.firstgoto;
+      while (i < this.gotos.length) {
+        const gt = this.gotos[i]!;
+        if (gt.nactvar > bl.nactvar) gt.nactvar = bl.nactvar;
+        if (!this.findlabel53(i)) i++;
+      }
+    } else if (bl.firstgoto < this.gotos.length) {
+      throw this.undefgoto(this.gotos[bl.firstgoto]!);
+    }
+  }
+
+  private undefgoto(gt: LabelDesc): LuaSyntaxError {
+    if (gt.name === 'break') {
+      if (this.is54) return this.semerror(`break outside loop at line ${gt.line}`);
+      return this.semerror(`<break> at line ${gt.line} not inside a loop`);
+    }
+    return this.semerror(`no visible label '${gt.name}' for <goto> at line ${gt.line}`);
+  }
+
+  private jumpscopeerror(gt: LabelDesc): LuaSyntaxError {
+    const varname = this.fs.vars[gt.nactvar]!.name;
+    return this.semerror(`<goto ${gt.name}> at line ${gt.line} jumps into the scope of local '${varname}'`);
+  }
+
+  /** solvegoto / closegoto: resolve goto `g` to `lb` and drop it from the pending list. */
+  private solvegoto(g: number, lb: LabelDesc): void {
+    const gt = this.gotos[g]!;
+    if (gt.nactvar < lb.nactvar) throw this.jumpscopeerror(gt);
+    if (gt.node && gt.node.kind === 'Goto' && lb.node && lb.node.kind === 'Label') gt.node.target = lb.node;
+    this.gotos.splice(g, 1);
+  }
+
+  /** 5.4 findlabel: a visible label of the current function. */
+  private findlabel54(name: string): LabelDesc | null {
+    const labels = this.labels;
+    for (let i = this.fs.firstlabel; i < labels.length; i++) if (labels[i]!.name === name) return labels[i]!;
+    return null;
+  }
+
+  /** 5.4 createlabel. */
+  private createlabel(name: string, line: number, last: boolean, node: LabelStat | null): void {
+    const fs = this.fs;
+    const lb: LabelDesc = { name, line, nactvar: fs.nactvar, node };
+    this.labels.push(lb);
+    if (last) lb.nactvar = fs.bl!.nactvar;
+    // solvegotos
+    let i = fs.bl!.firstgoto;
+    while (i < this.gotos.length) {
+      if (this.gotos[i]!.name === name) this.solvegoto(i, lb);
+      else i++;
+    }
+  }
+
+  /** 5.3 findlabel: try to close goto `g` with a label of the current block. */
+  private findlabel53(g: number): boolean {
+    const bl = this.fs.bl!;
+    const gt = this.gotos[g]!;
+    for (let i = bl.firstlabel; i < this.labels.length; i++) {
+      const lb = this.labels[i]!;
+      if (lb.name === gt.name) {
+        this.solvegoto(g, lb);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 5.3 findgotos: pending gotos of the current block that match new label `lb`. */
+  private findgotos53(lb: LabelDesc): void {
+    let i = this.fs.bl!.firstgoto;
+    while (i < this.gotos.length) {
+      if (this.gotos[i]!.name === lb.name) this.solvegoto(i, lb);
+      else i++;
+    }
+  }
+
+  private newBlockNode(): Block {
+    const t = this.lex.t;
+    return { kind: 'Block', body: [], variables: [], endLine: 0, line: t.line, column: t.column };
+  }
+
+  /** Parses statements into `node` (statlist / chunk). */
+  private statlistInto(node: Block): void {
+    const saved = this.stats;
+    this.stats = node.body;
+    if (this.is51) this.chunk51();
+    else this.statlist();
+    this.stats = saved;
+    node.endLine = this.lex.t.line;
+  }
+
+  /** block -> statlist, in a new scope. */
+  private block(): Block {
+    const node = this.newBlockNode();
+    this.enterblock(false, node);
+    this.statlistInto(node);
+    this.leaveblock();
+    return node;
+  }
+
+  // ------------------------------------------------------------ functions
+
+  private openFunc(line: number, column: number, linedefined: number): FuncState {
+    const prev = this.fs ?? null;
+    const node: FunctionNode = {
+      kind: 'FunctionNode', params: [], isVararg: false, body: null as unknown as Block,
+      parent: prev ? prev.node : null, upvalues: [], endLine: 0, hasGoto: false, line, column,
+    };
+    const fs = new FuncState(node, prev, linedefined, this.labels.length);
+    this.fs = fs;
+    return fs;
+  }
+
+  private closeFunc(): void {
+    // leaveblock of the function's outermost block checks pending gotos
+    this.leaveblock();
+    this.fs = this.fs.prev!;
+  }
+
+  /** body -> '(' parlist ')' block END */
+  private body(isMethod: boolean, line: number, ft: Pos2): FunctionNode {
+    const fs = this.openFunc(line, ft.column, line);
+    const node = fs.node;
+    const bodyNode = this.newBlockNode();
+    node.body = bodyNode;
+    this.enterblock(false, bodyNode);
+    if (isMethod && !this.is53 && !this.is51) this.addSelf(ft);
+    this.checknext(0x28);
+    if (isMethod && (this.is53 || this.is51)) this.addSelf(ft);
+    this.parlist();
+    this.checknext(0x29);
+    bodyNode.line = this.lex.t.line;
+    bodyNode.column = this.lex.t.column;
+    this.statlistInto(bodyNode);
+    node.endLine = this.lex.linenumber;
+    this.checkMatch(TK_END, TK_FUNCTION, line);
+    this.closeFunc();
+    return node;
+  }
+
+  private addSelf(ft: Pos2): void {
+    const v = this.newVariable('self', 'self', ft);
+    this.newLocalvar('self', v);
+    this.adjustlocalvars(1);
+    this.fs.node.params.push(v);
+  }
+
+  private parlist(): void {
+    const fs = this.fs;
+    const node = fs.node;
+    let nparams = 0;
+    let isvararg = false;
+    if (this.tok !== 0x29) {
+      do {
+        switch (this.tok) {
+          case TK_NAME: {
+            const t = this.strCheckname();
+            const v = this.newVariable(t.value as string, 'param', t);
+            this.newLocalvar(v.name, v);
+            node.params.push(v);
+            nparams++;
+            break;
+          }
+          case TK_DOTS: {
+            const t = this.lex.t;
+            this.next();
+            isvararg = true;
+            if (this.is51) {
+              const v = this.newVariable('arg', 'vararg', t);
+              this.newLocalvar('arg', v);
+              node.params.push(v);
+              nparams++;
+            }
+            break;
+          }
+          default:
+            throw this.error("<name> or '...' expected");
+        }
+      } while (!isvararg && this.testnext(0x2c));
+    }
+    this.adjustlocalvars(nparams);
+    node.isVararg = isvararg;
+  }
+
+  // ------------------------------------------------------------ statements
+
+  /** statlist (5.2+) */
+  private statlist(): void {
+    while (!this.blockFollow(true)) {
+      if (this.tok === TK_RETURN) {
+        this.statement();
+        return;
+      }
+      this.statement();
+    }
+  }
+
+  /** chunk (5.1) */
+  private chunk51(): void {
+    this.enterLevel();
+    let islast = false;
+    while (!islast && !this.blockFollow(true)) {
+      islast = this.statement51();
+      this.testnext(0x3b);
+    }
+    this.leaveLevel();
+  }
+
+  private statement(): void {
+    const lex = this.lex;
+    const line = lex.linenumber;
+    const st = lex.t;
+    this.enterLevel();
+    switch (st.tok) {
+      case 0x3b: // ';'
+        this.next();
+        break;
+      case TK_IF: this.ifstat(line, st); break;
+      case TK_WHILE: this.whilestat(line, st); break;
+      case TK_DO: {
+        this.next();
+        const body = this.block();
+        this.checkMatch(TK_END, TK_DO, line);
+        this.stats.push({ kind: 'Do', body, line: st.line, column: st.column });
+        break;
+      }
+      case TK_FOR: this.forstat(line, st); break;
+      case TK_REPEAT: this.repeatstat(line, st); break;
+      case TK_FUNCTION: this.funcstat(line, st); break;
+      case TK_LOCAL:
+        this.next();
+        if (this.testnext(TK_FUNCTION)) this.localfunc(st);
+        else this.localstat(st);
+        break;
+      case TK_DBCOLON: {
+        this.next();
+        const nt = this.strCheckname();
+        this.labelstat(nt.value as string, line, st);
+        break;
+      }
+      case TK_RETURN:
+        this.next();
+        this.retstat(st);
+        break;
+      case TK_BREAK:
+        if (this.is54) this.breakstat54(st);
+        else this.gotostat53(st);
+        break;
+      case TK_GOTO:
+        if (this.is54) {
+          this.next();
+          this.gotostat54(st);
+        } else {
+          this.gotostat53(st);
+        }
+        break;
+      default:
+        this.exprstat(st);
+        break;
+    }
+    this.leaveLevel();
+  }
+
+  /** statement (5.1): returns true for the statements that must be last. */
+  private statement51(): boolean {
+    const lex = this.lex;
+    const line = lex.linenumber;
+    const st = lex.t;
+    switch (st.tok) {
+      case TK_IF: this.ifstat(line, st); return false;
+      case TK_WHILE: this.whilestat(line, st); return false;
+      case TK_DO: {
+        this.next();
+        const body = this.block();
+        this.checkMatch(TK_END, TK_DO, line);
+        this.stats.push({ kind: 'Do', body, line: st.line, column: st.column });
+        return false;
+      }
+      case TK_FOR: this.forstat(line, st); return false;
+      case TK_REPEAT: this.repeatstat(line, st); return false;
+      case TK_FUNCTION: this.funcstat(line, st); return false;
+      case TK_LOCAL:
+        this.next();
+        if (this.testnext(TK_FUNCTION)) this.localfunc(st);
+        else this.localstat(st);
+        return false;
+      case TK_RETURN:
+        this.next();
+        this.retstat(st);
+        return true;
+      case TK_BREAK: {
+        this.next();
+        let bl = this.fs.bl;
+        while (bl && !bl.isloop) bl = bl.previous;
+        if (!bl) throw this.error('no loop to break');
+        this.stats.push({ kind: 'Break', line: st.line, column: st.column });
+        return true;
+      }
+      default:
+        this.exprstat(st);
+        return false;
+    }
+  }
+
+  private ifstat(line: number, st: Token): void {
+    const node: IfStat = { kind: 'If', clauses: [], orelse: null, line: st.line, column: st.column };
+    this.testThenBlock(node);
+    while (this.tok === TK_ELSEIF) this.testThenBlock(node);
+    if (this.tok === TK_ELSE) {
+      this.next();
+      node.orelse = this.block();
+    }
+    this.checkMatch(TK_END, TK_IF, line);
+    this.stats.push(node);
+  }
+
+  private testThenBlock(node: IfStat): void {
+    const kw = this.lex.t;
+    this.next(); // skip IF or ELSEIF
+    const condition = this.expr();
+    this.checknext(TK_THEN);
+    const body = this.newBlockNode();
+    node.clauses.push({ condition, body, line: kw.line, column: kw.column });
+    const special = this.is54 ? this.tok === TK_BREAK : this.is53 ? (this.tok === TK_BREAK || this.tok === TK_GOTO) : false;
+    if (special) {
+      this.enterblock(false, body);
+      const saved = this.stats;
+      this.stats = body.body;
+      const bt = this.lex.t;
+      if (this.is54) this.breakstat54(bt);
+      else this.gotostat53(bt);
+      while (this.testnext(0x3b)) { /* skip semicolons */ }
+      if (this.blockFollow(false)) {
+        this.stats = saved;
+        body.endLine = this.lex.t.line;
+        this.leaveblock();
+        return;
+      }
+      this.statlist();
+      this.stats = saved;
+      body.endLine = this.lex.t.line;
+      this.leaveblock();
+      return;
+    }
+    this.enterblock(false, body);
+    this.statlistInto(body);
+    this.leaveblock();
+  }
+
+  private whilestat(line: number, st: Token): void {
+    this.next();
+    const condition = this.expr();
+    this.enterblock(true, null);
+    this.checknext(TK_DO);
+    const body = this.block();
+    this.checkMatch(TK_END, TK_WHILE, line);
+    this.leaveblock();
+    this.stats.push({ kind: 'While', condition, body, line: st.line, column: st.column });
+  }
+
+  private repeatstat(line: number, st: Token): void {
+    this.enterblock(true, null);
+    this.next();
+    const body = this.newBlockNode();
+    this.enterblock(false, body);
+    this.statlistInto(body);
+    this.checkMatch(TK_UNTIL, TK_REPEAT, line);
+    const condition = this.expr();
+    this.leaveblock();
+    this.leaveblock();
+    this.stats.push({ kind: 'Repeat', body, condition, line: st.line, column: st.column });
+  }
+
+  private forstat(line: number, st: Token): void {
+    this.enterblock(true, null);
+    this.next();
+    const nt = this.strCheckname();
+    switch (this.tok) {
+      case 0x3d: this.fornum(nt, st); break;
+      case 0x2c: case TK_IN: this.forlist(nt, st); break;
+      default: throw this.error("'=' or 'in' expected");
+    }
+    this.checkMatch(TK_END, TK_FOR, line);
+    this.leaveblock();
+  }
+
+  private fornum(nt: Token, st: Token): void {
+    const internal = this.is54 ? ['(for state)', '(for state)', '(for state)'] : ['(for index)', '(for limit)', '(for step)'];
+    for (const n of internal) this.newLocalvar(n, null);
+    const v = this.newVariable(nt.value as string, 'for', nt);
+    this.newLocalvar(v.name, v);
+    this.checknext(0x3d);
+    const start = this.expr();
+    this.checknext(0x2c);
+    const limit = this.expr();
+    let step: Expr | null = null;
+    if (this.testnext(0x2c)) step = this.expr();
+    this.adjustlocalvars(3);
+    const body = this.forbody(1);
+    this.stats.push({ kind: 'NumericFor', variable: v, start, limit, step, body, line: st.line, column: st.column });
+  }
+
+  private forlist(nt: Token, st: Token): void {
+    const n = this.is54 ? 4 : 3;
+    const internal = this.is54 ? ['(for state)', '(for state)', '(for state)', '(for state)']
+      : ['(for generator)', '(for state)', '(for control)'];
+    for (const x of internal) this.newLocalvar(x, null);
+    const vars: Variable[] = [];
+    const v0 = this.newVariable(nt.value as string, 'for', nt);
+    this.newLocalvar(v0.name, v0);
+    vars.push(v0);
+    while (this.testnext(0x2c)) {
+      const t = this.strCheckname();
+      const v = this.newVariable(t.value as string, 'for', t);
+      this.newLocalvar(v.name, v);
+      vars.push(v);
+    }
+    this.checknext(TK_IN);
+    const exprs = this.explist();
+    this.adjustlocalvars(n);
+    const body = this.forbody(vars.length);
+    this.stats.push({ kind: 'GenericFor', variables: vars, exprs, body, line: st.line, column: st.column });
+  }
+
+  private forbody(nvars: number): Block {
+    this.checknext(TK_DO);
+    this.enterblock(false, null);
+    this.adjustlocalvars(nvars);
+    const body = this.block();
+    this.leaveblock();
+    return body;
+  }
+
+  private funcstat(line: number, st: Token): void {
+    this.next(); // skip FUNCTION
+    const nt = this.strCheckname();
+    let target: NameExpr | IndexExpr = this.singlevar(nt);
+    let isMethod = false;
+    while (this.tok === 0x2e) target = this.fieldsel(target);
+    if (this.tok === 0x3a) {
+      isMethod = true;
+      target = this.fieldsel(target);
+    }
+    const func = this.body(isMethod, line, st);
+    if (this.is54) this.checkReadonly(target);
+    if (target.kind === 'Name' && target.variable) target.variable.assigned = true;
+    this.stats.push({ kind: 'FunctionStat', target, isMethod, func, line: st.line, column: st.column });
+  }
+
+  private localfunc(st: Token): void {
+    const nt = this.strCheckname();
+    const v = this.newVariable(nt.value as string, 'local', nt);
+    this.newLocalvar(v.name, v);
+    this.adjustlocalvars(1);
+    this.fs.bl!.node?.variables.push(v);
+    const func = this.body(false, this.lex.linenumber, st);
+    this.stats.push({ kind: 'LocalFunction', variable: v, func, line: st.line, column: st.column });
+  }
+
+  private localstat(st: Token): void {
+    const vars: Variable[] = [];
+    const vds: VarDesc[] = [];
+    let toclose = -1;
+    do {
+      const nt = this.strCheckname();
+      const v = this.newVariable(nt.value as string, 'local', nt);
+      const vd = this.newLocalvar(v.name, v);
+      if (this.is54) {
+        const kind = this.getlocalattribute();
+        vd.kind = kind;
+        if (kind === RDKCONST) v.attrib = 'const';
+        else if (kind === RDKTOCLOSE) {
+          v.attrib = 'close';
+          if (toclose !== -1) throw this.semerror('multiple to-be-closed variables in local list');
+          toclose = vars.length;
+        }
+      }
+      vars.push(v);
+      vds.push(vd);
+    } while (this.testnext(0x2c));
+    let values: Expr[] = [];
+    let lastFold: Fold = OTHER;
+    if (this.testnext(0x3d)) {
+      values = this.explist();
+      lastFold = this.fold;
+    }
+    const nvars = vars.length;
+    const last = vds[nvars - 1]!;
+    let ctc = false;
+    if (this.is54 && nvars === values.length && last.kind === RDKCONST) {
+      const e = values[values.length - 1]!;
+      const c = constOfFold(lastFold, e.line, e.column);
+      if (c !== null) {
+        last.kind = RDKCTC;
+        last.v!.constValue = c;
+        ctc = true;
+      }
+    }
+    void ctc;
+    this.adjustlocalvars(nvars);
+    const blockNode = this.fs.bl!.node;
+    if (blockNode) for (const v of vars) blockNode.variables.push(v);
+    this.stats.push({ kind: 'Local', variables: vars, values, line: st.line, column: st.column });
+  }
+
+  private getlocalattribute(): number {
+    if (this.testnext(0x3c)) {
+      const at = this.strCheckname();
+      const attr = at.value as string;
+      this.checknext(0x3e);
+      if (attr === 'const') return RDKCONST;
+      if (attr === 'close') return RDKTOCLOSE;
+      throw this.semerror(`unknown attribute '${attr}'`);
+    }
+    return VDKREG;
+  }
+
+  private checkReadonly(e: Expr): void {
+    if (e.kind === 'Name' && e.variable && e.variable.attrib !== null) {
+      throw this.semerror(`attempt to assign to const variable '${e.name}'`);
+    }
+  }
+
+  private labelstat(name: string, line: number, st: Token): void {
+    const node: LabelStat = { kind: 'Label', name, line: st.line, column: st.column };
+    this.fs.node.hasGoto = true;
+    this.stats.push(node);
+    if (this.is54) {
+      this.checknext(TK_DBCOLON);
+      while (this.tok === 0x3b || this.tok === TK_DBCOLON) this.statement();
+      const lb = this.findlabel54(name);
+      if (lb) throw this.semerror(`label '${name}' already defined on line ${lb.line}`);
+      this.createlabel(name, line, this.blockFollow(false), node);
+      return;
+    }
+    // 5.3
+    const bl = this.fs.bl!;
+    for (let i = bl.firstlabel; i < this.labels.length; i++) {
+      if (this.labels[i]!.name === name) {
+        throw this.semerror(`label '${name}' already defined on line ${this.labels[i]!.line}`);
+      }
+    }
+    this.checknext(TK_DBCOLON);
+    const lb: LabelDesc = { name, line, nactvar: this.fs.nactvar, node };
+    this.labels.push(lb);
+    while (this.tok === 0x3b || this.tok === TK_DBCOLON) this.statement();
+    if (this.blockFollow(false)) lb.nactvar = this.fs.bl!.nactvar;
+    this.findgotos53(lb);
+  }
+
+  /** 5.4: the 'goto' has been consumed. */
+  private gotostat54(st: Token): void {
+    const line = this.lex.linenumber;
+    const nt = this.strCheckname();
+    const name = nt.value as string;
+    const node: GotoStat = { kind: 'Goto', label: name, target: null, line: st.line, column: st.column };
+    this.fs.node.hasGoto = true;
+    this.stats.push(node);
+    const lb = this.findlabel54(name);
+    if (lb === null) this.gotos.push({ name, line, nactvar: this.fs.nactvar, node });
+    else node.target = lb.node as LabelStat;
+  }
+
+  private breakstat54(st: Token): void {
+    const line = this.lex.linenumber;
+    this.next();
+    const node: BreakStat = { kind: 'Break', line: st.line, column: st.column };
+    this.stats.push(node);
+    this.gotos.push({ name: 'break', line, nactvar: this.fs.nactvar, node });
+  }
+
+  /** 5.3 gotostat: current token is 'goto' or 'break'. */
+  private gotostat53(st: Token): void {
+    const line = this.lex.linenumber;
+    let node: GotoStat | BreakStat;
+    let name: string;
+    if (this.testnext(TK_GOTO)) {
+      const nt = this.strCheckname();
+      name = nt.value as string;
+      node = { kind: 'Goto', label: name, target: null, line: st.line, column: st.column };
+      this.fs.node.hasGoto = true;
+    } else {
+      this.next();
+      name = 'break';
+      node = { kind: 'Break', line: st.line, column: st.column };
+    }
+    this.stats.push(node);
+    this.gotos.push({ name, line, nactvar: this.fs.nactvar, node });
+    this.findlabel53(this.gotos.length - 1);
+  }
+
+  private retstat(st: Token): void {
+    let values: Expr[] = [];
+    if (!(this.blockFollow(true) || this.tok === 0x3b)) values = this.explist();
+    if (!this.is51) this.testnext(0x3b);
+    this.stats.push({ kind: 'Return', values, line: st.line, column: st.column });
+  }
+
+  private exprstat(st: Token): void {
+    const e = this.suffixedexp();
+    if (this.is51) {
+      if (e.kind === 'Call' || e.kind === 'MethodCall') {
+        this.stats.push({ kind: 'CallStat', call: e, line: st.line, column: st.column });
+        return;
+      }
+      this.assignment(e, st);
+      return;
+    }
+    if (this.tok === 0x3d || this.tok === 0x2c) {
+      this.assignment(e, st);
+      return;
+    }
+    if (e.kind !== 'Call' && e.kind !== 'MethodCall') throw this.error('syntax error');
+    this.stats.push({ kind: 'CallStat', call: e, line: st.line, column: st.column });
+  }
+
+  /** restassign / assignment, iteratively, with the reference's depth accounting. */
+  private assignment(first: Expr, st: Token): void {
+    const targets: (NameExpr | IndexExpr)[] = [];
+    let e = first;
+    let extra = 0;
+    for (;;) {
+      if (e.kind !== 'Name' && e.kind !== 'Index') throw this.error('syntax error');
+      if (this.is54) this.checkReadonly(e);
+      targets.push(e);
+      if (!this.testnext(0x2c)) break;
+      const nv = this.suffixedexp();
+      const nvars = targets.length;
+      if (this.is54) {
+        extra++;
+        this.enterLevel();
+      } else if (this.is53) {
+        if (nvars + this.nCcalls > LUAI_MAXCCALLS) throw this.errorlimit(this.fs, LUAI_MAXCCALLS, 'C levels');
+      } else {
+        const limit = LUAI_MAXCCALLS - this.nCcalls;
+        if (nvars > limit) throw this.errorlimit(this.fs, limit, 'variables in assignment');
+      }
+      e = nv;
+    }
+    this.checknext(0x3d);
+    const values = this.explist();
+    this.nCcalls -= extra;
+    for (const t of targets) if (t.kind === 'Name' && t.variable) t.variable.assigned = true;
+    this.stats.push({ kind: 'Assign', targets, values, line: st.line, column: st.column });
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  private expr(): Expr {
+    return this.subexpr(0);
+  }
+
+  private explist(): Expr[] {
+    const list = [this.expr()];
+    while (this.testnext(0x2c)) list.push(this.expr());
+    return list;
+  }
+
+  private subexpr(limit: number): Expr {
+    this.enterLevel();
+    const is54 = this.is54;
+    let v: Expr;
+    let vf: Fold = OTHER;
+    const t = this.lex.t;
+    let uop: UnaryOp | null = null;
+    switch (t.tok) {
+      case TK_NOT: uop = 'not'; break;
+      case 0x2d: uop = '-'; break;
+      case 0x7e: if (!this.is51) uop = '~'; break;
+      case 0x23: uop = '#'; break;
+    }
+    if (uop !== null) {
+      this.next();
+      const operand = this.subexpr(this.unaryPriority);
+      v = { kind: 'Unary', op: uop, operand, line: t.line, column: t.column };
+      if (is54) vf = this.foldUnary(uop, this.fold);
+    } else {
+      v = this.simpleexp();
+      vf = this.fold;
+    }
+    let op = this.binops.get(this.lex.t.tok);
+    while (op !== undefined && op.left > limit) {
+      const opTok = this.lex.t;
+      this.next();
+      let lf = OTHER;
+      if (is54) lf = this.foldInfix(op.op, vf);
+      const right = this.subexpr(op.right);
+      const nextop = this.lastOp;
+      v = { kind: 'Binary', op: op.op, left: v, right, opLine: opTok.line, line: v.line, column: v.column };
+      if (is54) vf = this.foldPosfix(op.op, lf, this.fold);
+      op = nextop;
+    }
+    this.leaveLevel();
+    this.lastOp = op;
+    this.fold = vf;
+    return v;
+  }
+
+  private foldUnary(op: UnaryOp, f: Fold): Fold {
+    switch (op) {
+      case '-': return constFold('unm', f, { k: FK_INT, v: 0n, t: false, f: false }) ?? OTHER;
+      case '~': return constFold('bnot', f, { k: FK_INT, v: 0n, t: false, f: false }) ?? OTHER;
+      case 'not': {
+        let k = FK_OTHER;
+        switch (f.k) {
+          case FK_NIL: case FK_FALSE: k = FK_TRUE; break;
+          case FK_INT: case FK_FLT: case FK_STR: case FK_TRUE: k = FK_FALSE; break;
+        }
+        if (k === FK_OTHER) return OTHER;
+        return { k, v: null, t: f.f, f: f.t };
+      }
+      default: return OTHER;
+    }
+  }
+
+  private foldInfix(op: BinaryOp, f: Fold): Fold {
+    if (op === 'and') {
+      const truthy = f.k === FK_INT || f.k === FK_FLT || f.k === FK_STR || f.k === FK_TRUE;
+      return { k: f.k, v: f.v, t: false, f: f.f || !truthy };
+    }
+    if (op === 'or') {
+      const falsy = f.k === FK_NIL || f.k === FK_FALSE;
+      return { k: f.k, v: f.v, t: f.t || !falsy, f: false };
+    }
+    return f;
+  }
+
+  private foldPosfix(op: BinaryOp, l: Fold, r: Fold): Fold {
+    switch (op) {
+      case 'and':
+        if (r.k === FK_OTHER) return OTHER;
+        return { k: r.k, v: r.v, t: r.t, f: r.f || l.f };
+      case 'or':
+        if (r.k === FK_OTHER) return OTHER;
+        return { k: r.k, v: r.v, t: r.t || l.t, f: r.f };
+      case '+': case '-': case '*': case '/': case '//': case '%': case '^':
+      case '&': case '|': case '~': case '<<': case '>>':
+        return constFold(op, l, r) ?? OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  private simpleexp(): Expr {
+    const t = this.lex.t;
+    let e: Expr;
+    switch (t.tok) {
+      case TK_FLT:
+        e = { kind: 'Float', value: t.value as number, line: t.line, column: t.column };
+        this.fold = { k: FK_FLT, v: t.value, t: false, f: false };
+        break;
+      case TK_INT:
+        e = { kind: 'Integer', value: t.value as bigint, line: t.line, column: t.column };
+        this.fold = { k: FK_INT, v: t.value, t: false, f: false };
+        break;
+      case TK_STRING:
+        e = { kind: 'String', value: t.value as string, line: t.line, column: t.column };
+        this.fold = { k: FK_STR, v: t.value, t: false, f: false };
+        break;
+      case TK_NIL:
+        e = { kind: 'Nil', line: t.line, column: t.column };
+        this.fold = NIL_F;
+        break;
+      case TK_TRUE:
+        e = { kind: 'True', line: t.line, column: t.column };
+        this.fold = TRUE_F;
+        break;
+      case TK_FALSE:
+        e = { kind: 'False', line: t.line, column: t.column };
+        this.fold = FALSE_F;
+        break;
+      case TK_DOTS:
+        if (!this.fs.node.isVararg) throw this.error("cannot use '...' outside a vararg function");
+        e = { kind: 'Vararg', line: t.line, column: t.column };
+        this.fold = OTHER;
+        break;
+      case 0x7b: // '{'
+        e = this.constructor_();
+        this.fold = OTHER;
+        return e;
+      case TK_FUNCTION: {
+        this.next();
+        const func = this.body(false, this.lex.linenumber, t);
+        this.fold = OTHER;
+        return { kind: 'Function', func, line: t.line, column: t.column };
+      }
+      default:
+        return this.suffixedexp();
+    }
+    this.next();
+    return e;
+  }
+
+  private primaryexp(): Expr {
+    const t = this.lex.t;
+    switch (t.tok) {
+      case 0x28: { // '('
+        const line = this.lex.linenumber;
+        this.next();
+        const inner = this.expr();
+        this.checkMatch(0x29, 0x28, line);
+        return { kind: 'Paren', expr: inner, line: t.line, column: t.column };
+      }
+      case TK_NAME:
+        this.next();
+        return this.singlevar(t);
+      default:
+        throw this.error('unexpected symbol');
+    }
+  }
+
+  private suffixedexp(): Expr {
+    const line = this.lex.linenumber;
+    const primary = this.primaryexp();
+    const pf = this.fold;
+    let v = primary;
+    for (;;) {
+      switch (this.tok) {
+        case 0x2e: // '.'
+          v = this.fieldsel(v);
+          break;
+        case 0x5b: { // '['
+          this.next();
+          const key = this.expr();
+          this.checknext(0x5d);
+          v = { kind: 'Index', object: v, key, dot: false, line: v.line, column: v.column };
+          break;
+        }
+        case 0x3a: { // ':'
+          this.next();
+          const nt = this.strCheckname();
+          const args = this.funcargs(line);
+          const m: MethodCallExpr = { kind: 'MethodCall', object: v, method: nt.value as string, args, line: v.line, column: v.column };
+          v = m;
+          break;
+        }
+        case 0x28: case TK_STRING: case 0x7b: {
+          const args = this.funcargs(line);
+          const c: CallExpr = { kind: 'Call', callee: v, args, line: v.line, column: v.column };
+          v = c;
+          break;
+        }
+        default:
+          this.fold = v === primary ? pf : OTHER;
+          return v;
+      }
+    }
+  }
+
+  private fieldsel(v: Expr): IndexExpr {
+    this.next(); // skip the dot or colon
+    const nt = this.strCheckname();
+    const key: StringExpr = { kind: 'String', value: nt.value as string, line: nt.line, column: nt.column };
+    return { kind: 'Index', object: v, key, dot: true, line: v.line, column: v.column };
+  }
+
+  private funcargs(line: number): Expr[] {
+    const t = this.lex.t;
+    switch (t.tok) {
+      case 0x28: { // '('
+        if (this.is51) {
+          line = this.lex.linenumber;
+          if (line !== this.lex.lastline) throw this.error('ambiguous syntax (function call x new statement)');
+        }
+        this.next();
+        let args: Expr[] = [];
+        if (this.tok !== 0x29) args = this.explist();
+        this.checkMatch(0x29, 0x28, line);
+        return args;
+      }
+      case 0x7b:
+        return [this.constructor_()];
+      case TK_STRING:
+        this.next();
+        return [{ kind: 'String', value: t.value as string, line: t.line, column: t.column }];
+      default:
+        throw this.error('function arguments expected');
+    }
+  }
+
+  private constructor_(): Expr {
+    const t = this.lex.t;
+    const line = this.lex.linenumber;
+    const items: TableItem[] = [];
+    this.checknext(0x7b);
+    do {
+      if (this.tok === 0x7d) break;
+      const ft = this.lex.t;
+      switch (ft.tok) {
+        case TK_NAME:
+          if (this.lex.lookahead() !== 0x3d) items.push({ kind: 'Positional', value: this.expr(), line: ft.line, column: ft.column });
+          else items.push(this.recfield());
+          break;
+        case 0x5b:
+          items.push(this.recfield());
+          break;
+        default:
+          items.push({ kind: 'Positional', value: this.expr(), line: ft.line, column: ft.column });
+      }
+    } while (this.testnext(0x2c) || this.testnext(0x3b));
+    this.checkMatch(0x7d, 0x7b, line);
+    return { kind: 'Table', items, line: t.line, column: t.column };
+  }
+
+  private recfield(): TableItem {
+    const ft = this.lex.t;
+    let key: Expr;
+    if (ft.tok === TK_NAME) {
+      this.next();
+      key = { kind: 'String', value: ft.value as string, line: ft.line, column: ft.column };
+    } else {
+      this.next();
+      key = this.expr();
+      this.checknext(0x5d);
+    }
+    this.checknext(0x3d);
+    const value = this.expr();
+    return { kind: 'Keyed', key, value, line: ft.line, column: ft.column };
+  }
+
+  // ------------------------------------------------------------ main
+
+  parseChunk(): Chunk {
+    const lex = this.lex;
+    const fs = this.openFunc(1, 1, 0);
+    const main = fs.node;
+    main.isVararg = true;
+    this.env = {
+      name: '_ENV', attrib: null, func: main, id: 0, line: 0, column: 0, captured: false, assigned: false, role: 'env',
+    };
+    if (!this.is51) {
+      fs.ups.push({ name: '_ENV', kind: VDKREG, v: this.env });
+      main.upvalues.push(this.env);
+    }
+    const bodyNode: Block = { kind: 'Block', body: [], variables: [], endLine: 0, line: 1, column: 1 };
+    main.body = bodyNode;
+    this.enterblock(false, bodyNode);
+    lex.next();
+    bodyNode.line = lex.t.line;
+    bodyNode.column = lex.t.column;
+    this.statlistInto(bodyNode);
+    this.check(TK_EOS);
+    main.endLine = lex.linenumber;
+    this.closeFunc0();
+    return { kind: 'Chunk', chunkName: lex.chunkName, dialect: this.dialect, main, env: this.env };
+  }
+
+  private closeFunc0(): void {
+    this.leaveblock();
+  }
+}
+
+interface Pos2 { line: number; column: number }
+
