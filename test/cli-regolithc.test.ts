@@ -49,6 +49,7 @@ const files: Record<string, string> = {
   'attrib.lua': 'local x <const> = 1\nx = 2\n',
   'highbyte.lua': 'x = 1 \xff\n',
   'empty.lua': '',
+  'café.lua': 'x = = 1\n',
 };
 
 describe('regolithc', () => {
@@ -107,7 +108,7 @@ describe('regolithc', () => {
   });
 
   test('syntax errors match luac5.4 -p', { skip: skip54 }, () => {
-    for (const f of ['bad.lua', 'bad2.lua', 'bad3.lua', 'badstr.lua', 'shebang.lua', 'bom.lua', 'goto54.lua', 'attrib.lua', 'highbyte.lua']) {
+    for (const f of ['bad.lua', 'bad2.lua', 'bad3.lua', 'badstr.lua', 'shebang.lua', 'bom.lua', 'goto54.lua', 'attrib.lua', 'highbyte.lua', 'café.lua']) {
       const r = same('5.4', ['-p', f]);
       assert.equal(r.status, 1, f);
     }
@@ -119,7 +120,7 @@ describe('regolithc', () => {
 
   for (const d of ['5.3', '5.1'] as const) {
     test(`--lua=${d} matches luac${d} -p`, { skip: referenceBinary('luac', d) ? false : missingReference('luac', d) }, () => {
-      for (const f of ['ok.lua', 'bad.lua', 'bad2.lua', 'shebang.lua', 'bom.lua', 'goto54.lua', 'int53.lua', 'attrib.lua', 'nonexistent.lua']) {
+      for (const f of ['ok.lua', 'bad.lua', 'bad2.lua', 'shebang.lua', 'bom.lua', 'goto54.lua', 'int53.lua', 'attrib.lua', 'highbyte.lua', 'café.lua', 'nonexistent.lua']) {
         same(d, ['-p', f]);
       }
       same(d, ['-p', '-'], 'x = = 1\n');

@@ -57,6 +57,16 @@ export function strerror(e: unknown): string {
   return String(e);
 }
 
+/**
+ * A JS string (e.g. a file name from argv, decoded from UTF-8) as a byte
+ * string: one code unit per UTF-8 byte, the representation Lua strings and
+ * messages use. Write byte strings out with Buffer.from(s, 'latin1').
+ */
+export function toByteString(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
+}
+
 export type LoadedChunk =
   | { ok: true; source: string; chunkName: string }
   | { ok: false; message: string };
@@ -65,12 +75,13 @@ export type LoadedChunk =
  * Reads a chunk like luaL_loadfilex: `filename` null means stdin. The source
  * is a byte string (latin1). A first line starting with `#` is skipped (and
  * replaced by an empty line so line numbers stay right); 5.3 and 5.4 also
- * drop a UTF-8 byte-order mark. Error messages match lauxlib's
+ * drop a UTF-8 byte-order mark. The chunk name and messages are byte
+ * strings (see toByteString). Error messages match lauxlib's
  * (`cannot open f.lua: No such file or directory`, `cannot read stdin: ...`).
  */
 export function loadChunkFile(filename: string | null, dialect: Dialect): LoadedChunk {
-  const chunkName = filename === null ? '=stdin' : `@${filename}`;
-  const shown = filename === null ? 'stdin' : filename;
+  const shown = filename === null ? 'stdin' : toByteString(filename);
+  const chunkName = filename === null ? '=stdin' : `@${shown}`;
   let bytes: string;
   try {
     bytes = readFileSync(filename === null ? 0 : filename, 'latin1');

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Chunk, Dialect } from '../syntax/ast.js';
 import { parse, LuaSyntaxError } from '../syntax/index.js';
-import { DEFAULT_DIALECT, DIALECTS, loadChunkFile, parseDialectOption, strerror } from './args.js';
+import { DEFAULT_DIALECT, DIALECTS, loadChunkFile, parseDialectOption, strerror, toByteString } from './args.js';
 
 const PROGNAME = 'regolithc';
 const DEFAULT_INPUT = 'luac.out';
@@ -23,14 +23,17 @@ export function compileToJavaScript(chunk: Chunk, options: { chunkName: string; 
 }
 // ---------------------------------------------------------------------------
 
+/** Output channels; both take byte strings. */
 export interface Io {
   stdout(s: string): void;
   stderr(s: string): void;
 }
 
+// Messages are byte strings (Lua's representation): written out as latin1,
+// every code unit becomes one byte, as luac prints them.
 const processIo: Io = {
-  stdout: (s) => { process.stdout.write(s); },
-  stderr: (s) => { process.stderr.write(s); },
+  stdout: (s) => { process.stdout.write(Buffer.from(s, 'latin1')); },
+  stderr: (s) => { process.stderr.write(Buffer.from(s, 'latin1')); },
 };
 
 class Exit extends Error {
@@ -113,7 +116,7 @@ function doargs(argv: readonly string[], io: Io): Options {
     else if (a === '-v') ++version;
     else {
       const d = parseDialectOption(a);
-      if (d === undefined) usage(io, a);
+      if (d === undefined) usage(io, toByteString(a));
       if (typeof d === 'object') usage(io, d.error);
       o.dialect = d;
       ++informational;
@@ -141,7 +144,7 @@ function run(argv: readonly string[], io: Io): void {
     } catch (e) {
       if (e instanceof LuaSyntaxError) fatal(io, e.message);
       const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      fatal(io, `internal error while parsing ${f}: ${detail}`);
+      fatal(io, `internal error while parsing ${toByteString(f)}: ${toByteString(detail)}`);
     }
     chunks.push({ chunk, chunkName: loaded.chunkName });
   }
@@ -152,8 +155,8 @@ function run(argv: readonly string[], io: Io): void {
     if (js === null) fatal(io, '-l: the Lua-to-JavaScript compiler is not available yet (only -p works for now)');
     listing += js.endsWith('\n') ? js : js + '\n';
   }
-  if (o.output === null) io.stdout(listing);
+  if (o.output === null) io.stdout(toByteString(listing)); // JS text out as UTF-8
   else {
-    try { writeFileSync(o.output, listing); } catch (e) { fatal(io, `cannot open ${o.output}: ${strerror(e)}`); }
+    try { writeFileSync(o.output, listing); } catch (e) { fatal(io, `cannot open ${toByteString(o.output)}: ${strerror(e)}`); }
   }
 }
