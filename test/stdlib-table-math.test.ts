@@ -294,7 +294,7 @@ describe('table functions', () => {
     assert.equal(remove(t, 1), 'z');
     assert.equal(show(t), '{"a","b","c"}');
     assert.equal(remove(t, 4), undefined);
-    luaErr(() => remove(t, 5), "bad argument #2 to 'table.remove' (position out of bounds)");
+    luaErr(() => remove(t, 5), "bad argument #1 to 'table.remove' (position out of bounds)");
     const z = new LuaTable();
     z.set(0, 'zero');
     assert.equal(remove(z), 'zero');

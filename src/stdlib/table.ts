@@ -147,7 +147,7 @@ function tab_remove(...args: Args): LuaValue {
     const size = t.arr.length;
     const pos = optInteger(args, 1, size);
     if (pos !== size && !(typeof pos === 'number' && pos >= 1 && pos <= size + 1)) {
-      argError(2, 'position out of bounds');
+      argError(1, 'position out of bounds'); // (sic: lua5.4.4 blames argument #1)
     }
     if (size === 0 || pos === size + 1) {
       // t[pos] (t[0] or t[#t+1]), then t[pos] = nil
@@ -159,7 +159,7 @@ function tab_remove(...args: Args): LuaValue {
   }
   const size = auxLen(t);
   let pos = optInteger(args, 1, size);
-  if (pos !== size && !(usub(pos, 1) <= u64(size))) argError(2, 'position out of bounds');
+  if (pos !== size && !(usub(pos, 1) <= u64(size))) argError(1, 'position out of bounds');
   const v = geti(t, pos);
   for (; pos < size; pos = iadd(pos, 1)) seti(t, pos, geti(t, iadd(pos, 1)));
   seti(t, pos, undefined);

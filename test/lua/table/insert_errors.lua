@@ -1,0 +1,27 @@
+-- table.insert error messages (raised from inside Lua functions)
+local function try(f)
+  local ok, e = pcall(f)
+  print(ok, e)
+end
+
+local t = {1, 2, 3}
+try(function() table.insert(t, 5, 'x') end)
+try(function() table.insert(t, 0, 'x') end)
+try(function() table.insert(t, -1, 'x') end)
+try(function() table.insert(t, math.maxinteger, 'x') end)
+try(function() table.insert(t, math.mininteger, 'x') end)
+try(function() table.insert(t, 1, 2, 3) end)
+try(function() table.insert(t) end)
+try(function() table.insert() end)
+try(function() table.insert(nil, 1) end)
+try(function() table.insert(42, 1) end)
+try(function() table.insert('abc', 1) end)
+try(function() table.insert(t, 1.5, 'x') end)
+try(function() table.insert(t, 'x', 'y') end)
+try(function() table.insert(t, {}, 'y') end)
+try(function() table.insert(t, nil, 'y') end)
+try(function() table.insert(setmetatable({}, {__name = 'MyType'}), 1, 2, 3) end)
+local tinsert = table.insert
+try(function() tinsert(t, 9, 9) end)
+try(function() tinsert(nil, 9) end)
+print(#t, t[1], t[2], t[3], t[4])
