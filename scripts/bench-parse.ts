@@ -2,7 +2,7 @@
 // test suites (each in its own dialect), next to `luacX -p` on the same files
 // in the same run.
 //
-//   npm run bench:parse                 (-- --reps=N, default 7)
+//   npm run bench:parse                 (-- --reps=N, default 10)
 //
 // Regolith is timed in-process (the first, cold pass separately; then the
 // median and best of the warm passes). luacX -p is run once per repetition
@@ -63,7 +63,7 @@ const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1
 const mbs = (bytes: number, ms: number) => (ms > 0 ? (bytes / 1e6 / (ms / 1000)).toFixed(1) : '-').padStart(7);
 
 function main(): void {
-  let reps = 7;
+  let reps = 10;
   for (const a of process.argv.slice(2)) {
     if (a.startsWith('--reps=') && Number(a.slice(7)) >= 1) reps = Math.floor(Number(a.slice(7)));
     else { console.error('usage: npm run bench:parse -- [--reps=N]'); process.exit(2); }
@@ -87,24 +87,33 @@ function main(): void {
     cold.set(s.dialect, r.ms);
     errors.set(s.dialect, r.errors);
   }
-  for (let r = 0; r < reps; r++) for (const s of suites) warm.get(s.dialect)!.push(parseAll(s).ms);
-
-  // Reference: start-up cost, then all files of a dialect in one luac run.
+  // Reference: start-up cost (an empty file), then all files of a dialect
+  // in one luac run. Interleaved with Regolith's warm passes so that both
+  // see the same machine load.
   const tmp = mkdtempSync(join(tmpdir(), 'bench-parse-'));
   writeFileSync(join(tmp, 'empty.lua'), '');
-  const luacTimes = new Map<Dialect, { times: number[]; error: string | null; startup: number } | null>();
+  const luacTimes = new Map<Dialect, { times: number[]; error: string | null; startup: number[] } | null>();
   for (const s of suites) {
-    const luac = referenceBinary('luac', s.dialect);
-    if (!luac) { luacTimes.set(s.dialect, null); continue; }
-    const startup = median(timeLuac(luac, [join(tmp, 'empty.lua')], tmp, reps).times);
-    luacTimes.set(s.dialect, { ...timeLuac(luac, s.files, s.dir, reps), startup });
+    luacTimes.set(s.dialect, referenceBinary('luac', s.dialect) ? { times: [], error: null, startup: [] } : null);
+  }
+  for (let r = 0; r < reps; r++) {
+    for (const s of suites) {
+      warm.get(s.dialect)!.push(parseAll(s).ms);
+      const l = luacTimes.get(s.dialect);
+      if (!l) continue;
+      const luac = referenceBinary('luac', s.dialect)!;
+      l.startup.push(...timeLuac(luac, [join(tmp, 'empty.lua')], tmp, 1).times);
+      const t = timeLuac(luac, s.files, s.dir, 1);
+      l.times.push(...t.times);
+      l.error ??= t.error;
+    }
   }
   rmSync(tmp, { recursive: true, force: true });
 
   console.log(`Parse speed over the official test suites (${reps} repetitions; times in ms; Node.js ${process.version})`);
   console.log('');
-  console.log('dialect files    bytes |   cold  median    best    MB/s | luac -p median    best    MB/s  start-up | ratio');
-  console.log('------- ----- -------- | ------------------------------- | ---------------------------------------- | -----');
+  console.log('dialect files    bytes |   cold  median    best    MB/s | luac -p median    best    MB/s  start-up | ratio (median, best)');
+  console.log('------- ----- -------- | ------------------------------- | ---------------------------------------- | -----------');
   const notes: string[] = [];
   for (const s of suites) {
     const w = warm.get(s.dialect)!;
@@ -113,12 +122,12 @@ function main(): void {
     const left = `${s.dialect.padEnd(7)} ${String(s.files.length).padStart(5)} ${String(s.bytes).padStart(8)} | ${fmt(cold.get(s.dialect)!)} ${fmt(med)} ${fmt(best)} ${mbs(s.bytes, med)} |`;
     if (!l) { console.log(`${left} luac${s.dialect} not installed`); continue; }
     const lmed = median(l.times), lbest = Math.min(...l.times);
-    console.log(`${left}        ${fmt(lmed)} ${fmt(lbest)} ${mbs(s.bytes, lmed)}   ${fmt(l.startup)} | ${(med / lmed).toFixed(2).padStart(5)}`);
+    console.log(`${left}        ${fmt(lmed)} ${fmt(lbest)} ${mbs(s.bytes, lmed)}   ${fmt(median(l.startup))} | ${(med / lmed).toFixed(2).padStart(5)} ${(best / lbest).toFixed(2).padStart(5)}`);
     if (l.error) notes.push(`note: luac${s.dialect} ${l.error}`);
   }
   console.log('');
   for (const n of notes) console.log(n);
-  console.log('ratio = Regolith warm median / luac -p median (wall time of one luac process for all files, start-up included).');
+  console.log('ratio = Regolith warm time / luac -p time (median to median, best to best; luac: wall time of one process for all files, start-up included).');
   for (const s of suites) {
     const e = errors.get(s.dialect)!;
     if (e.length) {
