@@ -20,6 +20,20 @@ export interface Host {
   clock(): number;
   /** Terminate the process (after flushing). */
   exit(code: number): never;
+  /** Optional file-system operations (os.remove, os.rename, os.tmpname); paths are byte strings. */
+  fs?: HostFileSystem;
+}
+
+/** The result of a file operation: an error has the C library's wording and errno. */
+export type FsResult = { ok: true } | { ok: false; error: string; errno: number };
+
+export interface HostFileSystem {
+  /** C remove(): a file or an empty directory. */
+  remove(path: string): FsResult;
+  /** C rename(). */
+  rename(from: string, to: string): FsResult;
+  /** A new empty temporary file's name (mkstemp), or an error. */
+  tmpname(): { ok: true; name: string } | { ok: false; error: string };
 }
 
 /** A host with no files and output collected in memory (browsers, tests). */

@@ -1,6 +1,8 @@
 // The Node.js host: files, standard streams, environment, exit.
-import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import type { Host, OutputStream } from './host.js';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { randomBytes } from 'node:crypto';
+import type { FsResult, Host, HostFileSystem, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -8,11 +10,12 @@ const FLUSH_AT = 1 << 16;
 class FdStream implements OutputStream {
   private buf: string[] = [];
   private size = 0;
-  constructor(private readonly fd: number, private readonly unbuffered: boolean) {}
+  /** `lineBuffered`: flush at each newline (C stdio on a terminal). */
+  constructor(private readonly fd: number, private readonly unbuffered: boolean, private readonly lineBuffered = false) {}
   write(bytes: string): void {
     this.buf.push(bytes);
     this.size += bytes.length;
-    if (this.unbuffered || this.size >= FLUSH_AT) this.flush();
+    if (this.unbuffered || this.size >= FLUSH_AT || (this.lineBuffered && bytes.includes('\n'))) this.flush();
   }
   flush(): void {
     if (this.size === 0 && this.buf.length === 0) return;
@@ -34,7 +37,7 @@ class FdStream implements OutputStream {
 }
 
 export function nodeHost(): Host {
-  const stdout = new FdStream(1, false);
+  const stdout = new FdStream(1, false, isatty(1));
   const stderr = new FdStream(2, true);
   process.on('exit', () => {
     try { stdout.flush(); } catch { /* nothing left to report to */ }
@@ -81,6 +84,7 @@ export function nodeHost(): Host {
       return Buffer.concat(chunks).toString('latin1');
     },
     getenv: (name) => process.env[name],
+    fs: nodeFileSystem,
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     exit(code) {
       stdout.flush();
@@ -89,3 +93,74 @@ export function nodeHost(): Host {
     },
   };
 }
+
+// ------------------------------------------------------------ file system
+
+const ERRNO: Record<string, [number, string]> = {
+  EPERM: [1, 'Operation not permitted'],
+  ENOENT: [2, 'No such file or directory'],
+  EIO: [5, 'Input/output error'],
+  EACCES: [13, 'Permission denied'],
+  EBUSY: [16, 'Device or resource busy'],
+  EEXIST: [17, 'File exists'],
+  EXDEV: [18, 'Invalid cross-device link'],
+  ENOTDIR: [20, 'Not a directory'],
+  EISDIR: [21, 'Is a directory'],
+  EINVAL: [22, 'Invalid argument'],
+  ENOSPC: [28, 'No space left on device'],
+  EROFS: [30, 'Read-only file system'],
+  ENAMETOOLONG: [36, 'File name too long'],
+  ENOTEMPTY: [39, 'Directory not empty'],
+  ELOOP: [40, 'Too many levels of symbolic links'],
+};
+
+/** luaL_fileresult's message for `path` ("path: strerror") and errno. */
+function fsError(e: unknown, path: string): FsResult & { ok: false } {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const [errno, text] = ERRNO[code] ?? [0, (e as Error).message];
+  return { ok: false, error: `${path}: ${text}`, errno };
+}
+
+/** Byte-string path (as Lua holds it) to the string Node's fs takes. */
+function nativePath(p: string): string {
+  return Buffer.from(p, 'latin1').toString('utf8');
+}
+
+const nodeFileSystem: HostFileSystem = {
+  remove(path) {
+    const p = nativePath(path);
+    try {
+      unlinkSync(p);
+      return { ok: true };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EISDIR' && code !== 'EPERM') return fsError(e, path);
+      try {
+        rmdirSync(p);
+        return { ok: true };
+      } catch (e2) {
+        return fsError(e2, path);
+      }
+    }
+  },
+  rename(from, to) {
+    try {
+      renameSync(nativePath(from), nativePath(to));
+      return { ok: true };
+    } catch (e) {
+      return fsError(e, from);
+    }
+  },
+  tmpname() {
+    for (let tries = 0; tries < 100; tries++) {
+      const name = `/tmp/lua_${randomBytes(6).toString('base64url').slice(0, 6)}`;
+      try {
+        closeSync(openSync(name, 'wx', 0o600));
+        return { ok: true, name };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
+      }
+    }
+    return { ok: false, error: 'unable to generate a unique filename' };
+  },
+};

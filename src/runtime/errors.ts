@@ -149,3 +149,14 @@ export function rtError(message: string): never {
 export function libError(message: string): never {
   throw new LuaError(where(1) + message);
 }
+
+// ------------------------------------------------ for runtime/traceback.ts
+
+/**
+ * Frames (innermost first) from V8 CallSites captured elsewhere, e.g. read
+ * from a thrown error's stack, so that a traceback can describe the stack as
+ * it was when the error was raised.
+ */
+export function framesFromSites(sites: readonly NodeJS.CallSite[]): Frame[] {
+  return sites.map(classify);
+}

@@ -3,9 +3,11 @@ import type { LuaState } from '../runtime/state.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
 import { openTable } from './table.js'; import { openMath } from './math.js';
+import { openOs } from './os.js';
 
 export function openLibs(L: LuaState): void {
   openBase(L);
   openCoroutine(L);
   openTable(L); openMath(L);
+  openOs(L);
 }

@@ -1,0 +1,319 @@
+// Stack tracebacks in lua5.4's format (lauxlib.c luaL_traceback), built from
+// the JavaScript stack.
+//
+// The JS stack holds one frame per running Lua function in direct mode
+// (generated code), frames of library functions (files in src/stdlib, Lua's
+// "C functions") and frames of the runtime itself, which are invisible.
+// errors.ts classifies V8's CallSites into those three kinds; here they are
+// grouped into Lua levels and named as lua5.4 names them:
+//
+//   1. a global name found in package.loaded ("function 'print'",
+//      "function 'string.rep'", "function 'glob'");
+//   2. how the caller named the function at the call ("local 'f'",
+//      "method 'm'", "upvalue 'f'", "field 'g'", "for iterator '...'",
+//      "metamethod 'index'");
+//   3. "main chunk" for a main chunk, "function <file:line>" for another Lua
+//      function, "?" for a library function.
+//
+// The name of level i comes from level i+1 (its caller): a Lua caller stopped
+// at a call records how that call names its callee (CallSite). Calls made by
+// the runtime (metamethods) or by library functions (pcall, table.sort) have
+// no such name, as in Lua.
+//
+// Known limits: frames running in resumable mode (inside coroutines, or past
+// the direct-mode depth limit) are not on the JS stack, except the innermost
+// running one; direct-mode tail calls keep their caller's frame, so there is
+// no "(...tail calls...)" line.
+
+import type { LuaState } from './state.js';
+import { captureFrames, framesFromSites, type ChunkInfo, type Frame } from './errors.js';
+import { LuaTable } from './table.js';
+
+/** One Lua-visible level of a stack, innermost first. */
+export interface TraceLevel {
+  kind: 'lua' | 'C';
+  /** Lua levels: the chunk, the current line and the function's proto index (-1: unknown). */
+  chunk?: ChunkInfo;
+  line?: number;
+  proto?: number;
+  /** C levels: the JS name of the library function (the outermost frame of its group). */
+  fnName?: string | null;
+  /** How the caller named this function ('' when it did not). */
+  namewhat: string;
+  name: string;
+  /** A fixed description instead of the computed one ("function 'require'"). */
+  label?: string;
+}
+
+/** Runtime helpers that call metamethods, and the event each one handles. */
+const METAMETHOD_CALLERS: Record<string, string> = {
+  index: 'index', indexG: 'index',
+  setindex: 'newindex', setindexG: 'newindex',
+  concat: 'concat', concatG: 'concat',
+  eq: 'eq', eqG: 'eq', lt: 'lt', ltG: 'lt', le: 'le', leG: 'le',
+  len: 'len', lenG: 'len',
+  tbcClose: 'close', tbcCloseG: 'close', tbcError: 'close', tbcErrorG: 'close',
+};
+
+/** Runtime frames that mean "the caller of the next frame is not on the JS stack" (resumable mode). */
+const MACHINE_FRAMES = new Set(['deep', 'run', 'runResumable']);
+
+/** The bare function name of a V8 frame ("Machine.run" → "run"). */
+function bareName(n: string | null | undefined): string {
+  if (!n) return '';
+  const dot = n.lastIndexOf('.');
+  return dot < 0 ? n : n.slice(dot + 1);
+}
+
+interface Group {
+  frame: Frame;
+  /** For host groups: the outermost frame's function name. */
+  fnName: string | null;
+  /** Names of the runtime frames between this level and the next outer one. */
+  between: string[];
+}
+
+/** Groups raw frames (innermost first) into Lua levels and names them. */
+export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
+  const groups: Group[] = [];
+  for (const f of frames) {
+    const prev = groups[groups.length - 1];
+    if (f.kind === 'internal') {
+      if (prev) prev.between.push(bareName(f.fnName));
+      continue;
+    }
+    // Consecutive library frames are one library function calling helpers;
+    // the outermost of them is the function itself.
+    if (f.kind === 'host' && prev && prev.frame.kind === 'host' && prev.between.length === 0) {
+      prev.fnName = f.fnName;
+      continue;
+    }
+    // A direct-mode function that went on in resumable mode (`deep`) shows up
+    // twice: as its resumable frame above and as its direct frame, stopped
+    // in its prologue. Keep one.
+    if (f.kind === 'lua' && prev && prev.frame.kind === 'lua' && prev.between.includes('deep')) {
+      prev.between = ['deep'];
+      continue;
+    }
+    groups.push({ frame: f, fnName: f.fnName, between: [] });
+  }
+  return groups.map((g, i) => {
+    const caller = groups[i + 1];
+    let namewhat = '';
+    let name = '';
+    const event = g.between.map((n) => METAMETHOD_CALLERS[n]).find((e) => e !== undefined);
+    if (event !== undefined) {
+      namewhat = 'metamethod';
+      name = event;
+    } else if (caller && caller.frame.kind === 'lua' && caller.frame.callSite &&
+        !g.between.some((n) => MACHINE_FRAMES.has(n) || n === 'arith' || n === 'arithG')) {
+      namewhat = caller.frame.callSite.namewhat;
+      name = caller.frame.callSite.name;
+    }
+    if (g.frame.kind === 'lua') {
+      return { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name };
+    }
+    return { kind: 'C', fnName: g.fnName, namewhat, name };
+  });
+}
+
+/** The proto index of a Lua frame: from its JS name ($f<n>), else the innermost function around its line. */
+function protoOf(f: Frame): number {
+  const m = f.fnName ? /^\$f(\d+)$/.exec(f.fnName) : null;
+  if (m) return Number(m[1]);
+  const lines = f.chunk?.protoLines;
+  const line = f.line ?? 0;
+  if (!lines) return -1;
+  let best = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = lines[i]!;
+    if (a <= line && line <= b && (best < 0 || a >= lines[best]![0])) best = i;
+  }
+  return best < 0 ? 0 : best;
+}
+
+// ------------------------------------------------------------------ naming
+
+interface FunctionInfoLike {
+  proto?: { index?: number };
+  chunkName?: string;
+}
+
+function isLevelFunction(v: unknown, level: TraceLevel): boolean {
+  if (typeof v !== 'function') return false;
+  if (level.kind === 'C') {
+    if (!level.fnName) return false;
+    const G = (v as { G?: { name?: string } }).G;
+    return v.name === level.fnName || (typeof G === 'function' && G.name === level.fnName);
+  }
+  const info = (v as { P?: FunctionInfoLike }).P;
+  return info !== undefined && info.proto?.index === level.proto && info.chunkName === level.chunk?.displayName;
+}
+
+/**
+ * pushglobalfuncname: "modname.field" (or "modname") for a function found in
+ * package.loaded, two levels deep, without a leading "_G.".
+ */
+export function globalFunctionName(L: LuaState, level: TraceLevel): string | null {
+  if (level.kind === 'lua' && (level.proto === undefined || level.proto < 0)) return null;
+  const result: { name: string | null } = { name: null };
+  eachStringKey(L.loaded, (mod, v) => {
+    if (isLevelFunction(v, level)) { result.name = mod; return true; }
+    if (v instanceof LuaTable) {
+      return eachStringKey(v, (field, fv) => {
+        if (isLevelFunction(fv, level)) { result.name = `${mod}.${field}`; return true; }
+        return false;
+      });
+    }
+    return false;
+  });
+  const name = result.name;
+  return name !== null && name.startsWith('_G.') ? name.slice(3) : name;
+}
+
+/** Calls `fn` for each string key of `t` until it returns true; returns whether it did. */
+function eachStringKey(t: LuaTable, fn: (k: string, v: unknown) => boolean): boolean {
+  let k: unknown = undefined;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    let e: [unknown, unknown] | undefined;
+    try {
+      e = t.next(k);
+    } catch {
+      return false;
+    }
+    if (e === undefined) return false;
+    k = e[0];
+    if (typeof k === 'string' && fn(k, e[1])) return true;
+  }
+  return false;
+}
+
+/** What follows "in " for a level (lauxlib.c pushfuncname). */
+export function describeLevel(L: LuaState, level: TraceLevel): string {
+  if (level.label !== undefined) return level.label;
+  const global = globalFunctionName(L, level);
+  if (global !== null) return `function '${global}'`;
+  if (level.namewhat !== '') return `${level.namewhat} '${level.name}'`;
+  if (level.kind === 'lua') {
+    if (level.proto === 0) return 'main chunk';
+    const lines = level.chunk?.protoLines[level.proto ?? -1];
+    return `function <${level.chunk?.displayName ?? '?'}:${lines ? lines[0] : 0}>`;
+  }
+  return '?';
+}
+
+// -------------------------------------------------------------- tracebacks
+
+const LEVELS1 = 10;
+const LEVELS2 = 11;
+
+/** The bottom of every stack run by the standalone interpreter: lua.c's C function. */
+export const HOST_ENTRY: TraceLevel = { kind: 'C', fnName: null, namewhat: '', name: '' };
+
+/** A C level with a fixed description (for functions the runtime provides outside src/stdlib). */
+export function cLevel(label: string): TraceLevel {
+  return { kind: 'C', fnName: null, namewhat: '', name: '', label };
+}
+
+/**
+ * luaL_traceback's text for `levels` (innermost first; levels[0] is the
+ * first level shown): `msg` (if any) and "stack traceback:" followed by one
+ * line per level, eliding the middle of long stacks as lua5.4 does.
+ * `style` '5.1' gives Lua 5.1's format (ldblib.c db_errorfb).
+ */
+export function formatTraceback(L: LuaState, msg: string | null, levels: readonly TraceLevel[], style: '5.4' | '5.1' = '5.4'): string {
+  const out: string[] = [];
+  if (msg !== null) out.push(msg, '\n');
+  out.push('stack traceback:');
+  const n = levels.length;
+  for (let i = 0; i < n; i++) {
+    const lv = levels[i]!;
+    const where = lv.kind === 'lua' && lv.chunk ? lv.chunk.displayName : '[C]';
+    const line = lv.kind === 'lua' && (lv.line ?? 0) > 0 ? `${lv.line}:` : '';
+    if (style === '5.1') {
+      if (n > 22 && i === 11) {
+        out.push('\n\t...');
+        i = n - 11;
+        continue;
+      }
+      out.push(`\n\t${where}:${line} ${describeLevel51(lv)}`);
+      continue;
+    }
+    if (n > LEVELS1 + LEVELS2 + 1 && i === LEVELS1) {
+      // lua5.4 reports one level fewer than it skips.
+      out.push(`\n\t...\t(skipping ${n - LEVELS1 - LEVELS2 - 1} levels)`);
+      i = n - LEVELS2 - 1;
+      continue;
+    }
+    out.push(`\n\t${where}:${line} in `, describeLevel(L, lv));
+  }
+  return out.join('');
+}
+
+/** Lua 5.1's description of a level: names come only from the call. */
+function describeLevel51(level: TraceLevel): string {
+  if (level.label !== undefined) return `in ${level.label}`;
+  if (level.namewhat !== '') return `in function '${level.namewhat === 'metamethod' ? `__${level.name}` : level.name}'`;
+  if (level.kind === 'lua' && level.proto === 0) return 'in main chunk';
+  if (level.kind === 'lua') {
+    const lines = level.chunk?.protoLines[level.proto ?? -1];
+    return `in function <${level.chunk?.displayName ?? '?'}:${lines ? lines[0] : 0}>`;
+  }
+  return '?';
+}
+
+/** The Lua levels of the running JS stack, innermost first (level 0: the innermost visible function). */
+export function currentLevels(): TraceLevel[] {
+  return levelsFromFrames(captureFrames(Math.max(200, Error.stackTraceLimit)));
+}
+
+export interface TracebackOptions {
+  /** Add lua.c's own C function at the bottom ("[C]: in ?"); default true. */
+  hostEntry?: boolean;
+}
+
+/**
+ * luaL_traceback(L, L, msg, level) for the running stack. Level 0 is the
+ * innermost visible function: the library function asking, when a library
+ * function (debug.traceback) calls this.
+ */
+export function traceback(L: LuaState, msg: string | null, level: number, options: TracebackOptions = {}): string {
+  const levels = currentLevels().slice(Math.max(0, level));
+  if (options.hostEntry ?? true) levels.push(HOST_ENTRY);
+  return formatTraceback(L, msg, levels, L.dialect === '5.1' ? '5.1' : '5.4');
+}
+
+/**
+ * The Lua levels of the stack where `e` was raised (innermost first: the
+ * function that raised it), read from the error's V8 stack; null when that
+ * is not available (not an Error, or its stack was already formatted).
+ * Error.stackTraceLimit at the time `e` was created bounds what is there.
+ */
+export function errorLevels(e: unknown): TraceLevel[] | null {
+  if (!(e instanceof Error)) return null;
+  const sites = callSitesOf(e);
+  return sites === null ? null : levelsFromFrames(framesFromSites(sites));
+}
+
+const cachedSites = new WeakMap<Error, NodeJS.CallSite[] | null>();
+
+/** The CallSites V8 recorded for `e`, read through Error.prepareStackTrace at the first access to `.stack`. */
+function callSitesOf(e: Error): NodeJS.CallSite[] | null {
+  if (cachedSites.has(e)) return cachedSites.get(e)!;
+  let sites: NodeJS.CallSite[] | null = null;
+  const saved = Error.prepareStackTrace;
+  Error.prepareStackTrace = (err, s) => {
+    sites = s;
+    if (saved) return saved(err, s);
+    return `${String(err)}${s.map((site) => `\n    at ${String(site)}`).join('')}`;
+  };
+  try {
+    void e.stack;
+  } catch {
+    sites = null;
+  } finally {
+    Error.prepareStackTrace = saved;
+  }
+  cachedSites.set(e, sites);
+  return sites;
+}

@@ -1,0 +1,318 @@
+// The os library (loslib.c), minimal: exit, getenv, clock, time, date,
+// difftime, and remove/rename/tmpname/setlocale where the host allows.
+// Dates use the JS Date object (local time = the process's time zone) and
+// the C locale's formats. The rest of loslib (execute, ...) is still to come.
+import { LuaTable } from '../runtime/table.js';
+import * as ops from '../runtime/ops.js';
+import * as N from '../runtime/number.js';
+import { LuaFloat, mkFloat, type LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import {
+  argError, checkInteger, checkOption, checkString, luaError, optString, setFuncs, typeError, type Args,
+} from './lauxlib.js';
+
+// ------------------------------------------------------------ broken-down time
+
+/** struct tm, with the real (not offset) year and month. */
+interface Tm {
+  year: number; month: number; day: number; hour: number; min: number; sec: number;
+  /** 0 = Sunday. */
+  wday: number;
+  /** 1-based day of the year. */
+  yday: number;
+  isdst: boolean;
+  /** Seconds east of UTC. */
+  gmtoff: number;
+  zone: string;
+}
+
+function isDst(d: Date): boolean {
+  const y = d.getFullYear();
+  const jan = new Date(y, 0, 1).getTimezoneOffset();
+  const jul = new Date(y, 6, 1).getTimezoneOffset();
+  return Math.max(jan, jul) !== d.getTimezoneOffset();
+}
+
+function zoneName(d: Date): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d);
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** gmtime / localtime of `t` seconds; null when JS dates cannot represent it. */
+function breakDown(t: number, utc: boolean): Tm | null {
+  const d = new Date(t * 1000);
+  if (Number.isNaN(d.getTime())) return null;
+  const year = utc ? d.getUTCFullYear() : d.getFullYear();
+  const month = utc ? d.getUTCMonth() + 1 : d.getMonth() + 1;
+  const day = utc ? d.getUTCDate() : d.getDate();
+  const start = Date.UTC(year, 0, 1);
+  const yday = Math.floor((Date.UTC(year, month - 1, day) - start) / 86400000) + 1;
+  return {
+    year, month, day, yday,
+    hour: utc ? d.getUTCHours() : d.getHours(),
+    min: utc ? d.getUTCMinutes() : d.getMinutes(),
+    sec: utc ? d.getUTCSeconds() : d.getSeconds(),
+    wday: utc ? d.getUTCDay() : d.getDay(),
+    isdst: utc ? false : isDst(d),
+    gmtoff: utc ? 0 : -d.getTimezoneOffset() * 60,
+    zone: utc ? 'GMT' : zoneName(d),
+  };
+}
+
+// ------------------------------------------------------------ strftime (C locale)
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function pad(n: number, width: number, fill = '0'): string {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + s.padStart(width, fill);
+}
+
+/** ISO 8601 week number and week-based year. */
+function isoWeek(tm: Tm): { week: number; year: number } {
+  const wdayMon = (tm.wday + 6) % 7; // Monday = 0
+  let year = tm.year;
+  let week = Math.floor((tm.yday - 1 - wdayMon + 10) / 7);
+  const daysIn = (y: number) => ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365);
+  if (week < 1) {
+    year--;
+    const yday = tm.yday + daysIn(year);
+    week = Math.floor((yday - 1 - wdayMon + 10) / 7);
+  } else if (week === 53) {
+    // Belongs to week 1 of next year when Jan 1 of next year is Mon..Thu.
+    const jan1 = (wdayMon + (daysIn(year) - tm.yday) + 1) % 7;
+    if (jan1 <= 3) {
+      week = 1;
+      year++;
+    }
+  }
+  return { week, year };
+}
+
+/** Conversions lua5.4 accepts (LUA_STRFTIMEOPTIONS for C99): single letters, then E and O forms. */
+const SINGLE = 'aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%';
+const WITH_E = 'cCxXyY';
+const WITH_O = 'deHImMSuUVwWy';
+
+function conversion(c: string, tm: Tm): string {
+  switch (c) {
+    case 'a': return DAYS[tm.wday]!.slice(0, 3);
+    case 'A': return DAYS[tm.wday]!;
+    case 'b': case 'h': return MONTHS[tm.month - 1]!.slice(0, 3);
+    case 'B': return MONTHS[tm.month - 1]!;
+    case 'c': return `${conversion('a', tm)} ${conversion('b', tm)} ${conversion('e', tm)} ${conversion('T', tm)} ${tm.year}`;
+    case 'C': return pad(Math.floor(tm.year / 100), 2);
+    case 'd': return pad(tm.day, 2);
+    case 'D': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(tm.year % 100, 2)}`;
+    case 'e': return pad(tm.day, 2, ' ');
+    case 'F': return `${pad(tm.year, 4)}-${pad(tm.month, 2)}-${pad(tm.day, 2)}`;
+    case 'g': return pad(isoWeek(tm).year % 100, 2);
+    case 'G': return String(isoWeek(tm).year);
+    case 'H': return pad(tm.hour, 2);
+    case 'I': return pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2);
+    case 'j': return pad(tm.yday, 3);
+    case 'm': return pad(tm.month, 2);
+    case 'M': return pad(tm.min, 2);
+    case 'n': return '\n';
+    case 'p': return tm.hour < 12 ? 'AM' : 'PM';
+    case 'r': return `${conversion('I', tm)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)} ${conversion('p', tm)}`;
+    case 'R': return `${pad(tm.hour, 2)}:${pad(tm.min, 2)}`;
+    case 'S': return pad(tm.sec, 2);
+    case 't': return '\t';
+    case 'T': case 'X': return `${pad(tm.hour, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)}`;
+    case 'u': return String(tm.wday === 0 ? 7 : tm.wday);
+    case 'U': return pad(Math.floor((tm.yday - 1 + 7 - tm.wday) / 7), 2);
+    case 'V': return pad(isoWeek(tm).week, 2);
+    case 'w': return String(tm.wday);
+    case 'W': return pad(Math.floor((tm.yday - 1 + 7 - ((tm.wday + 6) % 7)) / 7), 2);
+    case 'x': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(tm.year % 100, 2)}`;
+    case 'y': return pad(tm.year % 100, 2);
+    case 'Y': return String(tm.year);
+    case 'z': {
+      const off = Math.abs(tm.gmtoff) / 60;
+      return `${tm.gmtoff < 0 ? '-' : '+'}${pad(Math.floor(off / 60), 2)}${pad(off % 60, 2)}`;
+    }
+    case 'Z': return tm.zone;
+    default: return '%';
+  }
+}
+
+function strftime(format: string, tm: Tm): string {
+  const out: string[] = [];
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i]!;
+    if (ch !== '%') {
+      out.push(ch);
+      continue;
+    }
+    const c = format[i + 1];
+    let len = 0;
+    if (c !== undefined && SINGLE.includes(c)) len = 1;
+    else if ((c === 'E' && WITH_E.includes(format[i + 2] ?? '\0')) || (c === 'O' && WITH_O.includes(format[i + 2] ?? '\0'))) len = 2;
+    // lua5.4 quotes the whole rest of the format.
+    if (len === 0) return argError(1, `invalid conversion specifier '${format.slice(i)}'`);
+    out.push(conversion(format[i + len]!, tm));
+    i += len;
+  }
+  return out.join('');
+}
+
+// ------------------------------------------------------------ helpers
+
+/** l_checktime: an integer time argument as JS number seconds. */
+function checkTime(args: Args, i: number): number {
+  const t = checkInteger(args, i);
+  return typeof t === 'bigint' ? Number(t) : t;
+}
+
+/** loslib.c getfield: an integer field of the date table, `delta` subtracted. */
+function getField(t: LuaTable, key: string, d: number, delta: number): number {
+  const v = ops.index(t, key);
+  const n = typeof v === 'string' ? N.str2number(v) : v;
+  const isNum = typeof n === 'number' || typeof n === 'bigint' || n instanceof LuaFloat;
+  const r = isNum ? N.toInteger(n as never) : undefined;
+  if (r === undefined) {
+    if (v !== undefined) luaError(`field '${key}' is not an integer`);
+    if (d < 0) luaError(`field '${key}' missing in date table`);
+    return d;
+  }
+  const big = BigInt(r);
+  if (!(big >= 0n ? big - BigInt(delta) <= 2147483647n : -2147483648n + BigInt(delta) <= big)) {
+    luaError(`field '${key}' is out-of-bound`);
+  }
+  return Number(big) - delta;
+}
+
+function setAllFields(t: LuaTable, tm: Tm): void {
+  t.setStr('year', tm.year);
+  t.setStr('month', tm.month);
+  t.setStr('day', tm.day);
+  t.setStr('hour', tm.hour);
+  t.setStr('min', tm.min);
+  t.setStr('sec', tm.sec);
+  t.setStr('yday', tm.yday);
+  t.setStr('wday', tm.wday + 1);
+  t.setStr('isdst', tm.isdst);
+}
+
+/** Lua float from a JS number (integral values boxed). */
+function float(x: number): LuaValue {
+  return mkFloat(x);
+}
+
+// ------------------------------------------------------------ the library
+
+export function openOs(L: LuaState): void {
+  const host = L.host;
+
+  function os_exit(...args: Args): never {
+    let code: number;
+    if (typeof args[0] === 'boolean') code = args[0] ? 0 : 1;
+    else {
+      const c = args[0] === undefined ? 0 : checkInteger(args, 0);
+      code = Number(BigInt.asIntN(32, BigInt(c)));
+    }
+    // `close` (args[1]) would close the state; pending to-be-closed
+    // variables are not run. Output is flushed either way.
+    return host.exit(code & 0xff);
+  }
+
+  function os_getenv(...args: Args): LuaValue {
+    const name = checkString(args, 0);
+    const v = host.getenv(Buffer.from(name, 'latin1').toString('utf8'));
+    return v === undefined ? undefined : Buffer.from(v, 'utf8').toString('latin1');
+  }
+
+  function os_clock(): LuaValue {
+    return float(host.clock());
+  }
+
+  function os_time(...args: Args): LuaValue {
+    if (args[0] === undefined) return Math.floor(Date.now() / 1000);
+    const t = args[0];
+    if (!(t instanceof LuaTable)) return typeError(args, 0, 'table');
+    const year = getField(t, 'year', -1, 1900);
+    const month = getField(t, 'month', -1, 1);
+    const day = getField(t, 'day', -1, 0);
+    const hour = getField(t, 'hour', 12, 0);
+    const min = getField(t, 'min', 0, 0);
+    const sec = getField(t, 'sec', 0, 0);
+    // mktime: local time, out-of-range fields normalised.
+    const d = new Date(2000, 0, 1, 0, 0, 0, 0);
+    d.setFullYear(year + 1900, month, day);
+    d.setHours(hour, min, sec, 0);
+    const ms = d.getTime();
+    if (Number.isNaN(ms)) luaError('time result cannot be represented in this installation');
+    const secs = Math.floor(ms / 1000);
+    const tm = breakDown(secs, false);
+    if (tm === null) luaError('time result cannot be represented in this installation');
+    setAllFields(t, tm);
+    return secs;
+  }
+
+  function os_date(...args: Args): LuaValue {
+    let format = optString(args, 0, '%c');
+    const t = args[1] === undefined ? Math.floor(Date.now() / 1000) : checkTime(args, 1);
+    let utc = false;
+    if (format.startsWith('!')) {
+      utc = true;
+      format = format.slice(1);
+    }
+    const tm = breakDown(t, utc);
+    if (tm === null) return luaError('date result cannot be represented in this installation');
+    if (format.startsWith('*t')) {
+      const r = new LuaTable();
+      setAllFields(r, tm);
+      return r;
+    }
+    return strftime(format, tm);
+  }
+
+  function os_difftime(...args: Args): LuaValue {
+    const t1 = checkTime(args, 0);
+    const t2 = checkTime(args, 1);
+    return float(t1 - t2);
+  }
+
+  const categories = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'time'] as const;
+  function os_setlocale(...args: Args): LuaValue {
+    const locale = args[0] === undefined ? undefined : checkString(args, 0);
+    checkOption(args, 1, 'all', categories);
+    // Only the C locale exists here.
+    if (locale === undefined || locale === '' || locale === 'C' || locale === 'POSIX') return 'C';
+    return undefined;
+  }
+
+  const funcs: Record<string, (...args: Args) => unknown> = {
+    clock: os_clock, date: os_date, difftime: os_difftime, exit: os_exit, getenv: os_getenv,
+    setlocale: os_setlocale, time: os_time,
+  };
+
+  const fs = host.fs;
+  if (fs) {
+    funcs.remove = function os_remove(...args: Args): LuaValue {
+      const r = fs.remove(checkString(args, 0));
+      return r.ok ? true : [undefined, r.error, r.errno];
+    };
+    funcs.rename = function os_rename(...args: Args): LuaValue {
+      const from = checkString(args, 0);
+      const r = fs.rename(from, checkString(args, 1));
+      return r.ok ? true : [undefined, r.error, r.errno];
+    };
+    funcs.tmpname = function os_tmpname(): LuaValue {
+      const r = fs.tmpname();
+      if (!r.ok) return luaError(r.error);
+      return r.name;
+    };
+  }
+
+  const os = new LuaTable();
+  setFuncs(os, 'os.', funcs);
+  L.globals.setStr('os', os);
+  L.loaded.setStr('os', os);
+}
