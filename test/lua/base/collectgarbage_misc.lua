@@ -1,0 +1,7 @@
+print(type(collectgarbage('count')), math.type(collectgarbage('count')))
+print(collectgarbage('count') > 0)
+print(collectgarbage())
+print(collectgarbage('collect'))
+print(type(collectgarbage('step')))
+print(collectgarbage('isrunning'))
+print(pcall(collectgarbage, 'bogus'))

@@ -1,0 +1,2 @@
+print(loadfile('/nonexistent/file.lua'))
+print(pcall(dofile, '/nonexistent/file.lua'))

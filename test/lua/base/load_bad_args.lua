@@ -1,0 +1,5 @@
+print(pcall(load))
+print(pcall(load, 42))
+print(pcall(load, {}))
+print(pcall(load, 'return 1', {}))
+print(load(function() return {} end))

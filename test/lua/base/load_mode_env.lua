@@ -1,0 +1,12 @@
+print(load('return 1', 'x', 'b'))
+print(load('return 1', 'x', 'bt')())
+print(pcall(load, 'return 1', 'x', 'q'))
+local env = {val = 'custom'}
+local f = load('return val', 'x', 't', env)
+print(f())
+local g = load('val = 5; return _ENV', 'x', 't', env)
+print(g() == env, env.val)
+local h = load('return print', 'x', 't', nil)
+print(pcall(h))
+local k = load('return tostring', 'x', 't')
+print(k() == tostring)

@@ -1,0 +1,3 @@
+local f = loadfile()
+print(type(f))
+print(f())

@@ -1,0 +1,5 @@
+local obj = setmetatable({}, {__name = 'Point'})
+local s = tostring(obj)
+print(s:sub(1, 7), #s > 7)
+local obj2 = setmetatable({}, {__name = 42})
+print(tostring(obj2):sub(1, 6))

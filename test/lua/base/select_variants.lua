@@ -1,0 +1,8 @@
+print(select(1, 'a', 'b'))
+print(select(3, 'a', 'b'))
+print(select('#', nil, nil, nil))
+print(select(-1, nil, 'last'))
+print(pcall(select, '2', 'a', 'b', 'c'))
+print(pcall(select, '#x', 1))
+print(select(math.maxinteger, 1))
+print(pcall(select, math.mininteger, 1))

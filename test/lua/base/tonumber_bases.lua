@@ -1,0 +1,6 @@
+print(tonumber('ff', 16), tonumber('FF', 16), tonumber('777', 8), tonumber('11', 2), tonumber('zz', 36))
+print(tonumber('8', 8), tonumber('2', 2), tonumber('  1010  ', 2), tonumber('-ff', 16), tonumber('+7', 8))
+print(tonumber('1.5', 10), tonumber('', 10), tonumber('0x10', 16), tonumber('10', 36))
+print(tonumber('7fffffffffffffff', 16), tonumber('ffffffffffffffff', 16), tonumber('10000000000000000', 16))
+print(math.type(tonumber('10', 10)), tonumber(' 1 0 ', 10))
+print(tonumber('Z', 36), tonumber('z', 35))

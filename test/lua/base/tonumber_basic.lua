@@ -1,0 +1,6 @@
+print(tonumber('10'), tonumber('10.0'), tonumber('  12  '), tonumber('0x1F'), tonumber('1e3'))
+print(tonumber('abc'), tonumber(''), tonumber(' '), tonumber('1 2'), tonumber('1e'))
+print(tonumber(42), tonumber(4.5), tonumber(nil), tonumber(true), tonumber({}))
+print(tonumber('-0x10'), tonumber('- 1'), tonumber('+5'), tonumber('.5'), tonumber('5.'))
+print(tonumber('0x'), tonumber('0x.1'), tonumber('0x1p-1'), tonumber('1E+2'), tonumber('inf'), tonumber('nan'))
+print(math.type(tonumber('10')), math.type(tonumber('10.')), math.type(tonumber('0x10')))

@@ -1,0 +1,7 @@
+print(tonumber('9223372036854775807'), tonumber('9223372036854775808'))
+print(tonumber('-9223372036854775808'), tonumber('-9223372036854775809'))
+print(tonumber('0x7fffffffffffffff'), tonumber('0xffffffffffffffffff'))
+print(tonumber('1e308'), tonumber('1e309'), tonumber('-1e309'))
+print(tonumber('\t\n10\v\f\r'), tonumber('10\0'))
+print(tonumber('0000012'), tonumber('00.5'), tonumber('1..2'))
+print(tonumber('1e+'), tonumber('0x1P+4'), tonumber('0X1p4'), tonumber('0xA.8'))

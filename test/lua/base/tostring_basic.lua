@@ -1,0 +1,5 @@
+print(tostring(nil), tostring(true), tostring(false), tostring(12), tostring(12.0), tostring('s'))
+print(tostring(-0.0), tostring(1e100), tostring(-1e-100), tostring(2^63), tostring(math.mininteger))
+print(type(tostring({})), tostring({}):sub(1, 7), tostring(print):sub(1, 9))
+print(tostring(123456789012345), tostring(1234567890123456789))
+print(tostring(0.1 + 0.2), tostring(100 / 3), tostring(1e14), tostring(1e15 / 7))

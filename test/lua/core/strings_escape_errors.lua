@@ -1,0 +1,7 @@
+print(load([[return "\q"]]))
+print(load([[return "\x4"]]))
+print(load([[return "\256"]]))
+print(load([[return "\u{110000000}"]]))
+print(load([[return "unfinished]]))
+print(load("return [[unfinished"))
+print(load([[return "\u{}"]]))

@@ -1,0 +1,8 @@
+print(pcall(function() local x; return x + 1 end))
+print(pcall(function() local x; return 1 - x end))
+print(pcall(function() return nilglobal * 2 end))
+print(pcall(function() local t = {} return t.count + 1 end))
+print(pcall(function() local x = {} return -x end))
+print(pcall(function() local b = true return b / 2 end))
+print(pcall(function() local up = nil return (function() return up % 2 end)() end))
+print(pcall(function() local t = {} return t[1] ^ 2 end))

@@ -1,0 +1,5 @@
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() local s = "abc" return s - 1 end))
+print(pcall(function() return 1 + "abc" end))
+print(pcall(function() return "10" + "x" end))
+print(pcall(function() return "abc" // 1 end))

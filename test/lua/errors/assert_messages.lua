@@ -1,0 +1,10 @@
+print(pcall(assert, false))
+print(pcall(assert, nil, 'custom message'))
+print(pcall(assert, false, 42))
+local t = {}
+local ok, e = pcall(assert, false, t)
+print(ok, e == t)
+print(assert(1, 'unused'), assert('v', 2, 3))
+print(select('#', assert(true, nil, nil)))
+print(pcall(assert))
+print(pcall(assert, 1 == 2, nil))

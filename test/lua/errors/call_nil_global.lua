@@ -1,0 +1,8 @@
+print(pcall(function() foo() end))
+print(pcall(function() local f; f() end))
+print(pcall(function() local t = {} t.method() end))
+print(pcall(function() local t = {} t.a.b() end))
+print(pcall(function() (nil)() end))
+print(pcall(function() local t = {} t[1]() end))
+print(pcall(function() return ('x')() end))
+print(pcall(function() local n = 3 n() end))

@@ -1,0 +1,6 @@
+print(pcall(function() return 1 < nil end))
+print(pcall(function() local t = {} return t < 1 end))
+print(pcall(function() return {} <= {} end))
+print(pcall(function() return 'a' >= 1 end))
+print(pcall(function() return print < print end))
+print(pcall(function() return nil > nil end))

@@ -1,0 +1,7 @@
+print(pcall(function() local t = {} return 'x' .. t end))
+print(pcall(function() local t = {} return t .. 'x' end))
+print(pcall(function() return 'x' .. nil end))
+print(pcall(function() local n return 'a' .. 'b' .. n end))
+print(pcall(function() return 1 .. {} end))
+print(pcall(function() return 'x' .. print end))
+print(pcall(function() local t = {} return 'a' .. t.f .. 'b' end))

@@ -1,0 +1,6 @@
+local t = setmetatable({}, {__index = function(t, k) error('no field ' .. k) end})
+print(pcall(function() return t.foo end))
+local u = setmetatable({}, {__add = function() error('cannot add', 2) end})
+print(pcall(function() return u + 1 end))
+local v = setmetatable({}, {__tostring = function() error('tostring failed', 0) end})
+print(pcall(tostring, v))

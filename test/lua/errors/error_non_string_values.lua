@@ -1,0 +1,11 @@
+print(pcall(error))
+print(pcall(error, nil))
+print(pcall(error, 42))
+print(pcall(error, 42.5, 2))
+print(pcall(error, true))
+local t = {code = 7}
+local ok, e = pcall(error, t)
+print(ok, e == t, e.code)
+local ok2, e2 = pcall(error, setmetatable({}, {__tostring = function() return 'custom' end}))
+print(ok2, tostring(e2))
+print(select('#', pcall(error)))

@@ -1,0 +1,2 @@
+print(pcall(error, 'line1\nline2'))
+error('multi\nline\nmessage')

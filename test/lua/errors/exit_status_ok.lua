@@ -1,0 +1,1 @@
+print('exits 0')

@@ -1,0 +1,8 @@
+print(pcall(function() return end))
+print(pcall(function() return nil end))
+print(pcall(function(...) return ... end, 1, nil, 3))
+print(select('#', pcall(function() end)))
+print(pcall(pcall, error, 'x'))
+print(pcall(pcall))
+print(pcall(42))
+print(pcall(nil))

@@ -1,0 +1,7 @@
+print(pcall(tostring))
+print(pcall(tonumber))
+print(pcall(tonumber, 'z', 36), pcall(tonumber, '10', 1))
+print(pcall(tonumber, '10', 37))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, '10', 'x'))
+print(pcall(tonumber, {}, 10))

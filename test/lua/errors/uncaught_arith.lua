@@ -1,0 +1,2 @@
+local x = 'abc'
+print(x + 1)

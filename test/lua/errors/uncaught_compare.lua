@@ -1,0 +1,2 @@
+local a = {}
+if a < 1 then print('no') end

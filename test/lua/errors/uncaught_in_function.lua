@@ -1,0 +1,5 @@
+local function f()
+  local a = {}
+  return a.b.c
+end
+f()

@@ -1,0 +1,3 @@
+local t = nil
+print('start')
+local x = t.field

@@ -1,0 +1,3 @@
+print('before')
+error('something went wrong')
+print('never')

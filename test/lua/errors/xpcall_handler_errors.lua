@@ -1,0 +1,5 @@
+print(xpcall(function() error('E') end, function(m) error('in handler') end))
+print(pcall(xpcall))
+print(pcall(xpcall, print))
+print(pcall(xpcall, function() return 'no error' end, nil))
+print(xpcall(error, function(m) return 'h(' .. tostring(m) .. ')' end, 'arg'))

@@ -1,0 +1,7 @@
+print(xpcall(function() error('E') end, function(m) return 'handled: ' .. m end))
+print(xpcall(function() return 1, 2, 3 end, print))
+print(xpcall(function(a, b) return a + b end, print, 3, 4))
+print(xpcall(function() error({1, 2}) end, function(e) return type(e), #e end))
+print(xpcall(function() error() end, function(e) return 'got ' .. tostring(e) end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return 'H:' .. m end))
+print(xpcall(function() error(42) end, function(e) return e + 1 end))
