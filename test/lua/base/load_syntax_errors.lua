@@ -1,4 +1,4 @@
-local function check(f, e) if f then print('compiled: ' .. type(f)) else print(f, e) end end
+local function check(src) local f, e = load(src) if f then print("compiled: " .. type(f)) else print(f, e) end end
 check('x =')
 check('local')
 check('if x then')
