@@ -720,6 +720,12 @@ export class Lexer {
           p++;
           const s = src.charCodeAt(p);
           if (s === 0x2d || s === 0x2b) p++;
+          if (!this.is54) {
+            // 5.3 reads a digit or '.' in the same round, or stops
+            const d = src.charCodeAt(p);
+            if (isXDigit(d) || d === 0x2e) p++;
+            else break;
+          }
         } else if (isXDigit(c) || c === 0x2e) {
           p++;
         } else break;

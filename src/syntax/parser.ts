@@ -43,6 +43,15 @@ class FuncState {
   nactvar = 0;
   ups: UpDesc[] = [];
   bl: BlockCnt | null = null;
+  /** Active variables that live in registers (luaY_nvarstack). */
+  nreg = 0;
+  /**
+   * A lower bound of lcode.c's freereg: only the reservations that are
+   * certain are counted (explist items, call bases, nil adjustments...), so
+   * that "too many registers" is raised where the reference raises it in
+   * the common cases, and never where the reference would not.
+   */
+  freereg = 0;
   constructor(
     readonly node: FunctionNode,
     readonly prev: FuncState | null,
@@ -364,12 +373,44 @@ export class Parser {
   }
 
   private adjustlocalvars(n: number): void {
-    this.fs.nactvar += n;
+    const fs = this.fs;
+    for (let i = fs.nactvar; i < fs.nactvar + n; i++) if (fs.vars[i]!.kind !== RDKCTC) fs.nreg++;
+    fs.nactvar += n;
   }
 
   private removevars(fs: FuncState, tolevel: number): void {
+    for (let i = tolevel; i < fs.nactvar; i++) if (fs.vars[i]!.kind !== RDKCTC) fs.nreg--;
     fs.vars.length -= fs.nactvar - tolevel;
     fs.nactvar = tolevel;
+    fs.freereg = fs.nreg;
+  }
+
+  /** luaK_checkstack */
+  private checkstack(n: number, fs: FuncState = this.fs): void {
+    const newstack = fs.freereg + n;
+    if (this.is51) {
+      if (newstack > 250) throw this.error('function or expression too complex');
+    } else if (newstack >= 255) {
+      throw this.error('function or expression needs too many registers');
+    }
+  }
+
+  /** luaK_reserveregs */
+  private reserve(n: number, fs: FuncState = this.fs): void {
+    this.checkstack(n, fs);
+    fs.freereg += n;
+  }
+
+  /** adjust_assign, as far as registers go; `last` is the last expression (or none). */
+  private adjustAssign(nvars: number, nexps: number, last: Expr | undefined, dropExtra: boolean): void {
+    const needed = nvars - nexps;
+    if (last !== undefined && (last.kind === 'Call' || last.kind === 'MethodCall' || last.kind === 'Vararg')) {
+      if (last.kind === 'Vararg') this.reserve(1);
+    } else if (last !== undefined) {
+      this.reserve(1);
+    }
+    if (needed > 0) this.reserve(needed);
+    else if (dropExtra) this.fs.freereg += needed;
   }
 
   private searchvar(fs: FuncState, name: string): number {
@@ -623,6 +664,7 @@ export class Parser {
     this.statlistInto(bodyNode);
     node.endLine = this.lex.linenumber;
     this.checkMatch(TK_END, TK_FUNCTION, line);
+    if (!this.is51) this.checkstack(1, fs.prev!); // codeclosure: luaK_exp2nextreg in the parent
     this.closeFunc();
     return node;
   }
@@ -669,6 +711,7 @@ export class Parser {
     }
     this.adjustlocalvars(nparams);
     node.isVararg = isvararg;
+    fs.freereg = fs.nreg;
   }
 
   // ------------------------------------------------------------ statements
@@ -691,6 +734,7 @@ export class Parser {
     while (!islast && !this.blockFollow(true)) {
       islast = this.statement51();
       this.testnext(0x3b);
+      this.fs.freereg = this.fs.nreg;
     }
     this.leaveLevel();
   }
@@ -747,6 +791,7 @@ export class Parser {
         this.exprstat(st);
         break;
     }
+    this.fs.freereg = this.fs.nreg;
     this.leaveLevel();
   }
 
@@ -880,10 +925,13 @@ export class Parser {
     this.newLocalvar(v.name, v);
     this.checknext(0x3d);
     const start = this.expr();
+    this.reserve(1);
     this.checknext(0x2c);
     const limit = this.expr();
+    this.reserve(1);
     let step: Expr | null = null;
     if (this.testnext(0x2c)) step = this.expr();
+    this.reserve(1);
     this.adjustlocalvars(3);
     const body = this.forbody(1);
     this.stats.push({ kind: 'NumericFor', variable: v, start, limit, step, body, line: st.line, column: st.column });
@@ -906,7 +954,9 @@ export class Parser {
     }
     this.checknext(TK_IN);
     const exprs = this.explist();
+    this.adjustAssign(n, exprs.length, exprs[exprs.length - 1], !this.is51);
     this.adjustlocalvars(n);
+    this.checkstack(3);
     const body = this.forbody(vars.length);
     this.stats.push({ kind: 'GenericFor', variables: vars, exprs, body, line: st.line, column: st.column });
   }
@@ -915,6 +965,7 @@ export class Parser {
     this.checknext(TK_DO);
     this.enterblock(false, null);
     this.adjustlocalvars(nvars);
+    this.reserve(nvars);
     const body = this.block();
     this.leaveblock();
     return body;
@@ -940,6 +991,7 @@ export class Parser {
     const nt = this.strCheckname();
     const v = this.newVariable(nt.value as string, 'local', nt);
     this.newLocalvar(v.name, v);
+    if (this.is51) this.reserve(1);
     this.adjustlocalvars(1);
     this.fs.bl!.node?.variables.push(v);
     const func = this.body(false, this.lex.linenumber, st);
@@ -985,7 +1037,7 @@ export class Parser {
         ctc = true;
       }
     }
-    void ctc;
+    if (!ctc) this.adjustAssign(nvars, values.length, values[values.length - 1], !this.is51);
     this.adjustlocalvars(nvars);
     const blockNode = this.fs.bl!.node;
     if (blockNode) for (const v of vars) blockNode.variables.push(v);
@@ -1080,7 +1132,11 @@ export class Parser {
 
   private retstat(st: Token): void {
     let values: Expr[] = [];
-    if (!(this.blockFollow(true) || this.tok === 0x3b)) values = this.explist();
+    if (!(this.blockFollow(true) || this.tok === 0x3b)) {
+      values = this.explist();
+      const last = values[values.length - 1]!;
+      if (last.kind !== 'Call' && last.kind !== 'MethodCall' && last.kind !== 'Vararg' && values.length > 1) this.reserve(1);
+    }
     if (!this.is51) this.testnext(0x3b);
     this.stats.push({ kind: 'Return', values, line: st.line, column: st.column });
   }
@@ -1128,6 +1184,7 @@ export class Parser {
     }
     this.checknext(0x3d);
     const values = this.explist();
+    if (values.length !== targets.length) this.adjustAssign(targets.length, values.length, values[values.length - 1], true);
     this.nCcalls -= extra;
     for (const t of targets) if (t.kind === 'Name' && t.variable) t.variable.assigned = true;
     this.stats.push({ kind: 'Assign', targets, values, line: st.line, column: st.column });
@@ -1141,7 +1198,10 @@ export class Parser {
 
   private explist(): Expr[] {
     const list = [this.expr()];
-    while (this.testnext(0x2c)) list.push(this.expr());
+    while (this.testnext(0x2c)) {
+      this.reserve(1);
+      list.push(this.expr());
+    }
     return list;
   }
 
@@ -1318,13 +1378,19 @@ export class Parser {
         case 0x3a: { // ':'
           this.next();
           const nt = this.strCheckname();
+          const base = this.fs.freereg;
+          this.reserve(2);
           const args = this.funcargs(line);
+          this.fs.freereg = base;
           const m: MethodCallExpr = { kind: 'MethodCall', object: v, method: nt.value as string, args, line: v.line, column: v.column };
           v = m;
           break;
         }
         case 0x28: case TK_STRING: case 0x7b: {
+          const base = this.fs.freereg;
+          this.reserve(1);
           const args = this.funcargs(line);
+          this.fs.freereg = base;
           const c: CallExpr = { kind: 'Call', callee: v, args, line: v.line, column: v.column };
           v = c;
           break;
@@ -1355,12 +1421,15 @@ export class Parser {
         let args: Expr[] = [];
         if (this.tok !== 0x29) args = this.explist();
         this.checkMatch(0x29, 0x28, line);
+        const last = args[args.length - 1];
+        if (last !== undefined && last.kind !== 'Call' && last.kind !== 'MethodCall' && last.kind !== 'Vararg') this.reserve(1);
         return args;
       }
       case 0x7b:
         return [this.constructor_()];
       case TK_STRING:
         this.next();
+        this.reserve(1);
         return [{ kind: 'String', value: t.value as string, line: t.line, column: t.column }];
       default:
         throw this.error('function arguments expected');
@@ -1371,6 +1440,8 @@ export class Parser {
     const t = this.lex.t;
     const line = this.lex.linenumber;
     const items: TableItem[] = [];
+    const base = this.fs.freereg;
+    this.reserve(1);
     this.checknext(0x7b);
     do {
       if (this.tok === 0x7d) break;
@@ -1388,6 +1459,7 @@ export class Parser {
       }
     } while (this.testnext(0x2c) || this.testnext(0x3b));
     this.checkMatch(0x7d, 0x7b, line);
+    this.fs.freereg = base;
     return { kind: 'Table', items, line: t.line, column: t.column };
   }
 
