@@ -74,6 +74,11 @@ function describeName(n: NameExpr): string | null {
   return `global '${n.name}'`;
 }
 
+/** How lua5.4 describes the `_ENV` a global is read through, when _ENV itself cannot be indexed. */
+function describeEnv(n: NameExpr): string {
+  return `${n.isUpvalue || n.env!.role === 'env' ? 'upvalue' : 'local'} '_ENV'`;
+}
+
 function describe(e: Expr): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
@@ -107,8 +112,12 @@ class FnState {
 
 /** Where each label lives and how gotos reach it. */
 interface LabelPlan {
-  /** JS label to `break` to (forward jump to a label at the end of a block). */
+  /** JS label to `break` to (forward jump: the block of statements before the label). */
   breakLabel?: string;
+  /** JS label to `continue` (backward jump: the loop of statements after the label). */
+  continueLabel?: string;
+  /** Set once the label's position has been passed: later gotos jump backward. */
+  after?: boolean;
   /** State-machine block: jump by setting `stateVar` and `continue loopLabel`. */
   state?: { stateVar: string; loopLabel: string; value: number };
 }
@@ -214,13 +223,15 @@ export class CodeGen {
    * while its locals are still in scope (the condition of `repeat`).
    */
   private block(b: Block, tail?: () => void): void {
+    this.blockEnds.push(b.endLine);
     const labels = b.body.filter((s): s is LabelStat => s.kind === 'Label');
-    if (labels.length === 0) {
-      this.statements(b.body, 0, b.body.length, tail);
-      return;
-    }
-    this.blockWithLabels(b, labels, tail);
+    if (labels.length === 0) this.statements(b.body, 0, b.body.length, tail);
+    else this.blockWithLabels(b, labels, tail);
+    this.blockEnds.pop();
   }
+
+  /** End lines of the blocks being compiled (errors in `__close` at block exit report them). */
+  private blockEnds: number[] = [];
 
   /** Compile statements [from, to), handling `<close>` locals by nesting try blocks. */
   private statements(stats: Stat[], from: number, to: number, tail?: () => void): void {
@@ -248,44 +259,62 @@ export class CodeGen {
     this.fs.tryDepth++;
     rest();
     this.fs.tryDepth--;
+    this.line(this.blockEnds[this.blockEnds.length - 1] ?? 0);
     this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
   }
 
   /**
-   * A block containing labels. Labels that only forward gotos reach and that
-   * end their block (the usual `continue` idiom) become a labelled JS block
-   * left with `break`. Anything else becomes a small state machine: a loop
-   * around a switch whose cases start at the labels; a goto sets the state and
-   * continues the loop. Locals of such a block are declared before the loop
-   * so every case sees them.
+   * A block containing labels. Each label splits the block: the statements
+   * before it go in a labelled JS block that forward gotos leave with
+   * `break`, the statements after it in a labelled loop that backward gotos
+   * re-enter with `continue` (so locals declared after the label are fresh on
+   * each pass, as in Lua). When a forward goto would have to jump over an
+   * earlier label's loop, the block falls back to a state machine: a loop
+   * around a switch whose cases start at the labels.
    */
   private blockWithLabels(b: Block, labels: LabelStat[], tail?: () => void): void {
     const stats = b.body;
-    const simple = labels.every((l) => {
-      const idx = stats.indexOf(l);
-      const restVoid = stats.slice(idx + 1).every((s) => s.kind === 'Label');
-      return restVoid && !hasGotoTo(stats.slice(idx), l);
+    const structured = labels.every((l, i) => {
+      const p = stats.indexOf(l);
+      const prev = i === 0 ? 0 : stats.indexOf(labels[i - 1]) + 1;
+      return !hasGotoTo(stats.slice(0, prev), l);
     });
-    if (simple) {
-      // Each label: everything before it in a labelled block.
-      const jsLabels = labels.map(() => `$L${this.labelCounter++}`);
-      labels.forEach((l, i) => this.labelPlans.set(l, { breakLabel: jsLabels[i] }));
-      // Nest: L_last: { L_first: { ... } }
-      for (let i = jsLabels.length - 1; i >= 0; i--) this.emitRaw(`${jsLabels[i]}: {\n`);
-      let pos = 0;
-      for (let i = 0; i < labels.length; i++) {
-        const idx = stats.indexOf(labels[i]);
-        this.statements(stats, pos, idx);
-        this.emitRaw(`}\n`);
-        pos = idx + 1;
-      }
-      tail?.();
+    if (structured) {
+      this.labelled(stats, 0, tail);
       return;
     }
+    this.stateMachine(b, labels, tail);
+  }
+
+  private labelled(stats: Stat[], from: number, tail?: () => void): void {
+    let p = from;
+    while (p < stats.length && stats[p].kind !== 'Label') p++;
+    if (p === stats.length) {
+      this.statements(stats, from, stats.length, tail);
+      return;
+    }
+    const label = stats[p] as LabelStat;
+    const before = stats.slice(from, p);
+    const forward = hasGotoTo(before, label);
+    const backward = hasGotoTo(stats.slice(p), label);
+    const fwdLabel = `$L${this.labelCounter++}`;
+    const bwdLabel = `$L${this.labelCounter++}`;
+    this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel });
+    if (forward) this.emitRaw(`${fwdLabel}: {\n`);
+    this.statements(stats, from, p);
+    if (forward) this.emitRaw(`}\n`);
+    if (backward) this.emitRaw(`${bwdLabel}: for (;;) {\n`);
+    this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel, after: true });
+    this.labelled(stats, p + 1, tail);
+    if (backward) this.emitRaw(`break;\n}\n`);
+  }
+
+  private stateMachine(b: Block, labels: LabelStat[], tail?: () => void): void {
+    const stats = b.body;
     const stateVar = this.fs.temp();
     const loopLabel = `$L${this.labelCounter++}`;
     labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
-    // Hoist this block's locals.
+    // Hoist this block's locals so that every case sees them.
     if (b.variables.length) this.emitRaw(`let ${b.variables.map(vname).join(', ')};\n`);
     this.emitRaw(`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
     this.hoisted.add(b);
@@ -378,8 +407,9 @@ export class CodeGen {
       case 'Goto': {
         const plan = s.target ? this.labelPlans.get(s.target) : undefined;
         if (!plan) throw new Error(`internal: unresolved goto ${s.label}`);
-        if (plan.breakLabel) this.emitRaw(`break ${plan.breakLabel};\n`);
-        else this.emitRaw(`{ ${plan.state!.stateVar} = ${plan.state!.value}; continue ${plan.state!.loopLabel}; }\n`);
+        if (plan.state) this.emitRaw(`{ ${plan.state.stateVar} = ${plan.state.value}; continue ${plan.state.loopLabel}; }\n`);
+        else if (plan.after) this.emitRaw(`continue ${plan.continueLabel};\n`);
+        else this.emitRaw(`break ${plan.breakLabel};\n`);
         return;
       }
       case 'Label':
@@ -535,7 +565,7 @@ export class CodeGen {
     const vars = s.variables.map(vname);
     const body = () => {
       this.emitRaw(`${label}: for (;;) {\n`);
-      const call = this.invoke(F, `${S}, ${C}`, 'for iterator', s.line, { namewhat: 'for iterator', name: 'for iterator' });
+      const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.line, { namewhat: 'for iterator', name: 'for iterator' });
       this.emitRaw(`${R} = ${call};\n`);
       if (vars.length === 1) {
         this.emitRaw(`let ${vars[0]} = $first(${R});\n`);
@@ -639,7 +669,7 @@ export class CodeGen {
       if (c && !e.variable.assigned) return this.expr(c);
       return vname(e.variable);
     }
-    return this.getField(vname(e.env!), e.name, `global '${e.name}'`);
+    return this.getField(vname(e.env!), e.name, describeEnv(e));
   }
 
   /** `o.name` with the string-key fast path inline. */

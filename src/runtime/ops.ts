@@ -255,11 +255,10 @@ function arithStep(op: ArithOp, a: unknown, b: unknown, da: Desc, db: Desc): { v
   opError(a, b, da, db, 'perform bitwise operation on');
 }
 
-/** luaV_tointegerns for bitwise operands: numbers and numeric strings with an exact integer value. */
+/** luaV_tointegerns ("no string") for bitwise operands: numbers with an exact integer value. */
 function bitwiseOperand(v: unknown): LuaNumber | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const n = isNumber(v) ? v : typeof v === 'string' ? N.str2number(v) : undefined;
-  return n === undefined ? undefined : N.toInteger(n);
+  return isNumber(v) ? N.toInteger(v) : undefined;
 }
 
 export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
@@ -339,37 +338,48 @@ function orderError(a: unknown, b: unknown): never {
   rtError(`attempt to compare ${t1} with ${t2}`);
 }
 
-function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'): { value: boolean } | { mm: unknown } {
+/**
+ * An order comparison: a value, or a metamethod to call with (x, y) whose
+ * truth (negated when `negate`) is the result. Without `__le`, `a <= b` is
+ * `not (b < a)` through `__lt` (LUA_COMPAT_LT_LE, on in lua5.4).
+ */
+function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'):
+  { value: boolean } | { mm: unknown; x: unknown; y: unknown; negate: boolean } {
   if (isNumber(a) && isNumber(b)) return { value: event === '__lt' ? N.numLt(a, b) : N.numLe(a, b) };
   if (typeof a === 'string' && typeof b === 'string') return { value: event === '__lt' ? a < b : a <= b };
   let h = metafield(a, event);
   if (h === undefined) h = metafield(b, event);
-  if (h === undefined) orderError(a, b);
-  return { mm: h };
+  if (h !== undefined) return { mm: h, x: a, y: b, negate: false };
+  if (event === '__le') {
+    h = metafield(b, '__lt');
+    if (h === undefined) h = metafield(a, '__lt');
+    if (h !== undefined) return { mm: h, x: b, y: a, negate: true };
+  }
+  orderError(a, b);
 }
 
 export function lt(a: unknown, b: unknown): boolean {
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
-  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+  return truthy(first(call(step.mm, step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* ltG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
-  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+  return truthy(first(yield callreq(step.mm, [step.x as LuaValue, step.y as LuaValue]))) !== step.negate;
 }
 
 export function le(a: unknown, b: unknown): boolean {
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
-  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+  return truthy(first(call(step.mm, step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* leG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
-  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+  return truthy(first(yield callreq(step.mm, [step.x as LuaValue, step.y as LuaValue]))) !== step.negate;
 }
 
 // ------------------------------------------------------------------ length
@@ -405,12 +415,21 @@ export function tableArray(values: LuaValue[]): LuaTable {
  * as a flat list: 0 v (positional), 2 k v (keyed), 1 r (expanded result).
  */
 export function tableBuild(items: unknown[]): LuaTable {
+  // Like lua5.4's constructor code: keyed items are stored as they come,
+  // positional ones are buffered and stored 50 at a time (LFIELDS_PER_FLUSH)
+  // and at the end, so `{[1] = 'a', 'b'}` has t[1] == 'b'.
   const t = new LuaTable();
   let n = 1;
+  const pending: LuaValue[] = [];
+  const flush = () => {
+    for (const v of pending) t.set(n++, v);
+    pending.length = 0;
+  };
   for (let i = 0; i < items.length;) {
+    if (pending.length === 50) flush();
     const tag = items[i];
     if (tag === 0) {
-      t.set(n++, items[i + 1] as LuaValue);
+      pending.push(items[i + 1] as LuaValue);
       i += 2;
     } else if (tag === 2) {
       const k = items[i + 1] as LuaValue;
@@ -418,11 +437,11 @@ export function tableBuild(items: unknown[]): LuaTable {
       t.set(k, items[i + 2] as LuaValue);
       i += 3;
     } else {
-      const r = mv(items[i + 1]);
-      for (const v of r) t.set(n++, v);
+      for (const v of mv(items[i + 1])) pending.push(v);
       i += 2;
     }
   }
+  flush();
   return t;
 }
 

@@ -21,8 +21,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** State of a `for` loop over integers beyond 2^53 (iterated by count). */
 interface BigFor { start: bigint; step: bigint }
 
-function forError(what: string): never {
-  rtError(`'for' ${what} must be a number`);
+function forError(what: string, v: unknown): never {
+  rtError(`bad 'for' ${what} (number expected, got ${ops.typeName(v)})`);
 }
 
 /**
@@ -33,9 +33,6 @@ function forError(what: string): never {
  * otherwise a BigFor (value computed from the iteration count |i|).
  */
 export function forprep(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
-  if (!isNum(a)) forError('initial value');
-  if (!isNum(b)) forError('limit');
-  if (!isNum(c)) forError('step');
   const skip = (step: number): [number, number, number, 0] => (step > 0 ? [1, 0, step, 0] : [0, 1, step, 0]);
   if (isIntegerValue(a) && isIntegerValue(c)) {
     const step = BigInt(c as number | bigint);
@@ -50,18 +47,16 @@ export function forprep(a: unknown, b: unknown, c: unknown): [number, number, nu
     const n = count > BigInt(MAX_SAFE) ? MAX_SAFE : Number(count);
     return step > 0n ? [0, n, 1, { start, step }] : [0, -n, -1, { start, step }];
   }
-  const fa = N.toFloat(a as never), fb = N.toFloat(b as never), fc = N.toFloat(c as never);
-  const start = fnum(fa), lim = fnum(fb), step = fnum(fc);
+  // A float loop; numeric strings convert (luaV_tonumber_).
+  const start = forFloat(a, 'initial value'), lim = forFloat(b, 'limit'), step = forFloat(c, 'step');
   if (step === 0) rtError("'for' step is zero");
   return [start, lim, step, 1];
 }
 
-function fnum(v: number | LuaFloat): number {
-  return typeof v === 'number' ? v : v.n;
-}
-
-function isNum(v: unknown): boolean {
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+function forFloat(v: unknown, what: string): number {
+  const n = N.tonumber(v);
+  if (n === undefined) forError(what, v);
+  return typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : n.n;
 }
 
 function isIntegerValue(v: unknown): boolean {
@@ -78,7 +73,10 @@ const MININT = -(1n << 63n);
 /** forlimit: the integer limit of an integer loop, or null to skip the loop. */
 function forLimit(b: unknown, step: bigint): bigint | null {
   if (isIntegerValue(b)) return BigInt(b as number | bigint);
-  const f = typeof b === 'number' ? b : (b as LuaFloat).n;
+  const n = N.tonumber(b);
+  if (n === undefined) forError('limit', b);
+  if (typeof n !== 'object' && Number.isInteger(n)) return BigInt(n);
+  const f = typeof n === 'number' ? n : (n as LuaFloat).n;
   if (Number.isNaN(f)) return null;
   const r = N.floatToInteger(f, step < 0n ? 'ceil' : 'floor');
   if (r !== undefined) return BigInt(r);
@@ -103,21 +101,26 @@ export function checkClose(v: unknown, name: string): void {
   if (closeMethod(v) === undefined) rtError(`variable '${name}' got a non-closable value`);
 }
 
+/** The __close metamethod of v, as a function (the error names it as lua5.4 does). */
+function closer(v: unknown): (...args: LuaValue[]) => unknown {
+  return ops.callable(closeMethod(v), "metamethod 'close'");
+}
+
 export function tbcClose(v: unknown): void {
   if (v === undefined || v === false) return;
-  ops.call(closeMethod(v), v as LuaValue, undefined);
+  closer(v)(v as LuaValue, undefined);
 }
 
 export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
   if (v === undefined || v === false) return;
-  yield callreq(closeMethod(v), [v as LuaValue, undefined]);
+  yield callreq(closer(v), [v as LuaValue, undefined]);
 }
 
 /** Close `v` because of error `e`; returns the error to propagate (a new one if __close fails). */
 export function tbcError(v: unknown, e: unknown): unknown {
   if (v === undefined || v === false) return e;
   try {
-    ops.call(closeMethod(v), v as LuaValue, errorValue(e));
+    closer(v)(v as LuaValue, errorValue(e));
   } catch (e2) {
     return e2;
   }
@@ -127,7 +130,7 @@ export function tbcError(v: unknown, e: unknown): unknown {
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
   try {
-    yield callreq(closeMethod(v), [v as LuaValue, errorValue(e)]);
+    yield callreq(closer(v), [v as LuaValue, errorValue(e)]);
   } catch (e2) {
     return e2;
   }

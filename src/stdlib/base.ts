@@ -12,7 +12,7 @@ import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
-  optInteger, optString, setFuncs, typeError, type Args,
+  optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 
 // ------------------------------------------------------------ tostring
@@ -83,6 +83,7 @@ function ipairsAux(t: LuaValue, i: LuaValue): unknown {
   const v = t instanceof LuaTable && t.metatable === null ? t.getInt(n) : ops.index(t, n);
   return v === undefined ? undefined : [n, v];
 }
+registerHostFunction(ipairsAux);
 
 function tonumberWithBase(s: string, base: number): LuaValue {
   const text = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
@@ -200,13 +201,13 @@ export function openBase(L: LuaState): void {
     const v = args[0];
     if (v instanceof LuaTable) return v.length();
     if (typeof v === 'string') return v.length;
-    return argError(1, 'table or string expected');
+    return typeError(args, 0, 'table or string');
   }
 
   function luaB_setmetatable(...args: Args): LuaValue {
     const t = checkTable(args, 0);
     const mt = args[1];
-    if (mt !== undefined && !(mt instanceof LuaTable)) typeError(args, 1, 'nil or table');
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
     t.metatable = (mt as LuaTable | undefined) ?? null;
     return t;

@@ -7,7 +7,7 @@ import { Coroutine, close, mainCoroutine, resume, running } from '../runtime/cor
 import type { LuaFunction } from '../runtime/trampoline.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { argError, checkAny, luaError, setFuncs, typeError, type Args } from './lauxlib.js';
+import { argError, checkAny, luaError, registerHostFunction, setFuncs, typeError, type Args } from './lauxlib.js';
 
 function checkCo(args: Args, i: number): Coroutine {
   const co = args[i];
@@ -29,6 +29,10 @@ function co_resume(...args: Args): unknown {
 
 function co_wrap(...args: Args): unknown {
   const co = co_create(...args);
+  return wrapped(co);
+}
+
+function wrapped(co: Coroutine) {
   return function co_wrapped(...wargs: Args): unknown {
     const r = resume(co, wargs);
     if (r.ok) return r.values;
@@ -80,6 +84,8 @@ function co_close(...args: Args): unknown {
   const r = close(co);
   return r.ok ? true : [false, r.error];
 }
+
+registerHostFunction(wrapped(null as unknown as Coroutine));
 
 export function openCoroutine(L: LuaState): void {
   const t = new LuaTable();

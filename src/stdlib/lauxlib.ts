@@ -5,16 +5,15 @@
 // must tell "no value" from nil take them as a rest array (`...args`).
 
 import { LuaTable } from '../runtime/table.js';
-import { LuaError, captureFrames, luaLevels, positionOf, where } from '../runtime/errors.js';
+import { LuaError, captureFrames, hostFunctionNames, luaLevels, positionOf, registerHostFunction, where } from '../runtime/errors.js';
+
+export { registerHostFunction };
 import { getmetatable, typeName } from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
 
 export type Args = LuaValue[];
 export type HostFunction = (...args: LuaValue[]) => unknown;
-
-/** JS function name → the name lua5.4 finds for it in package.loaded ('string.rep', 'print'). */
-const qualifiedNames = new Map<string, string>();
 
 /**
  * Put library functions into `table`; `prefix` is the library's name in
@@ -24,7 +23,9 @@ const qualifiedNames = new Map<string, string>();
 export function setFuncs(table: LuaTable, prefix: string, funcs: Record<string, HostFunction>): void {
   for (const [name, fn] of Object.entries(funcs)) {
     table.setStr(name, fn);
-    if (fn.name && !qualifiedNames.has(fn.name)) qualifiedNames.set(fn.name, prefix + name);
+    registerHostFunction(fn, prefix + name);
+    const resumable = (fn as { G?: Function }).G;
+    if (resumable) registerHostFunction(resumable, prefix + name);
   }
 }
 
@@ -46,7 +47,7 @@ export function argError(arg: number, extramsg: string): never {
     if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self`);
   }
   let name = site && site.namewhat ? site.name : undefined;
-  if (name === undefined) name = (host?.fnName && qualifiedNames.get(host.fnName)) || '?';
+  if (name === undefined) name = (host?.fnName && hostFunctionNames.get(host.fnName)) || '?';
   throw new LuaError(`${pos}bad argument #${arg} to '${name}' (${extramsg})`);
 }
 
