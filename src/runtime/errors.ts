@@ -67,6 +67,18 @@ export interface Frame {
 
 const STDLIB_MARK = /[\\/]stdlib[\\/]/;
 
+/**
+ * Library functions visible to Lua ("C functions"), by JS function name,
+ * with the name lua5.4 finds for them in package.loaded ('string.rep',
+ * 'print'), or '' when they have none (iterators, wrapped coroutines). Other
+ * frames in src/stdlib are helpers and count as internal.
+ */
+export const hostFunctionNames = new Map<string, string>();
+
+export function registerHostFunction(fn: Function, qualifiedName = ''): void {
+  if (fn.name && !hostFunctionNames.get(fn.name)) hostFunctionNames.set(fn.name, qualifiedName);
+}
+
 function classify(site: NodeJS.CallSite): Frame {
   const file = site.getScriptNameOrSourceURL() ?? site.getFileName() ?? '';
   if (file.startsWith(SOURCE_PREFIX)) {
@@ -77,7 +89,11 @@ function classify(site: NodeJS.CallSite): Frame {
     const cs = chunk ? chunk.callSiteOf[idx] : -1;
     return { kind: 'lua', chunk, line, fnName: site.getFunctionName(), callSite: cs >= 0 ? chunk.callSites[cs] : undefined };
   }
-  if (STDLIB_MARK.test(file)) return { kind: 'host', fnName: site.getFunctionName() };
+  if (STDLIB_MARK.test(file)) {
+    const fnName = site.getFunctionName();
+    // Generator variants (pcall's pcallG...) are named after the function plus G.
+    if (fnName !== null && hostFunctionNames.has(fnName)) return { kind: 'host', fnName };
+  }
   return { kind: 'internal', fnName: site.getFunctionName() };
 }
 
@@ -104,13 +120,7 @@ export function luaLevels(frames: Frame[]): Frame[] {
   const levels: Frame[] = [];
   for (const f of frames) {
     if (f.kind === 'internal') continue;
-    const prev = levels[levels.length - 1];
-    if (f.kind === 'host' && prev && prev.kind === 'host') {
-      // The outermost frame of a host group is the library function itself.
-      prev.fnName = f.fnName;
-      continue;
-    }
-    levels.push({ ...f });
+    levels.push(f);
   }
   return levels;
 }
