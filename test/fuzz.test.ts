@@ -355,6 +355,7 @@ function runDialect(dialect: Dialect, progress: Int32Array | null): WorkerResult
         const fresh = !seenKeys.has(f.key);
         seenKeys.add(f.key);
         if (fresh && failures.length < 8) {
+          if (progress) Atomics.store(progress, 0, -1); // minimising
           failures.push({ dialect, category: cat, index: i, key: f.key, input, minimal: minimise(input, dialect, cn, f.key), stack: f.stack });
         }
       }
@@ -390,11 +391,15 @@ if (!isMainThread && workerData?.fuzzDialect) {
       const w = new Worker(new URL(import.meta.url), { workerData: { fuzzDialect: dialect, progress }, resourceLimits: { stackSizeMb: 1 } });
       const timer = setTimeout(() => {
         const p = new Int32Array(progress);
+        void w.terminate();
+        if (Atomics.load(p, 0) < 0) {
+          resolve({ hang: `[${dialect}] the watchdog (${WATCHDOG_S} s) fired while minimising a failing input (the parser is very slow on it); rerun with a larger FUZZ_TIMEOUT_S to see it` });
+          return;
+        }
         const cat = CATEGORIES[Atomics.load(p, 0)]!, i = Atomics.load(p, 1);
         suiteCache ??= suiteSources();
         deepCache ??= deepInputs();
         const input = generate(cat, dialect, i);
-        void w.terminate();
         resolve({ hang: `[${dialect} ${cat} #${i}] parse() did not return within the ${WATCHDOG_S} s watchdog; input: ${show(input)}` });
       }, WATCHDOG_S * 1000);
       w.once('message', (m: WorkerResult) => { clearTimeout(timer); void w.terminate(); resolve(m); });
