@@ -1,5 +1,5 @@
 local t = setmetatable({}, {})
-getmetatable(t).__index = function(s, k) return s[k .. 'x'] end
+getmetatable(t).__index = function(s, k) return s[k] end
 local ok, err = pcall(function() return t.a end)
 print(ok, err:find('stack overflow') ~= nil)
 local c = setmetatable({}, {})

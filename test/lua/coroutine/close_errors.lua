@@ -1,0 +1,10 @@
+print(pcall(coroutine.close, coroutine.running()))
+local co
+co = coroutine.create(function() return coroutine.close(co) end)
+print(coroutine.resume(co))
+local outer = coroutine.create(function()
+  local inner = coroutine.create(function(o) return coroutine.close(o) end)
+  return coroutine.resume(inner, coroutine.running())
+end)
+print(coroutine.resume(outer))
+print(pcall(coroutine.close, 42))

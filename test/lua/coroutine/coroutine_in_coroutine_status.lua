@@ -1,0 +1,15 @@
+local log = {}
+local a, b
+a = coroutine.create(function()
+  log[#log + 1] = 'a:' .. coroutine.status(a)
+  coroutine.resume(b)
+  log[#log + 1] = 'a after b:' .. coroutine.status(b)
+end)
+b = coroutine.create(function()
+  log[#log + 1] = 'b sees a:' .. coroutine.status(a)
+  log[#log + 1] = 'b:' .. coroutine.status(b)
+  print(coroutine.resume(a))
+  coroutine.yield()
+end)
+coroutine.resume(a)
+print(table.concat(log, '\n'))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.create(function() error('died') end)
+print(coroutine.resume(co2))
+print(coroutine.status(co2))
+print(coroutine.resume(co2))

@@ -1,0 +1,11 @@
+local co, ismain = coroutine.running()
+print(type(co), ismain)
+print(coroutine.isyieldable())
+local c = coroutine.create(function()
+  local me, im = coroutine.running()
+  print(type(me), im, coroutine.isyieldable())
+  return me
+end)
+local ok, me = coroutine.resume(c)
+print(ok, me == c)
+print(coroutine.status(co))

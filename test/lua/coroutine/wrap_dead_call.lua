@@ -1,0 +1,4 @@
+local g = coroutine.wrap(function() return 'only once' end)
+print(g())
+print(pcall(g))
+g()

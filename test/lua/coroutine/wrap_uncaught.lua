@@ -1,0 +1,2 @@
+local g = coroutine.wrap(function() error('wrapped failure') end)
+g()

@@ -1,0 +1,3 @@
+print(pcall(coroutine.yield, 1))
+print(coroutine.isyieldable())
+coroutine.yield('uncaught')

@@ -1,0 +1,3 @@
+local s = "raw nul: <|> end"
+print(#s)
+print(s:byte(11))
