@@ -83,8 +83,11 @@ function describe(e: Expr): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
     case 'Index':
+      // lua5.4 names the key only when it is a constant string; small
+      // integer constants use OP_GETI ("integer index").
       if (e.key.kind === 'String') return `field '${e.key.value}'`;
-      return null;
+      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n) return `field 'integer index'`;
+      return `field '?'`;
     case 'String': return `constant '${e.value}'`;
     case 'MethodCall': return `method '${e.method}'`;
     default: return null;
@@ -672,14 +675,17 @@ export class CodeGen {
     return this.getField(vname(e.env!), e.name, describeEnv(e));
   }
 
-  /** `o.name` with the string-key fast path inline. */
-  private getField(o: string, name: string, desc: string | null): string {
+  /**
+   * `o.name` with the string-key fast path inline. `mark` (a line marker)
+   * goes right before the slow-path call, whose errors it attributes.
+   */
+  private getField(o: string, name: string, desc: string | null, mark = ''): string {
     const t = this.fs.temp();
     const v = this.fs.temp();
     const key = str(name);
     const slow = this.fs.gen
-      ? `(yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
-      : `$index(${t}, ${key}, ${descArg(desc)})`;
+      ? `(${mark}yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
+      : `${mark}$index(${t}, ${key}, ${descArg(desc)})`;
     return `((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
   }
 
@@ -687,9 +693,9 @@ export class CodeGen {
     const o = this.expr(e.object);
     const desc = describe(e.object);
     const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
-    if (e.key.kind === 'String') return mark + this.getField(o, e.key.value, desc);
+    if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
-    return mark + (this.fs.gen ? `(yield* $indexG(${o}, ${k}, ${descArg(desc)}))` : `$index(${o}, ${k}, ${descArg(desc)})`);
+    return this.fs.gen ? `(${mark}yield* $indexG(${o}, ${k}, ${descArg(desc)}))` : `${mark}$index(${o}, ${k}, ${descArg(desc)})`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
@@ -785,42 +791,42 @@ export class CodeGen {
         const name = op === '+' ? 'add' : op === '-' ? 'sub' : 'mul';
         const r = this.fs.temp();
         const fix = op === '*' ? ' + 0' : ''; // no integer -0
-        return `${mark}(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (Number.isInteger(${a}) && Number.isInteger(${b}) && ${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${fix} : $numArith(${str(name)}, ${a}, ${b})) : ${r}) : (${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (Number.isInteger(${a}) && Number.isInteger(${b}) && ${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : ${r}) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
-        const slow = `(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
-        if (op === '/') return `${mark}(${prep}${nums} ? $mkFloat(${a} / ${b}) : ${slow})`;
+        const slow = `(${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
+        if (op === '/') return `(${prep}${nums} ? $mkFloat(${a} / ${b}) : ${slow})`;
         const ints = `${nums} && Number.isInteger(${a}) && Number.isInteger(${b})`;
         const r = this.fs.temp();
         if (op === '%') {
           // Floored modulo; JS % is exact on doubles, only the sign differs.
-          return `${mark}(${prep}${ints} && ${b} !== 0 ? ((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r} + 0) : ${nums} ? $numArith("mod", ${a}, ${b}) : ${slow})`;
+          return `(${prep}${ints} && ${b} !== 0 ? ((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r} + 0) : ${nums} ? ${mark}$numArith("mod", ${a}, ${b}) : ${slow})`;
         }
         if (op === '//') {
           // Exact for 32-bit operands; larger ones take the numeric slow path.
-          return `${mark}(${prep}${nums} && (${a} | 0) === ${a} && (${b} | 0) === ${b} && ${b} !== 0 ? Math.floor(${a} / ${b}) + 0 : ${nums} ? $numArith("idiv", ${a}, ${b}) : ${slow})`;
+          return `(${prep}${nums} && (${a} | 0) === ${a} && (${b} | 0) === ${b} && ${b} !== 0 ? Math.floor(${a} / ${b}) + 0 : ${nums} ? ${mark}$numArith("idiv", ${a}, ${b}) : ${slow})`;
         }
-        return `${mark}(${prep}${nums} ? $numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
+        return `(${prep}${nums} ? ${mark}$numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
       }
       case '&': case '|': case '~': case '<<': case '>>': {
         const name = { '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr' }[op];
-        return `${mark}(${prep}(${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        return `(${prep}(${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '..':
-        return `${mark}(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${y}$concat${G}(${a}, ${b}, ${da}, ${db})))`;
+        return `(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${y}$concat${G}(${a}, ${b}, ${da}, ${db})))`;
       case '==':
-        return `${mark}(${prep}${a} === ${b} || (${y}$eq${G}(${a}, ${b})))`;
+        return `(${prep}${a} === ${b} || (${mark}${y}$eq${G}(${a}, ${b})))`;
       case '~=':
-        return `${mark}(${prep}!(${a} === ${b} || (${y}$eq${G}(${a}, ${b}))))`;
+        return `(${prep}!(${a} === ${b} || (${mark}${y}$eq${G}(${a}, ${b}))))`;
       case '<':
-        return `${mark}(${prep}${nums} ? ${a} < ${b} : (${y}$lt${G}(${a}, ${b})))`;
+        return `(${prep}${nums} ? ${a} < ${b} : (${mark}${y}$lt${G}(${a}, ${b})))`;
       case '<=':
-        return `${mark}(${prep}${nums} ? ${a} <= ${b} : (${y}$le${G}(${a}, ${b})))`;
+        return `(${prep}${nums} ? ${a} <= ${b} : (${mark}${y}$le${G}(${a}, ${b})))`;
       case '>':
-        return `${mark}(${prep}${nums} ? ${a} > ${b} : (${y}$lt${G}(${b}, ${a})))`;
+        return `(${prep}${nums} ? ${a} > ${b} : (${mark}${y}$lt${G}(${b}, ${a})))`;
       case '>=':
-        return `${mark}(${prep}${nums} ? ${a} >= ${b} : (${y}$le${G}(${b}, ${a})))`;
+        return `(${prep}${nums} ? ${a} >= ${b} : (${mark}${y}$le${G}(${b}, ${a})))`;
     }
   }
 

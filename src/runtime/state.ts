@@ -27,8 +27,8 @@ export class LuaState {
     this.dialect = options.dialect ?? '5.4';
   }
 
-  /** Compile a chunk; `env` defaults to the globals table. */
-  load(source: string, chunkName: string, env: LuaValue = this.globals): LuaFunction {
-    return loadLua(source, { chunkName, dialect: this.dialect }, env);
+  /** Compile a chunk whose `_ENV` is `env` (the globals table when not given; nil when given as nil). */
+  load(source: string, chunkName: string, ...env: [LuaValue?]): LuaFunction {
+    return loadLua(source, { chunkName, dialect: this.dialect }, env.length > 0 ? env[0] : this.globals);
   }
 }

@@ -89,7 +89,7 @@ function tonumberWithBase(s: string, base: number): LuaValue {
   const text = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
   let i = 0;
   let neg = false;
-  if (text[0] === '-') { neg = true; i++; }
+  if (text[0] === '-') { neg = true; i++; } else if (text[0] === '+') i++;
   if (i >= text.length) return undefined;
   let n = 0n;
   const B = BigInt(base);
@@ -153,13 +153,12 @@ export function openBase(L: LuaState): void {
       const r = ops.mv(ops.call(mm, t));
       return [r[0], r[1], r[2]];
     }
-    if (!(t instanceof LuaTable)) typeError(args, 0, 'table');
     return [pairsIterator(), t, undefined];
   }
 
   function luaB_select(...args: Args): unknown {
     const n = args[0];
-    if (n === '#') return args.length - 1;
+    if (typeof n === 'string' && n.charCodeAt(0) === 35 /* # */) return args.length - 1;
     const i = checkInteger(args, 0);
     const count = args.length - 1;
     if (typeof i !== 'number') return i < 0n ? argError(1, 'index out of range') : ops.EMPTY;
@@ -275,7 +274,7 @@ export function openBase(L: LuaState): void {
 
   function callHandler(handler: LuaValue, e: unknown): unknown {
     try {
-      return ops.call(handler, errorValue(e));
+      return ops.first(ops.call(handler, errorValue(e)));
     } catch (e2) {
       return errorValue(e2);
     }
@@ -285,21 +284,25 @@ export function openBase(L: LuaState): void {
     const chunk = args[0];
     let source: string;
     let defaultName: string;
-    if (typeof chunk === 'string') {
-      source = chunk;
-      defaultName = chunk;
-    } else if (typeof chunk === 'function') {
+    if (typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'bigint' || chunk instanceof LuaFloat) {
+      source = checkString(args, 0);
+      defaultName = source;
+    } else {
+      if (typeof chunk !== 'function') typeError(args, 0, 'function');
       defaultName = '=(load)';
+      // Errors while reading (including the reader's own) make load fail.
       const parts: string[] = [];
-      for (;;) {
-        const piece = ops.first(ops.call(chunk));
-        if (piece === undefined || piece === '') break;
-        if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
-        parts.push(piece);
+      try {
+        for (;;) {
+          const piece = ops.first(ops.call(chunk));
+          if (piece === undefined || piece === '') break;
+          if (typeof piece !== 'string') luaError('reader function must return a string');
+          parts.push(piece);
+        }
+      } catch (e) {
+        return [undefined, errorValue(e)];
       }
       source = parts.join('');
-    } else {
-      return typeError(args, 0, 'string');
     }
     const name = optString(args, 1, defaultName);
     const mode = optString(args, 2, 'bt');
