@@ -9,6 +9,10 @@ import * as ops from '../runtime/ops.js';
 import type { LuaValue } from '../runtime/value.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { loadChunkFile } from './args.js';
+import { cLevel, type TraceLevel } from '../runtime/traceback.js';
+
+/** An error raised by code the traceback cannot see, with the levels to show for it. */
+export type ErrorWithLevels = LuaError & { extraLevels?: TraceLevel[] };
 
 export const DEFAULT_PATH = './?.lua;./?/init.lua';
 
@@ -50,7 +54,10 @@ export function miniRequire(L: LuaState, name: string): LuaValue {
       loader = L.load(chunk.source, chunk.chunkName);
     } catch (e) {
       if (!(e instanceof LuaSyntaxError)) throw e;
-      throw new LuaError(`error loading module '${name}' from file '${file}':\n\t${e.message}`);
+      // Raised by the Lua searcher, a C function below require.
+      const err = new LuaError(`error loading module '${name}' from file '${file}':\n\t${e.message}`);
+      (err as ErrorWithLevels).extraLevels = [cLevel('?')];
+      throw err;
     }
     const r = ops.first(ops.call(loader, name, file));
     if (r !== undefined) L.loaded.set(name, r);

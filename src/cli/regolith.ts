@@ -21,7 +21,7 @@ import { LuaSyntaxError } from '../syntax/errors.js';
 import type { Dialect } from '../syntax/ast.js';
 import { HOST_ENTRY, cLevel, errorLevels, formatTraceback, type TraceLevel } from '../runtime/traceback.js';
 import { DEFAULT_DIALECT, parseDialectOption, programName, skipPrefix } from './args.js';
-import { miniRequire } from './minirequire.js';
+import { miniRequire, type ErrorWithLevels } from './minirequire.js';
 import { runRepl } from './repl.js';
 
 // ------------------------------------------------------------ dialects
@@ -250,7 +250,8 @@ export class Interpreter {
   }
 
   private levelsOf(e: unknown): TraceLevel[] {
-    return errorLevels(e) ?? [];
+    const hidden = (e as ErrorWithLevels | null)?.extraLevels ?? [];
+    return [...hidden, ...(errorLevels(e) ?? [])];
   }
 
   /** Compile a chunk; a syntax error becomes a failed status. */
@@ -423,7 +424,8 @@ export function main(argv: string[]): number {
       runRepl(it);
       return 0;
     }
-    if (!it.dofile(null)) return 1;
+    // lua.c ignores this status: an error here still exits with 0.
+    it.dofile(null);
   }
   return 0;
 }

@@ -190,8 +190,9 @@ class TerminalSource implements LineSource {
     });
     this.rl.on('SIGINT', () => {
       // Discard the line being edited and any unfinished statement.
+      process.stdout.write('^C\n');
+      this.rl.write(null, { ctrl: true, name: 'e' });
       this.rl.write(null, { ctrl: true, name: 'u' });
-      process.stdout.write('\n');
       this.deliver(INTERRUPT);
     });
   }

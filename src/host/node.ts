@@ -114,12 +114,14 @@ const ERRNO: Record<string, [number, string]> = {
   ELOOP: [40, 'Too many levels of symbolic links'],
 };
 
-/** luaL_fileresult's message for `path` ("path: strerror") and errno. */
-function fsError(e: unknown, path: string): FsResult & { ok: false } {
+/** luaL_fileresult's message ("path: strerror", or just strerror without a path) and errno. */
+function fsError(e: unknown, path: string | null): FsResult & { ok: false } {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const [errno, text] = ERRNO[code] ?? [0, (e as Error).message];
-  return { ok: false, error: `${path}: ${text}`, errno };
+  return { ok: false, error: path === null ? text : `${path}: ${text}`, errno };
 }
+
+const TMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Byte-string path (as Lua holds it) to the string Node's fs takes. */
 function nativePath(p: string): string {
@@ -148,12 +150,12 @@ const nodeFileSystem: HostFileSystem = {
       renameSync(nativePath(from), nativePath(to));
       return { ok: true };
     } catch (e) {
-      return fsError(e, from);
+      return fsError(e, null);
     }
   },
   tmpname() {
     for (let tries = 0; tries < 100; tries++) {
-      const name = `/tmp/lua_${randomBytes(6).toString('base64url').slice(0, 6)}`;
+      const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
       try {
         closeSync(openSync(name, 'wx', 0o600));
         return { ok: true, name };

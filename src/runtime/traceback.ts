@@ -22,8 +22,9 @@
 //
 // Known limits: frames running in resumable mode (inside coroutines, or past
 // the direct-mode depth limit) are not on the JS stack, except the innermost
-// running one; direct-mode tail calls keep their caller's frame, so there is
-// no "(...tail calls...)" line.
+// running one. A direct-mode tail call keeps its caller's JS frame: when
+// the caller's CallSite is marked `tail` (compiler support), that frame is
+// dropped and the callee gets lua's "(...tail calls...)" line.
 
 import type { LuaState } from './state.js';
 import { captureFrames, framesFromSites, type ChunkInfo, type Frame } from './errors.js';
@@ -43,6 +44,8 @@ export interface TraceLevel {
   name: string;
   /** A fixed description instead of the computed one ("function 'require'"). */
   label?: string;
+  /** Reached by a tail call: its callers that made tail calls are gone ("(...tail calls...)"). */
+  tail?: boolean;
 }
 
 /** Runtime helpers that call metamethods, and the event each one handles. */
@@ -97,24 +100,48 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     }
     groups.push({ frame: f, fnName: f.fnName, between: [] });
   }
-  return groups.map((g, i) => {
-    const caller = groups[i + 1];
+  const levels: TraceLevel[] = [];
+  for (let i = 0; i < groups.length;) {
+    const g = groups[i]!;
+    // Callers that made a proper tail call (`return f()`) are gone in Lua.
+    let j = i + 1;
+    let tail = false;
+    while (j < groups.length && madeTailCall(groups[j]!, groups[j - 1]!)) {
+      tail = true;
+      j++;
+    }
+    const caller = groups[j];
     let namewhat = '';
     let name = '';
     const event = g.between.map((n) => METAMETHOD_CALLERS[n]).find((e) => e !== undefined);
-    if (event !== undefined) {
+    if (tail) {
+      // Lua does not name a function reached by a tail call.
+    } else if (event !== undefined) {
       namewhat = 'metamethod';
       name = event;
-    } else if (caller && caller.frame.kind === 'lua' && caller.frame.callSite &&
-        !g.between.some((n) => MACHINE_FRAMES.has(n) || n === 'arith' || n === 'arithG')) {
+    } else if (caller && caller.frame.kind === 'lua' && caller.frame.callSite && calledDirectly(g)) {
       namewhat = caller.frame.callSite.namewhat;
       name = caller.frame.callSite.name;
     }
-    if (g.frame.kind === 'lua') {
-      return { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name };
-    }
-    return { kind: 'C', fnName: g.fnName, namewhat, name };
-  });
+    const level: TraceLevel = g.frame.kind === 'lua'
+      ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }
+      : { kind: 'C', fnName: g.fnName, namewhat, name };
+    if (tail) level.tail = true;
+    levels.push(level);
+    i = j;
+  }
+  return levels;
+}
+
+/** No runtime frame that calls on its own (metamethods, the trampoline) is between `g` and its caller. */
+function calledDirectly(g: Group): boolean {
+  return !g.between.some((n) => MACHINE_FRAMES.has(n) || n === 'arith' || n === 'arithG' || METAMETHOD_CALLERS[n] !== undefined);
+}
+
+/** Whether `caller` called `callee` with a proper tail call (a `tail` mark on its call site). */
+function madeTailCall(caller: Group, callee: Group): boolean {
+  const site = caller.frame.kind === 'lua' ? (caller.frame.callSite as { tail?: boolean } | undefined) : undefined;
+  return site?.tail === true && calledDirectly(callee);
 }
 
 /** The proto index of a Lua frame: from its JS name ($f<n>), else the innermost function around its line. */
@@ -237,6 +264,7 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
         continue;
       }
       out.push(`\n\t${where}:${line} ${describeLevel51(lv)}`);
+      if (lv.tail) out.push('\n\t(tail call): ?');
       continue;
     }
     if (n > LEVELS1 + LEVELS2 + 1 && i === LEVELS1) {
@@ -246,6 +274,7 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
       continue;
     }
     out.push(`\n\t${where}:${line} in `, describeLevel(L, lv));
+    if (lv.tail) out.push('\n\t(...tail calls...)');
   }
   return out.join('');
 }
