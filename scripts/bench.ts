@@ -1,0 +1,629 @@
+// Execution benchmark: Regolith (`node bin/regolith FILE args`) against the
+// reference lua5.4 on the same programs, in the same run, alternating.
+//
+//   npm run bench                          full run, 3 runs each; writes docs/benchmarks.md
+//   npm run bench -- --runs 5              more runs per side
+//   npm run bench -- --filter 'awfy|fib'   only programs whose group/name matches
+//   npm run bench -- --quick               smoke mode: smaller sizes, 1 run
+//   npm run bench -- --timeout 120         per-process timeout in seconds (default 60)
+//   npm run bench -- --list                list the programs and exit
+//   npm run bench -- --no-snapshot         run dist/ in place (see below)
+//
+// Programs: the microbenchmarks in scripts/bench/*.lua, every program of
+// ../shared/bench-programs/small/ and of ../shared/bench-programs/awfy/
+// (run from inside their folder) at the sizes recommended by
+// ../shared/README.md (lua5.4 takes ~0.3-1.5 s). Each program is run `runs`
+// times per side; the sides alternate (lua5.4 first on even runs, Regolith
+// first on odd ones) so that drifting machine load hits both alike. The time
+// of a side is the median wall time of its runs (process start-up included).
+//
+// Regolith's stdout must equal lua5.4's (after removing timings the program
+// itself prints, for awfy and scimark); otherwise the program is FAIL, and a
+// non-zero exit is ERROR, a timeout TIMEOUT. Their ratios are listed but kept
+// out of the geometric means. Programs that lua5.4 itself cannot run are
+// skipped with a note. A failing program is never repeated. The exit status
+// is 0 whatever the programs do (this is a report); 2 when the harness itself
+// cannot work (no lua5.4, no build, bad options).
+//
+// Several people rebuild dist/ while a long run is going on, so by default
+// Regolith runs from a snapshot of bin/regolith + dist/src + package.json
+// copied to a temporary directory at start-up: every program sees the same
+// engine. --no-snapshot runs `node bin/regolith` in place.
+//
+// docs/benchmarks.md is (re)written by full runs only; runs with --quick or
+// --filter print their table but leave the file alone unless --write is
+// given (--no-write suppresses writing for any run).
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir, availableParallelism, platform, release, arch, loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { runProcess, type ProcResult } from './lib/proc.js';
+import { suiteEnv } from './lib/suite.js';
+import { cell } from './lib/docsections.js';
+import { referenceBinary, repoRoot, sharedDir } from '../test/support/reference.js';
+
+type Group = 'micro' | 'small' | 'awfy';
+const GROUP_TITLE: Record<Group, string> = {
+  micro: 'microbenchmarks (scripts/bench/)',
+  small: 'shared: bench-programs/small',
+  awfy: 'shared: bench-programs/awfy',
+};
+
+interface Bench {
+  group: Group;
+  name: string;
+  /** Working directory of both interpreters. */
+  cwd: string;
+  /** Script (relative to cwd) and its arguments, full size. */
+  args: string[];
+  /** Arguments for --quick; null: not run in quick mode (the reason is `quickSkip`). */
+  quick?: string[] | null;
+  quickSkip?: string;
+  /** Key of a generated input file fed to stdin (see `inputs`). */
+  stdin?: 'fasta';
+  /** Applied to both outputs before comparing (drop self-reported timings). */
+  normalize?: (s: string) => string;
+  /** For time-bound programs: a score (higher = faster) read from stdout; ratio = lua score / Regolith score. */
+  score?: (s: string) => number | null;
+  /** Overrides of the run count and timeout for this program. */
+  runs?: number;
+  minTimeoutMs?: number;
+  /** Why the program is run the way it is (shown in the notes). */
+  how?: string;
+  /** Set when the program cannot be run at all (e.g. ../shared missing). */
+  missing?: string;
+}
+
+type Status = 'ok' | 'FAIL' | 'ERROR' | 'TIMEOUT' | 'SKIP';
+
+interface Result {
+  bench: Bench;
+  args: string[];
+  status: Status;
+  luaTimes: number[];
+  regTimes: number[];
+  lua: number | null;
+  reg: number | null;
+  ratio: number | null;
+  /** Ratio is a lower bound (Regolith timed out). */
+  ratioAtLeast?: boolean;
+  notes: string[];
+}
+
+interface Options {
+  runs: number | null;
+  filter: RegExp | null;
+  quick: boolean;
+  timeoutMs: number;
+  write: boolean | null;
+  list: boolean;
+  snapshot: boolean;
+  argv: string[];
+}
+
+const DEFAULT_RUNS = 3;
+const DEFAULT_TIMEOUT_S = 60;
+/** Output kept per stream: fasta 1000000 writes ~10 MB. */
+const MAX_OUTPUT = 64 << 20;
+const FASTA_INPUT_N = { full: 500000, quick: 50000 };
+
+function usage(msg?: string): never {
+  if (msg) console.error(`error: ${msg}`);
+  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--list]');
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, argv };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const key = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0 && key !== a) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) usage(`${key} needs a value`);
+      return v;
+    };
+    switch (key) {
+      case '--runs': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) usage('--runs needs a positive integer');
+        o.runs = n;
+        break;
+      }
+      case '--filter':
+        try { o.filter = new RegExp(value(), 'i'); } catch (e) { usage(`bad --filter: ${(e as Error).message}`); }
+        break;
+      case '--timeout': {
+        const s = Number(value());
+        if (!(s > 0)) usage('--timeout needs a positive number of seconds');
+        o.timeoutMs = s * 1000;
+        break;
+      }
+      case '--quick': o.quick = true; break;
+      case '--write': o.write = true; break;
+      case '--no-write': o.write = false; break;
+      case '--list': o.list = true; break;
+      case '--no-snapshot': o.snapshot = false; break;
+      case '--help': case '-h': usage();
+      // falls through (usage exits)
+      default: usage(`unknown option ${a}`);
+    }
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// The programs
+
+const benchDir = join(repoRoot, 'scripts', 'bench');
+const smallDir = sharedDir ? join(sharedDir, 'bench-programs', 'small') : null;
+const awfyDir = sharedDir ? join(sharedDir, 'bench-programs', 'awfy') : null;
+
+/** Microbenchmarks: full-size arguments are the scripts' defaults. */
+const MICRO: { name: string; quick: string[] }[] = [
+  { name: 'fib', quick: ['27', '4'] },
+  { name: 'intloop', quick: ['5000000'] },
+  { name: 'array', quick: ['6'] },
+  { name: 'hash', quick: ['2'] },
+  { name: 'strbuild', quick: ['1'] },
+  { name: 'closures', quick: ['300000'] },
+  { name: 'methods', quick: ['400000'] },
+];
+
+/** small/: README sizes (full) and smaller ones for --quick. */
+const SMALL: { name: string; file: string; args: string[]; quick: string[] | null; stdin?: 'fasta'; how?: string }[] = [
+  { name: 'ack', file: 'ack.lua', args: ['3', '10'], quick: ['3', '7'] },
+  { name: 'binary-trees', file: 'binary-trees.lua', args: ['14'], quick: ['10'] },
+  { name: 'fannkuch-redux', file: 'fannkuch-redux.lua', args: ['10'], quick: ['8'] },
+  { name: 'fasta', file: 'fasta.lua', args: ['1000000'], quick: ['100000'] },
+  { name: 'fixpoint-fact', file: 'fixpoint-fact.lua', args: ['2000'], quick: ['500'] },
+  { name: 'heapsort', file: 'heapsort.lua', args: ['10', '100000'], quick: ['2', '20000'] },
+  {
+    name: 'k-nucleotide', file: 'k-nucleotide.lua', args: [], quick: [], stdin: 'fasta',
+    how: `stdin: output of \`lua5.4 fasta.lua ${FASTA_INPUT_N.full}\` (${FASTA_INPUT_N.quick} with --quick)`,
+  },
+  { name: 'mandel', file: 'mandel.lua', args: [], quick: ['64'] },
+  { name: 'n-body', file: 'n-body.lua', args: ['500000'], quick: ['50000'] },
+  { name: 'qt', file: 'qt.lua', args: [], quick: [], how: 'takes no size argument' },
+  { name: 'queen', file: 'queen.lua', args: ['11'], quick: ['8'] },
+  {
+    name: 'regex-dna', file: 'regex-dna.lua', args: [], quick: [], stdin: 'fasta',
+    how: `stdin: output of \`lua5.4 fasta.lua ${FASTA_INPUT_N.full}\` (${FASTA_INPUT_N.quick} with --quick)`,
+  },
+  { name: 'sieve', file: 'sieve.lua', args: ['3000'], quick: ['300'] },
+  { name: 'spectral-norm', file: 'spectral-norm.lua', args: ['700'], quick: ['100'] },
+];
+
+/** awfy: README sizes (ITERATIONS INNER) and smaller ones for --quick. */
+/** Mandelbrot and NBody only verify some sizes (inner 1 is one of them); Havlak has no size below 1 1 (~5 s). */
+const AWFY: [name: string, full: string, quick: string | null][] = [
+  ['Bounce', '1 1500', '1 150'],
+  ['CD', '1 100', '1 10'],
+  ['DeltaBlue', '1 12000', '1 1200'],
+  ['Havlak', '1 1', null],
+  ['Json', '1 100', '1 10'],
+  ['List', '1 1500', '1 150'],
+  ['Mandelbrot', '1 750', '3 1'],
+  ['NBody', '1 250000', '3 1'],
+  ['Permute', '1 1000', '1 100'],
+  ['Queens', '1 1500', '1 150'],
+  ['Richards', '1 30', '1 3'],
+  ['Sieve', '1 3000', '1 300'],
+  ['Storage', '1 500', '1 50'],
+  ['Towers', '1 500', '1 50'],
+];
+
+/** The awfy harness prints its own timings ("runtime: 1234us"); they differ from run to run. */
+const awfyNormalize = (s: string): string => s.replace(/\d+us\b/g, '#us');
+/** scimark prints MFlops figures; only the layout and problem sizes must agree. */
+const scimarkNormalize = (s: string): string => s.replace(/ *-?\d+\.\d+/g, ' #');
+const scimarkScore = (s: string): number | null => {
+  const m = /^SciMark\s+(\d+(?:\.\d+)?)/m.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+function allBenches(): Bench[] {
+  const out: Bench[] = [];
+  for (const m of MICRO) {
+    out.push({ group: 'micro', name: m.name, cwd: benchDir, args: [`${m.name}.lua`], quick: [`${m.name}.lua`, ...m.quick] });
+  }
+  const extra = existsSync(benchDir) ? readdirSync(benchDir).filter((f) => f.endsWith('.lua') && !MICRO.some((m) => `${m.name}.lua` === f)) : [];
+  for (const f of extra.sort()) {
+    out.push({ group: 'micro', name: f.slice(0, -4), cwd: benchDir, args: [f], quick: [f], how: 'not in the MICRO list of bench.ts: run with its defaults' });
+  }
+  const noShared = 'the shared material (../shared/bench-programs) was not found next to the repository root';
+  for (const s of SMALL) {
+    out.push({
+      group: 'small', name: s.name, cwd: smallDir ?? '', args: [s.file, ...s.args],
+      quick: s.quick && [s.file, ...s.quick],
+      ...(s.stdin ? { stdin: s.stdin } : {}), ...(s.how ? { how: s.how } : {}),
+      ...(smallDir ? {} : { missing: noShared }),
+    });
+  }
+  out.push({
+    group: 'small', name: 'scimark', cwd: smallDir ?? '', args: ['scimark.lua'], quick: null,
+    quickSkip: 'time-bound (each kernel repeats until it has run for 2 s): full runs only',
+    normalize: scimarkNormalize, score: scimarkScore, runs: 1, minTimeoutMs: 180_000,
+    how: 'time-bound: runs until each kernel has taken 2 s, so one run per side; ratio = lua5.4 SciMark score / Regolith score (not wall time); time limit at least 180 s',
+    ...(smallDir ? {} : { missing: noShared }),
+  });
+  // Programs in small/ that this list does not know about still run (with their defaults).
+  if (smallDir && existsSync(smallDir)) {
+    const known = new Set([...SMALL.map((s) => s.file), 'scimark.lua', 'runbenchmarks.lua']);
+    for (const f of readdirSync(smallDir).filter((f) => f.endsWith('.lua') && !known.has(f)).sort()) {
+      out.push({ group: 'small', name: f.slice(0, -4), cwd: smallDir, args: [f], quick: [f], how: 'not in the SMALL list of bench.ts: run without arguments' });
+    }
+  }
+  for (const [name, full, quick] of AWFY) {
+    out.push({
+      group: 'awfy', name, cwd: awfyDir ?? '', args: ['harness.lua', name, ...full.split(' ')],
+      quick: quick === null ? null : ['harness.lua', name, ...quick.split(' ')], normalize: awfyNormalize,
+      ...(quick === null ? { quickSkip: 'no smaller verified size than 1 1 (lua5.4 ~5 s): full runs only' } : {}),
+      ...(awfyDir ? {} : { missing: noShared }),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Running
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function geomean(xs: readonly number[]): number | null {
+  if (!xs.length) return null;
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+}
+
+/** The first informative line of an error output (skipping tracebacks). */
+function errorLine(p: ProcResult): string {
+  if (p.spawnError) return `could not start: ${p.spawnError}`;
+  const lines = p.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^stack traceback:/.test(l));
+  let first = lines[0] ?? '';
+  // A crash of Node.js itself starts with the source location; the error is further down.
+  if (/^(node:|file:\/\/|\/\S+\.js:\d+)/.test(first)) first = lines.find((l) => /^(\w*Error\b|\[\w+\])/.test(l)) ?? first;
+  const what = p.signal ? `killed by ${p.signal}` : `exit status ${p.status}`;
+  return first ? `${first} (${what})` : what;
+}
+
+/** Where two outputs first differ, shortly. */
+function firstDifference(want: string, got: string): string {
+  const a = want.split('\n'), b = got.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) {
+      const show = (s: string | undefined) => (s === undefined ? '<end of output>' : JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…' : s));
+      return `line ${i + 1}: expected ${show(a[i])}, got ${show(b[i])}`;
+    }
+  }
+  return 'outputs differ';
+}
+
+interface Runner {
+  engine: string;
+  loadBefore: number[];
+  lua: string;
+  node: string;
+  regolith: string;
+  env: NodeJS.ProcessEnv;
+  inputs: Map<string, { data: string } | { error: string }>;
+  opts: Options;
+}
+
+function fmtS(ms: number | null): string {
+  return ms === null ? '-' : (ms / 1000).toFixed(ms >= 10_000 ? 1 : ms >= 1000 ? 2 : 3);
+}
+
+function fmtRatio(r: Result): string {
+  if (r.ratio === null) return '-';
+  const v = r.ratio >= 100 ? r.ratio.toFixed(0) : r.ratio >= 10 ? r.ratio.toFixed(1) : r.ratio.toFixed(2);
+  const s = (r.ratioAtLeast ? '>' : '') + v;
+  return r.status === 'ok' ? s : `(${s})`;
+}
+
+async function runBench(b: Bench, R: Runner): Promise<Result> {
+  const args = (R.opts.quick ? b.quick : b.args) ?? b.args;
+  const res: Result = { bench: b, args, status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, notes: [] };
+  if (b.how) res.notes.push(b.how);
+  if (b.missing) { res.notes.unshift(b.missing); return res; }
+  if (R.opts.quick && b.quick === null) { res.notes.unshift(b.quickSkip ?? 'not run in quick mode'); return res; }
+  let stdin: string | undefined;
+  if (b.stdin) {
+    const inp = R.inputs.get(b.stdin);
+    if (!inp || 'error' in inp) { res.notes.unshift(`input not available: ${inp && 'error' in inp ? inp.error : 'not generated'}`); return res; }
+    stdin = inp.data;
+  }
+  const timeoutMs = Math.max(R.opts.timeoutMs, b.minTimeoutMs ?? 0);
+  const runs = b.runs ?? R.opts.runs ?? (R.opts.quick ? 1 : DEFAULT_RUNS);
+  const norm = b.normalize ?? ((s: string) => s);
+  const run = (cmd: string, argv: string[]) =>
+    runProcess(cmd, argv, { cwd: b.cwd, env: R.env, timeoutMs, maxOutput: MAX_OUTPUT, ...(stdin !== undefined ? { stdin } : {}) });
+
+  let expected: string | null = null;
+  let luaScore: number | null = null, regScore: number | null = null;
+  const runLua = async (): Promise<boolean> => {
+    const p = await run(R.lua, args);
+    if (p.timedOut || p.status !== 0) {
+      if (expected === null) {
+        res.notes.unshift(`skipped: lua5.4 ${p.timedOut ? `timed out after ${fmtS(timeoutMs)} s` : `fails: ${errorLine(p)}`}`);
+        return false;
+      }
+      res.notes.push(`lua5.4 failed on a later run: ${errorLine(p)}`);
+      return false;
+    }
+    if (expected === null) {
+      expected = norm(p.stdout);
+      if (b.score) luaScore = b.score(p.stdout);
+    }
+    res.luaTimes.push(p.ms);
+    return true;
+  };
+  /** False when Regolith failed (the status is then set). */
+  const runReg = async (): Promise<boolean> => {
+    const p = await run(R.node, [R.regolith, ...args]);
+    res.regTimes.push(p.ms);
+    if (p.timedOut) {
+      res.status = 'TIMEOUT';
+      res.ratioAtLeast = true;
+      res.notes.unshift(`Regolith timed out after ${fmtS(timeoutMs)} s`);
+      return false;
+    }
+    if (p.status !== 0 || p.spawnError) {
+      res.status = 'ERROR';
+      res.notes.unshift(errorLine(p));
+      return false;
+    }
+    const got = norm(p.stdout);
+    if (expected !== null && got !== expected) {
+      res.status = 'FAIL';
+      res.notes.unshift(`stdout differs from lua5.4's: ${firstDifference(expected, got)}`);
+      return false;
+    }
+    if (b.score) {
+      regScore = b.score(p.stdout);
+      if (regScore === null || !(regScore > 0)) {
+        res.status = 'FAIL';
+        res.notes.unshift('no SciMark score in the output');
+        return false;
+      }
+    }
+    return true;
+  };
+
+  // Run 0 is always lua5.4 first: its output is the reference.
+  if (!(await runLua())) return res;
+  res.status = 'ok';
+  for (let r = 0; r < runs; r++) {
+    if (r > 0 && r % 2 === 0 && !(await runLua())) break;
+    if (!(await runReg())) break;
+    if (r % 2 === 1 && !(await runLua())) break;
+  }
+  res.lua = median(res.luaTimes);
+  res.reg = res.regTimes.length ? median(res.regTimes) : null;
+  if (b.score) {
+    if (luaScore !== null && regScore !== null) res.ratio = luaScore / regScore;
+    else if (res.reg !== null && res.lua) res.ratio = res.reg / res.lua; // failed: wall-time ratio, shown in parentheses
+    if (luaScore !== null) res.notes.push(`SciMark score: lua5.4 ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
+  } else if (res.reg !== null && res.lua) {
+    res.ratio = res.reg / res.lua;
+  }
+  if (res.status !== 'ok' && res.regTimes.length === 1 && runs > 1) res.notes.push('not repeated after the failure');
+  return res;
+}
+
+async function generateInputs(R: Runner, benches: Bench[]): Promise<void> {
+  if (!benches.some((b) => b.stdin === 'fasta' && !b.missing)) return;
+  const n = R.opts.quick ? FASTA_INPUT_N.quick : FASTA_INPUT_N.full;
+  const p = await runProcess(R.lua, ['fasta.lua', String(n)], { cwd: smallDir!, env: R.env, timeoutMs: 120_000, maxOutput: MAX_OUTPUT });
+  if (p.timedOut || p.status !== 0) {
+    R.inputs.set('fasta', { error: `\`lua5.4 fasta.lua ${n}\` failed: ${p.timedOut ? 'timed out' : errorLine(p)}` });
+    return;
+  }
+  // Kept in a temporary file too, so a failing program can be rerun by hand while the bench runs.
+  const dir = mkdtempSync(join(tmpdir(), 'regolith-bench-'));
+  const file = join(dir, `fasta${n}.txt`);
+  writeFileSync(file, p.stdout, 'latin1');
+  R.inputs.set('fasta', { data: readFileSync(file, 'latin1') });
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  console.log(`input: ${file} (lua5.4 fasta.lua ${n}, ${p.stdout.length} bytes)`);
+}
+
+/** Copies what `node bin/regolith` loads into a temporary directory; returns the copy of bin/regolith. */
+function snapshotRegolith(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'regolith-bench-engine-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  copyFileSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+  copyFileSync(join(repoRoot, 'bin', 'regolith'), join(dir, 'bin', 'regolith'));
+  cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
+  return join(dir, 'bin', 'regolith');
+}
+
+/** The engine's version: HEAD and whether src/ has uncommitted changes. */
+function engineVersion(): string {
+  const git = (...a: string[]) => spawnSync('git', a, { cwd: repoRoot, encoding: 'utf8' });
+  const head = git('log', '-1', '--format=%h %s');
+  if (head.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = git('status', '--porcelain', '--', 'src').stdout.trim();
+  const subject = head.stdout.trim().replace(/^(\S+) (.{0,60}).*$/, '$1 "$2"');
+  return `commit ${subject}${dirty ? `, plus uncommitted changes in src/ (${dirty.split('\n').length} files)` : ''}`;
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+const STATUS_TEXT: Record<Status, string> = { ok: 'ok', FAIL: 'FAIL', ERROR: 'ERROR', TIMEOUT: 'TIMEOUT', SKIP: 'skipped' };
+
+function progressLine(r: Result): string {
+  const name = `${r.bench.group}/${r.bench.name}`.padEnd(24);
+  const t = `${fmtS(r.lua).padStart(7)} ${(r.status === 'TIMEOUT' ? '>' : '') + fmtS(r.reg)}`.padEnd(18);
+  const note = r.status === 'ok' ? '' : `  ${r.notes[0] ?? ''}`;
+  return `${name} ${t} ${fmtRatio(r).padStart(8)}  ${STATUS_TEXT[r.status].padEnd(7)}${note.length > 150 ? note.slice(0, 149) + '…' : note}`;
+}
+
+interface Summary { label: string; mean: number | null; used: number; total: number }
+
+function summaries(results: Result[]): Summary[] {
+  const make = (label: string, rs: Result[]): Summary => {
+    const ok = rs.filter((r) => r.status === 'ok' && r.ratio !== null && r.ratio > 0);
+    return { label, mean: geomean(ok.map((r) => r.ratio!)), used: ok.length, total: rs.filter((r) => r.status !== 'SKIP').length };
+  };
+  const micro = results.filter((r) => r.bench.group === 'micro');
+  const small = results.filter((r) => r.bench.group === 'small');
+  const awfy = results.filter((r) => r.bench.group === 'awfy');
+  return [
+    make('microbenchmarks', micro),
+    make('shared bench programs (small + awfy)', [...small, ...awfy]),
+    make('  of which small/', small),
+    make('  of which awfy/', awfy),
+    make('overall', results),
+  ];
+}
+
+function summaryText(s: Summary): string {
+  if (!s.total) return 'no programs run';
+  const m = s.mean === null ? 'n/a (no program ran correctly)' : `${s.mean.toFixed(2)}×`;
+  return `${m} over ${s.used} of ${s.total} programs`;
+}
+
+function luaVersion(lua: string): string {
+  const r = spawnSync(lua, ['-v'], { encoding: 'utf8' });
+  return (r.stdout || r.stderr).split(/\s{2,}|\n/)[0]!.trim() || 'unknown';
+}
+
+function machine(): string {
+  const c = cpus();
+  const model = c[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return `${availableParallelism()} cores (${model}), ${platform()} ${release()} ${arch()}`;
+}
+
+function markdown(results: Result[], o: Options, R: Runner, started: Date, elapsedMs: number): string {
+  const cmd = `npm run bench${o.argv.length ? ' -- ' + o.argv.join(' ') : ''}`;
+  const date = started.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  const runs = o.runs ?? (o.quick ? 1 : DEFAULT_RUNS);
+  const L: string[] = [];
+  L.push('# Benchmarks: Regolith vs lua5.4');
+  L.push('');
+  L.push('<!-- GENERATED FILE: do not edit by hand. Regenerate with `npm run bench` (scripts/bench.ts). -->');
+  L.push('');
+  L.push(`Generated by \`${cmd}\` on ${date} (took ${elapsedMs >= 60_000 ? `${(elapsedMs / 60000).toFixed(1)} min` : `${(elapsedMs / 1000).toFixed(0)} s`}).`);
+  L.push('');
+  L.push(`- Regolith: \`node bin/regolith FILE ARGS\`, Node.js ${process.version}; ${R.engine}${o.snapshot ? ' (dist/ snapshot taken at start)' : ''}`);
+  L.push(`- Reference: \`${R.lua}\` (${luaVersion(R.lua)})`);
+  const la = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
+  L.push(`- Machine: ${machine()}; load average ${la(R.loadBefore)} at start, ${la(loadavg())} at the end`);
+  L.push(`- ${runs} run${runs === 1 ? '' : 's'} per program and side${o.quick ? ', quick mode (smaller sizes)' : ''}${o.filter ? `, filter \`${o.filter.source}\`` : ''}; time limit ${fmtS(o.timeoutMs)} s per process`);
+  L.push('');
+  L.push('## Geometric mean of Regolith time / lua5.4 time');
+  L.push('');
+  L.push('Over the programs whose output matched lua5.4\'s (lower is better; 1.00× = as fast as lua5.4):');
+  L.push('');
+  for (const s of summaries(results)) L.push(`${s.label.startsWith('  ') ? '  - ' : '- '}${s.label.trim()}: **${summaryText(s)}**`);
+  L.push('');
+  for (const g of ['micro', 'small', 'awfy'] as Group[]) {
+    const rs = results.filter((r) => r.bench.group === g);
+    if (!rs.length) continue;
+    L.push(`## ${GROUP_TITLE[g]}`);
+    L.push('');
+    L.push('| Program | Arguments | lua5.4 (s) | Regolith (s) | Ratio | Output | Notes |');
+    L.push('|---|---|--:|--:|--:|---|---|');
+    for (const r of rs) {
+      const status = r.status === 'ok' ? 'ok' : `**${STATUS_TEXT[r.status]}**`;
+      const reg = (r.status === 'TIMEOUT' ? '>' : '') + fmtS(r.reg);
+      const stdinNote = r.bench.stdin ? ' < input' : '';
+      L.push(`| ${r.bench.name} | \`${cell(r.args.join(' '), 60)}${stdinNote}\` | ${fmtS(r.lua)} | ${reg} | ${fmtRatio(r)} | ${status} | ${cell(r.notes.join('; '), 300)} |`);
+    }
+    L.push('');
+  }
+  L.push('## Legend');
+  L.push('');
+  L.push('- **Times** are the median wall time of the runs, in seconds, process start-up included (Node.js start-up and');
+  L.push('  compiling the Lua program for Regolith). The two interpreters are run alternately on the same program.');
+  L.push('- **Ratio** = Regolith time / lua5.4 time (for scimark: lua5.4 score / Regolith score). Below 1 Regolith is faster.');
+  L.push('  A ratio in parentheses belongs to a program that did not run correctly: it is not in the geometric means.');
+  L.push('- **Output**: `ok` when Regolith\'s stdout equals lua5.4\'s (awfy and scimark: after masking the timings and');
+  L.push('  scores they print); **FAIL** when it differs; **ERROR** when Regolith exits with an error; **TIMEOUT** when it');
+  L.push('  exceeds the time limit; *skipped* when lua5.4 itself cannot run the program or its input is missing.');
+  L.push('  A failing program is not repeated.');
+  L.push('- Sizes are those of `../shared/README.md` (lua5.4 takes about 0.3-1.5 s); the microbenchmarks are');
+  L.push('  `scripts/bench/*.lua`, sized likewise. The machine may be shared, so expect a few percent of noise.');
+  return L.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  let benches = allBenches();
+  if (o.filter) benches = benches.filter((b) => o.filter!.test(`${b.group}/${b.name}`));
+  if (o.list) {
+    for (const b of benches) console.log(`${`${b.group}/${b.name}`.padEnd(24)} ${(b.args).join(' ')}${b.stdin ? ' < input' : ''}${b.missing ? `   (${b.missing})` : ''}`);
+    return;
+  }
+  if (!benches.length) usage('no program matches the filter');
+
+  const lua = referenceBinary('lua', '5.4');
+  if (!lua) { console.error('error: lua5.4 is not installed (apt-get install lua5.4); the benchmark compares against it.'); process.exit(2); }
+  if (!existsSync(join(repoRoot, 'dist', 'src', 'cli', 'regolith.js'))) {
+    console.error('error: dist/src/cli/regolith.js is missing: build first (`npx tsc -p .`, or use `npm run bench`).');
+    process.exit(2);
+  }
+  const engine = engineVersion();
+  const regolith = o.snapshot ? snapshotRegolith() : join(repoRoot, 'bin', 'regolith');
+  if (!sharedDir) {
+    console.error('warning: ../shared (the shared bench programs) was not found next to the repository root;\n' +
+      '         only the microbenchmarks can run; the shared programs are listed as skipped.');
+  }
+  const R: Runner = { engine, loadBefore: loadavg(), lua, node: process.execPath, regolith, env: suiteEnv(), inputs: new Map(), opts: o };
+
+  // A quick sanity check, so that a broken build is obvious at once.
+  const hello = join(repoRoot, 'examples', 'hello.lua');
+  if (existsSync(hello)) {
+    const p = await runProcess(R.node, [regolith, relative(repoRoot, hello)], { cwd: repoRoot, env: R.env, timeoutMs: 30_000 });
+    if (p.status !== 0 || p.timedOut) console.log(`warning: Regolith cannot run examples/hello.lua (${p.timedOut ? 'timeout' : errorLine(p)}); expect every program to fail.`);
+  }
+
+  const started = new Date();
+  const t0 = Date.now();
+  await generateInputs(R, benches);
+  const runs = o.runs ?? (o.quick ? 1 : DEFAULT_RUNS);
+  console.log(`engine: ${engine}${o.snapshot ? ` (snapshot of dist/ in ${join(regolith, '..', '..')})` : ''}`);
+  console.log(`Regolith vs ${lua} — ${benches.length} programs, ${runs} run(s) each side${o.quick ? ', quick mode' : ''}; times in s (median wall time)`);
+  console.log(`${'program'.padEnd(24)} ${'lua5.4'.padStart(7)} ${'Regolith'.padEnd(10)} ${'ratio'.padStart(8)}  status`);
+  const results: Result[] = [];
+  for (const b of benches) {
+    const r = await runBench(b, R);
+    results.push(r);
+    console.log(progressLine(r));
+  }
+  const elapsed = Date.now() - t0;
+
+  console.log('');
+  console.log('Geometric mean of Regolith/lua5.4 time ratios (programs with correct output only):');
+  for (const s of summaries(results)) console.log(`  ${s.label.padEnd(40)} ${summaryText(s)}`);
+  const bad = results.filter((r) => r.status !== 'ok' && r.status !== 'SKIP');
+  if (bad.length) console.log(`\n${bad.length} program(s) did not run correctly under Regolith: ${bad.map((r) => `${r.bench.name} (${r.status})`).join(', ')}`);
+  const skipped = results.filter((r) => r.status === 'SKIP');
+  if (skipped.length) console.log(`${skipped.length} skipped: ${skipped.map((r) => `${r.bench.name} (${r.notes[0] ?? ''})`).join('; ')}`);
+
+  const partial = o.quick || o.filter !== null;
+  const write = o.write ?? !partial;
+  const out = join(repoRoot, 'docs', 'benchmarks.md');
+  if (write) {
+    writeFileSync(out, markdown(results, o, R, started, elapsed));
+    console.log(`\nwrote ${relative(process.cwd(), out) || out}`);
+  } else {
+    console.log(`\n${relative(process.cwd(), out)} not written (${o.write === false ? '--no-write' : 'partial run: --quick/--filter'}; pass --write to write it)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error('bench: internal error:', e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(2);
+});
