@@ -46,7 +46,7 @@ for (let c = 0; c < 256; c++) {
   if (c >= 0x20 && c < 0x7f) f |= C_PRINT;
   CTYPE[c + 1] = f;
 }
-function ctype(c: number): number { return CTYPE[c + 1] ?? 0; }
+function ctype(c: number): number { return CTYPE[c + 1] ?? 0; } // NaN (past the end) -> 0
 function isAlpha(c: number): boolean { return (ctype(c) & C_ALPHA) !== 0; }
 function isAlnum(c: number): boolean { return (ctype(c) & (C_ALPHA | C_DIGIT)) !== 0; }
 function isDigit(c: number): boolean { return c >= 0x30 && c <= 0x39; }
@@ -444,13 +444,19 @@ export class Lexer {
         }
         default: {
           if (isDigit(c)) return this.readNumeral(p);
-          if (isAlpha(c)) {
+          if (CTYPE[c + 1]! & C_ALPHA) {
             let q = p + 1;
-            while (q < n && isAlnum(src.charCodeAt(q))) q++;
+            while (CTYPE[src.charCodeAt(q) + 1]! & (C_ALPHA | C_DIGIT)) q++;
             this.p = q;
             const word = src.slice(p, q);
-            const r = this.reserved.get(word);
-            const t = this.mk(r ?? TK_NAME, word, p, this.tokCol);
+            // only lower-case words of 2 to 8 letters can be reserved
+            const len = q - p;
+            let tok = TK_NAME;
+            if (len >= 2 && len <= 8 && c >= 0x61) {
+              const r = this.reserved.get(word);
+              if (r !== undefined) tok = r;
+            }
+            const t = this.mk(tok, word, p, this.tokCol);
             this.buffTok = t;
             return t;
           }

@@ -62,8 +62,6 @@ class FuncState {
 
 // resolution results
 const R_GLOBAL = 0, R_LOCAL = 1, R_UPVAL = 2, R_CONST = 3;
-interface Resolved { k: number; vd: VarDesc | null; up: UpDesc | null }
-const GLOBAL: Resolved = { k: R_GLOBAL, vd: null, up: null };
 
 // ------------------------------------------------------ constant folding
 
@@ -241,6 +239,9 @@ export class Parser {
   private gotos: LabelDesc[] = [];
   private stats: Stat[] = [];
   private nextId = 1;
+  /** Results of singlevaraux. */
+  private rvd: VarDesc | null = null;
+  private rup: UpDesc | null = null;
   private env!: Variable;
 
   /** Fold state of the last expression parsed (5.4 only). */
@@ -314,7 +315,6 @@ export class Parser {
 
   // ------------------------------------------------------------ tokens
 
-  private get tok(): number { return this.lex.t.tok; }
 
   private next(): void { this.lex.next(); }
 
@@ -380,7 +380,7 @@ export class Parser {
 
   private removevars(fs: FuncState, tolevel: number): void {
     for (let i = tolevel; i < fs.nactvar; i++) if (fs.vars[i]!.kind !== RDKCTC) fs.nreg--;
-    fs.vars.length -= fs.nactvar - tolevel;
+    if (fs.nactvar !== tolevel) fs.vars.length -= fs.nactvar - tolevel;
     fs.nactvar = tolevel;
     fs.freereg = fs.nreg;
   }
@@ -424,61 +424,64 @@ export class Parser {
     if (vd.v) vd.v.captured = true;
   }
 
-  private newupvalue(fs: FuncState, name: string, r: Resolved): Resolved {
+  private newupvalue(fs: FuncState, name: string, k: number): number {
     const limit = this.is51 ? 60 : 255;
     if (fs.ups.length + 1 > limit) throw this.errorlimit(fs, limit, 'upvalues');
-    const v = r.k === R_LOCAL ? r.vd!.v! : r.up!.v;
-    const kind = r.k === R_LOCAL ? r.vd!.kind : r.up!.kind;
+    const v = k === R_LOCAL ? this.rvd!.v! : this.rup!.v;
+    const kind = k === R_LOCAL ? this.rvd!.kind : this.rup!.kind;
     const up: UpDesc = { name, kind, v };
     fs.ups.push(up);
     fs.node.upvalues.push(v);
-    return { k: R_UPVAL, vd: null, up };
+    this.rup = up;
+    return R_UPVAL;
   }
 
-  private singlevaraux(fs: FuncState | null, name: string, base: boolean): Resolved {
-    if (fs === null) return GLOBAL;
+  /** Resolves `name` from `fs`: returns R_*, with the variable in rvd (locals, constants) or rup (upvalues). */
+  private singlevaraux(fs: FuncState | null, name: string, base: boolean): number {
+    if (fs === null) return R_GLOBAL;
     const i = this.searchvar(fs, name);
     if (i >= 0) {
       const vd = fs.vars[i]!;
-      if (vd.kind === RDKCTC) return { k: R_CONST, vd, up: null };
+      this.rvd = vd;
+      if (vd.kind === RDKCTC) return R_CONST;
       if (!base) this.markupval(fs, vd);
-      return { k: R_LOCAL, vd, up: null };
+      return R_LOCAL;
     }
     const ups = fs.ups;
     for (let j = 0; j < ups.length; j++) {
-      if (ups[j]!.name === name) return { k: R_UPVAL, vd: null, up: ups[j]! };
+      if (ups[j]!.name === name) { this.rup = ups[j]!; return R_UPVAL; }
     }
-    const r = this.singlevaraux(fs.prev, name, false);
-    if (r.k === R_LOCAL || r.k === R_UPVAL) return this.newupvalue(fs, name, r);
-    return r;
+    const k = this.singlevaraux(fs.prev, name, false);
+    if (k === R_LOCAL || k === R_UPVAL) return this.newupvalue(fs, name, k);
+    return k;
   }
 
   /** singlevar: the name token has just been consumed. */
   private singlevar(t: Token): NameExpr {
     const name = t.value as string;
     const fs = this.fs;
-    const r = this.singlevaraux(fs, name, true);
+    const k = this.singlevaraux(fs, name, true);
     const e: NameExpr = { kind: 'Name', name, variable: null, env: null, isUpvalue: false, line: t.line, column: t.column };
-    if (r.k === R_GLOBAL) {
+    if (k === R_GLOBAL) {
       if (this.is51) {
         e.env = this.env;
         e.isUpvalue = true;
       } else {
-        const re = this.singlevaraux(fs, '_ENV', true);
-        if (re.k === R_LOCAL) e.env = re.vd!.v;
-        else if (re.k === R_UPVAL) { e.env = re.up!.v; e.isUpvalue = true; }
-        else if (re.k === R_CONST) { e.env = re.vd!.v; e.isUpvalue = re.vd!.v!.func !== fs.node; }
+        const ke = this.singlevaraux(fs, '_ENV', true);
+        if (ke === R_LOCAL) e.env = this.rvd!.v;
+        else if (ke === R_UPVAL) { e.env = this.rup!.v; e.isUpvalue = true; }
+        else if (ke === R_CONST) { e.env = this.rvd!.v; e.isUpvalue = this.rvd!.v!.func !== fs.node; }
       }
       this.fold = OTHER;
-    } else if (r.k === R_LOCAL) {
-      e.variable = r.vd!.v;
+    } else if (k === R_LOCAL) {
+      e.variable = this.rvd!.v;
       this.fold = OTHER;
-    } else if (r.k === R_UPVAL) {
-      e.variable = r.up!.v;
+    } else if (k === R_UPVAL) {
+      e.variable = this.rup!.v;
       e.isUpvalue = true;
       this.fold = OTHER;
     } else {
-      const v = r.vd!.v!;
+      const v = this.rvd!.v!;
       e.variable = v;
       e.isUpvalue = v.func !== fs.node;
       this.fold = foldOfConst(v.constValue!);
@@ -509,7 +512,7 @@ export class Parser {
     if (this.is54) {
       this.removevars(fs, bl.nactvar);
       if (bl.isloop) this.createlabel('break', 0, false, null);
-      this.labels.length = bl.firstlabel;
+      if (this.labels.length !== bl.firstlabel) this.labels.length = bl.firstlabel;
       fs.bl = bl.previous;
       if (bl.previous) {
         for (let i = bl.firstgoto; i < this.gotos.length; i++) this.gotos[i]!.nactvar = bl.nactvar;
@@ -526,7 +529,7 @@ export class Parser {
     }
     fs.bl = bl.previous;
     this.removevars(fs, bl.nactvar);
-    this.labels.length = bl.firstlabel;
+    if (this.labels.length !== bl.firstlabel) this.labels.length = bl.firstlabel;
     if (bl.previous) {
       let i = bl.firstgoto;
       while (i < this.gotos.length) {
@@ -681,9 +684,9 @@ export class Parser {
     const node = fs.node;
     let nparams = 0;
     let isvararg = false;
-    if (this.tok !== 0x29) {
+    if (this.lex.t.tok !== 0x29) {
       do {
-        switch (this.tok) {
+        switch (this.lex.t.tok) {
           case TK_NAME: {
             const t = this.strCheckname();
             const v = this.newVariable(t.value as string, 'param', t);
@@ -719,7 +722,7 @@ export class Parser {
   /** statlist (5.2+) */
   private statlist(): void {
     while (!this.blockFollow(true)) {
-      if (this.tok === TK_RETURN) {
+      if (this.lex.t.tok === TK_RETURN) {
         this.statement();
         return;
       }
@@ -839,8 +842,8 @@ export class Parser {
   private ifstat(line: number, st: Token): void {
     const node: IfStat = { kind: 'If', clauses: [], orelse: null, line: st.line, column: st.column };
     this.testThenBlock(node);
-    while (this.tok === TK_ELSEIF) this.testThenBlock(node);
-    if (this.tok === TK_ELSE) {
+    while (this.lex.t.tok === TK_ELSEIF) this.testThenBlock(node);
+    if (this.lex.t.tok === TK_ELSE) {
       this.next();
       node.orelse = this.block();
     }
@@ -855,7 +858,7 @@ export class Parser {
     this.checknext(TK_THEN);
     const body = this.newBlockNode();
     node.clauses.push({ condition, body, line: kw.line, column: kw.column });
-    const special = this.is54 ? this.tok === TK_BREAK : this.is53 ? (this.tok === TK_BREAK || this.tok === TK_GOTO) : false;
+    const special = this.is54 ? this.lex.t.tok === TK_BREAK : this.is53 ? (this.lex.t.tok === TK_BREAK || this.lex.t.tok === TK_GOTO) : false;
     if (special) {
       this.enterblock(false, body);
       const saved = this.stats;
@@ -909,7 +912,7 @@ export class Parser {
     this.enterblock(true, null);
     this.next();
     const nt = this.strCheckname();
-    switch (this.tok) {
+    switch (this.lex.t.tok) {
       case 0x3d: this.fornum(nt, st); break;
       case 0x2c: case TK_IN: this.forlist(nt, st); break;
       default: throw this.error("'=' or 'in' expected");
@@ -976,8 +979,8 @@ export class Parser {
     const nt = this.strCheckname();
     let target: NameExpr | IndexExpr = this.singlevar(nt);
     let isMethod = false;
-    while (this.tok === 0x2e) target = this.fieldsel(target);
-    if (this.tok === 0x3a) {
+    while (this.lex.t.tok === 0x2e) target = this.fieldsel(target);
+    if (this.lex.t.tok === 0x3a) {
       isMethod = true;
       target = this.fieldsel(target);
     }
@@ -1068,7 +1071,7 @@ export class Parser {
     this.stats.push(node);
     if (this.is54) {
       this.checknext(TK_DBCOLON);
-      while (this.tok === 0x3b || this.tok === TK_DBCOLON) this.statement();
+      while (this.lex.t.tok === 0x3b || this.lex.t.tok === TK_DBCOLON) this.statement();
       const lb = this.findlabel54(name);
       if (lb) throw this.semerror(`label '${name}' already defined on line ${lb.line}`);
       this.createlabel(name, line, this.blockFollow(false), node);
@@ -1084,7 +1087,7 @@ export class Parser {
     this.checknext(TK_DBCOLON);
     const lb: LabelDesc = { name, line, nactvar: this.fs.nactvar, node };
     this.labels.push(lb);
-    while (this.tok === 0x3b || this.tok === TK_DBCOLON) this.statement();
+    while (this.lex.t.tok === 0x3b || this.lex.t.tok === TK_DBCOLON) this.statement();
     if (this.blockFollow(false)) lb.nactvar = this.fs.bl!.nactvar;
     this.findgotos53(lb);
   }
@@ -1132,7 +1135,7 @@ export class Parser {
 
   private retstat(st: Token): void {
     let values: Expr[] = [];
-    if (!(this.blockFollow(true) || this.tok === 0x3b)) {
+    if (!(this.blockFollow(true) || this.lex.t.tok === 0x3b)) {
       values = this.explist();
       const last = values[values.length - 1]!;
       if (last.kind !== 'Call' && last.kind !== 'MethodCall' && last.kind !== 'Vararg' && values.length > 1) this.reserve(1);
@@ -1151,7 +1154,7 @@ export class Parser {
       this.assignment(e, st);
       return;
     }
-    if (this.tok === 0x3d || this.tok === 0x2c) {
+    if (this.lex.t.tok === 0x3d || this.lex.t.tok === 0x2c) {
       this.assignment(e, st);
       return;
     }
@@ -1364,7 +1367,7 @@ export class Parser {
     const pf = this.fold;
     let v = primary;
     for (;;) {
-      switch (this.tok) {
+      switch (this.lex.t.tok) {
         case 0x2e: // '.'
           v = this.fieldsel(v);
           break;
@@ -1419,7 +1422,7 @@ export class Parser {
         }
         this.next();
         let args: Expr[] = [];
-        if (this.tok !== 0x29) args = this.explist();
+        if (this.lex.t.tok !== 0x29) args = this.explist();
         this.checkMatch(0x29, 0x28, line);
         const last = args[args.length - 1];
         if (last !== undefined && last.kind !== 'Call' && last.kind !== 'MethodCall' && last.kind !== 'Vararg') this.reserve(1);
@@ -1444,7 +1447,7 @@ export class Parser {
     this.reserve(1);
     this.checknext(0x7b);
     do {
-      if (this.tok === 0x7d) break;
+      if (this.lex.t.tok === 0x7d) break;
       const ft = this.lex.t;
       switch (ft.tok) {
         case TK_NAME:
