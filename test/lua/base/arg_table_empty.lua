@@ -1,0 +1,2 @@
+print(#arg, arg[1], select('#', ...))
+print(arg[0])

@@ -1,0 +1,5 @@
+print(assert(1, 2, 3))
+print(select('#', assert(true)))
+print(assert('x', nil, false))
+local a, b = assert(nil == nil, 'unused')
+print(a, b)

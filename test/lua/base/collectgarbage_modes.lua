@@ -1,0 +1,8 @@
+print(collectgarbage('incremental'))
+print(collectgarbage('generational'))
+print(collectgarbage('incremental'))
+print(collectgarbage('stop'))
+print(collectgarbage('isrunning'))
+print(collectgarbage('restart'))
+print(collectgarbage('isrunning'))
+print(type(collectgarbage('setpause', 100)))

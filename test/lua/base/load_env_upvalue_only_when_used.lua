@@ -1,0 +1,8 @@
+local f = load('local a = 1 return a + 1', 'noenv', 't', nil)
+print(f())
+local g = load('return x', 'env', 't', {x = 'from env'})
+print(g())
+local h = load('return function() return x end', 'env2', 't', {x = 'nested env'})
+print(h()())
+local k = load('local _ENV = {x = "local env"} return x')
+print(k())

@@ -1,0 +1,6 @@
+print(tostring(2^31), tostring(-2^31), tostring(2^63 - 1024), tostring(1e308 * 10))
+print(tonumber('0x7FFFFFFFFFFFFFFF') == math.maxinteger, tonumber('-0x8000000000000000'))
+print(tonumber('1e500'), tonumber('-1e500'), tonumber('1e-500'))
+print(tonumber('0x1.8p1'), tonumber('0x.p1'), tonumber('  -0x10  '))
+print(tonumber(' 10 ', 16), tonumber('1F', 16), tonumber('1f', 15))
+print(tonumber('9223372036854775807', 10), tonumber('9223372036854775808', 10))

@@ -1,0 +1,8 @@
+print(pcall(setmetatable, 'str', {}))
+print(pcall(getmetatable))
+print(pcall(rawlen, {}, 'extra'))
+print(pcall(next))
+print(select('#', ipairs(nil)), select(3, ipairs(nil)))
+print(pcall(tostring, nil))
+print(pcall(tonumber, nil))
+print(pcall(tonumber, nil, 10))

@@ -1,0 +1,6 @@
+print(pcall(function() return true + 1 end))
+print(pcall(function() return -false end))
+print(pcall(function() return #true end))
+print(pcall(function() return true .. '' end))
+print(pcall(function() return true < false end))
+print(true == true, true ~= false, not true)

@@ -1,0 +1,8 @@
+print(math.maxinteger + 0.0 == math.maxinteger)
+print(math.maxinteger < math.maxinteger + 0.0, math.maxinteger + 0.0 > math.maxinteger)
+print(math.mininteger + 0.0 == math.mininteger, math.mininteger <= -2^63)
+print(2^63 > math.maxinteger, -2^63 >= math.mininteger, -2^63 < math.mininteger)
+print(1 == 1.0000000000000002, 9007199254740993 == 9007199254740992.0)
+print(9007199254740993 > 9007199254740992.0, 9007199254740993 <= 9007199254740992.0)
+print(math.maxinteger < math.huge, math.mininteger > -math.huge, 1 < 0/0, 1 > 0/0)
+print(-0.0 == 0, 0 < -0.0, -0.0 < 0)

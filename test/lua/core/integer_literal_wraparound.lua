@@ -1,0 +1,5 @@
+print(0xffffffffffffffff, 0x1ffffffffffffffff, 0x8000000000000000)
+print(math.type(0xffffffffffffffffff), 0xffffffffffffffffff)
+print(9223372036854775807 + 0, math.type(9223372036854775808))
+print(-0x8000000000000000, 0x7fffffffffffffff + 1)
+print(1e1, 0x1P10, 0xA.Bp0)

@@ -1,0 +1,10 @@
+print([==[a]]b]=]c]==])
+print([[
+]])
+print(#[[
+
+two newlines]])
+print([=[
+x]=] == 'x')
+local s = [[a\nb]]
+print(s, #s)

@@ -1,0 +1,8 @@
+print(load('return 3..2'))
+print(load('return 1..2'))
+print(load('return 0x'))
+print(load('return 1e'))
+print(load('return 0xg'))
+print(load('return 12abc'))
+print(load('return 1.2.3'))
+print(load('return 3 .. 2')())

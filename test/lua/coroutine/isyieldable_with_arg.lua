@@ -1,0 +1,5 @@
+local co = coroutine.create(function() coroutine.yield() end)
+print(coroutine.isyieldable(co))
+coroutine.resume(co)
+print(coroutine.isyieldable(co))
+print(coroutine.isyieldable())

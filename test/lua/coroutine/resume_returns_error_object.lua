@@ -1,0 +1,10 @@
+local e = {}
+local co = coroutine.create(function() error(e) end)
+local ok, err = coroutine.resume(co)
+print(ok, err == e)
+local co2 = coroutine.create(function() error() end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function() error('msg', 2) end)
+print(coroutine.resume(co3))
+local co4 = coroutine.create(function() local x = nil; x() end)
+print(coroutine.resume(co4))

@@ -1,0 +1,10 @@
+local gen = coroutine.wrap(function()
+  local ok, err = pcall(function()
+    coroutine.yield(1)
+    coroutine.yield(2)
+    error('stop', 0)
+  end)
+  coroutine.yield('caught: ' .. err)
+  return 'end'
+end)
+print(gen(), gen(), gen(), gen())

@@ -1,0 +1,7 @@
+print(pcall(function() local t = {} t.x.y() end))
+print(pcall(function() local t = setmetatable({}, {__index = function() return 5 end}) t.x() end))
+print(pcall(function() return (1)() end))
+print(pcall(function() return ({})() end))
+print(pcall(function() local a = {} return a.b.c.d end))
+print(pcall(function() _ENV.nope() end))
+print(pcall(function() _G.nope() end))

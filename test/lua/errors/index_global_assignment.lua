@@ -1,0 +1,5 @@
+print(pcall(function() missing.field = 1 end))
+print(pcall(function() local t = {} t.a.b = 1 end))
+print(pcall(function() local t = {} t[1][2] = 3 end))
+print(pcall(function() local s = 'str' s.x = 1 end))
+print(pcall(function() local n = 1 n[1] = 2 end))

@@ -1,0 +1,1 @@
+local s = select(0, 1)

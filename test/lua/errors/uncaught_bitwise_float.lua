@@ -1,0 +1,2 @@
+local f = 1.5
+print(f | 0)

@@ -1,0 +1,1 @@
+error(setmetatable({}, {__name = 'MyError'}))

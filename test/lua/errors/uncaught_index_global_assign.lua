@@ -1,0 +1,1 @@
+missing.field = 1
