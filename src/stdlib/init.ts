@@ -4,10 +4,12 @@ import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
 import { openTable } from './table.js'; import { openMath } from './math.js';
 import { openOs } from './os.js';
+import { openString } from './string.js';
 
 export function openLibs(L: LuaState): void {
   openBase(L);
   openCoroutine(L);
   openTable(L); openMath(L);
   openOs(L);
+  openString(L);
 }
