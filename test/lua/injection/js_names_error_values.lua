@@ -1,0 +1,7 @@
+print(pcall(error, 'constructor'))
+print(pcall(error, '__proto__', 0))
+print(pcall(error, '${process.exit()}', 0))
+print(pcall(error, '*/ throw 1; /*', 0))
+print(pcall(error, "\xE2\x80\xA8", 0))
+local ok, e = pcall(error, "a\0b", 0)
+print(ok, #e)
