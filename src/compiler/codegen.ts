@@ -52,9 +52,28 @@ export interface CompiledChunk {
   callSites: CallSite[];
 }
 
-/** JS identifier for a Lua variable. */
+/** JS identifier for a Lua variable (for a captured one: of its cell). */
 function vname(v: Variable): string {
   return `${v.name}$${v.id}`;
+}
+
+/**
+ * Captured variables (upvalues of some inner function, and `_ENV`) live in
+ * cells `{v: value}` shared by every closure that refers to them; the rest
+ * are plain JS variables.
+ */
+function isCell(v: Variable): boolean {
+  return v.captured || v.role === 'env';
+}
+
+/** JS expression reading or assigning the variable's value. */
+function vref(v: Variable): string {
+  return isCell(v) ? `${vname(v)}.v` : vname(v);
+}
+
+/** Initial JS value for declaring `v` with value `value`. */
+function vinit(v: Variable, value: string): string {
+  return isCell(v) ? `{v: ${value}}` : value;
 }
 
 function str(s: string): string {
@@ -144,8 +163,11 @@ export class CodeGen {
     const envName = vname(chunk.env);
     this.emitRaw(`"use strict";\n`);
     this.emitRaw(`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
+    // The chunk's `_ENV` cell is visible to every function of the chunk.
     this.emitRaw(`return function(${envName}) {\n`);
-    this.emitRaw(`return ${this.closure(main, null)};\n`);
+    const create = this.closure(main, null);
+    for (const f of this.factories) this.emitRaw(f);
+    this.emitRaw(`return ${create};\n`);
     this.emitRaw(`};\n`);
     const code = this.out.join('');
     return { code, protos: this.protos, ...buildLineMap(code), callSites: this.callSites };
@@ -156,6 +178,14 @@ export class CodeGen {
   }
 
   // ------------------------------------------------------------ functions
+
+  /**
+   * Factories, one per function prototype: `function $P3(cells...)` returns
+   * a new closure. Both variants of every enclosing function call the same
+   * factory, passing the cells of the variables it captures, so each
+   * function's code is emitted once however deeply it is nested.
+   */
+  private factories: string[] = [];
 
   /** JS expression creating a Lua closure for `fn` (both variants). */
   private closure(fn: FunctionNode, parent: FnState | null): string {
@@ -169,9 +199,13 @@ export class CodeGen {
       upvalueNames: fn.upvalues.map((v) => v.name),
     };
     this.protos.push(proto);
+    const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
+    const savedLabels = this.labelPlans;
     const direct = this.functionBody(fn, parent, false, proto);
     const resumable = this.functionBody(fn, parent, true, proto);
-    return `$mkfn(${direct}, ${resumable}, ${proto.index})`;
+    this.labelPlans = savedLabels;
+    this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn $mkfn(${direct}, ${resumable}, ${proto.index});\n}\n`);
+    return `$P${proto.index}(${cells.join(', ')})`;
   }
 
   private functionBody(fn: FunctionNode, parent: FnState | null, gen: boolean, proto: Proto): string {
@@ -179,14 +213,15 @@ export class CodeGen {
     const savedOut = this.out;
     this.fs = new FnState(fn, gen, parent);
     this.out = [];
-    const params = fn.params.map(vname);
+    // A captured parameter arrives under another name and is put in a cell.
+    const params = fn.params.map((v) => (isCell(v) ? `$p_${vname(v)}` : vname(v)));
     if (fn.isVararg) params.push('...$va');
     const self = `$f${proto.index}`;
     // The body first, so that we know how many temporaries it needs.
     if (!gen) {
       // Call-depth accounting: past the JS-stack-safe depth, continue in the
       // resumable variant on the trampoline's heap stack.
-      const args = fn.params.map(vname);
+      const args = params.filter((p) => p !== '...$va');
       const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
       this.line(fn.line);
       this.emitRaw(`if (++$D.n > $D.limit) return $deep(${self}, ${argList});\n`);
@@ -203,8 +238,7 @@ export class CodeGen {
   }
 
   private declareParams(fn: FunctionNode): void {
-    // Parameters are JS parameters already; nothing to declare.
-    void fn;
+    for (const v of fn.params) if (isCell(v)) this.emitRaw(`let ${vname(v)} = {v: $p_${vname(v)}};\n`);
   }
 
   // -------------------------------------------------------------- helpers
@@ -254,7 +288,7 @@ export class CodeGen {
   /** The rest of a block after a `<close>` local: close it however the block is left. */
   private closeScope(v: Variable, rest: () => void): void {
     const flag = this.fs.temp();
-    const name = vname(v);
+    const name = vref(v);
     const y = this.fs.gen ? 'yield* ' : '';
     const tbcErr = this.fs.gen ? '$tbcErrorG' : '$tbcError';
     const tbcClose = this.fs.gen ? '$tbcCloseG' : '$tbcClose';
@@ -399,8 +433,9 @@ export class CodeGen {
         return;
       }
       case 'LocalFunction': {
-        const kw = this.declKeyword(s.variable);
-        this.emitRaw(`${kw}${vname(s.variable)};\n${vname(s.variable)} = ${this.closure(s.func, this.fs)};\n`);
+        const v = s.variable;
+        const kw = this.declKeyword(v);
+        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n${vref(v)} = ${this.closure(s.func, this.fs)};\n`);
         return;
       }
       case 'Return': return this.returnStat(s);
@@ -421,28 +456,21 @@ export class CodeGen {
   }
 
   private localStat(s: LocalStat): void {
-    const names = s.variables.map((v) => vname(v));
-    const kw = s.variables.every((v) => this.declKeyword(v) === '') ? '' : 'let ';
+    const vars = s.variables;
+    const kw = vars.every((v) => this.declKeyword(v) === '') ? '' : 'let ';
     const values = s.values;
     // Compile-time constants are still materialised (cheap and simple).
-    if (values.length === 0) {
-      this.emitRaw(kw ? `let ${names.join(', ')};\n` : `${names.map((n) => `${n} = undefined`).join(', ')};\n`);
-      return;
-    }
-    if (names.length === 1 && values.length === 1) {
-      this.emitRaw(`${kw}${names[0]} = ${this.expr(values[0])};\n`);
-      this.checkClose(s);
-      return;
-    }
-    const vals = this.valuesInto(values, names.length);
-    const decl = names.map((n, i) => `${n} = ${vals[i]}`).join(', ');
-    this.emitRaw(kw ? `${kw}${decl};\n` : `${decl};\n`);
+    let vals: string[];
+    if (values.length === 0) vals = vars.map(() => 'undefined');
+    else if (vars.length === 1 && values.length === 1) vals = [this.expr(values[0])];
+    else vals = this.valuesInto(values, vars.length);
+    this.emitRaw(`${kw}${vars.map((v, i) => `${vname(v)} = ${vinit(v, vals[i])}`).join(', ')};\n`);
     this.checkClose(s);
   }
 
   private checkClose(s: LocalStat): void {
     for (const v of s.variables) {
-      if (v.attrib === 'close') this.emitRaw(`$checkClose(${vname(v)}, ${str(v.name)});\n`);
+      if (v.attrib === 'close') this.emitRaw(`$checkClose(${vref(v)}, ${str(v.name)});\n`);
     }
   }
 
@@ -501,9 +529,9 @@ export class CodeGen {
   private assignTo(target: NameExpr | IndexExpr, value: string): void {
     if (target.kind === 'Name') {
       if (target.variable) {
-        this.emitRaw(`${vname(target.variable)} = ${value};\n`);
+        this.emitRaw(`${vref(target.variable)} = ${value};\n`);
       } else {
-        this.emitRaw(`${this.setIndex(vname(target.env!), str(target.name), value, null)};\n`);
+        this.emitRaw(`${this.setIndex(vref(target.env!), str(target.name), value, null)};\n`);
       }
       return;
     }
@@ -553,7 +581,7 @@ export class CodeGen {
       ? `${iv} ${stepConst! > 0n ? '<=' : '>='} ${b}`
       : `(${c} > 0 ? ${iv} <= ${b} : ${iv} >= ${b})`;
     this.emitRaw(`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
-    this.emitRaw(`let ${vname(s.variable)} = ${k} === 0 ? ${iv} : $forval(${iv}, ${k});\n`);
+    this.emitRaw(`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.fs.loopLabels.push(label);
     this.block(s.body);
     this.fs.loopLabels.pop();
@@ -564,36 +592,26 @@ export class CodeGen {
     const label = `$L${this.labelCounter++}`;
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4);
     const F = this.fs.temp(), S = this.fs.temp(), C = this.fs.temp(), CL = this.fs.temp(), R = this.fs.temp();
-    this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
-    const vars = s.variables.map(vname);
-    const body = () => {
-      this.emitRaw(`${label}: for (;;) {\n`);
-      const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.line, { namewhat: 'for iterator', name: 'for iterator' });
-      this.emitRaw(`${R} = ${call};\n`);
-      if (vars.length === 1) {
-        this.emitRaw(`let ${vars[0]} = $first(${R});\n`);
-      } else {
-        this.emitRaw(`let ${vars.map((v, i) => `${v} = $nth(${R}, ${i})`).join(', ')};\n`);
-      }
-      this.emitRaw(`if (${vars[0]} === undefined) break;\n${C} = ${vars[0]};\n`);
-      this.fs.loopLabels.push(label);
-      this.block(s.body);
-      this.fs.loopLabels.pop();
-      this.emitRaw(`}\n`);
-    };
-    // The fourth value is a to-be-closed variable (5.4); only pay for the
-    // try/finally when the program provides one.
-    this.emitRaw(`if (${CL} === undefined || ${CL} === false) {\n`);
-    body();
-    this.emitRaw(`} else {\n$checkClose(${CL}, "(for state)");\n`);
     const flag = this.fs.temp();
-    const y = this.fs.gen ? 'yield* ' : '';
+    this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
+    // The fourth value is a to-be-closed variable (5.4), closed however the
+    // loop ends; the try costs nothing measurable when there is none.
+    this.emitRaw(`if (${CL} !== undefined && ${CL} !== false) $checkClose(${CL}, "(for state)");\n`);
     this.emitRaw(`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
-    body();
-    this.fs.tryDepth--;
-    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${this.fs.gen ? '$tbcErrorG' : '$tbcError'}(${CL}, $e)); } finally { if (${flag} === 0) ${y}${this.fs.gen ? '$tbcCloseG' : '$tbcClose'}(${CL}); }\n`);
+    this.emitRaw(`${label}: for (;;) {\n`);
+    const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.line, { namewhat: 'for iterator', name: 'for iterator' });
+    this.emitRaw(`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    const decls = s.variables.map((v, i) => `${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emitRaw(`let ${decls.join(', ')};\n`);
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.loopLabels.pop();
     this.emitRaw(`}\n`);
+    this.fs.tryDepth--;
+    const y = this.fs.gen ? 'yield* ' : '';
+    const G = this.fs.gen ? 'G' : '';
+    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
   }
 
   // --------------------------------------------------------- expressions
@@ -670,9 +688,9 @@ export class CodeGen {
     if (e.variable) {
       const c = e.variable.constValue;
       if (c && !e.variable.assigned) return this.expr(c);
-      return vname(e.variable);
+      return vref(e.variable);
     }
-    return this.getField(vname(e.env!), e.name, describeEnv(e));
+    return this.getField(vref(e.env!), e.name, describeEnv(e));
   }
 
   /**
@@ -716,7 +734,7 @@ export class CodeGen {
     const args = this.argList(e.args);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
-      return this.invoke(vname(e.callee.variable), args, desc, e.line, site, tail);
+      return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
     }
     const f = this.fs.temp();
     return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail)})`;

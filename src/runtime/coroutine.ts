@@ -6,6 +6,7 @@ import { LuaThreadBase, type LuaValue } from './value.js';
 import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from './trampoline.js';
 import { LuaError } from './errors.js';
 import * as ops from './ops.js';
+import { CallRequest } from './callreq.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
 
@@ -106,7 +107,7 @@ export function close(co: Coroutine): ResumeResult {
       while (stack.length > 0) {
         const g = stack.pop()!;
         try {
-          g.return(undefined);
+          unwind(g);
         } catch (e) {
           failed = true;
           error = toLuaErrorValue(e);
@@ -126,4 +127,27 @@ export function close(co: Coroutine): ResumeResult {
     return { ok: true, values: [] };
   }
   throw new LuaError(`cannot close a ${co.status} coroutine`);
+}
+
+/**
+ * Finish a suspended frame early, running its pending `__close` handlers
+ * (finally blocks) to completion; the calls they request run directly.
+ */
+function unwind(g: Generator<unknown, unknown, unknown>): void {
+  let r = g.return(undefined);
+  while (!r.done) {
+    const req = r.value;
+    if (req instanceof CallRequest) {
+      let result: unknown;
+      try {
+        result = ops.call(req.f, ...req.args);
+      } catch (e) {
+        r = g.throw(e);
+        continue;
+      }
+      r = g.next(result);
+    } else {
+      r = g.throw(new LuaError('attempt to yield across a C-call boundary'));
+    }
+  }
 }

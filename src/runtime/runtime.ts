@@ -212,7 +212,7 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
     if (R[name] === undefined) throw new Error(`internal: runtime helper ${name} missing`);
   }
   const factory = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => (env: LuaValue) => LuaFunction;
-  return factory(R)(env);
+  return factory(R)({ v: env });
 }
 
 export { LuaError };
