@@ -58,8 +58,11 @@ const METAMETHOD_CALLERS: Record<string, string> = {
   tbcClose: 'close', tbcCloseG: 'close', tbcError: 'close', tbcErrorG: 'close',
 };
 
+/** Marks a level whose direct-mode frame was dropped (it went on in resumable mode). */
+const RESUMED = '(resumed)';
+
 /** Runtime frames that mean "the caller of the next frame is not on the JS stack" (resumable mode). */
-const MACHINE_FRAMES = new Set(['deep', 'run', 'runResumable']);
+const MACHINE_FRAMES = new Set(['deep', 'run', 'runResumable', RESUMED]);
 
 /** The bare function name of a V8 frame ("Machine.run" → "run"). */
 function bareName(n: string | null | undefined): string {
@@ -95,7 +98,7 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     // twice: as its resumable frame above and as its direct frame, stopped
     // in its prologue. Keep one.
     if (f.kind === 'lua' && prev && prev.frame.kind === 'lua' && prev.between.includes('deep')) {
-      prev.between = ['deep'];
+      prev.between = [RESUMED];
       continue;
     }
     groups.push({ frame: f, fnName: f.fnName, between: [] });
@@ -281,7 +284,8 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
 
 /** Lua 5.1's description of a level: names come only from the call. */
 function describeLevel51(level: TraceLevel): string {
-  if (level.label !== undefined) return `in ${level.label}`;
+  // Labels name C functions the way 5.4 finds global names; 5.1 does not.
+  if (level.label !== undefined) return '?';
   if (level.namewhat !== '') return `in function '${level.namewhat === 'metamethod' ? `__${level.name}` : level.name}'`;
   if (level.kind === 'lua' && level.proto === 0) return 'in main chunk';
   if (level.kind === 'lua') {
