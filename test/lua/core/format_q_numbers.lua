@@ -1,0 +1,5 @@
+print(string.format('%q', 1), string.format('%q', -0.0), string.format('%q', 0.1))
+print(string.format('%q', math.mininteger), string.format('%q', math.maxinteger))
+print(string.format('%q', 1/0), string.format('%q', -1/0), string.format('%q', 2^63))
+print(string.format('%q', 'a\nb\0c"d\\'))
+print(string.format('%5.1f|%d|%s', 3.14159, 42, 'x'))
