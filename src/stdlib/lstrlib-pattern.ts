@@ -72,6 +72,10 @@ export function matchClass(c: number, cl: number): boolean {
     case 117: bit = UPPER; break; // u
     case 119: bit = ALPHA | DIGIT; break; // w
     case 120: bit = XDIGIT; break; // x
+    case 122: // z (deprecated): the zero byte
+      if (cl === 122) return c === 0;
+      if (cl === 90) return c !== 0;
+      return cl === c;
     default: return cl === c;
   }
   // (cl | 0x20) maps only 'A'..'Z' onto the letters above: C's tolower.

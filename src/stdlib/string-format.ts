@@ -175,7 +175,8 @@ export function hexFloatDigits(ax: number, prec: number, alt: boolean, upper: bo
     let q = frac >> drop;
     const r = frac - (q << drop);
     const half = 1n << (drop - 1n);
-    if (r > half || (r === half && (q & 1n) === 1n)) q += 1n;
+    const odd = prec === 0 ? (lead & 1) === 1 : (q & 1n) === 1n;
+    if (r > half || (r === half && odd)) q += 1n;
     if (q >> BigInt(prec * 4) !== 0n) { // carry into the leading digit
       lead += 1;
       q &= (1n << BigInt(prec * 4)) - 1n;

@@ -353,7 +353,7 @@ function str_format(...args: Args): string {
       let len = 0;
       while (i + len < fl && isFormatSpanChar(fmt.charCodeAt(i + len))) len++;
       len++;
-      if (len >= MAX_FORMAT - 10) luaError("invalid format string to 'format'");
+      if (len >= MAX_FORMAT - 10) luaError('invalid format (too long)');
       const form = '%' + fmt.slice(i, i + len);
       const conv = i + len - 1 < fl ? fmt.charAt(i + len - 1) : '';
       i += len;

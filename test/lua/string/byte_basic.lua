@@ -1,0 +1,12 @@
+local s = "ABCDE"
+print(s:byte(), s:byte(2), s:byte(-1), s:byte(1, 3), s:byte(-3, -1))
+print(s:byte(10), s:byte(0), s:byte(3, 2), select('#', s:byte(3, 2)), select('#', s:byte(10)))
+print(s:byte(-10, 2), s:byte(4, 100), s:byte(math.mininteger, math.maxinteger))
+print(("\0\255\128"):byte(1, -1))
+print(string.byte(""), select('#', string.byte("")))
+print(string.byte(97), string.byte(1.5, 2))
+print(pcall(string.byte, s, 1.5))
+print(pcall(string.byte, s, 1, {}))
+print(pcall(string.byte))
+print(select('#', string.byte(string.rep("a", 5000), 1, -1)))
+print(string.byte("hello", 2.0, 3.0))

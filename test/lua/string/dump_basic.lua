@@ -1,0 +1,6 @@
+print(pcall(string.dump))
+print(pcall(string.dump, 1))
+print(pcall(string.dump, "x"))
+print(pcall(string.dump, print))
+print(pcall(string.dump, string.rep))
+print(select('#', pcall(string.dump, nil)))

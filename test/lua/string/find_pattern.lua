@@ -1,0 +1,11 @@
+local s = "The quick brown fox jumps over 13 lazy dogs"
+print(s:find("%a+"), s:find("%d+"), s:find("%s"), s:find("q%a*"), s:find("o%a"))
+print(s:find("(%a+) (%a+)"), s:find("(%d)(%d)"), s:find("()fox()"))
+print(s:find("^The"), s:find("^quick"), s:find("dogs$"), s:find("dog$"), s:find("^"), s:find("$"))
+print(s:find("%a+", 5), s:find("%a+", -4), s:find("^%a+", 5), s:find("x", 20))
+print(("aaa"):find("a-"), ("aaa"):find("a-$"), ("aaa"):find("a*"), ("aaa"):find("a+"), ("aaa"):find("a?"))
+print(("[test]"):find("%[(.-)%]"), ("f(a(b)c)d"):find("%b()"), ("THE (quick) fox"):find("%f[%a]%a+", 5))
+print(("hello"):find("l*", 3), ("hello"):find("x*"), ("hello"):find("x*", 6), ("hello"):find("x*", 7))
+print(("a.b"):find("%."), ("a+b"):find("a%+b"), ("a$b"):find("$b"), ("a^b"):find("a^b"))
+print(("abc"):find("[b-c]+"), ("abc"):find("[^a]+"), ("a]b"):find("[]]"), ("a^b"):find("[%^]"), ("a-b"):find("[a%-]+"))
+print(("x^y"):find("^x^"), ("$$"):find("$$"), ("a$"):find("a$$"), ("a$"):find("%$$"))

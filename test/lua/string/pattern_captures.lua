@@ -1,0 +1,13 @@
+local function t(s, p, i) print(s, p, pcall(string.match, s, p, i)) end
+t("hello world", "(h)(e)") t("hello", "((h)(e))") t("hello", "()h()") t("hello", "(h)()(e)")
+t("hello", "(l+)") t("hello", "(l)%1") t("hello", "(l)(%1)") t("abab", "(ab)%1") t("abba", "(a)(b)%2%1")
+t("abcabc", "(%a+)%1") t("xyxy", "^(..)%1$") t("aaa", "(a)%1%1") t("abc", "(a)%1")
+t("abc", "()") t("abc", "()()()") t("abc", "(()a)") t("", "()")
+t("abc", "(") t("abc", ")") t("abc", "(()") t("abc", "a)") t("abc", "%1") t("abc", "(a)%2") t("abc", "(a%1)")
+t("abc", "%0") t("abc", "(a)%0") t("abc", "()%1") t("aa", "()a%1")
+t(string.rep("a", 40), string.rep("(a)", 32)) t(string.rep("a", 40), string.rep("(a)", 33))
+t(string.rep("a", 40), string.rep("()", 32)) t(string.rep("a", 40), string.rep("()", 33))
+print(select('#', string.match(string.rep("a", 40), string.rep("(a)", 32))))
+t("key=val", "(%w+)=(%w*)") t("key=", "(%w+)=(%w*)") t("=", "(%w*)=(%w*)")
+t("hello", "(h)(.-)(o)") t("[[x]]", "%[(=*)%[(.-)%]%1%]")
+t("a(b)c", "%((%a)%)") t("f(x, y)", "(%w+)(%b())")

@@ -1,0 +1,10 @@
+local function t(s, p) print(s, p, s:find(p)) end
+t("aaab", "a*b") t("b", "a*b") t("aaab", "a+b") t("b", "a+b") t("aaab", "a-b") t("aaab", "a?b") t("ab", "a?b")
+t("aaa", "a*") t("aaa", "a-") t("aaa", "a+") t("aaa", "a?") t("", "a*") t("", "a+") t("", "a-") t("", "a?")
+t("<a><b>", "<.->") t("<a><b>", "<.*>") t("<a><b>", "<.+>") t("<><b>", "<.+>") t("<><b>", "<.->")
+t("abc", "[abc]*") t("abc", "[abc]-c") t("xabcx", "[abc]+") t("xyz", "[abc]*") t("aXb", "a.?b") t("ab", "a.?b")
+t("aaa", "^a-$") t("aaa", "a-a") t("aaa", "a*a") t("aaa", "a+a") t("aaa", "a?a?a?a?")
+t("abab", "(ab)*") t("ab*", "b*") t("a*", "a%*") t("a+b", "a+b") t("a+b", "a%+b") t("a-b", "a-b")
+t("x--y", "%-+") t("?", "?") t("a?", "a?") t("*a", "*a") t("+", "+") t("-", "-")
+t("aaa", "a**") t("a", "a*?") t("a*", "a**")
+t(" x", "%s*x") t("  ", "%s+$") t("abc", ".-b") t("abc", ".*b") t("aXbXc", "(.-)X") t("aXbXc", "(.*)X")

@@ -1,0 +1,6 @@
+print(string.reverse("hello"), string.reverse(""), string.reverse("a"), ("ab\0c"):reverse():byte(1, -1))
+print(string.reverse(123), string.reverse(1.5))
+print(pcall(string.reverse))
+print(pcall(string.reverse, false))
+print(("\255\1"):reverse():byte(1, -1))
+print(string.reverse(string.rep("abc", 1000)):sub(1, 9))
