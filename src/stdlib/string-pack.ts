@@ -163,8 +163,10 @@ function toFloatNumber(v: LuaValue): number {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : (v as LuaFloat).n;
 }
 
-export function str_pack(...args: Args): string {
-  const f = new Fmt(checkString(args, 0));
+export function str_pack(...a: Args): string {
+  const f = new Fmt(checkString(a, 0));
+  // lstrlib pushes a nil mark after the arguments: missing ones read as nil
+  const args = a.slice();
   const h: Header = { little: true, maxalign: 1 };
   const parts: string[] = [];
   let total = 0;
@@ -175,6 +177,7 @@ export function str_pack(...args: Args): string {
     if (total > MAX_JS_STRING) tooLarge();
     if (ntoalign > 0) parts.push('\0'.repeat(ntoalign));
     arg++;
+    if (arg >= args.length && opt !== K.Padding && opt !== K.Paddalign && opt !== K.Nop) args.length = arg + 1;
     switch (opt) {
       case K.Int: {
         const n = checkInteger(args, arg);
