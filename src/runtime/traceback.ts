@@ -141,10 +141,14 @@ function calledDirectly(g: Group): boolean {
   return !g.between.some((n) => MACHINE_FRAMES.has(n) || n === 'arith' || n === 'arithG' || METAMETHOD_CALLERS[n] !== undefined);
 }
 
-/** Whether `caller` called `callee` with a proper tail call (a `tail` mark on its call site). */
+/**
+ * Whether `caller` called `callee` with a proper tail call (a `tail` mark on
+ * its call site). lua5.4 runs a C function called in tail position as an
+ * ordinary call: its caller stays.
+ */
 function madeTailCall(caller: Group, callee: Group): boolean {
   const site = caller.frame.kind === 'lua' ? (caller.frame.callSite as { tail?: boolean } | undefined) : undefined;
-  return site?.tail === true && calledDirectly(callee);
+  return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee);
 }
 
 /** The proto index of a Lua frame: from its JS name ($f<n>), else the innermost function around its line. */
