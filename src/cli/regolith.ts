@@ -367,6 +367,18 @@ export class Interpreter {
     return this.dochunk(loaded, args);
   }
 
+  /** lua_gc(L, LUA_GCGEN): through the base library's collectgarbage, which keeps the mode. */
+  setGenerationalGC(): void {
+    const gc = this.L.globals.getStr('collectgarbage');
+    if (typeof gc !== 'function') return;
+    const depth = D.n;
+    try {
+      ops.call(gc, 'generational');
+    } catch {
+      D.n = depth;
+    }
+  }
+
   printVersion(): void {
     (this.profile.versionOnStderr ? this.host.stderr : this.host.stdout).write(this.profile.version + '\n');
   }
@@ -418,6 +430,8 @@ export function main(argv: string[]): number {
   if (flags & HAS_V) it.printVersion();
   if (flags & HAS_BIG_E) L.registry.setStr('LUA_NOENV', true);
   if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
+  // lua.c 5.4 runs the collector in generational mode.
+  if (profile.dialect === '5.4') it.setGenerationalGC();
   if (!(flags & HAS_BIG_E) && !it.handleInit()) return 1;
   if (!it.runArgs(args, script > 0 ? script : args.length)) return 1;
   if (script > 0 && !it.handleScript(args, script)) return 1;
