@@ -113,8 +113,10 @@ function math_fmod(...args: Args): LuaValue {
     }
     return mkInt(BigInt(a) % BigInt(b));
   }
-  const x = checkNum(args, 0);
+  // lmathlib calls fmod(luaL_checknumber(L, 1), luaL_checknumber(L, 2)); gcc
+  // evaluates those arguments right to left, so argument #2 is checked first
   const y = checkNum(args, 1);
+  const x = checkNum(args, 0);
   return flt(x % y); // JS % on doubles is C fmod
 }
 
@@ -185,6 +187,71 @@ function math_type(...args: Args): LuaValue {
   if (v instanceof LuaFloat) return 'float';
   checkAny(args, 0);
   return undefined;
+}
+
+// ------------------------------------------------------------ LUA_COMPAT_MATHLIB
+// The Debian/Ubuntu lua5.4 (our reference) is built with LUA_COMPAT_5_3, which
+// keeps 5.3's deprecated math functions: cosh, sinh, tanh, pow, frexp, ldexp,
+// log10 and atan2 (an alias of atan).
+
+function math_cosh(...args: Args): LuaValue { return flt(Math.cosh(checkNum(args, 0))); }
+function math_sinh(...args: Args): LuaValue { return flt(Math.sinh(checkNum(args, 0))); }
+function math_tanh(...args: Args): LuaValue { return flt(Math.tanh(checkNum(args, 0))); }
+function math_log10(...args: Args): LuaValue { return flt(Math.log10(checkNum(args, 0))); }
+
+function math_pow(...args: Args): LuaValue {
+  const x = checkNum(args, 0);
+  const y = checkNum(args, 1);
+  return flt(N.floatPow(x, y));
+}
+
+const dv = new DataView(new ArrayBuffer(8));
+
+/** C frexp: x = m * 2^e with 0.5 <= |m| < 1 (m = x, e = 0 for 0, inf and NaN). */
+export function frexp(x: number): [number, number] {
+  if (x === 0 || x !== x || x === Infinity || x === -Infinity) return [x, 0];
+  let e = 0;
+  if (Math.abs(x) < 2.2250738585072014e-308) { x *= 18446744073709551616; e = -64; } // subnormal: * 2^64
+  dv.setFloat64(0, x);
+  const hi = dv.getUint32(0);
+  e += ((hi >>> 20) & 0x7ff) - 1022;
+  dv.setUint32(0, (hi & 0x800fffff) | (1022 << 20));
+  return [dv.getFloat64(0), e];
+}
+
+/** C ldexp: x * 2^n with a single rounding. */
+export function ldexp(x: number, n: number): number {
+  if (n > 1023) {
+    x *= 8.98846567431158e307; // 2^1023
+    n -= 1023;
+    if (n > 1023) {
+      x *= 8.98846567431158e307;
+      n -= 1023;
+      if (n > 1023) n = 1023;
+    }
+  } else if (n < -1022) {
+    // scale by 2^-969 (= 2^-1022 * 2^53) so that no bits are lost before the last step
+    x *= 2.0041683600089728e-292;
+    n += 969;
+    if (n < -1022) {
+      x *= 2.0041683600089728e-292;
+      n += 969;
+      if (n < -1022) n = -1022;
+    }
+  }
+  return x * Math.pow(2, n);
+}
+
+function math_frexp(...args: Args): LuaValue {
+  const [m, e] = frexp(checkNum(args, 0));
+  return [flt(m), e];
+}
+
+function math_ldexp(...args: Args): LuaValue {
+  const x = checkNum(args, 0);
+  const e = checkInteger(args, 1);
+  const ep = typeof e === 'number' && e >= -2147483648 && e <= 2147483647 ? e : Number(BigInt.asIntN(32, BigInt(e))); // (int) cast
+  return flt(ldexp(x, ep));
 }
 
 // ------------------------------------------------------------ xoshiro256**
@@ -349,6 +416,9 @@ export function openMath(L: LuaState): void {
     asin: math_asin, acos: math_acos, atan: math_atan, deg: math_deg, rad: math_rad,
     tointeger: math_toint, ult: math_ult, min: math_min, max: math_max, type: math_type,
     random, randomseed,
+    // LUA_COMPAT_MATHLIB
+    atan2: math_atan, cosh: math_cosh, sinh: math_sinh, tanh: math_tanh, pow: math_pow,
+    frexp: math_frexp, ldexp: math_ldexp, log10: math_log10,
   });
   M.setStr('pi', Math.PI);
   M.setStr('huge', Infinity);

@@ -36,5 +36,5 @@ table.move(A, 1, 2, 10, B)
 print(#eqlog, B[10], B[11])
 
 -- non-tables with the needed metamethods are accepted
-local ok, r = pcall(function() return table.move(setmetatable({}, {__index = function(_, k) return k end}), 1, 3, 1, {}) end)
+local ok, r = pcall(function() return (table.move(setmetatable({}, {__index = function(_, k) return k end}), 1, 3, 1, {})) end)
 print(ok, r[1], r[2], r[3])

@@ -23,4 +23,4 @@ print(table.remove(zero), rawget(zero, 0))
 -- __len that lies about the size
 local liar = setmetatable({1, 2, 3, 4, 5}, {__len = function() return 2 end})
 print(table.remove(liar), rawget(liar, 2), rawget(liar, 3))
-print(pcall(function() return table.remove(liar, 5) end))
+print(pcall(function() return (table.remove(liar, 5)) end))

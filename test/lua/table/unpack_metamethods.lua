@@ -16,8 +16,8 @@ print(table.unpack(child, 1, 3))
 print(select('#', table.unpack(child)))
 -- __len only (no __index): raw values
 print(table.unpack(setmetatable({1, 2, 3, 4}, {__len = function() return 2 end})))
-print(pcall(function() return table.unpack(setmetatable({}, {__len = function() return 2.5 end})) end))
-print(pcall(function() return table.unpack(setmetatable({}, {__len = function() return '2' end})) end))
+print(pcall(function() return (table.unpack(setmetatable({}, {__len = function() return 2.5 end}))) end))
+print(pcall(function() return (table.unpack(setmetatable({}, {__len = function() return '2' end}))) end))
 -- unpack does not check the type of its argument beyond what it uses
 print(pcall(table.unpack, 'abc'))
 print(pcall(table.unpack, true, 1, 1))

@@ -1,0 +1,12 @@
+-- behaviour at the edges of the integer range
+print(math.floor(-2^63) == math.mininteger, math.type(math.floor(-2^63)))
+print(math.ceil(2^63 - 1024), math.floor(2^63 - 1024))
+print(math.floor(-2^63 - 2048), math.ceil(-2^63 - 2048))
+print(math.abs(math.mininteger + 1), math.abs(-2^63))
+print(math.fmod(math.mininteger, 3), math.fmod(math.maxinteger, 3), math.fmod(math.mininteger, -3))
+print(math.fmod(math.mininteger, math.mininteger), math.fmod(math.maxinteger, math.maxinteger))
+print(math.max(math.maxinteger, 2^63), math.min(math.mininteger, -2^63))
+print(math.max(math.maxinteger, math.maxinteger + 0.0), math.min(math.maxinteger + 0.0, math.maxinteger))
+print(math.ult(math.maxinteger, math.maxinteger + 1), math.tointeger(2^63 - 1024))
+print(math.modf(-2^63), math.modf(2^63 - 1024))
+print(math.tointeger(-2^63), math.tointeger(2^63))

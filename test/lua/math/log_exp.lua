@@ -1,0 +1,18 @@
+-- math.log (with bases 2 and 10 special-cased, as lmathlib) and math.exp
+print(math.log(1), math.log(math.exp(1)), math.log(0), math.log(math.huge))
+print(math.log(8, 2), math.log(1024, 2), math.log(2^-10, 2), math.log(3, 2))
+print(math.log(1000, 10), math.log(1e-5, 10), math.log(12345, 10), math.log(0.001, 10))
+print(math.log(100, 100), math.log(27, 3), math.log(81, 3), math.log(2, 4), math.log(10, 1))
+print(math.log(0, 2), math.log(0, 10), math.log(math.huge, 2), math.log(1, 0.5))
+print(math.log(8, 2.0), math.log(1000, 10.0), math.log(8, '2'), math.log('1000', '10'))
+print(math.log(1, nil), math.log(2, nil))
+print(math.exp(0), math.exp(1), math.exp(-1), math.exp(10), math.exp(-745), math.exp(710))
+print(math.exp(-math.huge), math.exp(math.huge), math.exp('2'))
+print(math.type(math.log(1)), math.type(math.exp(0)), math.type(math.log(8, 2)))
+local function isnan(x) return x ~= x end
+print(isnan(math.log(-1)), isnan(math.log(-1, 2)), isnan(math.log(-1, 10)), isnan(math.exp(0/0)))
+print(pcall(function() return (math.log()) end))
+print(pcall(function() return (math.log('x')) end))
+print(pcall(function() return (math.log(1, {})) end))
+print(pcall(function() return (math.exp()) end))
+print(pcall(function() return (math.exp(true)) end))

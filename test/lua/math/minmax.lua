@@ -1,0 +1,28 @@
+-- math.min / math.max return the chosen argument itself (type preserved)
+local function show(...)
+  local out = {}
+  for i = 1, select('#', ...) do
+    local v = select(i, ...)
+    out[i] = tostring(v) .. ':' .. tostring(math.type(v) or type(v))
+  end
+  print(table.concat(out, ' '))
+end
+show(math.max(1, 2, 3), math.min(1, 2, 3), math.max(3), math.min(-3))
+show(math.max(1, 2.0), math.max(2.0, 2), math.max(2, 2.0), math.min(1, 1.0), math.min(1.0, 1))
+show(math.max(-0.0, 0), math.max(0, -0.0), math.min(-0.0, 0.0), math.min(0.0, -0.0))
+show(math.max(math.mininteger, math.maxinteger), math.min(math.mininteger, math.maxinteger))
+show(math.max(2^53, 2^53 + 1), math.max(9007199254740993, 2^53), math.min(9007199254740993, 2^53))
+show(math.max(-math.huge, math.huge), math.min(-math.huge, math.huge, 0))
+show(math.max(1, 0/0), math.min(1, 0/0))
+local n = math.max(0/0, 1)
+print(n ~= n)
+show(math.max('10', '9'), math.min('10', '9'), math.max('a', 'b', 'c'))
+show(math.max(5, 3, 9, 1, 9.0), math.min(5, 3, 1.0, 9, 1))
+print(pcall(function() return (math.max()) end))
+print(pcall(function() return (math.min()) end))
+print(pcall(function() return (math.max(1, 'x')) end))
+print(pcall(function() return (math.min('x', 1)) end))
+print(pcall(function() return (math.max(1, nil)) end))
+print(pcall(function() return (math.max({}, {})) end))
+print(pcall(function() return (math.min(true, false)) end))
+print(math.max(nil), math.min('only'))

@@ -1,0 +1,33 @@
+-- math.modf: integral part (an integer when it fits... as lua5.4.4 does) and a float fraction
+local function show(...)
+  local out = {}
+  for i = 1, select('#', ...) do
+    local v = select(i, ...)
+    out[i] = tostring(v) .. ':' .. tostring(math.type(v))
+  end
+  print(table.concat(out, ' '))
+end
+show(math.modf(3.5))
+show(math.modf(-3.5))
+show(math.modf(3))
+show(math.modf(-3))
+show(math.modf(0.0))
+show(math.modf(-0.0))
+show(math.modf(0.25))
+show(math.modf(-0.25))
+show(math.modf(math.huge))
+show(math.modf(-math.huge))
+show(math.modf(2^53))
+show(math.modf(2^63))
+show(math.modf(-2^63))
+show(math.modf(1e300))
+show(math.modf(math.maxinteger))
+show(math.modf(math.mininteger))
+show(math.modf('2.75'))
+show(math.modf('5'))
+show(math.modf(4503599627370495.5))
+local i, f = math.modf(0/0)
+print(i ~= i, f ~= f)
+print(select('#', math.modf(1.5)))
+print(pcall(function() return (math.modf()) end))
+print(pcall(function() return (math.modf('x')) end))

@@ -1,0 +1,12 @@
+-- math.sqrt, math.deg, math.rad
+print(math.sqrt(0), math.sqrt(-0.0), math.sqrt(1), math.sqrt(2), math.sqrt(4), math.sqrt(1e100))
+print(math.sqrt(math.huge), math.sqrt(2^62), math.sqrt(math.maxinteger), math.sqrt('16'))
+print(math.type(math.sqrt(4)), math.sqrt(-1) ~= math.sqrt(-1))
+print(math.deg(0), math.deg(1), math.deg(math.pi), math.deg(-math.pi / 2), math.deg(2 * math.pi))
+print(math.rad(0), math.rad(1), math.rad(180), math.rad(-90), math.rad(360), math.rad(45))
+print(math.deg(math.rad(123)), math.rad(math.deg(1)))
+print(math.type(math.deg(0)), math.type(math.rad(180)), math.deg('90'), math.rad('90'))
+print(math.deg(math.huge), math.rad(-math.huge))
+print(pcall(function() return (math.sqrt()) end))
+print(pcall(function() return (math.deg('x')) end))
+print(pcall(function() return (math.rad(nil)) end))

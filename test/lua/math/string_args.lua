@@ -1,0 +1,11 @@
+-- numeric strings are accepted where lmathlib uses luaL_checknumber/checkinteger
+print(math.floor('3.7'), math.ceil('3.2'), math.abs('-4'), math.sqrt('9'), math.exp('0'))
+print(math.fmod('7', '3'), math.fmod('7.5', 2), math.modf('3.25'))
+print(math.max('1', '2'), math.min('1', '2'))
+print(math.ult('1', '2'), math.tointeger('8'), math.type('8'))
+print(math.random('1', '1'), math.log('8', '2'))
+print(math.floor(' 0x1F '), math.ceil('1e1'), math.abs('-0x10'))
+print(pcall(function() return (math.floor('3x')) end))
+print(pcall(function() return (math.ult('1.5', 2)) end))
+print(pcall(function() return (math.random('1.5')) end))
+print(pcall(function() return (math.sqrt('')) end))

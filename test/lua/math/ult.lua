@@ -1,0 +1,12 @@
+-- math.ult: unsigned comparison
+print(math.ult(1, 2), math.ult(2, 1), math.ult(1, 1))
+print(math.ult(1, -1), math.ult(-1, 1), math.ult(-2, -1), math.ult(-1, -2))
+print(math.ult(0, math.mininteger), math.ult(math.maxinteger, math.mininteger), math.ult(math.mininteger, math.maxinteger))
+print(math.ult(2^53, 2^53 + 2), math.ult(3.0, 4), math.ult('3', '4'))
+print(pcall(function() return (math.ult(1.5, 2)) end))
+print(pcall(function() return (math.ult(1, 2.5)) end))
+print(pcall(function() return (math.ult(1)) end))
+print(pcall(function() return (math.ult()) end))
+print(pcall(function() return (math.ult(2^63, 1)) end))
+print(pcall(function() return (math.ult('x', 1)) end))
+print(pcall(function() return (math.ult(1, {})) end))
