@@ -39,6 +39,12 @@ export interface Proto {
 export interface CallSite {
   namewhat: 'global' | 'local' | 'method' | 'field' | 'upvalue' | 'constant' | 'for iterator' | '';
   name: string;
+  /**
+   * A call in tail position (`return f(x)`). lua5.4 replaces the caller's
+   * frame; direct-mode code keeps it on the JS stack, so error levels and
+   * tracebacks skip frames stopped at such a call.
+   */
+  tail?: boolean;
 }
 
 export interface CompiledChunk {
@@ -103,11 +109,15 @@ function describe(e: Expr): string | null {
     case 'Name': return describeName(e);
     case 'Index':
       // lua5.4 names the key only when it is a constant string; small
-      // integer constants use OP_GETI ("integer index").
-      if (e.key.kind === 'String') return `field '${e.key.value}'`;
+      // integer constants use OP_GETI ("integer index"). A field of `_ENV`
+      // is a global.
+      if (e.key.kind === 'String') {
+        return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${e.key.value}'`;
+      }
       if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n) return `field 'integer index'`;
       return `field '?'`;
     case 'String': return `constant '${e.value}'`;
+    case 'Paren': return describe(e.expr);
     case 'MethodCall': return `method '${e.method}'`;
     default: return null;
   }
@@ -337,7 +347,11 @@ export class CodeGen {
     const fwdLabel = `$L${this.labelCounter++}`;
     const bwdLabel = `$L${this.labelCounter++}`;
     this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel });
-    if (forward) this.emitRaw(`${fwdLabel}: {\n`);
+    if (forward) {
+      // Locals declared before the label stay visible after it.
+      this.hoist(before);
+      this.emitRaw(`${fwdLabel}: {\n`);
+    }
     this.statements(stats, from, p);
     if (forward) this.emitRaw(`}\n`);
     if (backward) this.emitRaw(`${bwdLabel}: for (;;) {\n`);
@@ -352,9 +366,8 @@ export class CodeGen {
     const loopLabel = `$L${this.labelCounter++}`;
     labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
     // Hoist this block's locals so that every case sees them.
-    if (b.variables.length) this.emitRaw(`let ${b.variables.map(vname).join(', ')};\n`);
+    this.hoist(stats);
     this.emitRaw(`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
-    this.hoisted.add(b);
     for (const s of stats) {
       if (s.kind === 'Label') {
         this.emitRaw(`case ${this.labelPlans.get(s)!.state!.value}:\n`);
@@ -363,16 +376,26 @@ export class CodeGen {
       }
     }
     tail?.();
-    this.hoisted.delete(b);
     this.emitRaw(`}\nbreak;\n}\n`);
   }
 
-  /** Blocks compiled as state machines, whose locals are declared up front. */
-  private hoisted = new Set<Block>();
+  /** Locals declared up front (before a labelled block or state machine) rather than at their statement. */
+  private hoisted = new Set<Variable>();
 
   private declKeyword(v: Variable): string {
-    for (const b of this.hoisted) if (b.variables.includes(v)) return '';
-    return 'let ';
+    return this.hoisted.has(v) ? '' : 'let ';
+  }
+
+  /** Declare the locals that `stats` declare directly, ahead of a JS block that would hide them. */
+  private hoist(stats: Stat[]): void {
+    const vars: Variable[] = [];
+    for (const st of stats) {
+      if (st.kind === 'Local') vars.push(...st.variables);
+      else if (st.kind === 'LocalFunction') vars.push(st.variable);
+    }
+    if (vars.length === 0) return;
+    this.emitRaw(`let ${vars.map(vname).join(', ')};\n`);
+    for (const v of vars) this.hoisted.add(v);
   }
 
   private stat(s: Stat): void {
@@ -551,7 +574,7 @@ export class CodeGen {
     const vs = s.values;
     let value: string;
     if (vs.length === 0) value = '$EMPTY';
-    else if (vs.length === 1 && (vs[0].kind === 'Call' || vs[0].kind === 'MethodCall') && this.fs.gen && this.fs.tryDepth === 0) {
+    else if (vs.length === 1 && (vs[0].kind === 'Call' || vs[0].kind === 'MethodCall') && this.fs.tryDepth === 0) {
       value = this.callExpr(vs[0], 'tail');
     } else if (vs.length === 1) value = isMulti(vs[0]) ? this.multi(vs[0]) : this.expr(vs[0]);
     else value = this.listArray(vs);
@@ -745,12 +768,12 @@ export class CodeGen {
    * once, so nested calls do not multiply the code size.
    */
   private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false): string {
-    const marker = this.callMarker(line, site);
+    const marker = this.callMarker(line, tail ? { ...site, tail } : site);
     if (this.fs.gen) {
       // Host functions without a resumable variant are called directly;
       // everything else goes through the trampoline.
       const A = this.fs.temp();
-      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
+      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
     }
     return `(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))${marker}(${args})`;
   }

@@ -120,6 +120,9 @@ export function luaLevels(frames: Frame[]): Frame[] {
   const levels: Frame[] = [];
   for (const f of frames) {
     if (f.kind === 'internal') continue;
+    // A frame stopped at a tail call to a Lua function no longer exists in
+    // Lua's view (C functions are never tail-called).
+    if (f.kind === 'lua' && f.callSite?.tail && levels.length > 0 && levels[levels.length - 1].kind === 'lua') continue;
     levels.push(f);
   }
   return levels;

@@ -223,8 +223,9 @@ export function openBase(L: LuaState): void {
   function luaB_assert(...args: Args): unknown {
     if (args[0] !== undefined && args[0] !== false) return args;
     checkAny(args, 0);
-    if (args.length < 2) luaError('assertion failed!');
-    throw new LuaError(args[1]);
+    // As luaB_assert: the message goes through `error` (level 1).
+    const msg = args.length < 2 ? 'assertion failed!' : args[1];
+    throw new LuaError(typeof msg === 'string' ? where(1) + msg : msg);
   }
 
   function luaB_error(...args: Args): never {
@@ -255,6 +256,7 @@ export function openBase(L: LuaState): void {
 
   function luaB_xpcall(...args: Args): unknown {
     const handler = args[1];
+    if (typeof handler !== 'function') typeError(args, 1, 'function');
     const depth = D.n;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(2)));
@@ -265,6 +267,7 @@ export function openBase(L: LuaState): void {
   }
   (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     const handler = args[1];
+    if (typeof handler !== 'function') typeError(args, 1, 'function');
     try {
       return ops.append([true], yield callreq(args[0], args.slice(2)));
     } catch (e) {
@@ -272,12 +275,21 @@ export function openBase(L: LuaState): void {
     }
   };
 
+  /**
+   * The message handler's result for error `e`. A handler that fails is
+   * called again on its own error, as lua5.4 does, until the C-stack limit
+   * gives up with "error in error handling".
+   */
   function callHandler(handler: LuaValue, e: unknown): unknown {
-    try {
-      return ops.first(ops.call(handler, errorValue(e)));
-    } catch (e2) {
-      return errorValue(e2);
+    let err = errorValue(e);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      try {
+        return ops.first(ops.call(handler, err));
+      } catch (e2) {
+        err = errorValue(e2);
+      }
     }
+    return 'error in error handling';
   }
 
   function luaB_load(...args: Args): unknown {

@@ -11,14 +11,18 @@ import { argError, checkAny, luaError, registerHostFunction, setFuncs, typeError
 
 function checkCo(args: Args, i: number): Coroutine {
   const co = args[i];
-  if (!(co instanceof Coroutine)) typeError(args, i, 'coroutine');
+  if (!(co instanceof Coroutine)) typeError(args, i, 'thread');
   return co;
 }
 
-function co_create(...args: Args): Coroutine {
+function newCoroutine(args: Args): Coroutine {
   const f = args[0];
   if (typeof f !== 'function') typeError(args, 0, 'function');
   return new Coroutine(f as LuaFunction);
+}
+
+function co_create(...args: Args): Coroutine {
+  return newCoroutine(args);
 }
 
 function co_resume(...args: Args): unknown {
@@ -28,8 +32,7 @@ function co_resume(...args: Args): unknown {
 }
 
 function co_wrap(...args: Args): unknown {
-  const co = co_create(...args);
-  return wrapped(co);
+  return wrapped(newCoroutine(args));
 }
 
 function wrapped(co: Coroutine) {
@@ -49,8 +52,8 @@ function wrapped(co: Coroutine) {
 
 function co_yield(...args: Args): never {
   void args;
-  if (running().isMain) luaError('attempt to yield from outside a coroutine');
-  return luaError('attempt to yield across a C-call boundary');
+  // lua_yieldk raises these without a position (the running function is C).
+  throw new LuaError(running().isMain ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
 }
 (co_yield as { G?: unknown }).G = function* co_yieldG(...args: Args): Generator<YieldRequest, unknown, unknown> {
   return yield new YieldRequest(args);
@@ -73,14 +76,12 @@ function mainThreadValue(): Coroutine {
 
 function co_isyieldable(...args: Args): boolean {
   const co = args.length > 0 ? checkCo(args, 0) : running();
-  return co.yieldable && co.status === 'running';
+  return co.yieldable;
 }
 
 function co_close(...args: Args): unknown {
   const co = checkCo(args, 0);
-  if (co.status === 'running' || co.status === 'normal') {
-    argError(1, `cannot close a ${co.status} coroutine`);
-  }
+  if (co.status === 'running' || co.status === 'normal') luaError(`cannot close a ${co.status} coroutine`);
   const r = close(co);
   return r.ok ? true : [false, r.error];
 }
