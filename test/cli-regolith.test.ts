@@ -223,6 +223,39 @@ describe('regolith: interactive mode over a pipe', () => {
   cliTest("error calling 'print'", ['-i'], { stdin: 'print = nil\n1\n' });
 });
 
+describe('regolith: interactive mode on a terminal', () => {
+  const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
+  test('prompts, continuation, Ctrl-C interrupts a loop, Ctrl-D exits', { skip: hasScript ? false : 'script(1) is not installed' }, async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('script', ['-qfec', `"${process.execPath}" "${bin}"`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString('latin1'); });
+    const waitFor = async (text: string, ms = 10_000) => {
+      const end = Date.now() + ms;
+      while (!out.includes(text) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(out.includes(text), `expected ${JSON.stringify(text)} in ${JSON.stringify(out)}`);
+    };
+    const clean = () => out.replace(/\r/g, '').replace(/\x1b\[[0-9]*[GJ]/g, '');
+    await waitFor('> ');
+    child.stdin.write('1+1\r');
+    await waitFor('2\r\n');
+    child.stdin.write('for i = 1, 2 do\r');
+    await waitFor('>> ');
+    child.stdin.write('print(i * 10)\rend\r');
+    await waitFor('10\r\n20\r\n');
+    child.stdin.write('while true do end\r');
+    await new Promise((r) => setTimeout(r, 500));
+    child.stdin.write('\x03');
+    await waitFor('interrupted!');
+    child.stdin.write('print("after")\r');
+    await waitFor('after\r\n');
+    child.stdin.write('\x04');
+    const status = await new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    assert.equal(status, 0);
+    assert.match(clean(), /^Lua 5\.4\.4 {2}Copyright[^\n]*\n> 1\+1\n2\n> for i = 1, 2 do\n>> print\(i \* 10\)\n(?:>> )?end\n10\n20\n> while true do end\n\^Cinterrupted!\n> print\("after"\)\nafter\n> \n$/);
+  });
+});
+
 describe('regolith with a dialect', () => {
   for (const d of ['5.3', '5.1'] as const) {
     const ref = referenceBinary('lua', d);

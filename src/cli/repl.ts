@@ -178,6 +178,8 @@ export async function repl(it: Interpreter, input: LineSource): Promise<void> {
 class TerminalSource implements LineSource {
   readonly interactive = true;
   private rl: Interface;
+  /** Input that arrived before it was asked for (typed ahead, pasted). */
+  private queue: ReadResult[] = [];
   private pending: ((r: ReadResult) => void) | null = null;
   private closed = false;
 
@@ -193,6 +195,7 @@ class TerminalSource implements LineSource {
       process.stdout.write('^C\n');
       this.rl.write(null, { ctrl: true, name: 'e' });
       this.rl.write(null, { ctrl: true, name: 'u' });
+      this.queue = [];
       this.deliver(INTERRUPT);
     });
   }
@@ -201,9 +204,12 @@ class TerminalSource implements LineSource {
     const p = this.pending;
     this.pending = null;
     if (p) p(r);
+    else this.queue.push(r);
   }
 
   read(promptText: string): Promise<ReadResult> {
+    // Typed-ahead lines were already echoed by readline as they came in.
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
     if (this.closed) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.pending = resolve;
