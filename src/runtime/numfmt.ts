@@ -5,14 +5,21 @@
 //   - parseHexFloat / bigTimesPow2: strtod for hexadecimal floats, correctly
 //     rounded.
 //
-// NaN: JS cannot carry the sign of a NaN reliably, so every NaN prints as
-// NAN_TEXT. lua5.4 on x86-64 glibc prints `print(0/0)` as "-nan" (the default
-// NaN produced by 0/0, inf-inf, fmod(x,0) ... has its sign bit set there) and
-// only `-(0/0)` as "nan"; we pick "-nan", the common case.
+// NaN: glibc prints a NaN with its sign bit set as "-nan". On x86-64 the
+// NaN produced by 0/0, inf-inf, fmod(x,0)... has that bit set, so lua5.4
+// prints `0/0` as "-nan" and `-(0/0)` as "nan". V8 keeps the sign bit of the
+// NaNs it computes, so we read it (NAN_TEXT is the usual case).
 
 export const NAN_TEXT = '-nan';
 
 const f64 = new Float64Array(1);
+const f64bytes = new Uint8Array(f64.buffer);
+
+/** "-nan" or "nan", as glibc prints this NaN. */
+export function nanText(x: number): string {
+  f64[0] = x;
+  return f64bytes[7] >= 0x80 ? '-nan' : 'nan';
+}
 const u32 = new Uint32Array(f64.buffer);
 // Index of the high word (little-endian on every platform Node supports, but check).
 const HI = (() => { f64[0] = 1; return u32[1] === 0x3ff00000 ? 1 : 0; })();
@@ -106,7 +113,7 @@ function expSuffix(e: number): string {
 }
 
 function nonFinite(x: number): string | undefined {
-  if (x !== x) return NAN_TEXT;
+  if (x !== x) return nanText(x);
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   return undefined;

@@ -1,0 +1,53 @@
+// Runs every Lua program under test/lua/ (recursively) with Regolith and with
+// the reference interpreter, and requires identical stdout, stderr and exit
+// status. The dialect is 5.4 unless the path contains a `5.3` or `5.1` folder.
+//
+// A program can set its command-line arguments with a first line
+// `-- args: a b c`, and its standard input with a sibling file `NAME.stdin`.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import type { Dialect } from '../src/syntax/ast.js';
+import { assertSameAsReference, referenceSkip, runDifferential } from './support/differential.js';
+import { repoRoot } from './support/reference.js';
+
+const root = join(repoRoot, 'test', 'lua');
+
+function findPrograms(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findPrograms(p));
+    else if (name.endsWith('.lua')) out.push(p);
+  }
+  return out;
+}
+
+function dialectOf(path: string): Dialect {
+  const parts = relative(root, path).split(/[\\/]/);
+  if (parts.includes('5.1')) return '5.1';
+  if (parts.includes('5.3')) return '5.3';
+  return '5.4';
+}
+
+const programs = existsSync(root) ? findPrograms(root) : [];
+
+describe('differential: test/lua programs vs the reference interpreter', { concurrency: 4 }, () => {
+  test('there are programs to run', (t) => {
+    if (programs.length === 0) t.assert.fail('no programs under test/lua');
+  });
+  for (const file of programs) {
+    const dialect = dialectOf(file);
+    const name = relative(root, file);
+    const skip = referenceSkip(dialect);
+    test(name, { skip }, async () => {
+      const firstLine = readFileSync(file, 'latin1').split('\n', 1)[0];
+      const m = /^-- args:(.*)$/.exec(firstLine);
+      const args = m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
+      const stdinFile = file.replace(/\.lua$/, '.stdin');
+      const stdin = existsSync(stdinFile) ? readFileSync(stdinFile, 'latin1') : undefined;
+      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..') });
+      assertSameAsReference(r);
+    });
+  }
+});
