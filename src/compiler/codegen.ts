@@ -234,13 +234,16 @@ export class CodeGen {
       const args = params.filter((p) => p !== '...$va');
       const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
       this.line(fn.line);
-      this.emitRaw(`if (++$D.n > $D.limit) return $deep(${self}, ${argList});\n`);
+      this.emitRaw(`if (($D.n += @W@) > $D.limit) return $deep(${self}, ${argList}, @W@);\n`);
     }
     this.declareParams(fn);
     this.block(fn.body);
-    this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n--; return $EMPTY;\n`);
-    const body = this.out.join('');
+    this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
     const temps = this.fs.temps;
+    // Stack weight of a direct-mode frame, in units of 8 slots: V8's
+    // interpreter frame holds every parameter, local and temporary.
+    const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
+    const body = this.out.join('').replace(/@W@/g, String(weight));
     this.out = savedOut;
     this.fs = saved;
     const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `$${i}`).join(', ')};\n` : '';
@@ -570,7 +573,7 @@ export class CodeGen {
   }
 
   private returnStat(s: ReturnStat): void {
-    const dec = this.fs.gen ? '' : '$D.n--; ';
+    const dec = this.fs.gen ? '' : '$D.n -= @W@; ';
     const vs = s.values;
     let value: string;
     if (vs.length === 0) value = '$EMPTY';
@@ -984,4 +987,22 @@ function hasGotoTo(stats: Stat[], label: LabelStat): boolean {
       default: return false;
     }
   });
+}
+
+/** Locals declared anywhere in a function body (not in nested functions). */
+function countLocals(b: Block): number {
+  let n = b.variables.length;
+  for (const st of b.body) {
+    switch (st.kind) {
+      case 'Do': case 'While': case 'Repeat': n += countLocals(st.body); break;
+      case 'NumericFor': n += 1 + countLocals(st.body); break;
+      case 'GenericFor': n += st.variables.length + countLocals(st.body); break;
+      case 'If':
+        for (const c of st.clauses) n += countLocals(c.body);
+        if (st.orelse) n += countLocals(st.orelse);
+        break;
+      default: break;
+    }
+  }
+  return n;
 }

@@ -13,8 +13,22 @@ import { metafield, typeError } from './ops.js';
 import { LuaError, rtError } from './errors.js';
 import type { LuaValue } from './value.js';
 
-/** Call depth of direct-mode code, and where it switches to the heap stack. */
-export const D = { n: 0, limit: 160 };
+/**
+ * Stack use of direct-mode code, in units of 64 bytes (each function adds its
+ * frame's weight on entry and removes it on return), and the point where
+ * calls switch to the heap stack: half the JS stack V8 was given.
+ */
+export const D = { n: 0, limit: stackUnits() };
+
+function stackUnits(): number {
+  let kb = 984; // V8's default --stack-size
+  const flags = [...(globalThis.process?.execArgv ?? []), ...(globalThis.process?.env?.NODE_OPTIONS ?? '').split(/\s+/)];
+  for (const f of flags) {
+    const m = /^--stack[-_]size=(\d+)$/.exec(f);
+    if (m) kb = Number(m[1]);
+  }
+  return Math.floor((kb * 1024 * 0.5) / 64);
+}
 
 /** Total Lua call depth allowed (lua5.4 gives "stack overflow" near 200000 C-less levels). */
 export const MAX_LUA_DEPTH = 220000;
@@ -77,7 +91,7 @@ export class Machine {
           }
           const G = f.G;
           if (G !== undefined) {
-            if (stack.length + D.n >= MAX_LUA_DEPTH) rtError('stack overflow');
+            if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
             if (req.tail) stack.pop();
             stack.push(G(...args));
             value = undefined;
@@ -106,16 +120,15 @@ export class Machine {
  * Entered from direct-mode code whose depth passed D.limit: run `f` on a
  * fresh machine (not yieldable: the direct frames below cannot suspend).
  */
-export function deep(f: LuaFunction, args: LuaValue[]): unknown {
+export function deep(f: LuaFunction, args: LuaValue[], weight: number): unknown {
   try {
-    if (D.n >= MAX_LUA_DEPTH) rtError('stack overflow');
     const m = new Machine(currentOwnerForDeep());
     m.stack.push(f.G!(...args));
     const r = m.run(undefined, false);
     if (!r.done) throw new Error('internal: deep machine suspended');
     return r.value;
   } finally {
-    D.n--;
+    D.n -= weight;
   }
 }
 
