@@ -10,7 +10,7 @@ import { LuaFloat, type LuaValue } from '../src/runtime/value.js';
 import { tostringNumber } from '../src/runtime/number.js';
 import type { LuaState } from '../src/runtime/state.js';
 import { openTable } from '../src/stdlib/table.js';
-import { openMath, Xoshiro, makeRandom } from '../src/stdlib/math.js';
+import { openMath, Xoshiro, makeRandom, frexp, ldexp } from '../src/stdlib/math.js';
 import { missingReference, referenceBinary } from './support/reference.js';
 
 type Fn = (...args: LuaValue[]) => unknown;
@@ -152,6 +152,28 @@ describe('math basics', () => {
     assert.equal(show(mf('rad')(180)), '3.1415926535898');
     assert.equal(show(mf('sqrt')(4)), '2.0');
     assert.equal(show(mf('exp')(0)), '1.0');
+  });
+});
+
+describe('LUA_COMPAT_MATHLIB functions', () => {
+  test('frexp / ldexp', () => {
+    assert.deepEqual(frexp(8), [0.5, 4]);
+    assert.deepEqual(frexp(-5.5), [-0.6875, 3]);
+    assert.deepEqual(frexp(1e-310), [0.5752618031559393, -1029]);
+    assert.deepEqual(frexp(5e-324), [0.5, -1073]);
+    assert.deepEqual(frexp(Infinity), [Infinity, 0]);
+    assert.equal(ldexp(1, -1075), 0); // ties to even
+    assert.equal(ldexp(3, -1075), 1e-323);
+    assert.equal(ldexp(1, 1024), Infinity);
+    assert.equal(ldexp(5e-324, 2097), 2 ** 1023);
+    for (const x of [1, -3.75, 1e-310, 1e308, 0.1]) {
+      const [m, e] = frexp(x);
+      assert.equal(ldexp(m, e), x);
+    }
+    assert.equal(show(mf('ldexp')(1, 4294967297)), '2.0'); // (int) cast of the exponent
+    assert.equal(show(mf('pow')(2, 10)), '1024.0');
+    assert.equal(show(mf('log10')(1000)), '3.0');
+    assert.equal(M.getStr('atan2'), M.getStr('atan'));
   });
 });
 

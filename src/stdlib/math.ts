@@ -16,6 +16,36 @@ const TWO32 = 4294967296;
 const MAXINTEGER = mkInt((1n << 63n) - 1n);
 const MININTEGER = mkInt(-(1n << 63n));
 
+// NaN signs: lua5.4 prints a NaN with its sign bit set as "-nan" (glibc). V8
+// propagates the sign of NaN operands like the C library does, but where the C
+// library creates a NaN (domain errors) the two can differ; those cases are
+// fixed up below to give what glibc on x86-64 gives.
+
+/** The "default NaN" of x86-64 (sign bit set), printed "-nan". */
+const NEG_NAN: number = (() => {
+  const v = new DataView(new ArrayBuffer(8));
+  v.setUint32(0, 0xfff80000);
+  v.setUint32(4, 0);
+  return v.getFloat64(0);
+})();
+
+/** C log: a NaN argument propagates, a negative one gives -nan. */
+function cLog(x: number): number {
+  if (x !== x) return x;
+  return x < 0 ? NEG_NAN : Math.log(x);
+}
+
+/** C log2. */
+function cLog2(x: number): number {
+  if (x !== x) return x;
+  return x < 0 ? NEG_NAN : Math.log2(x);
+}
+
+/** C log10 (glibc gives a positive NaN for negative arguments). */
+function cLog10(x: number): number {
+  return x !== x ? x : Math.log10(x);
+}
+
 /** luaL_checknumber: the argument as a C double. */
 function checkNum(args: Args, i: number): number {
   const v = args[i];
@@ -60,8 +90,14 @@ function math_abs(...args: Args): LuaValue {
 function math_sin(...args: Args): LuaValue { return flt(Math.sin(checkNum(args, 0))); }
 function math_cos(...args: Args): LuaValue { return flt(Math.cos(checkNum(args, 0))); }
 function math_tan(...args: Args): LuaValue { return flt(Math.tan(checkNum(args, 0))); }
-function math_asin(...args: Args): LuaValue { return flt(Math.asin(checkNum(args, 0))); }
-function math_acos(...args: Args): LuaValue { return flt(Math.acos(checkNum(args, 0))); }
+function math_asin(...args: Args): LuaValue {
+  const x = checkNum(args, 0);
+  return flt(x !== x ? x : Math.asin(x));
+}
+function math_acos(...args: Args): LuaValue {
+  const x = checkNum(args, 0);
+  return flt(x !== x ? x : Math.acos(x));
+}
 
 function math_atan(...args: Args): LuaValue {
   const y = checkNum(args, 0);
@@ -117,6 +153,9 @@ function math_fmod(...args: Args): LuaValue {
   // evaluates those arguments right to left, so argument #2 is checked first
   const y = checkNum(args, 1);
   const x = checkNum(args, 0);
+  if (x !== x) return x;
+  if (y !== y) return y;
+  if (y === 0 || x === Infinity || x === -Infinity) return NEG_NAN;
   return flt(x % y); // JS % on doubles is C fmod
 }
 
@@ -141,12 +180,12 @@ function math_ult(...args: Args): boolean {
 function math_log(...args: Args): LuaValue {
   const x = checkNum(args, 0);
   let res: number;
-  if (args[1] === undefined) res = Math.log(x);
+  if (args[1] === undefined) res = cLog(x);
   else {
     const base = checkNum(args, 1);
-    if (base === 2) res = Math.log2(x);
-    else if (base === 10) res = Math.log10(x);
-    else res = Math.log(x) / Math.log(base);
+    if (base === 2) res = cLog2(x);
+    else if (base === 10) res = cLog10(x);
+    else res = cLog(x) / cLog(base);
   }
   return flt(res);
 }
@@ -197,12 +236,17 @@ function math_type(...args: Args): LuaValue {
 function math_cosh(...args: Args): LuaValue { return flt(Math.cosh(checkNum(args, 0))); }
 function math_sinh(...args: Args): LuaValue { return flt(Math.sinh(checkNum(args, 0))); }
 function math_tanh(...args: Args): LuaValue { return flt(Math.tanh(checkNum(args, 0))); }
-function math_log10(...args: Args): LuaValue { return flt(Math.log10(checkNum(args, 0))); }
+function math_log10(...args: Args): LuaValue { return flt(cLog10(checkNum(args, 0))); }
 
 function math_pow(...args: Args): LuaValue {
   const x = checkNum(args, 0);
   const y = checkNum(args, 1);
-  return flt(N.floatPow(x, y));
+  // C pow: NaN operands propagate (except pow(1, y) and pow(x, 0)); a domain error gives -nan
+  if (x === 1 || y === 0) return new LuaFloat(1);
+  if (x !== x) return x;
+  if (y !== y) return y;
+  const r = N.floatPow(x, y);
+  return flt(r !== r ? NEG_NAN : r);
 }
 
 const dv = new DataView(new ArrayBuffer(8));

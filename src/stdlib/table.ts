@@ -465,7 +465,7 @@ function tab_sort(...args: Args): unknown {
     const f = args[1];
     if (f !== undefined && typeof f !== 'function') typeError(args, 1, 'function');
     const up = n as number;
-    if (f === undefined && t instanceof LuaTable && t.metatable === null && t.arr.length === up && homogeneous(t.arr)) {
+    if (f === undefined && isRaw(t) && t.arr.length === up && homogeneous(t.arr)) {
       auxsortArray(t.arr, 1, up, 0);
     } else {
       auxsort(t, f, 1, up, 0);

@@ -1,0 +1,15 @@
+-- NaN results and their signs (glibc prints a NaN with the sign bit set as "-nan")
+local n, p = 0/0, -(0/0)
+local function row(name, f) print(name, f(n), f(p), f(math.huge), f(-math.huge), f(2), f(-2), f(-1)) end
+for _, k in ipairs{'sin','cos','tan','asin','acos','atan','exp','log','sqrt','floor','ceil','abs','cosh','sinh','tanh','log10'} do row(k, math[k]) end
+row('log2', function(x) return math.log(x, 2) end)
+row('log10b', function(x) return math.log(x, 10) end)
+row('log3', function(x) return math.log(x, 3) end)
+row('deg', math.deg) row('rad', math.rad)
+print('fmod', math.fmod(1, 0.0), math.fmod(math.huge, 1), math.fmod(n, 1), math.fmod(p, 1), math.fmod(1, n), math.fmod(1, p))
+print('pow', math.pow(-8, 1/3), math.pow(n, 2), math.pow(p, 3), math.pow(2, n), math.pow(2, p))
+print('atan2', math.atan(n, 1), math.atan(p, 1), math.atan(1, n), math.atan(1, p))
+print('modf', math.modf(n)) print('modf', math.modf(p))
+print('frexp', math.frexp(n), math.frexp(p)) print('ldexp', math.ldexp(n, 1), math.ldexp(p, 1))
+print('log base nan', math.log(2, n), math.log(2, p), math.log(n, 3), math.log(p, 3))
+print(math.acos(2), math.asin(2), math.fmod(1,0.0), math.fmod(1/0,1), math.sin(1/0), math.log(-1,2), math.log(-1,10), math.log(-1, 3), math.exp(0/0), math.floor(0/0), math.abs(0/0), math.max(0/0, 1), math.min(1, 0/0), math.sqrt(0/0), math.modf(-(0/0)))
