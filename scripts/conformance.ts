@@ -99,9 +99,9 @@ function firstLine(s: string): string {
   return s.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
 }
 
-/** The error line of an interpreter's stderr (`lua5.4: file:1: ...`), else its first line. */
+/** The error of an interpreter's stderr (`lua5.4: file:1: msg` gives `file:1: msg`), else its first line. */
 function errorLine(stderr: string): string {
-  const prog = /^(?:\S*\/)?((?:lua(?:5\.\d)?|regolith)(?:\.js)?: .*)$/m.exec(stderr);
+  const prog = /^(?:\S*\/)?(?:lua(?:5\.\d)?|regolith)(?:\.js)?: (.*)$/m.exec(stderr);
   return prog ? prog[1]!.trim() : firstLine(stderr);
 }
 

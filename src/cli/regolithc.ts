@@ -1,6 +1,7 @@
 // regolithc: the Regolith counterpart of `luac`. With -p it checks syntax
 // exactly like `luac5.4 -p` (same messages, same exit status); with -l it
-// prints the JavaScript generated for each chunk (once the compiler exists).
+// prints the JavaScript generated for each chunk (-l -l adds a summary of
+// the function prototypes).
 //
 // Option handling follows luac.c's doargs() closely, including its quirks
 // (no file names with -p or -l means "luac.out"; `-` is stdin; the first
@@ -8,18 +9,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Chunk, Dialect } from '../syntax/ast.js';
 import { parse, LuaSyntaxError } from '../syntax/index.js';
+import { compile } from '../compiler/codegen.js';
 import { DEFAULT_DIALECT, DIALECTS, loadChunkFile, parseDialectOption, strerror, toByteString } from './args.js';
 
 const PROGNAME = 'regolithc';
 const DEFAULT_INPUT = 'luac.out';
 
 // ---------------------------------------------------------------------------
-// THE place to wire in the compiler: return the JavaScript generated for a
-// parsed chunk, or null while no compiler exists. Nothing else in this file
-// needs to change when it does.
+// THE place where the compiler is wired in: return the JavaScript generated
+// for a parsed chunk (null would mean "no compiler available", reported as
+// such by -l). Nothing else in this file depends on the compiler.
 export function compileToJavaScript(chunk: Chunk, options: { chunkName: string; dialect: Dialect; full: boolean }): string | null {
-  void chunk; void options;
-  return null;
+  const compiled = compile(chunk);
+  let out = `// ${options.chunkName} (Lua ${options.dialect}): ${compiled.protos.length} function${compiled.protos.length === 1 ? '' : 's'}\n`;
+  if (options.full) {
+    for (const p of compiled.protos) {
+      out += `// proto ${p.index}: ${p.what === 'main' ? 'main' : 'function'} <${p.lineDefined},${p.lastLineDefined}>` +
+        ` ${p.numParams}${p.isVararg ? '+' : ''} params, upvalues: ${p.upvalueNames.join(', ') || '-'}\n`;
+    }
+  }
+  return out + compiled.code;
 }
 // ---------------------------------------------------------------------------
 
@@ -43,7 +52,7 @@ class Exit extends Error {
 function usageText(): string {
   return `usage: ${PROGNAME} [options] [filenames]\n` +
     'Available options are:\n' +
-    '  -l       list: print the JavaScript generated for each chunk\n' +
+    '  -l       list: print the JavaScript generated for each chunk (-l -l: with prototypes)\n' +
     `  -o name  write the -l listing to file 'name' (default is standard output)\n` +
     '  -p       parse only\n' +
     '  -s       strip debug information (accepted; no effect)\n' +
@@ -151,7 +160,13 @@ function run(argv: readonly string[], io: Io): void {
   if (!o.listing) return;
   let listing = '';
   for (const { chunk, chunkName } of chunks) {
-    const js = compileToJavaScript(chunk, { chunkName, dialect: o.dialect, full: o.listing > 1 });
+    let js: string | null;
+    try {
+      js = compileToJavaScript(chunk, { chunkName, dialect: o.dialect, full: o.listing > 1 });
+    } catch (e) {
+      if (e instanceof LuaSyntaxError) fatal(io, e.message);
+      fatal(io, `internal error while compiling ${chunkName.slice(1)}: ${toByteString(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+    }
     if (js === null) fatal(io, '-l: the Lua-to-JavaScript compiler is not available yet (only -p works for now)');
     listing += js.endsWith('\n') ? js : js + '\n';
   }
