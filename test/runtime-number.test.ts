@@ -266,7 +266,7 @@ describe('formatting', () => {
       [F(123456789012345), '1.2345678901234e+14'], [F(12345678901234), '12345678901234.0'],
       [F(2 ** 53), '9.007199254741e+15'], [F(2 ** 63), '9.2233720368548e+18'], [F(1e100), '1e+100'],
       [0.1, '0.1'], [1 / 3, '0.33333333333333'], [-1 / 3, '-0.33333333333333'], [1e-5, '1e-05'], [0.0001, '0.0001'],
-      [Infinity, 'inf'], [-Infinity, '-inf'], [NaN, '-nan'], [1 + 1e-14, '1.0'], [5e-324, '4.9406564584125e-324'],
+      [Infinity, 'inf'], [-Infinity, '-inf'], [NaN, 'nan'], [1 + 1e-14, '1.0'], [5e-324, '4.9406564584125e-324'],
       [F(1.7976931348623157e308), '1.7976931348623e+308'], [100.5, '100.5'], [4.76837158203125e-07, '4.7683715820312e-07'],
     ];
     for (const [v, s] of cases) assert.equal(tostringNumber(v), s, d(v));
@@ -517,8 +517,8 @@ describe('differential vs lua5.4', () => {
     const ours = [...xs.map((x) => tostringNumber(mkFloat(x))), ...ints.map((x) => tostringNumber(mkInt(x)))];
     const bad: string[] = [];
     ours.forEach((s, i) => {
-      // lua5.4 on x86 prints 'nan' or '-nan' depending on the NaN's sign bit; we always print '-nan'
-      if (s !== lines[i] && !(s === '-nan' && lines[i] === 'nan')) bad.push(`${i < xs.length ? xs[i] : ints[i - xs.length]}: lua ${lines[i]}, ours ${s}`);
+      // lua5.4 on x86 prints 'nan' or '-nan' depending on the NaN's sign bit, which bytes carry here
+      if (s !== lines[i]) bad.push(`${i < xs.length ? xs[i] : ints[i - xs.length]}: lua ${lines[i]}, ours ${s}`);
     });
     assert.equal(lines.length, ours.length);
     assert.deepEqual(bad, []);
@@ -563,8 +563,9 @@ describe('differential vs lua5.4', () => {
     assert.equal(lines.length, expected.length);
     const bad: string[] = [];
     expected.forEach((e, i) => {
-      const ours = e.slice(e.indexOf('=> ') + 3);
-      const theirs = lines[i].replace(/^-?nan/, '-nan');
+      // The sign of a NaN is not compared here (tostring shows it; see numfmt.ts).
+      const ours = e.slice(e.indexOf('=> ') + 3).replace(/^-?nan/, 'nan');
+      const theirs = lines[i].replace(/^-?nan/, 'nan');
       if (ours !== theirs) bad.push(`${e} | lua: ${lines[i]}`);
     });
     assert.deepEqual(bad, []);
