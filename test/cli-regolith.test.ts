@@ -216,8 +216,7 @@ describe('regolith: interactive mode over a pipe', () => {
   });
   // Lines are compiled as `return error("e");`, a tail call to a C function,
   // which keeps its caller in lua5.4.
-  test('error("e") at the prompt', { skip, todo: 'engine: where() drops a frame that tail-calls a C function' }, () =>
-    cli(['-i'], { stdin: 'error("e")\n' }));
+  cliTest('error("e") at the prompt', ['-i'], { stdin: 'error("e")\n' });
   cliTest('-i after a script', ['-i', 'args.lua', 'q'], { stdin: 'print(select("#", ...))\n' });
   cliTest('_PROMPT and _PROMPT2', ['-i'], { stdin: '_PROMPT = "$ "\n_PROMPT2 = setmetatable({}, {__tostring = function() return "++" end})\nif x then\nend\n' });
   cliTest("error calling 'print'", ['-i'], { stdin: 'print = nil\n1\n' });
