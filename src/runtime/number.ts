@@ -99,9 +99,14 @@ export function numPow(a: LuaNumber, b: LuaNumber): number | LuaFloat {
   return mkFloat(floatPow(fval(a), fval(b)));
 }
 
+/** The NaN x86 produces for invalid operations (sign bit set: printed "-nan"). */
+const DEFAULT_NAN = new Float64Array(new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0xff]).buffer)[0];
+
 /** luai_nummod: fmod, then adjusted towards the sign of the divisor. */
 export function floatMod(a: number, b: number): number {
   let m = a % b;
+  // fmod(x, 0) and fmod(inf, y) give x86's default NaN, whose sign bit is set.
+  if (m !== m && a === a && b === b) return DEFAULT_NAN;
   // fmod truncates; correct when m and b have opposite signs (lua5.4:
   // -5.0 % -math.huge == -5.0, -5.0 % math.huge == math.huge)
   if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;

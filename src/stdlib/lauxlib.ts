@@ -44,7 +44,7 @@ export function argError(arg: number, extramsg: string): never {
   const pos = positionOf(caller);
   if (site && site.namewhat === 'method') {
     arg--;
-    if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self`);
+    if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self (${extramsg})`);
   }
   let name = site && site.namewhat ? site.name : undefined;
   if (name === undefined) name = (host?.fnName && hostFunctionNames.get(host.fnName)) || '?';
