@@ -22,6 +22,23 @@ export interface Host {
   exit(code: number): never;
   /** Optional file-system operations (os.remove, os.rename, os.tmpname); paths are byte strings. */
   fs?: HostFileSystem;
+  /** Whether `path` can be opened for reading (package.searchpath). */
+  fileExists?(path: string): boolean;
+  /** Optional file descriptors for the io library (synchronous). */
+  files?: HostFiles;
+}
+
+export type FdError = { ok: false; error: string; errno: number };
+
+/** Descriptor-level file access for the io library; `position` null = the current offset. */
+export interface HostFiles {
+  /** fopen-style mode without 'b' ("r", "w", "a", "r+", "w+", "a+"); the error is "path: strerror". */
+  open(path: string, mode: string): { ok: true; fd: number } | FdError;
+  /** Up to `max` bytes ('' at end of file). */
+  read(fd: number, max: number, position: number | null): { ok: true; data: string } | FdError;
+  write(fd: number, data: string, position: number | null): FsResult;
+  size(fd: number): { ok: true; size: number } | FdError;
+  close(fd: number): FsResult;
 }
 
 /** The result of a file operation: an error has the C library's wording and errno. */
@@ -45,6 +62,7 @@ export function memoryHost(): Host & { output: () => string } {
     stderr: stream(),
     readFile: (path) => ({ ok: false, error: `cannot open ${path}` }),
     readStdin: () => '',
+    fileExists: () => false,
     getenv: () => undefined,
     clock: () => (typeof performance !== 'undefined' ? performance.now() / 1000 : Date.now() / 1000),
     exit: (code) => { throw new Error(`exit(${code})`); },

@@ -1,8 +1,8 @@
 // The Node.js host: files, standard streams, environment, exit.
-import { closeSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { randomBytes } from 'node:crypto';
-import type { FsResult, Host, HostFileSystem, OutputStream } from './host.js';
+import type { FsResult, Host, HostFileSystem, HostFiles, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -85,6 +85,15 @@ export function nodeHost(): Host {
     },
     getenv: (name) => process.env[name],
     fs: nodeFileSystem,
+    fileExists(path) {
+      try {
+        closeSync(openSync(nativePath(path), 'r'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    files: nodeFiles,
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     exit(code) {
       stdout.flush();
@@ -164,5 +173,63 @@ const nodeFileSystem: HostFileSystem = {
       }
     }
     return { ok: false, error: 'unable to generate a unique filename' };
+  },
+};
+
+// ------------------------------------------------------------ file descriptors (io library)
+
+/** Standard input may be non-blocking (EAGAIN); then it is reopened blocking once. */
+let stdinFd = 0;
+
+const nodeFiles: HostFiles = {
+  open(path, mode) {
+    try {
+      return { ok: true, fd: openSync(nativePath(path), mode) };
+    } catch (e) {
+      return fsError(e, path);
+    }
+  },
+  read(fd, max, position) {
+    const buf = Buffer.alloc(max);
+    for (;;) {
+      try {
+        const n = readSync(fd === 0 ? stdinFd : fd, buf, 0, max, position);
+        return { ok: true, data: buf.toString('latin1', 0, n) };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (fd === 0 && code === 'EAGAIN' && stdinFd === 0) {
+          try { stdinFd = openSync('/dev/stdin', 'r'); continue; } catch { /* report below */ }
+        }
+        if (code === 'EOF') return { ok: true, data: '' };
+        return fsError(e, null);
+      }
+    }
+  },
+  write(fd, data, position) {
+    try {
+      const b = Buffer.from(data, 'latin1');
+      let off = 0;
+      while (off < b.length) {
+        off += writeSync(fd, b, off, b.length - off, position === null ? null : position + off);
+      }
+      return { ok: true };
+    } catch (e) {
+      return fsError(e, null);
+    }
+  },
+  size(fd) {
+    try {
+      return { ok: true, size: fstatSync(fd).size };
+    } catch (e) {
+      return fsError(e, null);
+    }
+  },
+  close(fd) {
+    try {
+      closeSync(fd);
+      return { ok: true };
+    } catch (e) {
+      return fsError(e, null);
+    }
   },
 };

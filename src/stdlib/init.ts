@@ -5,6 +5,8 @@ import { openCoroutine } from './coroutine.js';
 import { openTable } from './table.js'; import { openMath } from './math.js';
 import { openOs } from './os.js';
 import { openString } from './string.js';
+import { openPackage } from './package.js';
+import { openIo } from './io.js';
 
 export function openLibs(L: LuaState): void {
   openBase(L);
@@ -12,4 +14,6 @@ export function openLibs(L: LuaState): void {
   openTable(L); openMath(L);
   openOs(L);
   openString(L);
+  openPackage(L);
+  openIo(L);
 }

@@ -1,0 +1,469 @@
+// The io library (liolib.c): io.write/read/lines/open/close/input/output/type,
+// the standard files, and file methods. Files sit on the host's descriptor
+// API (Host.files); the standard output and error files write through the
+// same buffered streams as print, so output order is preserved.
+import { LuaTable } from '../runtime/table.js';
+import * as ops from '../runtime/ops.js';
+import * as N from '../runtime/number.js';
+import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import type { OutputStream } from '../host/host.js';
+import { addressOf } from './base.js';
+import {
+  argError, checkInteger, checkOption, checkString, luaError, optInteger, registerHostFunction, setFuncs,
+  toSafeNumber, typeError, type Args,
+} from './lauxlib.js';
+
+const CHUNK = 1 << 16;
+type Fail = [undefined, string, number];
+
+/** The payload of a FILE* userdata. */
+class LFile {
+  closed = false;
+  /** Bytes read ahead from the descriptor; the logical position is filePos - rbuf.length. */
+  rbuf = '';
+  rpos = 0;
+  filePos = 0;
+  constructor(
+    readonly fd: number,
+    readonly kind: 'file' | 'stdin' | 'out',
+    readonly append: boolean,
+    readonly stream: OutputStream | null,
+  ) {}
+}
+
+export function openIo(L: LuaState): void {
+  const files = L.host.files;
+  const meta = new LuaTable();
+  const methods = new LuaTable();
+
+  function newFile(f: LFile): LuaUserdata {
+    return new LuaUserdata(f, meta);
+  }
+
+  const stdinF = newFile(new LFile(0, 'stdin', false, null));
+  const stdoutF = newFile(new LFile(1, 'out', false, L.host.stdout));
+  const stderrF = newFile(new LFile(2, 'out', false, L.host.stderr));
+  let input = stdinF;
+  let output = stdoutF;
+
+  function isStd(f: LFile): boolean {
+    return f.kind !== 'file';
+  }
+
+  function fail(error: string, errno: number): Fail {
+    return [undefined, error, errno];
+  }
+
+  /** luaL_checkudata(L, 1, "FILE*"). */
+  function toFileAny(args: Args, i: number): LFile {
+    const u = args[i];
+    if (!(u instanceof LuaUserdata) || u.metatable !== meta) return typeError(args, i, 'FILE*');
+    return u.value as LFile;
+  }
+
+  /** tofile: an open file. */
+  function toFile(args: Args, i: number): LFile {
+    const f = toFileAny(args, i);
+    if (f.closed) luaError('attempt to use a closed file');
+    return f;
+  }
+
+  // ---------------------------------------------------------- low-level reading
+
+  /** Unread bytes available; false at end of file. Errors become a Fail. */
+  function fill(f: LFile): boolean | Fail {
+    if (f.rpos < f.rbuf.length) return true;
+    if (f.kind === 'out') return fail('Bad file descriptor', 9);
+    if (!files) return f.kind === 'stdin' ? fillFromStdinAll(f) : fail('Bad file descriptor', 9);
+    const r = files.read(f.fd, CHUNK, f.kind === 'stdin' ? null : f.filePos);
+    if (!r.ok) return fail(r.error, r.errno);
+    f.rbuf = r.data;
+    f.rpos = 0;
+    f.filePos += r.data.length;
+    return r.data.length > 0;
+  }
+
+  let stdinAllRead = false;
+  function fillFromStdinAll(f: LFile): boolean {
+    if (stdinAllRead) return false;
+    stdinAllRead = true;
+    f.rbuf = L.host.readStdin();
+    f.rpos = 0;
+    return f.rbuf.length > 0;
+  }
+
+  /** Drop the read-ahead (before writing or seeking). */
+  function dropReadAhead(f: LFile): void {
+    f.filePos -= f.rbuf.length - f.rpos;
+    f.rbuf = '';
+    f.rpos = 0;
+  }
+
+  function readLine(f: LFile, keepNl: boolean): string | undefined | Fail {
+    let out = '';
+    for (;;) {
+      const ok = fill(f);
+      if (Array.isArray(ok)) return ok;
+      if (!ok) return out.length > 0 ? out : undefined;
+      const nl = f.rbuf.indexOf('\n', f.rpos);
+      if (nl >= 0) {
+        out += f.rbuf.slice(f.rpos, keepNl ? nl + 1 : nl);
+        f.rpos = nl + 1;
+        return out;
+      }
+      out += f.rbuf.slice(f.rpos);
+      f.rpos = f.rbuf.length;
+    }
+  }
+
+  function readAll(f: LFile): string | Fail {
+    let out = '';
+    for (;;) {
+      const ok = fill(f);
+      if (Array.isArray(ok)) return ok;
+      if (!ok) return out;
+      out += f.rbuf.slice(f.rpos);
+      f.rpos = f.rbuf.length;
+    }
+  }
+
+  function readChars(f: LFile, n: number): string | undefined | Fail {
+    let out = '';
+    while (out.length < n) {
+      const ok = fill(f);
+      if (Array.isArray(ok)) return ok;
+      if (!ok) break;
+      const take = Math.min(n - out.length, f.rbuf.length - f.rpos);
+      out += f.rbuf.slice(f.rpos, f.rpos + take);
+      f.rpos += take;
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  /** The next byte without consuming it (-1 at end of file). */
+  function peek(f: LFile): number | Fail {
+    const ok = fill(f);
+    if (Array.isArray(ok)) return ok;
+    return ok ? f.rbuf.charCodeAt(f.rpos) : -1;
+  }
+
+  /** read_number (l_getn): at most 200 characters that may form a numeral. */
+  function readNumber(f: LFile): LuaValue | Fail {
+    let buf = '';
+    let c: number | Fail;
+    const cur = (): number | Fail => peek(f);
+    const accept = (set: string): boolean => {
+      const ch = cur();
+      if (Array.isArray(ch) || ch < 0 || buf.length >= 200) return false;
+      if (!set.includes(String.fromCharCode(ch))) return false;
+      buf += String.fromCharCode(ch);
+      f.rpos++;
+      return true;
+    };
+    for (;;) {
+      c = cur();
+      if (Array.isArray(c)) return c;
+      if (c === 32 || (c >= 9 && c <= 13)) f.rpos++;
+      else break;
+    }
+    const digits = (hex: boolean): number => {
+      let n = 0;
+      while (accept(hex ? '0123456789abcdefABCDEF' : '0123456789')) n++;
+      return n;
+    };
+    accept('-+');
+    let count = 0;
+    let hex = false;
+    if (accept('0')) {
+      if (accept('xX')) hex = true;
+      else count = 1;
+    }
+    count += digits(hex);
+    if (accept('.')) count += digits(hex);
+    if (count > 0 && accept(hex ? 'pP' : 'eE')) {
+      accept('-+');
+      digits(false);
+    }
+    const n = N.str2number(buf);
+    return n;
+  }
+
+  function g_read(f: LFile, args: Args, first: number): unknown {
+    const results: LuaValue[] = [];
+    if (args.length <= first) {
+      const r = readLine(f, false);
+      if (Array.isArray(r)) return r;
+      return r;
+    }
+    for (let i = first; i < args.length; i++) {
+      const fmt = args[i];
+      let v: LuaValue | Fail;
+      if (typeof fmt === 'number' || typeof fmt === 'bigint' || fmt instanceof LuaFloat) {
+        const n = toSafeNumber(checkInteger(args, i));
+        if (n === 0) {
+          const p = peek(f);
+          v = Array.isArray(p) ? p : p < 0 ? undefined : '';
+        } else {
+          v = readChars(f, n);
+        }
+      } else {
+        let s = checkString(args, i);
+        if (s.startsWith('*')) s = s.slice(1);
+        switch (s[0]) {
+          case 'n': v = readNumber(f); break;
+          case 'l': v = readLine(f, false); break;
+          case 'L': v = readLine(f, true); break;
+          case 'a': v = readAll(f); break;
+          default: return argError(i + 1, 'invalid format');
+        }
+      }
+      if (Array.isArray(v)) return v;
+      results.push(v);
+      if (v === undefined) break;
+    }
+    return results;
+  }
+
+  function numberText(v: LuaValue): string {
+    if (typeof v === 'number') return Number.isInteger(v) ? N.tostringNumber(v) : N.formatG14(v);
+    if (typeof v === 'bigint') return N.tostringNumber(v);
+    if (v instanceof LuaFloat) return N.formatG14(v.n);
+    return '';
+  }
+
+  function g_write(f: LFile, self: LuaUserdata, args: Args, first: number): unknown {
+    let data = '';
+    for (let i = first; i < args.length; i++) {
+      const v = args[i];
+      if (typeof v === 'string') data += v;
+      else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) data += numberText(v);
+      else typeError(args, i, 'string');
+    }
+    if (f.stream) {
+      f.stream.write(data);
+      return self;
+    }
+    if (f.kind === 'stdin' || !files) return fail('Bad file descriptor', 9);
+    dropReadAhead(f);
+    const r = files.write(f.fd, data, f.append ? null : f.filePos);
+    if (!r.ok) return fail(r.error, r.errno);
+    if (f.append) {
+      const s = files.size(f.fd);
+      f.filePos = s.ok ? s.size : f.filePos + data.length;
+    } else {
+      f.filePos += data.length;
+    }
+    return self;
+  }
+
+  function closeFile(f: LFile): unknown {
+    if (isStd(f)) return [undefined, 'cannot close standard file'];
+    f.closed = true;
+    if (!files) return true;
+    const r = files.close(f.fd);
+    if (!r.ok) return fail(r.error, r.errno);
+    return true;
+  }
+
+  function openFile(name: string, mode: string): LuaUserdata | Fail {
+    if (!files) return fail(`${name}: No such file or directory`, 2);
+    const m = mode.replace(/b/g, '');
+    const r = files.open(name, m);
+    if (!r.ok) return fail(r.error, r.errno);
+    const append = m[0] === 'a';
+    const f = new LFile(r.fd, 'file', append, null);
+    if (append) {
+      const s = files.size(r.fd);
+      if (s.ok) f.filePos = s.size;
+    }
+    return newFile(f);
+  }
+
+  function checkMode(mode: string): boolean {
+    return /^[rwa]\+?b*$/.test(mode);
+  }
+
+  /** opencheckfile: open or raise "cannot open file". */
+  function openCheck(name: string, mode: string): LuaUserdata {
+    const r = openFile(name, mode);
+    if (Array.isArray(r)) {
+      const reason = r[1].startsWith(name + ': ') ? r[1].slice(name.length + 2) : r[1];
+      return luaError(`cannot open file '${name}' (${reason})`);
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------- lines iterators
+
+  function makeLines(self: LuaUserdata, formats: Args, toClose: boolean): (...a: Args) => unknown {
+    const fmts = formats.slice();
+    function io_readline(): unknown {
+      const f = self.value as LFile;
+      if (f.closed) luaError('file is already closed');
+      const r = g_read(f, [self, ...fmts], 1);
+      const vals = Array.isArray(r) ? r : [r];
+      if (vals.length === 3 && vals[0] === undefined && typeof vals[1] === 'string' && typeof vals[2] === 'number') {
+        return luaError(vals[1]);
+      }
+      if (vals[0] === undefined) {
+        if (toClose) closeFile(f);
+        return undefined;
+      }
+      return vals;
+    }
+    registerHostFunction(io_readline, '?');
+    return io_readline;
+  }
+
+  // ---------------------------------------------------------- io functions
+
+  function io_write(...args: Args): unknown {
+    return g_write(toFile([output], 0), output, args, 0);
+  }
+
+  function io_read(...args: Args): unknown {
+    return g_read(toFile([input], 0), args, 0);
+  }
+
+  function io_open(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const mode = args[1] === undefined ? 'r' : checkString(args, 1);
+    if (!checkMode(mode)) argError(2, 'invalid mode');
+    return openFile(name, mode);
+  }
+
+  function io_close(...args: Args): unknown {
+    if (args[0] === undefined) return closeFile(toFile([output], 0));
+    return closeFile(toFile(args, 0));
+  }
+
+  function io_type(...args: Args): unknown {
+    if (args.length === 0) argError(1, 'value expected');
+    const u = args[0];
+    if (!(u instanceof LuaUserdata) || u.metatable !== meta) return undefined;
+    return (u.value as LFile).closed ? 'closed file' : 'file';
+  }
+
+  function ioFile(args: Args, mode: string, current: LuaUserdata): LuaUserdata {
+    const v = args[0];
+    if (v === undefined) return current;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
+      return openCheck(checkString(args, 0), mode);
+    }
+    toFile(args, 0);
+    return v as LuaUserdata;
+  }
+
+  function io_input(...args: Args): unknown {
+    input = ioFile(args, 'r', input);
+    return input;
+  }
+
+  function io_output(...args: Args): unknown {
+    output = ioFile(args, 'w', output);
+    return output;
+  }
+
+  function io_lines(...args: Args): unknown {
+    if (args[0] === undefined) {
+      toFile([input], 0);
+      return [makeLines(input, args.slice(1), false), undefined, undefined, undefined];
+    }
+    const name = checkString(args, 0);
+    const u = openCheck(name, 'r');
+    return [makeLines(u, args.slice(1), true), undefined, undefined, u];
+  }
+
+  // ---------------------------------------------------------- methods
+
+  function f_write(...args: Args): unknown {
+    const f = toFile(args, 0);
+    return g_write(f, args[0] as LuaUserdata, args, 1);
+  }
+
+  function f_read(...args: Args): unknown {
+    return g_read(toFile(args, 0), args, 1);
+  }
+
+  function f_lines(...args: Args): unknown {
+    toFile(args, 0);
+    return makeLines(args[0] as LuaUserdata, args.slice(1), false);
+  }
+
+  function f_close(...args: Args): unknown {
+    return closeFile(toFile(args, 0));
+  }
+
+  function f_flush(...args: Args): unknown {
+    const f = toFile(args, 0);
+    if (f.stream) f.stream.flush();
+    return true;
+  }
+
+  function f_setvbuf(...args: Args): unknown {
+    const f = toFile(args, 0);
+    checkOption(args, 1, undefined, ['no', 'full', 'line'] as const);
+    optInteger(args, 2, 1024);
+    if (f.stream) f.stream.flush();
+    return true;
+  }
+
+  function f_seek(...args: Args): unknown {
+    const f = toFile(args, 0);
+    const whence = checkOption(args, 1, 'cur', ['set', 'cur', 'end'] as const);
+    const offset = toSafeNumber(optInteger(args, 2, 0));
+    if (f.kind !== 'file' || !files) {
+      if (f.stream) f.stream.flush();
+      return fail('Illegal seek', 29);
+    }
+    dropReadAhead(f);
+    let base = 0;
+    if (whence === 'cur') base = f.filePos;
+    else if (whence === 'end') {
+      const s = files.size(f.fd);
+      if (!s.ok) return fail(s.error, s.errno);
+      base = s.size;
+    }
+    const pos = base + offset;
+    if (pos < 0) return fail('Invalid argument', 22);
+    f.filePos = pos;
+    return pos;
+  }
+
+  function f_tostring(...args: Args): unknown {
+    const u = args[0] as LuaUserdata;
+    return (u.value as LFile).closed ? 'file (closed)' : `file (${addressOf(u)})`;
+  }
+
+  function f_gc(...args: Args): unknown {
+    const u = args[0];
+    if (u instanceof LuaUserdata && u.metatable === meta) {
+      const f = u.value as LFile;
+      if (!f.closed && !isStd(f)) closeFile(f);
+    }
+    return ops.EMPTY;
+  }
+
+  const methodFuncs = {
+    close: f_close, flush: f_flush, lines: f_lines, read: f_read, seek: f_seek, setvbuf: f_setvbuf, write: f_write,
+  };
+  const metaFuncs = { __gc: f_gc, __close: f_gc, __tostring: f_tostring };
+  // Methods are not reachable from package.loaded: lua5.4 names them '?' in messages.
+  for (const fn of [...Object.values(methodFuncs), ...Object.values(metaFuncs)]) registerHostFunction(fn, '?');
+  setFuncs(methods, '', methodFuncs);
+  setFuncs(meta, '', metaFuncs);
+  meta.setStr('__index', methods);
+  meta.setStr('__name', 'FILE*');
+
+  const io = new LuaTable();
+  setFuncs(io, 'io.', {
+    close: io_close, input: io_input, lines: io_lines, open: io_open, output: io_output, read: io_read,
+    type: io_type, write: io_write,
+  });
+  io.setStr('stdin', stdinF);
+  io.setStr('stdout', stdoutF);
+  io.setStr('stderr', stderrF);
+  L.loaded.setStr('io', io);
+  L.globals.setStr('io', io);
+}

@@ -1,0 +1,182 @@
+// The package library (loadlib.c): require, package.path/cpath/config,
+// package.searchpath, package.searchers (preload and Lua searchers; the C
+// searchers only report the files they looked for), and package.loadlib
+// (dynamic libraries are not available).
+import { LuaTable } from '../runtime/table.js';
+import * as ops from '../runtime/ops.js';
+import { type LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { LuaSyntaxError } from '../syntax/errors.js';
+import { fileSource } from '../syntax/index.js';
+import { checkString, luaError, optString, registerHostFunction, setFuncs, type Args } from './lauxlib.js';
+
+/** The reference build's (Debian lua5.4) default paths. */
+const LUA_PATH_DEFAULT =
+  '/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;' +
+  '/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;' +
+  '/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;' +
+  './?.lua;./?/init.lua';
+const LUA_CPATH_DEFAULT =
+  '/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;' +
+  '/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so';
+
+const DLL_MESSAGE = 'dynamic libraries not enabled; check your Lua installation';
+
+/** setpath: the first of the environment variables, with ';;' replaced by the default. */
+function envPath(L: LuaState, names: string[], dft: string): string {
+  let path: string | undefined;
+  for (const n of names) {
+    path = L.host.getenv(n);
+    if (path !== undefined) break;
+  }
+  if (path === undefined) return dft;
+  const mark = path.indexOf(';;');
+  if (mark < 0) return path;
+  let r = '';
+  if (mark > 0) r += path.slice(0, mark) + ';';
+  r += dft;
+  if (mark < path.length - 2) r += ';' + path.slice(mark + 2);
+  return r;
+}
+
+export function openPackage(L: LuaState): void {
+  const pkg = new LuaTable();
+  const loaded = L.loaded;
+  const preload = new LuaTable();
+
+  function readable(path: string): boolean {
+    if (L.host.fileExists) return L.host.fileExists(path);
+    return L.host.readFile(path).ok;
+  }
+
+  /** searchpath: the file found, or the "no file" lines (without a leading "\n\t"). */
+  function searchPath(name: string, path: string, sep: string, rep: string): { file: string } | { error: string } {
+    if (sep !== '') name = name.split(sep).join(rep);
+    const tried: string[] = [];
+    for (const template of path.split(';')) {
+      if (template === '') continue;
+      const file = template.split('?').join(name);
+      if (readable(file)) return { file };
+      tried.push(`no file '${file}'`);
+    }
+    return { error: tried.join('\n\t') };
+  }
+
+  function pathField(field: string): string {
+    const p = pkg.getStr(field);
+    if (typeof p !== 'string') luaError(`'package.${field}' must be a string`);
+    return p;
+  }
+
+  function ll_searchpath(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const path = checkString(args, 1);
+    const sep = optString(args, 2, '.');
+    const rep = optString(args, 3, '/');
+    const r = searchPath(name, path, sep, rep);
+    if ('file' in r) return r.file;
+    return [undefined, r.error];
+  }
+
+  function ll_loadlib(...args: Args): unknown {
+    checkString(args, 0);
+    checkString(args, 1);
+    return [undefined, DLL_MESSAGE, 'absent'];
+  }
+
+  function searcher_preload(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const pre = L.registry.getStr('_PRELOAD');
+    if (!(pre instanceof LuaTable)) luaError("'package.preload' must be a table");
+    const loader = pre.get(name);
+    if (loader === undefined) return `no field package.preload['${name}']`;
+    return [loader, ':preload:'];
+  }
+
+  function searcher_Lua(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const r = searchPath(name, pathField('path'), '.', '/');
+    if ('error' in r) return r.error;
+    const file = r.file;
+    const data = L.host.readFile(file);
+    let err: string;
+    if (data.ok) {
+      try {
+        return [L.load(fileSource(data.data, L.dialect), '@' + file), file];
+      } catch (e) {
+        if (!(e instanceof LuaSyntaxError)) throw e;
+        err = e.message;
+      }
+    } else {
+      err = data.error;
+    }
+    return luaError(`error loading module '${name}' from file '${file}':\n\t${err}`);
+  }
+
+  function cLoaderFailure(name: string, file: string): never {
+    return luaError(`error loading module '${name}' from file '${file}':\n\t${DLL_MESSAGE}`);
+  }
+
+  function searcher_C(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const r = searchPath(name, pathField('cpath'), '.', '/');
+    if ('error' in r) return r.error;
+    return cLoaderFailure(name, r.file);
+  }
+
+  function searcher_Croot(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const dot = name.indexOf('.');
+    if (dot < 0) return ops.EMPTY;
+    const r = searchPath(name.slice(0, dot), pathField('cpath'), '.', '/');
+    if ('error' in r) return r.error;
+    return cLoaderFailure(name, r.file);
+  }
+
+  function ll_require(...args: Args): unknown {
+    const name = checkString(args, 0);
+    const have = loaded.get(name);
+    if (ops.truthy(have)) return have;
+    // findloader
+    const searchers = pkg.getStr('searchers');
+    if (!(searchers instanceof LuaTable)) luaError("'package.searchers' must be a table");
+    let msg = '';
+    let loader: LuaValue;
+    let data: LuaValue;
+    for (let i = 1; ; i++) {
+      const s = searchers.get(i);
+      if (s === undefined) luaError(`module '${name}' not found:${msg}`);
+      const r = ops.mv(ops.call(s, name));
+      if (typeof r[0] === 'function') {
+        loader = r[0];
+        data = r[1];
+        break;
+      }
+      if (typeof r[0] === 'string') msg += '\n\t' + r[0];
+    }
+    const result = ops.first(ops.call(loader, name, data));
+    if (result !== undefined) loaded.set(name, result);
+    else if (loaded.get(name) === undefined) loaded.set(name, true);
+    return [loaded.get(name), data];
+  }
+
+  setFuncs(pkg, 'package.', { loadlib: ll_loadlib, searchpath: ll_searchpath });
+  const searchers = new LuaTable();
+  const list = [searcher_preload, searcher_Lua, searcher_C, searcher_Croot];
+  list.forEach((f, i) => {
+    registerHostFunction(f, '?');
+    searchers.set(i + 1, f);
+  });
+  pkg.setStr('searchers', searchers);
+  pkg.setStr('path', envPath(L, ['LUA_PATH_5_4', 'LUA_PATH'], LUA_PATH_DEFAULT));
+  pkg.setStr('cpath', envPath(L, ['LUA_CPATH_5_4', 'LUA_CPATH'], LUA_CPATH_DEFAULT));
+  pkg.setStr('config', '/\n;\n?\n!\n-\n');
+  pkg.setStr('loaded', loaded);
+  L.registry.setStr('_LOADED', loaded);
+  pkg.setStr('preload', preload);
+  L.registry.setStr('_PRELOAD', preload);
+  L.globals.setStr('require', ll_require);
+  registerHostFunction(ll_require, 'require');
+  L.loaded.setStr('package', pkg);
+  L.globals.setStr('package', pkg);
+}
