@@ -4,7 +4,8 @@
 // (dynamic libraries are not available).
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
-import { type LuaValue } from '../runtime/value.js';
+import { LuaFloat, type LuaValue } from '../runtime/value.js';
+import * as N from '../runtime/number.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
@@ -53,8 +54,8 @@ export function openPackage(L: LuaState): void {
   function searchPath(name: string, path: string, sep: string, rep: string): { file: string } | { error: string } {
     if (sep !== '') name = name.split(sep).join(rep);
     const tried: string[] = [];
-    for (const template of path.split(';')) {
-      if (template === '') continue;
+    // Every piece between separators is a template, empty ones too (but not an empty path).
+    for (const template of path === '' ? [] : path.split(';')) {
       const file = template.split('?').join(name);
       if (readable(file)) return { file };
       tried.push(`no file '${file}'`);
@@ -64,15 +65,17 @@ export function openPackage(L: LuaState): void {
 
   function pathField(field: string): string {
     const p = pkg.getStr(field);
+    if (typeof p === 'number' || typeof p === 'bigint' || p instanceof LuaFloat) return N.tostringNumber(p);
     if (typeof p !== 'string') luaError(`'package.${field}' must be a string`);
     return p;
   }
 
   function ll_searchpath(...args: Args): unknown {
-    const name = checkString(args, 0);
-    const path = checkString(args, 1);
-    const sep = optString(args, 2, '.');
+    // The reference's C compiler evaluates these arguments right to left.
     const rep = optString(args, 3, '/');
+    const sep = optString(args, 2, '.');
+    const path = checkString(args, 1);
+    const name = checkString(args, 0);
     const r = searchPath(name, path, sep, rep);
     if ('file' in r) return r.file;
     return [undefined, r.error];
