@@ -233,16 +233,32 @@ export function openIo(L: LuaState): void {
   }
 
   function g_write(f: LFile, self: LuaUserdata, args: Args, first: number): unknown {
-    let data = '';
+    // Each argument is written before the next is checked, as fwrite calls are.
     for (let i = first; i < args.length; i++) {
       const v = args[i];
-      if (typeof v === 'string') data += v;
-      else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) data += numberText(v);
-      else typeError(args, i, 'string');
+      let data: string;
+      if (typeof v === 'string') data = v;
+      else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) data = numberText(v);
+      else return typeError(args, i, 'string');
+      const r = writeData(f, data);
+      if (r) {
+        for (let j = i + 1; j < args.length; j++) {
+          const w = args[j];
+          if (typeof w !== 'string' && typeof w !== 'number' && typeof w !== 'bigint' && !(w instanceof LuaFloat)) {
+            typeError(args, j, 'string');
+          }
+        }
+        return r;
+      }
     }
+    return self;
+  }
+
+  /** Write bytes to a file; a Fail on error. */
+  function writeData(f: LFile, data: string): Fail | null {
     if (f.stream) {
       f.stream.write(data);
-      return self;
+      return null;
     }
     if (f.kind === 'stdin' || !files) return fail('Bad file descriptor', 9);
     dropReadAhead(f);
@@ -254,7 +270,7 @@ export function openIo(L: LuaState): void {
     } else {
       f.filePos += data.length;
     }
-    return self;
+    return null;
   }
 
   function closeFile(f: LFile): unknown {
@@ -318,12 +334,19 @@ export function openIo(L: LuaState): void {
 
   // ---------------------------------------------------------- io functions
 
+  /** getiofile: the default input or output, which must be open. */
+  function ioFileOpen(u: LuaUserdata, what: string): LFile {
+    const f = u.value as LFile;
+    if (f.closed) luaError(`default ${what} file is closed`);
+    return f;
+  }
+
   function io_write(...args: Args): unknown {
-    return g_write(toFile([output], 0), output, args, 0);
+    return g_write(ioFileOpen(output, 'output'), output, args, 0);
   }
 
   function io_read(...args: Args): unknown {
-    return g_read(toFile([input], 0), args, 0);
+    return g_read(ioFileOpen(input, 'input'), args, 0);
   }
 
   function io_open(...args: Args): unknown {
@@ -334,7 +357,7 @@ export function openIo(L: LuaState): void {
   }
 
   function io_close(...args: Args): unknown {
-    if (args[0] === undefined) return closeFile(toFile([output], 0));
+    if (args[0] === undefined) return closeFile(ioFileOpen(output, 'output'));
     return closeFile(toFile(args, 0));
   }
 
