@@ -567,6 +567,7 @@ export class CodeGen {
   }
 
   private setIndex(o: string, k: string, v: string, desc: string | null): string {
+    if (!this.fs.gen && k.startsWith('"')) return `$setindexStr(${o}, ${k}, ${v}, ${descArg(desc)})`;
     return this.fs.gen
       ? `(yield* $setindexG(${o}, ${k}, ${v}, ${descArg(desc)}))`
       : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;
@@ -729,7 +730,7 @@ export class CodeGen {
     const key = str(name);
     const slow = this.fs.gen
       ? `(${mark}yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
-      : `${mark}$index(${t}, ${key}, ${descArg(desc)})`;
+      : `${mark}$indexStr(${t}, ${key}, ${descArg(desc)})`;
     return `((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
   }
 
@@ -966,7 +967,7 @@ function callSiteFor(callee: Expr): CallSite {
 export const RUNTIME_NAMES = [
   'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
   'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexG', 'setindex', 'setindexG', 'callreq', 'tailreq',
+  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG',

@@ -130,6 +130,34 @@ export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
   rtError("'__index' chain too long; possible loop");
 }
 
+/**
+ * `o.k` for a constant string key, after the inline own-field check failed:
+ * follows `__index` chains of tables directly (the method lookup of every
+ * OOP-style call), and falls back to `index` for anything else.
+ */
+export function indexStr(o: unknown, k: string, desc?: string | null): LuaValue {
+  if (o instanceof LuaTable) {
+    let t: LuaTable = o;
+    for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+      const v = t.strs[k];
+      if (v !== undefined) return v;
+      const mt = t.metatable;
+      if (mt === null) return undefined;
+      const h = mt.strs.__index;
+      if (h === undefined) return undefined;
+      if (!(h instanceof LuaTable)) return index(t, k, t === o ? desc : null);
+      t = h;
+    }
+  }
+  return index(o, k, desc);
+}
+
+/** `o.k = v` for a constant string key (plain tables inline, the rest through setindex). */
+export function setindexStr(o: unknown, k: string, v: LuaValue, desc?: string | null): void {
+  if (o instanceof LuaTable && o.metatable === null) o.setStr(k, v);
+  else setindex(o, k, v, desc);
+}
+
 export function* indexG(o: unknown, k: LuaValue, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     const step = indexStep(o, k, loop === 0 ? desc : null);

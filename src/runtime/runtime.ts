@@ -166,7 +166,8 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null): Cal
 const shared: Record<string, unknown> = {
   D, deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
-  index: ops.index, indexG: ops.indexG, setindex: ops.setindex, setindexG: ops.setindexG,
+  index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
+  setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
