@@ -567,7 +567,12 @@ export class CodeGen {
   }
 
   private setIndex(o: string, k: string, v: string, desc: string | null): string {
-    if (!this.fs.gen && k.startsWith('"')) return `$setindexStr(${o}, ${k}, ${v}, ${descArg(desc)})`;
+    if (!this.fs.gen && k.startsWith('"')) {
+      // Overwriting a present field with a non-nil value never involves
+      // __newindex: store it inline (a monomorphic property store for V8).
+      const t = this.fs.temp(), x = this.fs.temp();
+      return `((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${descArg(desc)}))`;
+    }
     return this.fs.gen
       ? `(yield* $setindexG(${o}, ${k}, ${v}, ${descArg(desc)}))`
       : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;

@@ -154,8 +154,15 @@ export function indexStr(o: unknown, k: string, desc?: string | null): LuaValue 
 
 /** `o.k = v` for a constant string key (plain tables inline, the rest through setindex). */
 export function setindexStr(o: unknown, k: string, v: LuaValue, desc?: string | null): void {
-  if (o instanceof LuaTable && o.metatable === null) o.setStr(k, v);
-  else setindex(o, k, v, desc);
+  if (o instanceof LuaTable) {
+    const mt = o.metatable;
+    // No __newindex, or the key is present (then __newindex is not consulted).
+    if (mt === null || mt.strs.__newindex === undefined || o.strs[k] !== undefined) {
+      o.setStr(k, v);
+      return;
+    }
+  }
+  setindex(o, k, v, desc);
 }
 
 export function* indexG(o: unknown, k: LuaValue, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
