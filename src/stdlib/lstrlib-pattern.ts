@@ -94,8 +94,8 @@ export class MatchState {
   pEnd = 0;
   level = 0;
   matchdepth = MAXCCALLS;
-  readonly capInit = new Int32Array(MAXCAPTURES);
-  readonly capLen = new Int32Array(MAXCAPTURES);
+  readonly capInit: number[] = [];
+  readonly capLen: number[] = [];
 
   constructor(src: string, pat: string) {
     this.src = src;

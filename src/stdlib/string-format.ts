@@ -131,6 +131,12 @@ function decompose(x: number): [bigint, number] {
 
 /** %f body (no sign) of finite |x|, exact, rounding half to even like glibc. */
 export function fixedDigits(ax: number, prec: number, alt: boolean): string {
+  // V8's toFixed is exact but rounds ties up; an exact tie needs ax to have
+  // at most prec+1 fractional bits, so outside that case it agrees with glibc.
+  if (ax < 1e21 && !Number.isInteger(ax * 2 ** (prec + 1))) {
+    const r = ax.toFixed(prec);
+    return alt && prec === 0 ? r + '.' : r;
+  }
   let q: bigint;
   if (ax === 0) q = 0n;
   else {

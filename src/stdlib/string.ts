@@ -251,6 +251,7 @@ function str_gsub(...args: Args): unknown {
   const anchor = p.charCodeAt(0) === 94;
   const p0 = anchor ? 1 : 0;
   const ms = new MatchState(src, p);
+  const plain = !anchor && p.length > 0 && noSpecials(p) && p.indexOf(')') < 0;
   let parts: string[] = [];
   let changed = false;
   let n = 0;
@@ -261,7 +262,14 @@ function str_gsub(...args: Args): unknown {
   return memoryErrors(() => patternErrors(() => {
     while (n < max) {
       ms.reset();
-      const e = ms.match(pos, p0);
+      let e: number;
+      if (plain) {
+        // a literal pattern: jump to the next occurrence (the skipped bytes are kept)
+        const at = src.indexOf(p, pos);
+        if (at < 0) break;
+        pos = at;
+        e = at + p.length;
+      } else e = ms.match(pos, p0);
       if (e !== -1 && e !== lastmatch) {
         n++;
         // add_value
@@ -328,95 +336,119 @@ function toDouble(v: LuaNumber): number {
 }
 
 function str_format(...args: Args): string {
+  try {
+    return formatAux(args);
+  } catch (e) {
+    if (e instanceof RangeError && /string length/i.test(e.message)) throw new LuaError('not enough memory');
+    throw e;
+  }
+}
+
+function badConversion(form: string): never {
+  return luaError(`invalid conversion specification: '${cstr(form)}'`);
+}
+
+function formatAux(args: Args): string {
   const top = args.length;
   let arg = 0; // 0-based index of the last consumed argument
   const fmt = checkString(args, 0);
   const fl = fmt.length;
   let out = '';
   let i = 0;
-  return memoryErrors(() => {
-    while (i < fl) {
-      const pct = fmt.indexOf('%', i);
-      if (pct < 0) {
-        out += fmt.slice(i);
-        break;
-      }
-      out += fmt.slice(i, pct);
-      i = pct + 1;
-      if (fmt.charCodeAt(i) === 37) { // %%
-        out += '%';
-        i++;
+  while (i < fl) {
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) {
+      out += i === 0 ? fmt : fmt.slice(i);
+      break;
+    }
+    if (pct > i) out += fmt.slice(i, pct);
+    i = pct + 1;
+    if (fmt.charCodeAt(i) === 37) { // %%
+      out += '%';
+      i++;
+      continue;
+    }
+    if (++arg >= top) argError(arg + 1, 'no value');
+    // getformat
+    let len = 0;
+    while (i + len < fl && isFormatSpanChar(fmt.charCodeAt(i + len))) len++;
+    len++;
+    if (len >= MAX_FORMAT - 10) luaError('invalid format (too long)');
+    const conv = i + len - 1 < fl ? fmt.charAt(i + len - 1) : '';
+    if (len === 1) {
+      // no flags, width or precision: the common fast cases
+      const v = args[arg];
+      if (conv === 'd' && typeof v === 'number' && Number.isInteger(v)) {
+        out += String(v);
+        i += 1;
         continue;
       }
-      if (++arg >= top) argError(arg + 1, 'no value');
-      // getformat
-      let len = 0;
-      while (i + len < fl && isFormatSpanChar(fmt.charCodeAt(i + len))) len++;
-      len++;
-      if (len >= MAX_FORMAT - 10) luaError('invalid format (too long)');
-      const form = '%' + fmt.slice(i, i + len);
-      const conv = i + len - 1 < fl ? fmt.charAt(i + len - 1) : '';
-      i += len;
-      const bad = (): never => luaError(`invalid conversion specification: '${cstr(form)}'`);
-      switch (conv) {
-        case 'c': {
-          if (!checkFormat(form, FLAGS_C, false)) bad();
-          const n = checkInteger(args, arg);
-          const code = Number(BigInt.asUintN(8, BigInt(n)));
-          out += formatStr(parseSpec(form), String.fromCharCode(code));
-          break;
-        }
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-          const n = checkInteger(args, arg);
-          const flags = conv === 'd' || conv === 'i' ? FLAGS_I : conv === 'u' ? FLAGS_U : FLAGS_X;
-          if (!checkFormat(form, flags, true)) bad();
-          out += formatInt(parseSpec(form), conv, n);
-          break;
-        }
-        case 'a': case 'A': {
-          if (!checkFormat(form, FLAGS_F, true)) bad();
-          const x = toDouble(checkNumber(args, arg));
-          out += formatFloat(parseSpec(form), conv, x);
-          break;
-        }
-        case 'f': case 'e': case 'E': case 'g': case 'G': {
-          const x = toDouble(checkNumber(args, arg));
-          if (!checkFormat(form, FLAGS_F, true)) bad();
-          out += formatFloat(parseSpec(form), conv, x);
-          break;
-        }
-        case 'p': {
-          const v = args[arg];
-          let addr: string | null = null;
-          if (typeof v === 'string') addr = stringAddress(v);
-          else if (v instanceof LuaTable || v instanceof LuaUserdata || typeof v === 'function' ||
-                   (typeof v === 'object' && v !== null && !(v instanceof LuaFloat))) addr = addressOf(v as object);
-          if (!checkFormat(form, FLAGS_C, false)) bad();
-          out += formatStr(parseSpec(form), addr ?? '(null)');
-          break;
-        }
-        case 'q': {
-          if (form.length > 2) luaError("specifier '%q' cannot have modifiers");
-          out += addLiteral(args, arg);
-          break;
-        }
-        case 's': {
-          const s = tostring(args[arg]);
-          if (form.length === 2) out += s;
-          else {
-            if (s.indexOf('\0') >= 0) argError(arg + 1, 'string contains zeros');
-            if (!checkFormat(form, FLAGS_C, true)) bad();
-            if (form.indexOf('.') < 0 && s.length >= 100) out += s;
-            else out += formatStr(parseSpec(form), s);
-          }
-          break;
-        }
-        default:
-          luaError(`invalid conversion '${cstr(form)}' to 'format'`);
+      if (conv === 's' && typeof v === 'string') {
+        out += v;
+        i += 1;
+        continue;
       }
     }
-    return out;
-  });
+    const form = '%' + fmt.slice(i, i + len);
+    i += len;
+    switch (conv) {
+      case 'c': {
+        if (!checkFormat(form, FLAGS_C, false)) badConversion(form);
+        const n = checkInteger(args, arg);
+        const code = typeof n === 'number' ? n & 0xff : Number(BigInt.asUintN(8, n));
+        out += len === 1 ? String.fromCharCode(code) : formatStr(parseSpec(form), String.fromCharCode(code));
+        break;
+      }
+      case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+        const n = checkInteger(args, arg);
+        const flags = conv === 'd' || conv === 'i' ? FLAGS_I : conv === 'u' ? FLAGS_U : FLAGS_X;
+        if (!checkFormat(form, flags, true)) badConversion(form);
+        out += formatInt(parseSpec(form), conv, n);
+        break;
+      }
+      case 'a': case 'A': {
+        if (!checkFormat(form, FLAGS_F, true)) badConversion(form);
+        const x = toDouble(checkNumber(args, arg));
+        out += formatFloat(parseSpec(form), conv, x);
+        break;
+      }
+      case 'f': case 'e': case 'E': case 'g': case 'G': {
+        const x = toDouble(checkNumber(args, arg));
+        if (!checkFormat(form, FLAGS_F, true)) badConversion(form);
+        out += formatFloat(parseSpec(form), conv, x);
+        break;
+      }
+      case 'p': {
+        const v = args[arg];
+        let addr: string | null = null;
+        if (typeof v === 'string') addr = stringAddress(v);
+        else if (v instanceof LuaTable || v instanceof LuaUserdata || typeof v === 'function' ||
+                 (typeof v === 'object' && v !== null && !(v instanceof LuaFloat))) addr = addressOf(v as object);
+        if (!checkFormat(form, FLAGS_C, false)) badConversion(form);
+        out += formatStr(parseSpec(form), addr ?? '(null)');
+        break;
+      }
+      case 'q': {
+        if (form.length > 2) luaError("specifier '%q' cannot have modifiers");
+        out += addLiteral(args, arg);
+        break;
+      }
+      case 's': {
+        const s = tostring(args[arg]);
+        if (form.length === 2) out += s;
+        else {
+          if (s.indexOf('\0') >= 0) argError(arg + 1, 'string contains zeros');
+          if (!checkFormat(form, FLAGS_C, true)) badConversion(form);
+          if (form.indexOf('.') < 0 && s.length >= 100) out += s;
+          else out += formatStr(parseSpec(form), s);
+        }
+        break;
+      }
+      default:
+        luaError(`invalid conversion '${cstr(form)}' to 'format'`);
+    }
+  }
+  return out;
 }
 
 function addLiteral(args: Args, arg: number): string {
