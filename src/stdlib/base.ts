@@ -79,8 +79,8 @@ function luaB_next(...args: Args): unknown {
 }
 
 function ipairsAux(t: LuaValue, i: LuaValue): unknown {
-  const n = (i as number) + 1;
-  const v = t instanceof LuaTable && t.metatable === null ? t.getInt(n) : ops.index(t, n);
+  const n = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : N.numAdd(i as never, 1);
+  const v = t instanceof LuaTable && t.metatable === null && typeof n === 'number' ? t.getInt(n) : ops.index(t, n);
   return v === undefined ? undefined : [n, v];
 }
 registerHostFunction(ipairsAux);
@@ -155,6 +155,16 @@ export function openBase(L: LuaState): void {
     }
     return [pairsIterator(), t, undefined];
   }
+
+  // lua5.4 calls __pairs with lua_callk: it may yield.
+  (luaB_pairs as { G?: unknown }).G = function* luaB_pairsG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    checkAny(args, 0);
+    const t = args[0];
+    const mm = ops.metafield(t, '__pairs');
+    if (mm === undefined) return [pairsIterator(), t, undefined];
+    const r = ops.mv(yield callreq(mm, [t]));
+    return [r[0], r[1], r[2]];
+  };
 
   function luaB_select(...args: Args): unknown {
     const n = args[0];
