@@ -1,0 +1,6 @@
+local s = string.rep("a", 100000)
+print(select('#', s:byte(1, -1)))
+print(pcall(string.byte, string.rep("b", 1000001), 1, -1))
+print(select('#', s:byte(-10, -1)), s:byte(-1), s:byte(100000), s:byte(100001))
+print(select('#', string.byte("abc", math.mininteger, math.maxinteger)))
+print(select('#', string.byte("abc", 2, math.maxinteger)), select('#', string.byte("abc", math.maxinteger, 2)))
