@@ -7,6 +7,7 @@ import { openOs } from './os.js';
 import { openString } from './string.js';
 import { openPackage } from './package.js';
 import { openIo } from './io.js';
+import { openUtf8 } from './utf8.js';
 
 export function openLibs(L: LuaState): void {
   openBase(L);
@@ -16,4 +17,5 @@ export function openLibs(L: LuaState): void {
   openString(L);
   openPackage(L);
   openIo(L);
+  openUtf8(L);
 }
