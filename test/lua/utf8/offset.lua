@@ -1,0 +1,40 @@
+-- utf8.offset: forward, backward, n == 0, bounds and continuation errors
+local s = "aé中😀z"
+for n = -7, 7 do io.write(n, "=", tostring(utf8.offset(s, n)), " ") end print()
+for i = 1, #s + 1 do io.write(i, ":", tostring(utf8.offset(s, 0, i)), " ") end print()
+for i = 1, #s + 1 do
+  local ok, r = pcall(utf8.offset, s, 1, i)
+  io.write(i, ":", tostring(r), " ")
+end
+print()
+for i = 1, #s + 1 do
+  local ok, r = pcall(utf8.offset, s, -1, i)
+  io.write(i, ":", tostring(r), " ")
+end
+print()
+print(utf8.offset(s, 2, 2), utf8.offset(s, 3, 4), utf8.offset(s, -2, -1), utf8.offset(s, 1, -1))
+print(utf8.offset("", 1), utf8.offset("", 0), utf8.offset("", -1), utf8.offset("", 2))
+print(utf8.offset("abc", 4), utf8.offset("abc", 5), utf8.offset("abc", -3), utf8.offset("abc", -4))
+print(utf8.offset("abc", math.maxinteger), utf8.offset("abc", math.mininteger))
+print(utf8.offset("\x80\x80\x80", 0, 3), utf8.offset("\x80\x80", 0))
+print(utf8.offset("a\x80\x80b", 2), utf8.offset("a\x80\x80b", -1))
+print(utf8.offset(12345, 2), utf8.offset("abc", 2.0, "1"))
+local function e(...) print(pcall(utf8.offset, ...)) end
+e("abc", 1, 5)
+e("abc", 1, -4)
+e("", 1, 2)
+e("", 1, -1)
+e("abc", 1, 0)
+e(s, 1, 3)
+e(s, -1, 3)
+e("\x80", 1)
+e("\x80", -1)
+e("abc", 1, math.maxinteger)
+e("abc", 1, math.mininteger)
+e("abc")
+e("abc", nil)
+e("abc", 1.5)
+e("abc", "x")
+e("abc", 1, 2.5)
+e()
+e({}, 1)
