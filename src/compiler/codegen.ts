@@ -33,6 +33,8 @@ export interface Proto {
   /** 'main' for the main chunk. */
   what: 'main' | 'Lua';
   upvalueNames: string[];
+  /** Names of the fixed parameters, in order (debug.getlocal on a function). */
+  paramNames?: string[];
 }
 
 /** How a call site names the function it calls (lua5.4's getfuncname). */
@@ -207,6 +209,7 @@ export class CodeGen {
       isVararg: fn.isVararg,
       what: parent === null ? 'main' : 'Lua',
       upvalueNames: fn.upvalues.map((v) => v.name),
+      paramNames: fn.params.map((v) => v.name),
     };
     this.protos.push(proto);
     const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);

@@ -12,7 +12,7 @@ import * as ops from './ops.js';
 import * as N from './number.js';
 import { D, deep, type LuaFunction } from './trampoline.js';
 import { callreq, tailreq, CallRequest } from './callreq.js';
-import { LuaError, registerChunk, rtError } from './errors.js';
+import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -140,7 +140,10 @@ export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unkno
 /** The Lua value of anything caught from Lua code. */
 export function errorValue(e: unknown): LuaValue {
   if (e instanceof LuaError) return e.value;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'stack overflow';
+  // The JS stack ran out despite the depth accounting (e.g. deep host
+  // recursion): a Lua stack overflow. Nothing here may call much, since the
+  // stack may still be nearly full.
+  if (e instanceof RangeError) return 'stack overflow';
   if (e instanceof Error) return `internal error: ${e.message}`;
   return e as LuaValue;
 }
@@ -151,7 +154,14 @@ export function errorValue(e: unknown): LuaValue {
 export interface FunctionInfo {
   proto: Proto;
   chunkName: string;
+  /** The chunk name as given to load ("@file.lua", "=stdin", or the source text), for debug.getinfo. */
+  source?: string;
+  /** The chunk's registered position info (line map), for debug.getinfo's activelines. */
+  chunk?: ChunkInfo;
 }
+
+/** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
+export const chunkDebugInfo = new WeakMap<object, { source: string; protos: Proto[] }>();
 
 function isSmallInt(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v);
@@ -194,14 +204,16 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   const compiled = compile(ast);
   const displayName = chunkid(options.chunkName);
-  const url = registerChunk({
+  const chunkInfo = {
     displayName,
     lineMap: compiled.lineMap,
     callSiteOf: compiled.callSiteOf,
     callSites: compiled.callSites,
-    protoLines: compiled.protos.map((p) => [p.lineDefined, p.lastLineDefined]),
-  });
-  const infos = compiled.protos.map((proto) => ({ proto, chunkName: displayName }));
+    protoLines: compiled.protos.map((p): [number, number] => [p.lineDefined, p.lastLineDefined]),
+  };
+  const url = registerChunk(chunkInfo);
+  chunkDebugInfo.set(chunkInfo, { source: options.chunkName, protos: compiled.protos });
+  const infos = compiled.protos.map((proto) => ({ proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
   R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number): LuaFunction => {

@@ -7,6 +7,7 @@ import { openOs } from './os.js';
 import { openString } from './string.js';
 import { openPackage } from './package.js';
 import { openIo } from './io.js';
+import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
 
 export function openLibs(L: LuaState): void {
@@ -17,5 +18,6 @@ export function openLibs(L: LuaState): void {
   openString(L);
   openPackage(L);
   openIo(L);
+  openDebug(L);
   openUtf8(L);
 }
