@@ -217,7 +217,10 @@ export class CodeGen {
     const direct = this.functionBody(fn, parent, false, proto);
     const resumable = this.functionBody(fn, parent, true, proto);
     this.labelPlans = savedLabels;
-    this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn $mkfn(${direct}, ${resumable}, ${proto.index});\n}\n`);
+    // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
+    // for the debug library (getupvalue/setupvalue/upvalueid).
+    const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
+    this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn $mkfn(${direct}, ${resumable}, ${proto.index}${upCells});\n}\n`);
     return `$P${proto.index}(${cells.join(', ')})`;
   }
 

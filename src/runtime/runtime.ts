@@ -216,9 +216,11 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
   const infos = compiled.protos.map((proto) => ({ proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
-  R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number): LuaFunction => {
+  R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number, u?: { v: LuaValue }[]): LuaFunction => {
     f.G = g;
     f.P = infos[i];
+    // The closure's upvalue cells, in upvalue order (debug library).
+    (f as { U?: unknown }).U = u;
     return f;
   };
   for (const name of RUNTIME_NAMES) {
