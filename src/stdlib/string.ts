@@ -383,7 +383,7 @@ function formatAux(args: Args): string {
         i += 1;
         continue;
       }
-      if (conv === 's' && typeof v === 'string') {
+      if (conv === 's' && typeof v === 'string' && ops.metafield(v, '__tostring') === undefined) {
         out += v;
         i += 1;
         continue;
