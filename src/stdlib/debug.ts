@@ -99,6 +99,8 @@ export function openDebug(L: LuaState): void {
       if (!main && (line <= proto.lineDefined || line > proto.lastLineDefined)) continue;
       t.set(line, true);
     }
+    // The closing `end` holds the function's final return.
+    if (!main) t.set(proto.lastLineDefined, true);
     return t;
   }
 
