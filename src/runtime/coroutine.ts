@@ -45,6 +45,9 @@ export type ResumeResult = { ok: true; values: LuaValue[] } | { ok: false; error
 export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
   if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
+  // Each nested resume is a C level in lua5.4 (lua_resume).
+  if (ops.C.n >= 199) return { ok: false, error: 'C stack overflow' };
+  ops.C.n++;
   const prev = current;
   prev.status = 'normal';
   co.status = 'running';
@@ -78,6 +81,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
     co.errorValue = toLuaErrorValue(e);
     return { ok: false, error: co.errorValue };
   } finally {
+    ops.C.n--;
     D.n = depth;
     current = prev;
     prev.status = 'running';

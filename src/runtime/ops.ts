@@ -94,8 +94,25 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
 }
 
 /** Call any Lua value with arguments (direct mode). */
+/**
+ * Nesting of calls made from host code (library functions, metamethods
+ * invoked by the runtime): lua5.4's C-stack count, limited to
+ * LUAI_MAXCCALLS (200) levels.
+ */
+export const C = { n: 0 };
+const LUAI_MAXCCALLS = 200;
+
+/** Call any Lua value with arguments from host code (direct mode). */
 export function call(f: unknown, ...args: LuaValue[]): unknown {
-  return (typeof f === 'function' ? f : callable(f))(...args);
+  if (++C.n >= LUAI_MAXCCALLS) {
+    C.n--;
+    rtError('C stack overflow');
+  }
+  try {
+    return (typeof f === 'function' ? f : callable(f))(...args);
+  } finally {
+    C.n--;
+  }
 }
 
 // ------------------------------------------------------------------- index
@@ -124,7 +141,7 @@ export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
     const h = step.next;
-    if (typeof h === 'function') return first(h(o, k));
+    if (typeof h === 'function') return first(call(h, o as LuaValue, k));
     o = h;
   }
   rtError("'__index' chain too long; possible loop");
@@ -202,7 +219,7 @@ export function setindex(o: unknown, k: LuaValue, v: LuaValue, desc?: string | n
     const h = newindexStep(o, k, v, loop === 0 ? desc : null);
     if (h === undefined) return;
     if (typeof h === 'function') {
-      h(o, k, v);
+      call(h, o as LuaValue, k, v);
       return;
     }
     o = h;

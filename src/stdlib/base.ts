@@ -297,6 +297,8 @@ export function openBase(L: LuaState): void {
         return ops.first(ops.call(handler, err));
       } catch (e2) {
         err = errorValue(e2);
+        // A handler that overflows the stack fails at once in lua5.4 (C stack overflow).
+        if (typeof err === 'string' && err.endsWith('stack overflow')) break;
       }
     }
     return 'error in error handling';
