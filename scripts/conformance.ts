@@ -158,7 +158,8 @@ async function runMode(dialect: Dialect, dir: string, files: string[], a: Args):
   const lua = referenceBinary('lua', dialect);
   const haveRegolith = a.regolith !== null || existsSync(REGOLITH);
   if (!haveRegolith) console.log(`note: ${REGOLITH} does not exist yet; every file counts as failing under Regolith`);
-  const [cmd, pre] = a.regolith !== null ? [a.regolith, []] : [process.execPath, [REGOLITH]];
+  // bin/regolith is run as an executable: its shebang sets node's flags.
+  const [cmd, pre]: [string, string[]] = a.regolith !== null ? [a.regolith, []] : [REGOLITH, []];
   const env = suiteEnv();
   const timeoutMs = a.timeoutS * 1000;
   return mapLimit(files, a.jobs, async (file) => {

@@ -153,7 +153,8 @@ function baseEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
 
 /** The default Regolith command for a dialect. */
 export function regolithCommand(dialect: Dialect): string[] {
-  return [process.execPath, join(repoRoot, 'bin', 'regolith'), `--lua=${dialect}`];
+  // Run the executable itself, as users do: its shebang sets node's flags.
+  return [join(repoRoot, 'bin', 'regolith'), `--lua=${dialect}`];
 }
 
 /** Runs `program` under both implementations and compares the results. */
