@@ -167,8 +167,8 @@ export async function runDifferential(program: Program, options: DifferentialOpt
     refCmd = [lua];
   }
   const regCmd = options.regolithCommand ?? regolithCommand(dialect);
-  if (!options.regolithCommand && !existsSync(regCmd[1]!)) {
-    throw new Error(`${regCmd[1]} does not exist (the execution engine is not there yet)`);
+  if (!options.regolithCommand && !existsSync(regCmd[0]!)) {
+    throw new Error(`${regCmd[0]} does not exist (the execution engine is not there yet)`);
   }
   let tmp: string | null = null;
   let script: string;
