@@ -137,6 +137,10 @@ class FnState {
   loopLabels: string[] = [];
   /** Nesting of try blocks (to-be-closed variables): no tail calls inside. */
   tryDepth = 0;
+  /** How the function refers to itself, when it is `local function f` or `function f`. */
+  selfRef: { variable: Variable } | { global: string } | null = null;
+  /** Set when a self tail call was compiled as a jump back to the top. */
+  selfLoop = false;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   temp(): string {
@@ -200,7 +204,7 @@ export class CodeGen {
   private factories: string[] = [];
 
   /** JS expression creating a Lua closure for `fn` (both variants). */
-  private closure(fn: FunctionNode, parent: FnState | null): string {
+  private closure(fn: FunctionNode, parent: FnState | null, selfRef: FnState['selfRef'] = null): string {
     const proto: Proto = {
       index: this.protos.length,
       lineDefined: parent === null ? 0 : fn.line,
@@ -214,7 +218,7 @@ export class CodeGen {
     this.protos.push(proto);
     const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
     const savedLabels = this.labelPlans;
-    const direct = this.functionBody(fn, parent, false, proto);
+    const direct = this.functionBody(fn, parent, false, proto, selfRef);
     const resumable = this.functionBody(fn, parent, true, proto);
     this.labelPlans = savedLabels;
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
@@ -224,10 +228,16 @@ export class CodeGen {
     return `$P${proto.index}(${cells.join(', ')})`;
   }
 
-  private functionBody(fn: FunctionNode, parent: FnState | null, gen: boolean, proto: Proto): string {
+  /** JS name of the direct variant being compiled (a named function expression). */
+  private selfName = '';
+
+  private functionBody(fn: FunctionNode, parent: FnState | null, gen: boolean, proto: Proto, selfRef: FnState['selfRef'] = null): string {
+    const savedSelf = this.selfName;
+    this.selfName = `$f${proto.index}`;
     const saved = this.fs;
     const savedOut = this.out;
     this.fs = new FnState(fn, gen, parent);
+    if (!gen && !fn.isVararg) this.fs.selfRef = selfRef;
     this.out = [];
     // A captured parameter arrives under another name and is put in a cell.
     const params = fn.params.map((v) => (isCell(v) ? `$p_${vname(v)}` : vname(v)));
@@ -242,16 +252,22 @@ export class CodeGen {
       this.line(fn.line);
       this.emitRaw(`if (($D.n += @W@) > $D.limit) return $deep(${self}, ${argList}, @W@);\n`);
     }
+    this.emitRaw('@TOP@');
     this.declareParams(fn);
     this.block(fn.body);
     this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
+    this.emitRaw('@TOPEND@');
     const temps = this.fs.temps;
+    // Self tail calls jump back here (see returnStat).
+    const loop = this.fs.selfLoop;
     // Stack weight of a direct-mode frame, in units of 8 slots: V8's
     // interpreter frame holds every parameter, local and temporary.
     const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
-    const body = this.out.join('').replace(/@W@/g, String(weight));
+    const body = this.out.join('').replace(/@W@/g, String(weight))
+      .replace('@TOP@', loop ? '$top: for (;;) {\n' : '').replace('@TOPEND@', loop ? '}\n' : '');
     this.out = savedOut;
     this.fs = saved;
+    this.selfName = savedSelf;
     const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `$${i}`).join(', ')};\n` : '';
     return `function${gen ? '*' : ''} ${gen ? '' : self}(${params.join(', ')}) {\n${tempDecl}${body}}`;
   }
@@ -460,14 +476,16 @@ export class CodeGen {
       case 'NumericFor': return this.numericFor(s);
       case 'GenericFor': return this.genericFor(s);
       case 'FunctionStat': {
-        const fn = this.closure(s.func, this.fs);
+        const t = s.target;
+        const self = t.kind !== 'Name' ? null : t.variable ? { variable: t.variable } : { global: t.name };
+        const fn = this.closure(s.func, this.fs, self);
         this.assignTo(s.target, fn);
         return;
       }
       case 'LocalFunction': {
         const v = s.variable;
         const kw = this.declKeyword(v);
-        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n${vref(v)} = ${this.closure(s.func, this.fs)};\n`);
+        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n${vref(v)} = ${this.closure(s.func, this.fs, { variable: v })};\n`);
         return;
       }
       case 'Return': return this.returnStat(s);
@@ -584,7 +602,45 @@ export class CodeGen {
       : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;
   }
 
+  /** `return f(args)` where f names the function itself: a candidate for a jump to the top. */
+  private selfTailCall(s: ReturnStat): CallExpr | null {
+    const ref = this.fs.selfRef;
+    if (ref === null || this.fs.tryDepth > 0 || s.values.length !== 1) return null;
+    const c = s.values[0];
+    if (c.kind !== 'Call' || c.callee.kind !== 'Name') return null;
+    if (c.args.length > 0 && isMulti(c.args[c.args.length - 1])) return null;
+    const n = c.callee;
+    const same = 'variable' in ref ? n.variable === ref.variable : n.variable === null && n.name === ref.global;
+    return same ? c : null;
+  }
+
+  /**
+   * A proper tail call of the function to itself, in direct mode: when the
+   * callee is (still) this very closure, assign the parameters and jump
+   * back to the top, so tail-recursive loops run in constant stack at full
+   * speed. Otherwise it is an ordinary call.
+   */
+  private selfTailJump(c: CallExpr): void {
+    const f = this.fs.temp();
+    const args = c.args.map(() => this.fs.temp());
+    this.emitRaw(`${f} = ${this.expr(c.callee)};\n`);
+    c.args.forEach((a, i) => this.emitRaw(`${args[i]} = ${this.expr(a)};\n`));
+    const params = this.fs.node.params;
+    this.emitRaw(`if (${f} === ${this.selfName}) {\n`);
+    params.forEach((v, i) => this.emitRaw(`${isCell(v) ? `$p_${vname(v)}` : vname(v)} = ${args[i] ?? 'undefined'};\n`));
+    this.emitRaw(`continue $top;\n}\n`);
+    this.fs.selfLoop = true;
+    const t = this.fs.temp();
+    const site = callSiteFor(c.callee);
+    this.emitRaw(`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= @W@; return ${t}; }\n`);
+  }
+
   private returnStat(s: ReturnStat): void {
+    const selfCall = this.fs.gen ? null : this.selfTailCall(s);
+    if (selfCall) {
+      this.selfTailJump(selfCall);
+      return;
+    }
     const dec = this.fs.gen ? '' : '$D.n -= @W@; ';
     const vs = s.values;
     let value: string;
