@@ -8,6 +8,7 @@
 //   npm run bench -- --timeout 120         per-process timeout in seconds (default 60)
 //   npm run bench -- --list                list the programs and exit
 //   npm run bench -- --no-snapshot         run dist/ in place (see below)
+//   npm run bench -- --node-option=--stack-size=3900   extra node option for Regolith (repeatable)
 //
 // Programs: the microbenchmarks in scripts/bench/*.lua, every program of
 // ../shared/bench-programs/small/ and of ../shared/bench-programs/awfy/
@@ -98,6 +99,7 @@ interface Options {
   write: boolean | null;
   list: boolean;
   snapshot: boolean;
+  nodeOptions: string[];
   argv: string[];
 }
 
@@ -109,12 +111,12 @@ const FASTA_INPUT_N = { full: 500000, quick: 50000 };
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--list]');
+  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--node-option=OPT]... [--list]');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, argv };
+  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, nodeOptions: [], argv };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -146,6 +148,7 @@ function parseArgs(argv: string[]): Options {
       case '--no-write': o.write = false; break;
       case '--list': o.list = true; break;
       case '--no-snapshot': o.snapshot = false; break;
+      case '--node-option': o.nodeOptions.push(value()); break;
       case '--help': case '-h': usage();
       // falls through (usage exits)
       default: usage(`unknown option ${a}`);
@@ -172,8 +175,11 @@ const MICRO: { name: string; quick: string[] }[] = [
   { name: 'methods', quick: ['400000'] },
 ];
 
+/** qt prints, after each phase, the time spent (os.clock) and the memory in use (collectgarbage "count"). */
+const qtNormalize = (s: string): string => s.replace(/^(\w+)\t\S+ sec\t\S+ sec\t-?\d+M$/gm, '$1\t# sec\t# sec\t#M');
+
 /** small/: README sizes (full) and smaller ones for --quick. */
-const SMALL: { name: string; file: string; args: string[]; quick: string[] | null; stdin?: 'fasta'; how?: string }[] = [
+const SMALL: { name: string; file: string; args: string[]; quick: string[] | null; stdin?: 'fasta'; how?: string; normalize?: (s: string) => string }[] = [
   { name: 'ack', file: 'ack.lua', args: ['3', '10'], quick: ['3', '7'] },
   { name: 'binary-trees', file: 'binary-trees.lua', args: ['14'], quick: ['10'] },
   { name: 'fannkuch-redux', file: 'fannkuch-redux.lua', args: ['10'], quick: ['8'] },
@@ -186,7 +192,7 @@ const SMALL: { name: string; file: string; args: string[]; quick: string[] | nul
   },
   { name: 'mandel', file: 'mandel.lua', args: [], quick: ['64'] },
   { name: 'n-body', file: 'n-body.lua', args: ['500000'], quick: ['50000'] },
-  { name: 'qt', file: 'qt.lua', args: [], quick: [], how: 'takes no size argument' },
+  { name: 'qt', file: 'qt.lua', args: [], quick: [], normalize: qtNormalize, how: 'takes no size argument; the times and memory it prints are masked' },
   { name: 'queen', file: 'queen.lua', args: ['11'], quick: ['8'] },
   {
     name: 'regex-dna', file: 'regex-dna.lua', args: [], quick: [], stdin: 'fasta',
@@ -238,7 +244,7 @@ function allBenches(): Bench[] {
     out.push({
       group: 'small', name: s.name, cwd: smallDir ?? '', args: [s.file, ...s.args],
       quick: s.quick && [s.file, ...s.quick],
-      ...(s.stdin ? { stdin: s.stdin } : {}), ...(s.how ? { how: s.how } : {}),
+      ...(s.stdin ? { stdin: s.stdin } : {}), ...(s.how ? { how: s.how } : {}), ...(s.normalize ? { normalize: s.normalize } : {}),
       ...(smallDir ? {} : { missing: noShared }),
     });
   }
@@ -365,7 +371,7 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   };
   /** False when Regolith failed (the status is then set). */
   const runReg = async (): Promise<boolean> => {
-    const p = await run(R.node, [R.regolith, ...args]);
+    const p = await run(R.node, [...R.opts.nodeOptions, R.regolith, ...args]);
     res.regTimes.push(p.ms);
     if (p.timedOut) {
       res.status = 'TIMEOUT';
@@ -407,7 +413,6 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   res.reg = res.regTimes.length ? median(res.regTimes) : null;
   if (b.score) {
     if (luaScore !== null && regScore !== null) res.ratio = luaScore / regScore;
-    else if (res.reg !== null && res.lua) res.ratio = res.reg / res.lua; // failed: wall-time ratio, shown in parentheses
     if (luaScore !== null) res.notes.push(`SciMark score: lua5.4 ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
   } else if (res.reg !== null && res.lua) {
     res.ratio = res.reg / res.lua;
@@ -514,7 +519,7 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push('');
   L.push(`Generated by \`${cmd}\` on ${date} (took ${elapsedMs >= 60_000 ? `${(elapsedMs / 60000).toFixed(1)} min` : `${(elapsedMs / 1000).toFixed(0)} s`}).`);
   L.push('');
-  L.push(`- Regolith: \`node bin/regolith FILE ARGS\`, Node.js ${process.version}; ${R.engine}${o.snapshot ? ' (dist/ snapshot taken at start)' : ''}`);
+  L.push(`- Regolith: \`node ${o.nodeOptions.map((x) => x + ' ').join('')}bin/regolith FILE ARGS\`, Node.js ${process.version}; ${R.engine}${o.snapshot ? ' (dist/ snapshot taken at start)' : ''}`);
   L.push(`- Reference: \`${R.lua}\` (${luaVersion(R.lua)})`);
   const la = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
   L.push(`- Machine: ${machine()}; load average ${la(R.loadBefore)} at start, ${la(loadavg())} at the end`);
@@ -547,8 +552,8 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push('  compiling the Lua program for Regolith). The two interpreters are run alternately on the same program.');
   L.push('- **Ratio** = Regolith time / lua5.4 time (for scimark: lua5.4 score / Regolith score). Below 1 Regolith is faster.');
   L.push('  A ratio in parentheses belongs to a program that did not run correctly: it is not in the geometric means.');
-  L.push('- **Output**: `ok` when Regolith\'s stdout equals lua5.4\'s (awfy and scimark: after masking the timings and');
-  L.push('  scores they print); **FAIL** when it differs; **ERROR** when Regolith exits with an error; **TIMEOUT** when it');
+  L.push('- **Output**: `ok` when Regolith\'s stdout equals lua5.4\'s (awfy, qt and scimark: after masking the');
+  L.push('  timings, memory figures and scores they print); **FAIL** when it differs; **ERROR** when Regolith exits with an error; **TIMEOUT** when it');
   L.push('  exceeds the time limit; *skipped* when lua5.4 itself cannot run the program or its input is missing.');
   L.push('  A failing program is not repeated.');
   L.push('- Sizes are those of `../shared/README.md` (lua5.4 takes about 0.3-1.5 s); the microbenchmarks are');
@@ -585,7 +590,7 @@ async function main(): Promise<void> {
   // A quick sanity check, so that a broken build is obvious at once.
   const hello = join(repoRoot, 'examples', 'hello.lua');
   if (existsSync(hello)) {
-    const p = await runProcess(R.node, [regolith, relative(repoRoot, hello)], { cwd: repoRoot, env: R.env, timeoutMs: 30_000 });
+    const p = await runProcess(R.node, [...o.nodeOptions, regolith, relative(repoRoot, hello)], { cwd: repoRoot, env: R.env, timeoutMs: 30_000 });
     if (p.status !== 0 || p.timedOut) console.log(`warning: Regolith cannot run examples/hello.lua (${p.timedOut ? 'timeout' : errorLine(p)}); expect every program to fail.`);
   }
 
