@@ -131,6 +131,8 @@ function descArg(d: string | null): string {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+interface Operand { code: string; prep: string; num: boolean; int: boolean }
+
 /** Per-function compilation state. */
 class FnState {
   temps = 0;
@@ -874,6 +876,23 @@ export class CodeGen {
     return `$tableBuild([${parts.join(', ')}])`;
   }
 
+  /**
+   * An operand of an inline fast path, usable several times in the JS text:
+   * literals and plain (uncaptured) locals as they are, anything else through
+   * a temporary assigned in `prep`. `num`/`int` say what is known statically.
+   */
+  private operand(e: Expr): Operand {
+    if (e.kind === 'Integer' && e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE)) {
+      return { code: integerLiteral(e.value), prep: '', num: true, int: true };
+    }
+    if (e.kind === 'Float' && !Number.isInteger(e.value)) return { code: floatLiteral(e.value), prep: '', num: true, int: false };
+    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue) {
+      return { code: vname(e.variable), prep: '', num: false, int: false };
+    }
+    const t = this.fs.temp();
+    return { code: t, prep: `${t} = ${this.expr(e)}, `, num: false, int: false };
+  }
+
   private binary(e: BinaryExpr): string {
     const op = e.op;
     if (op === 'and' || op === 'or') {
@@ -884,17 +903,19 @@ export class CodeGen {
         ? `((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
         : `((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
     }
-    const a = this.fs.temp();
-    const b = this.fs.temp();
-    const l = this.expr(e.left);
+    const A = this.operand(e.left);
     const mark = e.opLine > e.left.line ? this.mark(e.opLine) : '';
-    const r = this.expr(e.right);
+    const B = this.operand(e.right);
+    const a = A.code, b = B.code;
     const da = descArg(describe(e.left));
     const db = descArg(describe(e.right));
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
-    const prep = `${a} = ${l}, ${b} = ${r}, `;
-    const nums = `typeof ${a} === 'number' && typeof ${b} === 'number'`;
+    const prep = A.prep + B.prep;
+    const isNum = (o: Operand) => (o.num ? [] : [`typeof ${o.code} === 'number'`]);
+    const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
+    const all = (conds: string[]) => (conds.length ? conds.join(' && ') : 'true');
+    const nums = all([...isNum(A), ...isNum(B)]);
     switch (op) {
       case '+': case '-': case '*': {
         // Raw numbers: a non-integral result is a float as it stands; an
@@ -903,13 +924,14 @@ export class CodeGen {
         const name = op === '+' ? 'add' : op === '-' ? 'sub' : 'mul';
         const r = this.fs.temp();
         const fix = op === '*' ? ' + 0' : ''; // no integer -0
-        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (Number.isInteger(${a}) && Number.isInteger(${b}) && ${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : ${r}) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        const exact = all([...isInt(A), ...isInt(B), `${r} <= ${MAX_SAFE}`, `${r} >= -${MAX_SAFE}`]);
+        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${exact} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
         const slow = `(${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
-        if (op === '/') return `(${prep}${nums} ? $mkFloat(${a} / ${b}) : ${slow})`;
-        const ints = `${nums} && Number.isInteger(${a}) && Number.isInteger(${b})`;
+        if (op === '/') return `(${prep}${nums} ? $divNumbers(${a}, ${b}) : ${slow})`;
+        const ints = all([...isNum(A), ...isNum(B), ...isInt(A), ...isInt(B)]);
         const r = this.fs.temp();
         if (op === '%') {
           // Floored modulo; JS % is exact on doubles, only the sign differs.
@@ -917,7 +939,7 @@ export class CodeGen {
         }
         if (op === '//') {
           // Exact for 32-bit operands; larger ones take the numeric slow path.
-          return `(${prep}${nums} && (${a} | 0) === ${a} && (${b} | 0) === ${b} && ${b} !== 0 ? Math.floor(${a} / ${b}) + 0 : ${nums} ? ${mark}$numArith("idiv", ${a}, ${b}) : ${slow})`;
+          return `(${prep}${all([...isNum(A), ...isNum(B), `(${a} | 0) === ${a}`, `(${b} | 0) === ${b}`, `${b} !== 0`])} ? Math.floor(${a} / ${b}) + 0 : ${nums} ? ${mark}$numArith("idiv", ${a}, ${b}) : ${slow})`;
         }
         return `(${prep}${nums} ? ${mark}$numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
       }
@@ -1036,7 +1058,7 @@ export const RUNTIME_NAMES = [
   'LuaTable', 'tableArray', 'tableBuild',
   'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
-  'numArith', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
+  'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG',
 ] as const;
 

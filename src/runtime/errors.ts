@@ -65,13 +65,11 @@ export interface Frame {
   callSite?: CallSite;
 }
 
-const STDLIB_MARK = /[\\/]stdlib[\\/]/;
-
 /**
  * Library functions visible to Lua ("C functions"), by JS function name,
  * with the name lua5.4 finds for them in package.loaded ('string.rep',
  * 'print'), or '' when they have none (iterators, wrapped coroutines). Other
- * frames in src/stdlib are helpers and count as internal.
+ * frames (helpers, the runtime) count as internal.
  */
 export const hostFunctionNames = new Map<string, string>();
 
@@ -89,11 +87,10 @@ function classify(site: NodeJS.CallSite): Frame {
     const cs = chunk ? chunk.callSiteOf[idx] : -1;
     return { kind: 'lua', chunk, line, fnName: site.getFunctionName(), callSite: cs >= 0 ? chunk.callSites[cs] : undefined };
   }
-  if (STDLIB_MARK.test(file)) {
-    const fnName = site.getFunctionName();
-    // Generator variants (pcall's pcallG...) are named after the function plus G.
-    if (fnName !== null && hostFunctionNames.has(fnName)) return { kind: 'host', fnName };
-  }
+  // Library functions are known by their (unique, prefixed) JS names, which
+  // survive bundling; everything else is runtime machinery.
+  const fnName = site.getFunctionName();
+  if (fnName !== null && hostFunctionNames.has(fnName)) return { kind: 'host', fnName };
   return { kind: 'internal', fnName: site.getFunctionName() };
 }
 

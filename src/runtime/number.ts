@@ -100,7 +100,22 @@ export function numPow(a: LuaNumber, b: LuaNumber): number | LuaFloat {
 }
 
 /** The NaN x86 produces for invalid operations (sign bit set: printed "-nan"). */
-const DEFAULT_NAN = new Float64Array(new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0xff]).buffer)[0];
+export const DEFAULT_NAN = new Float64Array(new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0xff]).buffer)[0];
+
+/**
+ * The NaN an x86 float operation on a and b produces: a NaN operand
+ * propagates, otherwise the default NaN. (V8 may constant-fold `0/0` to a
+ * NaN of the other sign, and lua5.4 prints the sign.)
+ */
+export function nanOf(a: number, b: number): number {
+  return a !== a ? a : b !== b ? b : DEFAULT_NAN;
+}
+
+/** `/` on two raw JS numbers. */
+export function divNumbers(a: number, b: number): number | LuaFloat {
+  const r = a / b;
+  return r !== r ? nanOf(a, b) : Number.isInteger(r) ? new LuaFloat(r) : r;
+}
 
 /** luai_nummod: fmod, then adjusted towards the sign of the divisor. */
 export function floatMod(a: number, b: number): number {

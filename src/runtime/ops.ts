@@ -11,6 +11,7 @@ import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaNumber
 import * as N from './number.js';
 import { rtError } from './errors.js';
 import { CallRequest, callreq } from './callreq.js';
+import { D } from './trampoline.js';
 
 // ---------------------------------------------------------- multiple values
 
@@ -90,7 +91,13 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
   const h = metafield(f, '__call');
   if (h === undefined) typeError(f, 'call', desc);
   const target = callable(h, null);
-  return (...args: LuaValue[]) => target(f, ...args);
+  // This extra frame is not a Lua function: account for its stack use too.
+  return (...args: LuaValue[]) => {
+    D.n += 4;
+    const r = target(f, ...args);
+    D.n -= 4;
+    return r;
+  };
 }
 
 /** Call any Lua value with arguments (direct mode). */

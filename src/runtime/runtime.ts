@@ -181,7 +181,7 @@ const shared: Record<string, unknown> = {
   callreq: callreqChecked, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
 };
 
