@@ -593,6 +593,12 @@ export class CodeGen {
   }
 
   private setIndex(o: string, k: string, v: string, desc: string | null): string {
+    if (!this.fs.gen && !k.startsWith('"')) {
+      // Inline: overwriting a present array slot or string field with a
+      // non-nil value involves no metamethod; everything else goes to setindex.
+      const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
+      return `((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${descArg(desc)}))`;
+    }
     if (!this.fs.gen && k.startsWith('"')) {
       // Overwriting a present field with a non-nil value never involves
       // __newindex: store it inline (a monomorphic property store for V8).
@@ -809,7 +815,10 @@ export class CodeGen {
     const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
-    return this.fs.gen ? `(${mark}yield* $indexG(${o}, ${k}, ${descArg(desc)}))` : `${mark}$index(${o}, ${k}, ${descArg(desc)})`;
+    if (this.fs.gen) return `(${mark}yield* $indexG(${o}, ${k}, ${descArg(desc)}))`;
+    // Inline: array part for integer keys, string store for string keys.
+    const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
+    return `((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
@@ -981,7 +990,8 @@ export class CodeGen {
       }
       case '#': {
         const t = this.fs.temp();
-        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : (${y}$len${G}(${t}, ${d})))`;
+        // Plain tables keep #t === arr.length (runtime/table.ts).
+        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof $LuaTable && ${t}.metatable === null ? ${t}.arr.length : (${y}$len${G}(${t}, ${d})))`;
       }
       default:
         return `(${y}$arith${G}("bnot", ${v}, ${v}, ${d}, ${d}))`;

@@ -144,6 +144,11 @@ function indexStep(o: unknown, k: LuaValue, desc: string | null | undefined): { 
 }
 
 export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
+  // Plain tables first, without allocating a step record.
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined || o.metatable === null) return v;
+  }
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
@@ -222,6 +227,11 @@ function newindexStep(o: unknown, k: LuaValue, v: LuaValue, desc: string | null 
 }
 
 export function setindex(o: unknown, k: LuaValue, v: LuaValue, desc?: string | null): void {
+  if (o instanceof LuaTable && o.metatable === null) {
+    checkKey(k);
+    o.set(k, v);
+    return;
+  }
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     const h = newindexStep(o, k, v, loop === 0 ? desc : null);
     if (h === undefined) return;
@@ -321,6 +331,8 @@ function bitwiseOperand(v: unknown): LuaNumber | undefined {
 }
 
 export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
+  // Boxed floats and big integers: straight to the numeric operation.
+  if (isNumber(a) && isNumber(b) && !BITWISE.has(op)) return numArith(op, a, b);
   const step = arithStep(op, a, b, da, db);
   if ('value' in step) return step.value;
   return first(call(step.mm, a as LuaValue, b as LuaValue));
@@ -452,6 +464,7 @@ function lenStep(v: unknown, desc: string | null | undefined): { value: LuaValue
 }
 
 export function len(v: unknown, desc?: string | null): LuaValue {
+  if (v instanceof LuaTable && v.metatable === null) return v.length();
   const step = lenStep(v, desc);
   if ('value' in step) return step.value;
   return first(call(step.mm, v as LuaValue, v as LuaValue));
