@@ -131,7 +131,17 @@ function descArg(d: string | null): string {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-interface Operand { code: string; prep: string; num: boolean; int: boolean }
+interface Operand {
+  /** JS text of the operand's value (for an integral float literal: the raw number). */
+  code: string;
+  /** JS text evaluating the operand into a temporary, or ''. */
+  prep: string;
+  num: boolean;
+  int: boolean;
+  /** An integral float literal given raw in `code`; `slow` is its boxed Lua value. */
+  float: boolean;
+  slow: string;
+}
 
 /** Per-function compilation state. */
 class FnState {
@@ -890,16 +900,18 @@ export class CodeGen {
    * literals and plain (uncaptured) locals as they are, anything else through
    * a temporary assigned in `prep`. `num`/`int` say what is known statically.
    */
-  private operand(e: Expr): Operand {
-    if (e.kind === 'Integer' && e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE)) {
-      return { code: integerLiteral(e.value), prep: '', num: true, int: true };
+  private operand(e: Expr, rawFloats = false): Operand {
+    const plain = (code: string, num: boolean, int: boolean): Operand => ({ code, prep: '', num, int, float: false, slow: code });
+    if (e.kind === 'Integer' && e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE)) return plain(integerLiteral(e.value), true, true);
+    if (e.kind === 'Float' && !Number.isInteger(e.value)) return plain(floatLiteral(e.value), true, false);
+    if (rawFloats && e.kind === 'Float' && Number.isFinite(e.value) && !Object.is(e.value, -0)) {
+      // `2.0 * x`: the fast path can use the raw 2 and box the result.
+      const raw = e.value < 0 ? `(${e.value})` : String(e.value);
+      return { code: raw, prep: '', num: true, int: false, float: true, slow: floatLiteral(e.value) };
     }
-    if (e.kind === 'Float' && !Number.isInteger(e.value)) return { code: floatLiteral(e.value), prep: '', num: true, int: false };
-    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue) {
-      return { code: vname(e.variable), prep: '', num: false, int: false };
-    }
+    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue) return plain(vname(e.variable), false, false);
     const t = this.fs.temp();
-    return { code: t, prep: `${t} = ${this.expr(e)}, `, num: false, int: false };
+    return { code: t, prep: `${t} = ${this.expr(e)}, `, num: false, int: false, float: false, slow: t };
   }
 
   private binary(e: BinaryExpr): string {
@@ -912,10 +924,13 @@ export class CodeGen {
         ? `((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
         : `((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
     }
-    const A = this.operand(e.left);
+    // Raw integral float literals only where the fast path treats them right.
+    const rawFloats = ['+', '-', '*', '/', '<', '<=', '>', '>='].includes(op);
+    const A = this.operand(e.left, rawFloats);
     const mark = e.opLine > e.left.line ? this.mark(e.opLine) : '';
-    const B = this.operand(e.right);
+    const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
+    const sa = A.slow, sb = B.slow;
     const da = descArg(describe(e.left));
     const db = descArg(describe(e.right));
     const y = this.fs.gen ? 'yield* ' : '';
@@ -933,12 +948,16 @@ export class CodeGen {
         const name = op === '+' ? 'add' : op === '-' ? 'sub' : 'mul';
         const r = this.fs.temp();
         const fix = op === '*' ? ' + 0' : ''; // no integer -0
+        if (A.float || B.float) {
+          // A float operand: the result is a float, boxed when integral.
+          return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? $mkFloat(${r}) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${sa}, ${sb}, ${da}, ${db})))`;
+        }
         const exact = all([...isInt(A), ...isInt(B), `${r} <= ${MAX_SAFE}`, `${r} >= -${MAX_SAFE}`]);
         return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${exact} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
-        const slow = `(${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
+        const slow = `(${mark}${y}$arith${G}(${str(name)}, ${sa}, ${sb}, ${da}, ${db}))`;
         if (op === '/') return `(${prep}${nums} ? $divNumbers(${a}, ${b}) : ${slow})`;
         const ints = all([...isNum(A), ...isNum(B), ...isInt(A), ...isInt(B)]);
         const r = this.fs.temp();
@@ -963,13 +982,13 @@ export class CodeGen {
       case '~=':
         return `(${prep}!(${a} === ${b} || (${mark}${y}$eq${G}(${a}, ${b}))))`;
       case '<':
-        return `(${prep}${nums} ? ${a} < ${b} : (${mark}${y}$lt${G}(${a}, ${b})))`;
+        return `(${prep}${nums} ? ${a} < ${b} : (${mark}${y}$lt${G}(${sa}, ${sb})))`;
       case '<=':
-        return `(${prep}${nums} ? ${a} <= ${b} : (${mark}${y}$le${G}(${a}, ${b})))`;
+        return `(${prep}${nums} ? ${a} <= ${b} : (${mark}${y}$le${G}(${sa}, ${sb})))`;
       case '>':
-        return `(${prep}${nums} ? ${a} > ${b} : (${mark}${y}$lt${G}(${b}, ${a})))`;
+        return `(${prep}${nums} ? ${a} > ${b} : (${mark}${y}$lt${G}(${sb}, ${sa})))`;
       case '>=':
-        return `(${prep}${nums} ? ${a} >= ${b} : (${mark}${y}$le${G}(${b}, ${a})))`;
+        return `(${prep}${nums} ? ${a} >= ${b} : (${mark}${y}$le${G}(${sb}, ${sa})))`;
     }
   }
 
