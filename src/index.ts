@@ -18,3 +18,4 @@ export { LuaFloat, LuaUserdata, type LuaValue } from './runtime/value.js';
 export { openLibs } from './stdlib/init.js';
 export { memoryHost, type Host, type OutputStream } from './host/host.js';
 export { generateJs } from './runtime/runtime.js';
+export { toLuaString, fromLuaString } from './runtime/bytes.js';
