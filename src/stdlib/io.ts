@@ -345,6 +345,12 @@ export function openIo(L: LuaState): void {
     return g_write(ioFileOpen(output, 'output'), output, args, 0);
   }
 
+  function io_flush(): unknown {
+    const f = ioFileOpen(output, 'output');
+    if (f.stream) f.stream.flush();
+    return true;
+  }
+
   function io_read(...args: Args): unknown {
     return g_read(ioFileOpen(input, 'input'), args, 0);
   }
@@ -482,7 +488,7 @@ export function openIo(L: LuaState): void {
   const io = new LuaTable();
   setFuncs(io, 'io.', {
     close: io_close, input: io_input, lines: io_lines, open: io_open, output: io_output, read: io_read,
-    type: io_type, write: io_write,
+    type: io_type, write: io_write, flush: io_flush,
   });
   io.setStr('stdin', stdinF);
   io.setStr('stdout', stdoutF);

@@ -1,0 +1,6 @@
+io.write("a")
+print(io.flush())
+io.stdout:write("b\n")
+print(io.stdout:flush())
+io.output():write("c\n")
+print(pcall(io.flush))
