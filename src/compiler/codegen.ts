@@ -948,12 +948,15 @@ export class CodeGen {
         const name = op === '+' ? 'add' : op === '-' ? 'sub' : 'mul';
         const r = this.fs.temp();
         const fix = op === '*' ? ' + 0' : ''; // no integer -0
-        if (A.float || B.float) {
+        if (A.float || B.float || (A.num && !A.int) || (B.num && !B.int)) {
           // A float operand: the result is a float, boxed when integral.
           return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? $mkFloat(${r}) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${sa}, ${sb}, ${da}, ${db})))`;
         }
-        const exact = all([...isInt(A), ...isInt(B), `${r} <= ${MAX_SAFE}`, `${r} >= -${MAX_SAFE}`]);
-        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${exact} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        // Integral result: from two integers it is the integer (or wraps, on
+        // the slow path); with a float operand it is a float, boxed.
+        const ints = all([...isInt(A), ...isInt(B)]);
+        const safe = `${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE}`;
+        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${ints} ? (${safe} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : $mkFloat(${r})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
