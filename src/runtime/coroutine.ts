@@ -16,6 +16,8 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   started = false;
   /** The error that killed it (for coroutine.close). */
   errorValue: LuaValue = undefined;
+  /** C-call depth when it was last resumed: deeper means inside a host call, where it cannot yield. */
+  cbase = 0;
   failed = false;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
@@ -48,6 +50,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   // Each nested resume is a C level in lua5.4 (lua_resume).
   if (ops.C.n >= 199) return { ok: false, error: 'C stack overflow' };
   ops.C.n++;
+  co.cbase = ops.C.n;
   const prev = current;
   prev.status = 'normal';
   co.status = 'running';

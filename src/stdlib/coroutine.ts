@@ -76,7 +76,8 @@ function mainThreadValue(): Coroutine {
 
 function co_isyieldable(...args: Args): boolean {
   const co = args.length > 0 ? checkCo(args, 0) : running();
-  return co.yieldable;
+  // Running inside a library function's call back into Lua: not yieldable.
+  return co.yieldable && (co !== running() || ops.C.n === co.cbase);
 }
 
 function co_close(...args: Args): unknown {
