@@ -155,10 +155,6 @@ export function rtError(message: string): never {
   throw new LuaError(runtimePosition() + message);
 }
 
-/** Raise an error from a library function: position of its caller (luaL_error). */
-export function libError(message: string): never {
-  throw new LuaError(where(1) + message);
-}
 
 // ------------------------------------------------ for runtime/traceback.ts
 

@@ -4,6 +4,7 @@
 //
 // Lua strings are byte strings: JS strings whose code units are 0..255.
 
+import { utf8esc } from '../syntax/lexer.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import type { LuaState } from '../runtime/state.js';
@@ -62,21 +63,6 @@ function decode(s: string, i: number, strict: boolean): { code: number; next: nu
   return { code, next: i + count + 1 };
 }
 
-/** Lua's extended UTF-8 encoding of `x` (0 <= x <= 0x7FFFFFFF), as a byte string. */
-function encode(x: number): string {
-  if (x < 0x80) return String.fromCharCode(x);
-  const bytes: number[] = [];
-  let mfb = 0x3f; // largest value that still fits in the first byte
-  do {
-    bytes.push(0x80 | (x & 0x3f));
-    x = Math.floor(x / 64);
-    mfb >>= 1;
-  } while (x > mfb);
-  bytes.push(((~mfb << 1) | x) & 0xff);
-  bytes.reverse();
-  return String.fromCharCode(...bytes);
-}
-
 /** u_posrelat: a relative (negative) position to an absolute one; 0 if before the start. */
 function posrelat(pos: number, len: number): number {
   if (pos >= 0) return pos;
@@ -93,7 +79,7 @@ function pos(args: Args, i: number, def: number): number {
 function utf8CharOf(args: Args, i: number): string {
   const v = checkInteger(args, i);
   if (typeof v !== 'number' || v < 0 || v > MAXUTF) argError(i + 1, 'value out of range');
-  return encode(v as number);
+  return utf8esc(v as number);
 }
 
 function utf8_char(...args: Args): unknown {
