@@ -103,6 +103,82 @@ export class MatchState {
     this.pEnd = pat.length;
   }
 
+  /**
+   * Bytes a match of pattern[p0..] can start with, when its first item is a
+   * single-char class that must occur at least once (no '*', '?', '-'
+   * suffix): scanning loops skip other positions without running the
+   * matcher. null when any position may start a match. Errors in the
+   * pattern are left to the matcher.
+   */
+  startSet(p0: number): Uint8Array | null {
+    const pat = this.pat, pEnd = this.pEnd;
+    if (p0 >= pEnd) return null;
+    const c = pat.charCodeAt(p0);
+    if (c === 40 || c === 41 || c === 46) return null; // '(' ')' '.'
+    if (c === 36 && p0 + 1 === pEnd) return null; // '$' anchor
+    if (c === L_ESC) {
+      const n = this.pc(p0 + 1);
+      if (n === 98 || n === 102 || (n >= 48 && n <= 57) || p0 + 1 >= pEnd) return null; // %b %f %1..
+    }
+    let ep: number;
+    try {
+      ep = this.classEnd(p0);
+    } catch {
+      return null;
+    }
+    const suffix = this.pc(ep);
+    if (suffix === 42 || suffix === 63 || suffix === 45) return null; // '*' '?' '-'
+    const set = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      const sub = String.fromCharCode(b);
+      const saved = this.src;
+      this.src = sub;
+      set[b] = this.singleMatch(0, p0, ep) ? 1 : 0;
+      this.src = saved;
+    }
+    return set;
+  }
+
+  /**
+   * A literal run every match of pattern[p0..] contains at a fixed offset
+   * from its start (the run is preceded only by single-char classes without
+   * a quantifier), for scanning with indexOf; null when there is none.
+   */
+  literalAnchor(p0: number): { offset: number; text: string } | null {
+    const pat = this.pat, pEnd = this.pEnd;
+    let p = p0;
+    let offset = 0;
+    const isSpecial = (c: number) => c === 94 || c === 36 || c === 42 || c === 43 || c === 63 || c === 46 ||
+      c === 40 || c === 41 || c === 91 || c === 93 || c === 37 || c === 45;
+    // Skip leading fixed-width, non-literal items.
+    for (;;) {
+      if (p >= pEnd) return null;
+      const c = pat.charCodeAt(p);
+      if (!isSpecial(c)) break;
+      if (c !== 46 && c !== 91 && !(c === L_ESC && p + 1 < pEnd && /[acdglpsuwxACDGLPSUWX]/.test(pat[p + 1]!))) return null;
+      let ep: number;
+      try {
+        ep = this.classEnd(p);
+      } catch {
+        return null;
+      }
+      const q = this.pc(ep);
+      if (q === 42 || q === 43 || q === 63 || q === 45) return null;
+      p = ep;
+      offset++;
+    }
+    let text = '';
+    while (p < pEnd) {
+      const c = pat.charCodeAt(p);
+      if (isSpecial(c)) break;
+      const q = this.pc(p + 1);
+      if (q === 42 || q === 43 || q === 63 || q === 45) break; // quantified: not fixed
+      text += pat[p];
+      p++;
+    }
+    return text.length > 0 ? { offset, text } : null;
+  }
+
   /** reprepstate */
   reset(): void {
     this.level = 0;

@@ -167,7 +167,13 @@ function strFindAux(args: Args, find: boolean): unknown {
     const anchor = p.charCodeAt(0) === 94; // '^'
     const p0 = anchor ? 1 : 0;
     let s1 = init;
+    const starts = anchor ? null : ms.startSet(p0);
     do {
+      if (starts !== null) {
+        // Skip positions where no match can start.
+        while (s1 < ls && starts[s.charCodeAt(s1)] === 0) s1++;
+        if (s1 >= ls) break;
+      }
       ms.reset();
       const e = ms.match(s1, p0);
       if (e !== -1) {
@@ -200,9 +206,20 @@ function str_gmatch(...args: Args): unknown {
   const ms = new MatchState(s, p);
   let src = init;
   let lastmatch = -1;
+  const starts = ms.startSet(0);
+  const lit = ms.literalAnchor(0);
   return function gmatch_aux(): unknown {
     return patternErrors(() => {
       for (; src <= ls; src++) {
+        if (lit !== null) {
+          // Every match has this text at a fixed offset from its start.
+          const at = s.indexOf(lit.text, src + lit.offset);
+          if (at < 0) break;
+          if (at - lit.offset > src) src = at - lit.offset;
+        } else if (starts !== null) {
+          while (src < ls && starts[s.charCodeAt(src)] === 0) src++;
+          if (src >= ls) break;
+        }
         ms.reset();
         const e = ms.match(src, 0);
         if (e !== -1 && e !== lastmatch) {
@@ -260,7 +277,13 @@ function str_gsub(...args: Args): unknown {
   let copied = 0; // src[copied .. pos) is still to be copied
   const max = typeof maxS === 'bigint' ? (maxS > 0n ? Infinity : 0) : maxS;
   return memoryErrors(() => patternErrors(() => {
+    const starts = plain || anchor ? null : ms.startSet(p0);
     while (n < max) {
+      if (starts !== null) {
+        // Skip (and keep) bytes where no match can start.
+        while (pos < srcl && starts[src.charCodeAt(pos)] === 0) pos++;
+        if (pos >= srcl) break;
+      }
       ms.reset();
       let e: number;
       if (plain) {
