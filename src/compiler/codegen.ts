@@ -872,6 +872,14 @@ export class CodeGen {
 
   private tableExpr(e: TableExpr): string {
     if (e.items.length === 0) return 'new $LuaTable()';
+    if (e.items.every((i) => i.kind === 'Keyed' && i.key.kind === 'String')) {
+      // Records like {x = 1, y = 2}: fill the string store with constant-key
+      // stores (monomorphic for V8) in source order. A nil value leaves a
+      // dead key, which the table tolerates.
+      const S = this.fs.temp();
+      const sets = e.items.map((i) => `${S}[${str((i as { key: { value: string } }).key.value)}] = ${this.expr(i.value)}`);
+      return `(${S} = $LuaTable.newStrs(), ${sets.join(', ')}, $LuaTable.withStrs(${S}, ${e.items.length}))`;
+    }
     const positional: string[] = [];
     const keyed: string[] = [];
     let multiLast: string | null = null;

@@ -115,6 +115,19 @@ export class LuaTable {
    * ownership of the array. Trailing nils are dropped; nils inside are kept
    * (so #t of table.pack(1, nil, 3) is 3).
    */
+  /** A fresh string store (for table constructors with string keys, filled by the caller). */
+  static newStrs(): StrMap {
+    return new StrStore();
+  }
+
+  /** A table whose string keys are `strs` (from newStrs), holding `count` keys. */
+  static withStrs(strs: StrMap, count: number): LuaTable {
+    const t = new LuaTable();
+    t.strs = strs;
+    t.scount = count;
+    return t;
+  }
+
   static fromArray(values: LuaValue[]): LuaTable {
     let n = values.length;
     while (n > 0 && values[n - 1] === undefined) n--;
@@ -220,7 +233,7 @@ export class LuaTable {
       if (st === EMPTY_STRS) {
         st = this.strs = new StrStore();
       } else if (s in st) {
-        this.sdead--; // resurrecting a dead key: no new key
+        if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
         st[s] = v;
         return;
       }
