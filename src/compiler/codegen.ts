@@ -730,16 +730,11 @@ export class CodeGen {
 
   /** A JS boolean expression for a Lua condition. */
   private cond(e: Expr): string {
-    if (isBoolean(e)) return this.exprBool(e);
+    if (isBoolean(e)) return this.expr(e); // already a JS boolean
     if (e.kind === 'True') return 'true';
     if (e.kind === 'Nil' || e.kind === 'False') return 'false';
     const t = this.fs.temp();
     return `((${t} = ${this.expr(e)}) !== undefined && ${t} !== false)`;
-  }
-
-  /** Compile an expression known to produce a JS boolean. */
-  private exprBool(e: Expr): string {
-    return this.expr(e);
   }
 
   /** Evaluate an expression to exactly one value. */
