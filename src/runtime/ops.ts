@@ -109,6 +109,20 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
 export const C = { n: 0 };
 const LUAI_MAXCCALLS = 200;
 
+/** Call metamethod `h` of event `name`; a non-callable one is reported as lua5.4 does ("metamethod 'add'"). */
+export function callMeta(h: unknown, name: string, ...args: LuaValue[]): unknown {
+  return call(typeof h === 'function' ? h : callable(h, `metamethod '${name}'`), ...args);
+}
+
+/**
+ * A request to call metamethod `h` from resumable code, checked here, in the
+ * running Lua frame, so that an error gets that frame's position.
+ */
+function metareq(h: unknown, args: LuaValue[], desc: string): CallRequest {
+  if (typeof h !== 'function') callable(h, desc);
+  return callreq(h, args, desc);
+}
+
 /** Call any Lua value with arguments from host code (direct mode). */
 export function call(f: unknown, ...args: LuaValue[]): unknown {
   if (++C.n >= LUAI_MAXCCALLS) {
@@ -335,13 +349,13 @@ export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, d
   if (isNumber(a) && isNumber(b) && !BITWISE.has(op)) return numArith(op, a, b);
   const step = arithStep(op, a, b, da, db);
   if ('value' in step) return step.value;
-  return first(call(step.mm, a as LuaValue, b as LuaValue));
+  return first(callMeta(step.mm, op, a as LuaValue, b as LuaValue));
 }
 
 export function* arithG(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
   const step = arithStep(op, a, b, da, db);
   if ('value' in step) return step.value;
-  return first(yield callreq(step.mm, [a as LuaValue, b as LuaValue]));
+  return first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], `metamethod '${op}'`));
 }
 
 // ------------------------------------------------------------------ concat
@@ -366,13 +380,13 @@ function concatStep(a: unknown, b: unknown, da: string | null | undefined, db: s
 export function concat(a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
   const step = concatStep(a, b, da, db);
   if ('value' in step) return step.value;
-  return first(call(step.mm, a as LuaValue, b as LuaValue));
+  return first(callMeta(step.mm, 'concat', a as LuaValue, b as LuaValue));
 }
 
 export function* concatG(a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
   const step = concatStep(a, b, da, db);
   if ('value' in step) return step.value;
-  return first(yield callreq(step.mm, [a as LuaValue, b as LuaValue]));
+  return first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'concat'"));
 }
 
 // ------------------------------------------------------------- comparison
@@ -393,14 +407,14 @@ export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
-  return truthy(first(call(step.mm, a as LuaValue, b as LuaValue)));
+  return truthy(first(callMeta(step.mm, 'eq', a as LuaValue, b as LuaValue)));
 }
 
 export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   if (a === b) return true;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
-  return truthy(first(yield callreq(step.mm, [a as LuaValue, b as LuaValue])));
+  return truthy(first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'eq'")));
 }
 
 function orderError(a: unknown, b: unknown): never {
@@ -432,25 +446,25 @@ function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'):
 export function lt(a: unknown, b: unknown): boolean {
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
-  return truthy(first(call(step.mm, step.x as LuaValue, step.y as LuaValue))) !== step.negate;
+  return truthy(first(callMeta(step.mm, 'lt', step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* ltG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
-  return truthy(first(yield callreq(step.mm, [step.x as LuaValue, step.y as LuaValue]))) !== step.negate;
+  return truthy(first(yield metareq(step.mm, [step.x as LuaValue, step.y as LuaValue], "metamethod 'lt'"))) !== step.negate;
 }
 
 export function le(a: unknown, b: unknown): boolean {
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
-  return truthy(first(call(step.mm, step.x as LuaValue, step.y as LuaValue))) !== step.negate;
+  return truthy(first(callMeta(step.mm, step.negate ? 'lt' : 'le', step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* leG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
-  return truthy(first(yield callreq(step.mm, [step.x as LuaValue, step.y as LuaValue]))) !== step.negate;
+  return truthy(first(yield metareq(step.mm, [step.x as LuaValue, step.y as LuaValue], `metamethod '${step.negate ? 'lt' : 'le'}'`))) !== step.negate;
 }
 
 // ------------------------------------------------------------------ length
@@ -467,13 +481,13 @@ export function len(v: unknown, desc?: string | null): LuaValue {
   if (v instanceof LuaTable && v.metatable === null) return v.length();
   const step = lenStep(v, desc);
   if ('value' in step) return step.value;
-  return first(call(step.mm, v as LuaValue, v as LuaValue));
+  return first(callMeta(step.mm, 'len', v as LuaValue, v as LuaValue));
 }
 
 export function* lenG(v: unknown, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
   const step = lenStep(v, desc);
   if ('value' in step) return step.value;
-  return first(yield callreq(step.mm, [v as LuaValue, v as LuaValue]));
+  return first(yield metareq(step.mm, [v as LuaValue, v as LuaValue], "metamethod 'len'"));
 }
 
 // ---------------------------------------------------------- table literals

@@ -1,0 +1,11 @@
+-- a metamethod that is not callable is named in the error, in direct and resumable code
+local a = setmetatable({}, {__add = 34, __lt = {}, __le = 1, __concat = true, __len = 5, __eq = 1, __unm = 2})
+print(pcall(function() return a + 1 end))
+print(pcall(function() return a > a end))
+print(pcall(function() return a <= a end))
+print(pcall(function() return a .. "x" end))
+print(pcall(function() return #a end))
+print(pcall(function() return -a end))
+print(pcall(function() return a == setmetatable({}, getmetatable(a)) end))
+local co = coroutine.wrap(function() return pcall(function() return a + 1 end) end)
+print(co())
