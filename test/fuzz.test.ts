@@ -20,6 +20,7 @@ import { Worker, isMainThread, workerData, parentPort } from 'node:worker_thread
 import type { Dialect } from '../src/syntax/ast.js';
 import { parse, LuaSyntaxError } from '../src/syntax/index.js';
 import { sharedDir } from './support/reference.js';
+import { Rng } from './support/rng.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611) >>> 0;
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -29,34 +30,6 @@ const DIALECTS: Dialect[] = ['5.4', '5.3', '5.1'];
 type Category = 'bytes' | 'tokens' | 'grammar' | 'mutate' | 'truncate' | 'deep';
 const CATEGORIES: Category[] = ['bytes', 'tokens', 'grammar', 'mutate', 'truncate', 'deep'];
 const BASE_COUNTS: Record<Category, number> = { bytes: 9000, tokens: 9000, grammar: 8000, mutate: 7000, truncate: 1000, deep: 0 };
-
-// ------------------------------------------------------------------ PRNG
-
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-class Rng {
-  private s: number;
-  constructor(...parts: number[]) {
-    let h = 0x9e3779b9;
-    for (const p of parts) h = mix(h ^ mix(p >>> 0));
-    this.s = h || 1;
-  }
-  /** mulberry32 */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  range(lo: number, hi: number): number { return lo + this.int(hi - lo + 1); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]!; }
-  chance(p: number): boolean { return this.next() < p; }
-}
 
 // ------------------------------------------------------------ generators
 
@@ -237,7 +210,7 @@ function deepInputs(): string[] {
     rep('\n', 1_000_000) + 'x = = 1',
     rep('--\n'),
     // Mixed nesting of every construct.
-    (() => { let s = ''; const r = new Rng(SEED, 77); for (let i = 0; i < N / 4; i++) s += r.pick(['(', '{', 'function() ', 'if x then ', 'do ', 'while x do ', '{[', 'return f(']); return 'x = ' + s; })(),
+    (() => { let s = ''; const r = Rng.mixed(SEED, 77); for (let i = 0; i < N / 4; i++) s += r.pick(['(', '{', 'function() ', 'if x then ', 'do ', 'while x do ', '{[', 'return f(']); return 'x = ' + s; })(),
   ];
 }
 
@@ -266,7 +239,7 @@ function counts(): Record<Category, number> {
 
 /** The input number `i` of a category for a dialect: a pure function of its arguments. */
 function generate(cat: Category, dialect: Dialect, i: number): string {
-  const r = new Rng(SEED, CATEGORIES.indexOf(cat), DIALECTS.indexOf(dialect), i);
+  const r = Rng.mixed(SEED, CATEGORIES.indexOf(cat), DIALECTS.indexOf(dialect), i);
   switch (cat) {
     case 'bytes': return randomBytes(r);
     case 'tokens': return tokenSoup(r);

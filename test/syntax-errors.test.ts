@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Dialect } from '../src/syntax/ast.js';
 import { parse, LuaSyntaxError } from '../src/syntax/index.js';
 import { missingReference, referenceBinary, repoRoot, sharedDir } from './support/reference.js';
+import { Rng } from './support/rng.js';
 
 const DIALECTS: Dialect[] = ['5.4', '5.3', '5.1'];
 const SEED = Number(process.env.SYNTAX_SEED ?? 0x5eed1234) >>> 0;
@@ -110,19 +111,6 @@ function generatedCases(): Case[] {
 }
 
 // --------------------------------------------------------------- mutations
-
-class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0 || 1; }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]!; }
-}
 
 /** A crude tokenizer that never fails: [start, end) of each token. */
 function roughTokens(s: string): [number, number][] {
