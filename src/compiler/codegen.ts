@@ -33,6 +33,8 @@ export interface Proto {
   /** 'main' for the main chunk. */
   what: 'main' | 'Lua';
   upvalueNames: string[];
+  /** How many upvalue cells its factory takes (its upvalues other than the chunk's _ENV). */
+  numCells: number;
   /** Names of the fixed parameters, in order (debug.getlocal on a function). */
   paramNames?: string[];
 }
@@ -192,9 +194,12 @@ export class CodeGen {
     this.emitRaw(`"use strict";\n`);
     this.emitRaw(`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
     // The chunk's `_ENV` cell is visible to every function of the chunk.
-    this.emitRaw(`return function(${envName}) {\n`);
+    // Called with a proto index instead, it returns that prototype's factory
+    // (loading a dumped function: string.dump).
+    this.emitRaw(`return function(${envName}, $proto) {\n`);
     const create = this.closure(main, null);
     for (const f of this.factories) this.emitRaw(f);
+    this.emitRaw(`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
     this.emitRaw(`return ${create};\n`);
     this.emitRaw(`};\n`);
     const code = this.out.join('');
@@ -225,6 +230,7 @@ export class CodeGen {
       isVararg: fn.isVararg,
       what: parent === null ? 'main' : 'Lua',
       upvalueNames: fn.upvalues.map((v) => v.name),
+      numCells: fn.upvalues.filter((v) => v.role !== 'env').length,
       paramNames: fn.params.map((v) => v.name),
     };
     this.protos.push(proto);

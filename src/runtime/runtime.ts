@@ -158,6 +158,9 @@ export interface FunctionInfo {
   source?: string;
   /** The chunk's registered position info (line map), for debug.getinfo's activelines. */
   chunk?: ChunkInfo;
+  /** The chunk's source text and dialect (string.dump). */
+  text?: string;
+  dialect?: Dialect;
 }
 
 /** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
@@ -201,6 +204,48 @@ export function generateJs(source: string, options: LoadOptions): string {
  * `env`. Throws LuaSyntaxError.
  */
 export function loadLua(source: string, options: LoadOptions, env: LuaValue): LuaFunction {
+  return instantiate(source, options, env, undefined);
+}
+
+// ------------------------------------------------------------ binary chunks
+//
+// string.dump cannot produce lua5.4 bytecode (there is none); a dumped
+// function is the source of its chunk plus the index of its prototype, behind
+// a binary-chunk signature (ESC "Lua"), so that load's modes and messages
+// behave as for binary chunks. Loading compiles the chunk and creates that
+// prototype's closure with fresh upvalues, the first one set to the `env`.
+
+const DUMP_SIGNATURE = '\x1bLua\x54\x00regolith\n';
+
+/** string.dump: the binary chunk of Lua function `f`, or undefined for a host function. */
+export function dumpFunction(f: LuaFunction): string | undefined {
+  const info = f.P as FunctionInfo | undefined;
+  if (info === undefined || info.text === undefined) return undefined;
+  const header = `${info.dialect ?? '5.4'}\n${info.proto.index}\n${info.source ?? '=?'}`.length;
+  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${info.proto.index}\n${header}\n${info.source ?? '=?'}${info.text}`;
+}
+
+/** Load a binary chunk made by dumpFunction; an error message for anything else. */
+export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaFunction | string {
+  // lundump.c's name for messages.
+  const c = chunkName.charAt(0);
+  const shown = c === '@' || c === '=' ? chunkName.slice(1) : c === '\x1b' ? 'binary string' : chunkName;
+  const bad = `${shown}: bad binary format (not a Regolith chunk)`;
+  if (!data.startsWith(DUMP_SIGNATURE)) return data.startsWith('\x1bLua') ? bad : `${shown}: truncated precompiled chunk`;
+  const m = /^(5\.[134])\n(\d+)\n(\d+)\n/.exec(data.slice(DUMP_SIGNATURE.length));
+  if (m === null) return bad;
+  const rest = data.slice(DUMP_SIGNATURE.length + m[0].length);
+  const nameLen = Number(m[3]) - m[1].length - m[2].length - 2;
+  const source = rest.slice(0, nameLen);
+  const text = rest.slice(nameLen);
+  try {
+    return instantiate(text, { chunkName: source, dialect: m[1] as Dialect }, env, Number(m[2]));
+  } catch {
+    return bad;
+  }
+}
+
+function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined): LuaFunction {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   const compiled = compile(ast);
   const displayName = chunkid(options.chunkName);
@@ -213,7 +258,9 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
   };
   const url = registerChunk(chunkInfo);
   chunkDebugInfo.set(chunkInfo, { source: options.chunkName, protos: compiled.protos });
-  const infos = compiled.protos.map((proto) => ({ proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo }));
+  const infos: FunctionInfo[] = compiled.protos.map((proto) => ({
+    proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+  }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
   R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number, u?: { v: LuaValue }[]): LuaFunction => {
@@ -226,8 +273,17 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
   for (const name of RUNTIME_NAMES) {
     if (R[name] === undefined) throw new Error(`internal: runtime helper ${name} missing`);
   }
-  const factory = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => (env: LuaValue) => LuaFunction;
-  return factory(R)({ v: env });
+  type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
+  const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as
+    (r: unknown) => (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
+  const envCell = { v: env };
+  if (protoIndex === undefined) return chunk(R)(envCell) as LuaFunction;
+  const proto = compiled.protos[protoIndex];
+  if (proto === undefined) throw new Error('bad proto index');
+  // Fresh upvalues; the first upvalue gets the environment, as lua_load does.
+  const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
+  if (cells.length > 0 && proto.upvalueNames[0] !== '_ENV') cells[0].v = env;
+  return (chunk(R)(envCell, protoIndex) as Factory)(...cells);
 }
 
 export { LuaError };

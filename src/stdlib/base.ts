@@ -6,7 +6,7 @@ import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { D } from '../runtime/trampoline.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
-import { errorValue } from '../runtime/runtime.js';
+import { errorValue, loadBinary } from '../runtime/runtime.js';
 import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
@@ -338,6 +338,10 @@ export function openBase(L: LuaState): void {
     const binary = source.charCodeAt(0) === 0x1b;
     if (binary && !mode.includes('b')) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
     if (!binary && !mode.includes('t')) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
+    if (binary) {
+      const f = loadBinary(source, name, env);
+      return typeof f === 'string' ? [undefined, f] : f;
+    }
     try {
       return L.load(source, name, env);
     } catch (e) {

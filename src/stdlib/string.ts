@@ -7,6 +7,8 @@
 // live in lstrlib-pattern.ts, printf conversions in string-format.ts,
 // pack/unpack in string-pack.ts.
 
+import { dumpFunction } from '../runtime/runtime.js';
+import type { LuaFunction } from '../runtime/trampoline.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
@@ -145,9 +147,11 @@ function str_char(...args: Args): string {
   return out;
 }
 
-function str_dump(...args: Args): never {
+function str_dump(...args: Args): string {
   if (typeof args[0] !== 'function') typeError(args, 0, 'function');
-  return luaError('unable to dump given function');
+  const bytes = dumpFunction(args[0] as LuaFunction);
+  if (bytes === undefined) luaError('unable to dump given function');
+  return bytes;
 }
 
 // ------------------------------------------------------- find and match
