@@ -372,14 +372,23 @@ export function openBase(L: LuaState): void {
     return loadChunk(f.source, f.name, mode, env);
   }
 
-  function luaB_dofile(...args: Args): unknown {
+  /** dofile's chunk, compiled (errors raised as dofile raises them). */
+  function dofileChunk(args: Args): unknown {
     const filename = args[0] === undefined ? undefined : checkString(args, 0);
     const f = readChunkFile(filename);
     if ('error' in f) luaError(f.error);
     const fn = loadChunk(f.source, f.name, 'bt', G);
     if (Array.isArray(fn)) throw new LuaError(fn[1]);
-    return ops.call(fn);
+    return fn;
   }
+
+  function luaB_dofile(...args: Args): unknown {
+    return ops.call(dofileChunk(args));
+  }
+  // lua5.4 runs the chunk with lua_callk: it may yield.
+  (luaB_dofile as { G?: unknown }).G = function* luaB_dofileG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    return yield callreq(dofileChunk(args), []);
+  };
 
   const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
   let gcRunning = true;
