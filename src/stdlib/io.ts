@@ -153,10 +153,16 @@ export function openIo(L: LuaState): void {
     let buf = '';
     let c: number | Fail;
     const cur = (): number | Fail => peek(f);
+    let tooLong = false;
     const accept = (set: string): boolean => {
       const ch = cur();
-      if (Array.isArray(ch) || ch < 0 || buf.length >= 200) return false;
+      if (Array.isArray(ch) || ch < 0) return false;
       if (!set.includes(String.fromCharCode(ch))) return false;
+      // l_getn's nextc: past L_MAXLENNUM the whole numeral is invalid.
+      if (buf.length >= 200) {
+        tooLong = true;
+        return false;
+      }
       buf += String.fromCharCode(ch);
       f.rpos++;
       return true;
@@ -185,8 +191,7 @@ export function openIo(L: LuaState): void {
       accept('-+');
       digits(false);
     }
-    const n = N.str2number(buf);
-    return n;
+    return tooLong ? undefined : N.str2number(buf);
   }
 
   function g_read(f: LFile, args: Args, first: number): unknown {
