@@ -318,6 +318,8 @@ export function openIo(L: LuaState): void {
   // ---------------------------------------------------------- lines iterators
 
   function makeLines(self: LuaUserdata, formats: Args, toClose: boolean): (...a: Args) => unknown {
+    // aux_lines: at most MAXARGLINE (250) formats.
+    if (formats.length > 250) argError(252, 'too many arguments');
     const fmts = formats.slice();
     function io_readline(): unknown {
       const f = self.value as LFile;
