@@ -427,7 +427,7 @@ export class Lexer {
           if (src.charCodeAt(p + 1) === 0x3a && !this.is51) { this.p = p + 2; return this.sym(TK_DBCOLON, p); }
           this.p++; return this.single(c, p);
         case 0x22: case 0x27: { // '"' "'"
-          const value = this.is51 ? this.readString51(c, p) : this.readString(c, p);
+          const value = this.readString(c, p);
           const t = this.mk(TK_STRING, value, p, this.tokCol);
           t.delim = c;
           this.buffTok = t;
@@ -540,7 +540,11 @@ export class Lexer {
     }
   }
 
-  /** read_string for 5.3/5.4. */
+  /**
+   * read_string: the loop is shared by the dialects; escapes differ (5.1 has
+   * no \x, \z or \u{}, passes unknown escapes through, and words its
+   * errors differently).
+   */
   private readString(del: number, start: number): string {
     const src = this.src;
     const n = this.n;
@@ -557,87 +561,8 @@ export class Lexer {
         throw this.lexErrorText('unfinished string', q + out, start);
       }
       if (c !== 0x5c) { this.p++; continue; }
-      // escape sequence
       out += src.slice(seg, p);
-      const esc = p;
-      const fail = (reason: string): LuaSyntaxError => {
-        // the buffer holds the escape read so far plus the current char
-        const end = this.p < n ? this.p + 1 : this.p;
-        return this.lexErrorText(reason, q + out + src.slice(esc, end), start);
-      };
-      this.p = p + 1;
-      const e = this.p < n ? src.charCodeAt(this.p) : EOZ;
-      switch (e) {
-        case 0x61: out += '\x07'; this.p++; break; // a
-        case 0x62: out += '\b'; this.p++; break;
-        case 0x66: out += '\f'; this.p++; break;
-        case 0x6e: out += '\n'; this.p++; break;
-        case 0x72: out += '\r'; this.p++; break;
-        case 0x74: out += '\t'; this.p++; break;
-        case 0x76: out += '\v'; this.p++; break;
-        case 0x78: { // x
-          let r = 0;
-          for (let k = 0; k < 2; k++) {
-            this.p++;
-            const h = this.p < n ? src.charCodeAt(this.p) : EOZ;
-            if (!isXDigit(h)) throw fail('hexadecimal digit expected');
-            r = (r << 4) + hexValue(h);
-          }
-          this.p++;
-          out += String.fromCharCode(r);
-          break;
-        }
-        case 0x75: { // u
-          this.p++;
-          if (src.charCodeAt(this.p) !== 0x7b) throw fail("missing '{'");
-          this.p++;
-          let h = this.p < n ? src.charCodeAt(this.p) : EOZ;
-          if (!isXDigit(h)) throw fail('hexadecimal digit expected');
-          let r = hexValue(h);
-          const limit = this.is54 ? 0x7ffffff : 0x10fff;
-          for (;;) {
-            this.p++;
-            h = this.p < n ? src.charCodeAt(this.p) : EOZ;
-            if (!isXDigit(h)) break;
-            if (r > limit) throw fail('UTF-8 value too large');
-            r = r * 16 + hexValue(h);
-          }
-          if (h !== 0x7d) throw fail("missing '}'");
-          this.p++;
-          out += utf8esc(r);
-          break;
-        }
-        case 10: case 13:
-          this.inclinenumber();
-          out += '\n';
-          break;
-        case 0x5c: case 0x22: case 0x27:
-          out += String.fromCharCode(e); this.p++; break;
-        case EOZ:
-          break; // unfinished string, next round
-        case 0x7a: { // z
-          this.p++;
-          for (;;) {
-            const w = this.p < n ? src.charCodeAt(this.p) : EOZ;
-            if (!isSpace(w)) break;
-            if (w === 10 || w === 13) this.inclinenumber();
-            else this.p++;
-          }
-          break;
-        }
-        default: {
-          if (!isDigit(e)) throw fail('invalid escape sequence');
-          let r = 0;
-          for (let k = 0; k < 3; k++) {
-            const d = this.p < n ? src.charCodeAt(this.p) : EOZ;
-            if (!isDigit(d)) break;
-            r = 10 * r + (d - 0x30);
-            this.p++;
-          }
-          if (r > 255) throw fail('decimal escape too large');
-          out += String.fromCharCode(r);
-        }
-      }
+      out = this.is51 ? this.escape51(out, q, start, p) : this.escape(out, q, start, p);
       seg = this.p;
     }
     out += src.slice(seg, this.p);
@@ -645,55 +570,119 @@ export class Lexer {
     return out;
   }
 
-  /** read_string for 5.1. */
-  private readString51(del: number, start: number): string {
+  /** An escape sequence at `p` (the backslash) in 5.3/5.4: `out` plus its value. */
+  private escape(out: string, q: string, start: number, p: number): string {
     const src = this.src;
     const n = this.n;
-    const q = String.fromCharCode(del);
-    let out = '';
-    let seg = ++this.p;
-    for (;;) {
-      const p = this.p;
-      if (p >= n) throw this.lexErrorEOS('unfinished string', start);
-      const c = src.charCodeAt(p);
-      if (c === del) break;
-      if (c === 10 || c === 13) {
-        out += src.slice(seg, p);
-        throw this.lexErrorText('unfinished string', q + out, start);
-      }
-      if (c !== 0x5c) { this.p++; continue; }
-      out += src.slice(seg, p);
-      this.p = p + 1;
-      const e = this.p < n ? src.charCodeAt(this.p) : EOZ;
-      switch (e) {
-        case 0x61: out += '\x07'; this.p++; break;
-        case 0x62: out += '\b'; this.p++; break;
-        case 0x66: out += '\f'; this.p++; break;
-        case 0x6e: out += '\n'; this.p++; break;
-        case 0x72: out += '\r'; this.p++; break;
-        case 0x74: out += '\t'; this.p++; break;
-        case 0x76: out += '\v'; this.p++; break;
-        case 10: case 13:
-          out += '\n';
-          this.inclinenumber();
-          break;
-        case EOZ: break;
-        default: {
-          if (!isDigit(e)) { out += String.fromCharCode(e); this.p++; break; }
-          let r = 0;
-          let k = 0;
-          do {
-            r = 10 * r + (src.charCodeAt(this.p) - 0x30);
-            this.p++;
-          } while (++k < 3 && this.p < n && isDigit(src.charCodeAt(this.p)));
-          if (r > 255) throw this.lexErrorText('escape sequence too large', q + out, start);
-          out += String.fromCharCode(r);
-        }
-      }
-      seg = this.p;
+    const esc = p;
+    const fail = (reason: string): LuaSyntaxError => {
+      // the buffer holds the escape read so far plus the current char
+      const end = this.p < n ? this.p + 1 : this.p;
+      return this.lexErrorText(reason, q + out + src.slice(esc, end), start);
+    };
+    this.p = p + 1;
+    const e = this.p < n ? src.charCodeAt(this.p) : EOZ;
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined) {
+      this.p++;
+      return out + simple;
     }
-    out += src.slice(seg, this.p);
-    this.p++;
+    switch (e) {
+      case 0x78: { // x
+        let r = 0;
+        for (let k = 0; k < 2; k++) {
+          this.p++;
+          const h = this.p < n ? src.charCodeAt(this.p) : EOZ;
+          if (!isXDigit(h)) throw fail('hexadecimal digit expected');
+          r = (r << 4) + hexValue(h);
+        }
+        this.p++;
+        out += String.fromCharCode(r);
+        break;
+      }
+      case 0x75: { // u
+        this.p++;
+        if (src.charCodeAt(this.p) !== 0x7b) throw fail("missing '{'");
+        this.p++;
+        let h = this.p < n ? src.charCodeAt(this.p) : EOZ;
+        if (!isXDigit(h)) throw fail('hexadecimal digit expected');
+        let r = hexValue(h);
+        const limit = this.is54 ? 0x7ffffff : 0x10fff;
+        for (;;) {
+          this.p++;
+          h = this.p < n ? src.charCodeAt(this.p) : EOZ;
+          if (!isXDigit(h)) break;
+          if (r > limit) throw fail('UTF-8 value too large');
+          r = r * 16 + hexValue(h);
+        }
+        if (h !== 0x7d) throw fail("missing '}'");
+        this.p++;
+        out += utf8esc(r);
+        break;
+      }
+      case 10: case 13:
+        this.inclinenumber();
+        out += '\n';
+        break;
+      case 0x5c: case 0x22: case 0x27:
+        out += String.fromCharCode(e); this.p++; break;
+      case EOZ:
+        break; // unfinished string, next round
+      case 0x7a: { // z
+        this.p++;
+        for (;;) {
+          const w = this.p < n ? src.charCodeAt(this.p) : EOZ;
+          if (!isSpace(w)) break;
+          if (w === 10 || w === 13) this.inclinenumber();
+          else this.p++;
+        }
+        break;
+      }
+      default: {
+        if (!isDigit(e)) throw fail('invalid escape sequence');
+        let r = 0;
+        for (let k = 0; k < 3; k++) {
+          const d = this.p < n ? src.charCodeAt(this.p) : EOZ;
+          if (!isDigit(d)) break;
+          r = 10 * r + (d - 0x30);
+          this.p++;
+        }
+        if (r > 255) throw fail('decimal escape too large');
+        out += String.fromCharCode(r);
+      }
+    }
+    return out;
+  }
+
+  /** An escape sequence at `p` (the backslash) in 5.1. */
+  private escape51(out: string, q: string, start: number, p: number): string {
+    const src = this.src;
+    const n = this.n;
+    this.p = p + 1;
+    const e = this.p < n ? src.charCodeAt(this.p) : EOZ;
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined) {
+      this.p++;
+      return out + simple;
+    }
+    switch (e) {
+      case 10: case 13:
+        out += '\n';
+        this.inclinenumber();
+        break;
+      case EOZ: break;
+      default: {
+        if (!isDigit(e)) { out += String.fromCharCode(e); this.p++; break; }
+        let r = 0;
+        let k = 0;
+        do {
+          r = 10 * r + (src.charCodeAt(this.p) - 0x30);
+          this.p++;
+        } while (++k < 3 && this.p < n && isDigit(src.charCodeAt(this.p)));
+        if (r > 255) throw this.lexErrorText('escape sequence too large', q + out, start);
+        out += String.fromCharCode(r);
+      }
+    }
     return out;
   }
 
@@ -747,6 +736,11 @@ export class Lexer {
     return t;
   }
 }
+
+/** The one-letter escapes every dialect shares: \a \b \f \n \r \t \v. */
+const SIMPLE_ESCAPES: Record<number, string> = {
+  0x61: '\x07', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t', 0x76: '\v',
+};
 
 /** luaO_utf8esc: the UTF-8 (extended to 31 bits) encoding of x as a byte string. */
 export function utf8esc(x: number): string {
