@@ -174,6 +174,8 @@ export async function repl(it: Interpreter, input: LineSource): Promise<void> {
 
 // ------------------------------------------------------------- line sources
 
+function ignoreStraySigint(): void {}
+
 /** Lines from a terminal through node:readline. */
 class TerminalSource implements LineSource {
   readonly interactive = true;
@@ -188,8 +190,13 @@ class TerminalSource implements LineSource {
     this.rl.on('line', (l) => this.deliver(Buffer.from(l, 'utf8').toString('latin1')));
     this.rl.on('close', () => {
       this.closed = true;
+      process.off('SIGINT', ignoreStraySigint);
       this.deliver(null);
     });
+    // Ctrl-C is a signal only while a chunk runs (raw mode is off then), and
+    // the vm watchdog catches it; a SIGINT landing just before or after that
+    // window would otherwise hit node's default action and kill the REPL.
+    process.on('SIGINT', ignoreStraySigint);
     this.rl.on('SIGINT', () => {
       // Discard the line being edited and any unfinished statement.
       process.stdout.write('^C\n');
