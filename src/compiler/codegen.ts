@@ -37,6 +37,8 @@ export interface Proto {
   numCells: number;
   /** Names of the fixed parameters, in order (debug.getlocal on a function). */
   paramNames?: string[];
+  /** Index of the chunk's `_ENV` among the upvalues (it is not a factory cell), or -1. */
+  envIndex: number;
 }
 
 /** How a call site names the function it calls (lua5.4's getfuncname). */
@@ -155,6 +157,8 @@ class FnState {
   selfRef: { variable: Variable } | { global: string } | null = null;
   /** Set when a self tail call was compiled as a jump back to the top. */
   selfLoop = false;
+  /** Active locals (instrumented code: the count each statement reports). */
+  nact = 0;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   temp(): string {
@@ -181,6 +185,32 @@ export class CodeGen {
   private fs!: FnState;
   private labelPlans = new Map<LabelStat, LabelPlan>();
   private callSites: CallSite[] = [];
+
+  /**
+   * Instrumented compilation (debug mode, runtime/hooks.ts): the resumable
+   * variant keeps a frame record `$fr` (current line, accessors for the
+   * active locals) and reports each statement; every call goes through the
+   * trampoline, which fires call and return hooks.
+   */
+  constructor(private readonly instrument = false) {}
+
+  /** Is the function being compiled an instrumented variant? */
+  private get ins(): boolean {
+    return this.instrument && this.fs.gen;
+  }
+
+  /** Instrumented code: register `ref` as active local number `fs.nact`. */
+  private registerLocal(name: string, ref: string, assignable = true): void {
+    if (!this.ins) return;
+    const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
+    this.emitRaw(`$fr.slots[${this.fs.nact++}] = [${str(name)}, () => ${ref}, ${set}];\n`);
+  }
+
+  /** Instrumented code: a loop jumps back; report `line` (for or while line) as lua's loop instruction does. */
+  private loopBack(line: number): void {
+    if (!this.ins) return;
+    this.emitRaw(`$H.line($fr, ${line}, ${this.fs.nact}); $fr.back = true;\n`);
+  }
 
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
   private callMarker(line: number, site: CallSite): string {
@@ -232,6 +262,7 @@ export class CodeGen {
       upvalueNames: fn.upvalues.map((v) => v.name),
       numCells: fn.upvalues.filter((v) => v.role !== 'env').length,
       paramNames: fn.params.map((v) => v.name),
+      envIndex: fn.upvalues.findIndex((v) => v.role === 'env'),
     };
     this.protos.push(proto);
     const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
@@ -270,9 +301,13 @@ export class CodeGen {
       this.line(fn.line);
       this.emitRaw(`if (($D.n += @W@) > $D.limit) return $deep(${self}, ${argList}, @W@);\n`);
     }
+    if (gen && this.instrument) this.emitRaw(`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
     this.emitRaw('@TOP@');
     this.declareParams(fn);
+    if (gen && this.instrument) for (const v of fn.params) this.registerLocal(v.name, vref(v));
     this.block(fn.body);
+    // lua's final return belongs to the function's last line (its `end`).
+    if (gen && this.instrument && parent !== null) this.emitRaw(`$H.line($fr, ${fn.endLine}, ${this.fs.nact});\n`);
     this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
     this.emitRaw('@TOPEND@');
     const temps = this.fs.temps;
@@ -313,11 +348,13 @@ export class CodeGen {
    * while its locals are still in scope (the condition of `repeat`).
    */
   private block(b: Block, tail?: () => void): void {
+    const nact = this.fs.nact;
     this.blockEnds.push(b.endLine);
     const labels = b.body.filter((s): s is LabelStat => s.kind === 'Label');
     if (labels.length === 0) this.statements(b.body, 0, b.body.length, tail);
     else this.blockWithLabels(b, labels, tail);
     this.blockEnds.pop();
+    this.fs.nact = nact;
   }
 
   /** End lines of the blocks being compiled (errors in `__close` at block exit report them). */
@@ -443,6 +480,7 @@ export class CodeGen {
 
   private stat(s: Stat): void {
     this.line(s.line);
+    if (this.ins && s.kind !== 'Label') this.emitRaw(`$H.line($fr, ${hookLine(s)}, ${this.fs.nact});\n`);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);
@@ -459,6 +497,7 @@ export class CodeGen {
         this.emitRaw(`${label}: while (${this.cond(s.condition)}) {\n`);
         this.fs.loopLabels.push(label);
         this.block(s.body);
+        this.loopBack(s.line);
         this.fs.loopLabels.pop();
         this.emitRaw(`}\n`);
         return;
@@ -472,7 +511,9 @@ export class CodeGen {
         // the condition is evaluated, which `statements` nesting gives us.
         this.block(s.body, () => {
           this.line(s.condition.line);
+          if (this.ins) this.emitRaw(`$H.line($fr, ${s.condition.line}, ${this.fs.nact});\n`);
           this.emitRaw(`if (${this.cond(s.condition)}) break ${label};\n`);
+          if (this.ins) this.emitRaw(`$fr.back = true;\n`);
         });
         this.fs.loopLabels.pop();
         this.emitRaw(`}\n`);
@@ -503,7 +544,9 @@ export class CodeGen {
       case 'LocalFunction': {
         const v = s.variable;
         const kw = this.declKeyword(v);
-        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n${vref(v)} = ${this.closure(s.func, this.fs, { variable: v })};\n`);
+        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n`);
+        this.registerLocal(v.name, vref(v));
+        this.emitRaw(`${vref(v)} = ${this.closure(s.func, this.fs, { variable: v })};\n`);
         return;
       }
       case 'Return': return this.returnStat(s);
@@ -533,6 +576,7 @@ export class CodeGen {
     else if (vars.length === 1 && values.length === 1) vals = [this.expr(values[0])];
     else vals = this.valuesInto(values, vars.length);
     this.emitRaw(`${kw}${vars.map((v, i) => `${vname(v)} = ${vinit(v, vals[i])}`).join(', ')};\n`);
+    for (const v of vars) this.registerLocal(v.name, vref(v));
     this.checkClose(s);
   }
 
@@ -698,10 +742,19 @@ export class CodeGen {
     const cond = smallStep
       ? `${iv} ${stepConst! > 0n ? '<=' : '>='} ${b}`
       : `(${c} > 0 ? ${iv} <= ${b} : ${iv} >= ${b})`;
+    const nact = this.fs.nact;
+    // lua5.4 keeps the loop as (index, iterations left, step) for integer loops.
+    this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
+    this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
+    this.registerLocal('(for state)', c, false);
     this.emitRaw(`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
     this.emitRaw(`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
+    this.registerLocal(s.variable.name, vref(s.variable));
     this.fs.loopLabels.push(label);
     this.block(s.body);
+    this.fs.nact = nact + 3;
+    this.loopBack(s.line);
+    this.fs.nact = nact;
     this.fs.loopLabels.pop();
     this.emitRaw(`}\n`);
   }
@@ -712,6 +765,8 @@ export class CodeGen {
     const F = this.fs.temp(), S = this.fs.temp(), C = this.fs.temp(), CL = this.fs.temp(), R = this.fs.temp();
     const flag = this.fs.temp();
     this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
+    const nact = this.fs.nact;
+    for (const t of [F, S, C, CL]) this.registerLocal('(for state)', t);
     // The fourth value is a to-be-closed variable (5.4), closed however the
     // loop ends; the try costs nothing measurable when there is none.
     this.emitRaw(`if (${CL} !== undefined && ${CL} !== false) $checkClose(${CL}, "(for state)");\n`);
@@ -722,14 +777,18 @@ export class CodeGen {
     this.emitRaw(`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
     const decls = s.variables.map((v, i) => `${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
     this.emitRaw(`let ${decls.join(', ')};\n`);
+    for (const v of s.variables) this.registerLocal(v.name, vref(v));
     this.fs.loopLabels.push(label);
     this.block(s.body);
+    this.fs.nact = nact + 4;
+    this.loopBack(s.line);
     this.fs.loopLabels.pop();
     this.emitRaw(`}\n`);
     this.fs.tryDepth--;
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
     this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
+    this.fs.nact = nact;
   }
 
   // --------------------------------------------------------- expressions
@@ -866,6 +925,8 @@ export class CodeGen {
       // Host functions without a resumable variant are called directly;
       // everything else goes through the trampoline.
       const A = this.fs.temp();
+      // Instrumented code sends every call to the trampoline, which fires the hooks.
+      if (this.instrument) return `(${A} = [${args}], yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}))${marker}`;
       return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
     }
     return `(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))${marker}(${args})`;
@@ -1100,11 +1161,21 @@ export const RUNTIME_NAMES = [
   'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
-  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG',
+  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H',
 ] as const;
 
-export function compile(chunk: Chunk): CompiledChunk {
-  return new CodeGen().compileChunk(chunk);
+export function compile(chunk: Chunk, options: { instrument?: boolean } = {}): CompiledChunk {
+  return new CodeGen(options.instrument ?? false).compileChunk(chunk);
+}
+
+/**
+ * The line a line hook reports for a statement: lua reports the line of its
+ * first instruction, which for `if` and `while` is where the condition is.
+ */
+function hookLine(s: Stat): number {
+  if (s.kind === 'If') return s.clauses[0]!.condition.line;
+  if (s.kind === 'While') return s.condition.line;
+  return s.line;
 }
 
 /** True if some `goto` among `stats` (outside nested functions) jumps to `label`. */

@@ -7,6 +7,7 @@ import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from '.
 import { LuaError } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest } from './callreq.js';
+import { H, MAIN_THREAD, inheritHook } from './hooks.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
 
@@ -22,6 +23,7 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
+    if (!isMain) inheritHook(this);
   }
   get yieldable(): boolean {
     return !this.isMain;
@@ -36,6 +38,8 @@ let current: Coroutine = mainCoroutine;
 export function running(): Coroutine {
   return current;
 }
+
+H.thread = () => (current.isMain ? MAIN_THREAD : current);
 
 // Direct-mode code that overflows onto a machine is never yieldable; say
 // which coroutine it belongs to so the right error is raised.
@@ -66,7 +70,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
         const v = f(...args);
         r = { done: true as const, value: v };
       } else {
-        co.machine.stack.push(f.G(...args));
+        co.machine.push(f, args);
         r = co.machine.run(undefined, false);
       }
     } else {

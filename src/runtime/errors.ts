@@ -56,6 +56,11 @@ export type FrameKind = 'lua' | 'host' | 'internal';
 
 export interface Frame {
   kind: FrameKind;
+  /** Suspended resumable frames (spliced from their machine): the closure and, if instrumented, its record. */
+  fn?: unknown;
+  rec?: { line: number } & object;
+  /** The proto index, when known without the JS function name. */
+  proto?: number;
   /** For Lua frames. */
   chunk?: ChunkInfo;
   line?: number;
@@ -91,7 +96,8 @@ function classify(site: NodeJS.CallSite): Frame {
   // survive bundling; everything else is runtime machinery.
   const fnName = site.getFunctionName();
   if (fnName !== null && hostFunctionNames.has(fnName)) return { kind: 'host', fnName };
-  return { kind: 'internal', fnName: site.getFunctionName() };
+  const name = site.getFunctionName() ?? site.getMethodName();
+  return { kind: 'internal', fnName: name !== null && name.endsWith(MACHINE_RUN) ? MACHINE_RUN : name };
 }
 
 /** The current JS stack as frames, innermost first, without internal ones collapsed. */
@@ -105,8 +111,32 @@ export function captureFrames(limit = 64): Frame[] {
   const sites = holder.stack ?? [];
   Error.prepareStackTrace = savedPrepare;
   Error.stackTraceLimit = savedLimit;
-  return sites.map(classify);
+  return spliceMachines(sites.map(classify));
 }
+
+/**
+ * Frames of resumable code are on the JS stack only while they run; the
+ * suspended ones (callers waiting for a call the trampoline is making) live
+ * in their Machine. Each machine's run loop frame is replaced by its
+ * suspended frames, innermost first. Only for the live stack: `machineFrames`
+ * (set by the trampoline) describes the k-th running machine from the innermost.
+ */
+export const machineFrames: { of: ((k: number) => Frame[]) | null } = { of: null };
+
+function spliceMachines(frames: Frame[]): Frame[] {
+  const of = machineFrames.of;
+  if (of === null || !frames.some((f) => f.fnName === MACHINE_RUN)) return frames;
+  const out: Frame[] = [];
+  let k = 0;
+  for (const f of frames) {
+    if (f.fnName === MACHINE_RUN) out.push(...of(k++));
+    out.push(f);
+  }
+  return out;
+}
+
+/** The JS name of the trampoline's run loop (see trampoline.ts). */
+export const MACHINE_RUN = 'luaMachineRun';
 
 /**
  * Lua-visible levels from the current stack: level 0 is the innermost Lua or

@@ -13,6 +13,7 @@ import * as N from './number.js';
 import { D, deep, type LuaFunction } from './trampoline.js';
 import { callreq, tailreq, CallRequest } from './callreq.js';
 import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
+import * as hooks from './hooks.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -186,6 +187,7 @@ const shared: Record<string, unknown> = {
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
+  H: { enter: hooks.enter, line: hooks.line },
 };
 
 export interface LoadOptions {
@@ -215,14 +217,18 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
 // behave as for binary chunks. Loading compiles the chunk and creates that
 // prototype's closure with fresh upvalues, the first one set to the `env`.
 
-const DUMP_SIGNATURE = '\x1bLua\x54\x00regolith\n';
+// lua5.4's header (signature, version, format, LUAC_DATA, sizes, LUAC_INT
+// 0x5678 and LUAC_NUM 370.5 as little-endian int64 and double), then ours.
+const DUMP_SIGNATURE = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
+  + '\x78\x56\x00\x00\x00\x00\x00\x00' + '\x00\x00\x00\x00\x00\x28\x77\x40' + 'regolith\n';
 
 /** string.dump: the binary chunk of Lua function `f`, or undefined for a host function. */
 export function dumpFunction(f: LuaFunction): string | undefined {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.text === undefined) return undefined;
-  const header = `${info.dialect ?? '5.4'}\n${info.proto.index}\n${info.source ?? '=?'}`.length;
-  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${info.proto.index}\n${header}\n${info.source ?? '=?'}${info.text}`;
+  const source = info.source ?? '=?';
+  const header = `${info.dialect ?? '5.4'}\n${info.proto.index}\n${source}`.length;
+  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${info.proto.index}\n${header}\n${source.length + info.text.length}\n${source}${info.text}`;
 }
 
 /** Load a binary chunk made by dumpFunction; an error message for anything else. */
@@ -231,10 +237,13 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   const c = chunkName.charAt(0);
   const shown = c === '@' || c === '=' ? chunkName.slice(1) : c === '\x1b' ? 'binary string' : chunkName;
   const bad = `${shown}: bad binary format (not a Regolith chunk)`;
-  if (!data.startsWith(DUMP_SIGNATURE)) return data.startsWith('\x1bLua') ? bad : `${shown}: truncated precompiled chunk`;
-  const m = /^(5\.[134])\n(\d+)\n(\d+)\n/.exec(data.slice(DUMP_SIGNATURE.length));
-  if (m === null) return bad;
-  const rest = data.slice(DUMP_SIGNATURE.length + m[0].length);
+  const truncated = `${shown}: truncated precompiled chunk`;
+  if (!data.startsWith(DUMP_SIGNATURE)) return DUMP_SIGNATURE.startsWith(data) ? truncated : bad;
+  const body = data.slice(DUMP_SIGNATURE.length);
+  const m = /^(5\.[134])\n(\d+)\n(\d+)\n(\d+)\n/.exec(body);
+  if (m === null) return /^[\d.\n]*$/.test(body) ? truncated : bad;
+  const rest = body.slice(m[0].length);
+  if (rest.length < Number(m[4])) return truncated;
   const nameLen = Number(m[3]) - m[1].length - m[2].length - 2;
   const source = rest.slice(0, nameLen);
   const text = rest.slice(nameLen);
@@ -245,9 +254,13 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   }
 }
 
-function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined): LuaFunction {
+type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
+/** A compiled chunk: called with the `_ENV` cell, its main closure; with a proto index too, that proto's factory. */
+type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
+
+function buildChunk(source: string, options: LoadOptions, instrument: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  const compiled = compile(ast);
+  const compiled = compile(ast, { instrument });
   const displayName = chunkid(options.chunkName);
   const chunkInfo = {
     displayName,
@@ -268,22 +281,54 @@ function instantiate(source: string, options: LoadOptions, env: LuaValue, protoI
     f.P = infos[i];
     // The closure's upvalue cells, in upvalue order (debug library).
     (f as { U?: unknown }).U = u;
+    // Closures made by instrumented code are their own instrumented twins.
+    if (instrument) (f as { I?: unknown }).I = f;
     return f;
   };
   for (const name of RUNTIME_NAMES) {
     if (R[name] === undefined) throw new Error(`internal: runtime helper ${name} missing`);
   }
-  type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
-  const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as
-    (r: unknown) => (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
+  const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => ChunkFn;
+  return { run: chunk(R), protos: compiled.protos };
+}
+
+function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined): LuaFunction {
+  // A chunk that reads or writes locals of running functions needs them inspectable from the start.
+  if (/\b(?:get|set)local\b/.test(source)) hooks.forceDebugMode();
+  const { run, protos } = buildChunk(source, options, false);
   const envCell = { v: env };
-  if (protoIndex === undefined) return chunk(R)(envCell) as LuaFunction;
-  const proto = compiled.protos[protoIndex];
+  if (protoIndex === undefined) return run(envCell) as LuaFunction;
+  const proto = protos[protoIndex];
   if (proto === undefined) throw new Error('bad proto index');
   // Fresh upvalues; the first upvalue gets the environment, as lua_load does.
   const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
   if (cells.length > 0 && proto.upvalueNames[0] !== '_ENV') cells[0].v = env;
-  return (chunk(R)(envCell, protoIndex) as Factory)(...cells);
+  return (run(envCell, protoIndex) as Factory)(...cells);
 }
+
+/** Instrumented builds of chunks, by the text they were compiled from. */
+const instrumentedChunks = new WeakMap<ChunkInfo, ChunkFn>();
+
+/**
+ * The instrumented twin of Lua closure `f` (debug mode): the same prototype
+ * compiled with `instrument`, closed over the same upvalue cells.
+ */
+export function instrumentTwin(f: LuaFunction): LuaFunction {
+  const info = f.P as FunctionInfo | undefined;
+  if (info === undefined || info.chunk === undefined || info.text === undefined) return f;
+  let run = instrumentedChunks.get(info.chunk);
+  if (run === undefined) {
+    run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true).run;
+    instrumentedChunks.set(info.chunk, run);
+  }
+  const U = (f as { U?: { v: LuaValue }[] }).U ?? [];
+  const envIndex = info.proto.envIndex;
+  const envCell = envIndex >= 0 ? U[envIndex]! : { v: undefined as LuaValue };
+  const cells = U.filter((_, i) => i !== envIndex);
+  return (run(envCell, info.proto.index) as Factory)(...cells);
+}
+
+hooks.H.call = ops.call as (f: LuaValue, ...args: LuaValue[]) => unknown;
+hooks.H.instrument = instrumentTwin;
 
 export { LuaError };

@@ -46,6 +46,9 @@ export interface TraceLevel {
   label?: string;
   /** Reached by a tail call: its callers that made tail calls are gone ("(...tail calls...)"). */
   tail?: boolean;
+  /** Frames of resumable code taken from their machine: the closure, and the record of an instrumented frame. */
+  fn?: unknown;
+  rec?: object;
 }
 
 /** Runtime helpers that call metamethods, and the event each one handles. */
@@ -62,7 +65,7 @@ const METAMETHOD_CALLERS: Record<string, string> = {
 const RESUMED = '(resumed)';
 
 /** Runtime frames that mean "the caller of the next frame is not on the JS stack" (resumable mode). */
-const MACHINE_FRAMES = new Set(['deep', 'run', 'runResumable', RESUMED]);
+const MACHINE_FRAMES = new Set(['deep', 'run', 'luaMachineRun', 'runResumable', RESUMED]);
 
 /** The bare function name of a V8 frame ("Machine.run" → "run"). */
 function bareName(n: string | null | undefined): string {
@@ -129,6 +132,8 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     const level: TraceLevel = g.frame.kind === 'lua'
       ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }
       : { kind: 'C', fnName: g.fnName, namewhat, name };
+    if (g.frame.fn !== undefined) level.fn = g.frame.fn;
+    if (g.frame.rec !== undefined) level.rec = g.frame.rec;
     if (tail) level.tail = true;
     levels.push(level);
     i = j;

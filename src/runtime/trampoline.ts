@@ -10,8 +10,10 @@
 
 import { CallRequest, YieldRequest } from './callreq.js';
 import { metafield, typeError } from './ops.js';
-import { LuaError, rtError } from './errors.js';
+import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
+import type { CallSite } from '../compiler/codegen.js';
+import { H, HOST_FRAME, fire, frameOf } from './hooks.js';
 
 /**
  * Stack use of direct-mode code, in units of 64 bytes (each function adds its
@@ -46,30 +48,84 @@ export interface MachineOwner {
 
 export class Machine {
   readonly stack: Frame[] = [];
+  /** The Lua function of each frame (debug levels); parallel to `stack`. */
+  readonly fns: LuaFunction[] = [];
+  /** Frame records of instrumented frames (debug mode), by stack index. */
+  readonly recs: (import('./hooks.js').FrameRec | undefined)[] = [];
+  /** Index of a frame entered by a tail call, while it starts. */
+  tailAt = -1;
+  /** Running its top frame: that frame is on the JS stack (otherwise all its frames are suspended). */
+  active = false;
+  /** How each frame's caller named it (CallRequest.desc), for debug levels; index `stack.length`: a library call in progress. */
+  readonly descs: (string | null | undefined)[] = [];
   constructor(readonly owner: MachineOwner | null) {}
+
+  push(f: LuaFunction, args: LuaValue[]): void {
+    const n = this.stack.length;
+    this.fns[n] = f;
+    // A library function with a resumable variant (pcall, yield...): its
+    // call hook fires now, its return hook when the frame completes.
+    const host = H.on && f.P === undefined;
+    this.recs[n] = host ? HOST_FRAME : undefined;
+    if (host) fire(this.tailAt === n ? 'tail call' : 'call', true);
+    this.stack.push(frameOf(f, args));
+  }
+
+  pop(): void {
+    this.stack.pop();
+  }
+
+  /** The machine running now (innermost), for instrumented frames registering themselves. */
+  static current: Machine | null = null;
+
+  run(input: unknown, isThrow: boolean): MachineResult {
+    const saved = Machine.current;
+    Machine.current = this;
+    runningMachines.push(this);
+    try {
+      return this.luaMachineRun(input, isThrow);
+    } finally {
+      runningMachines.pop();
+      Machine.current = saved;
+    }
+  }
 
   /**
    * Run until the stack empties (its bottom frame's result) or a yield
    * reaches a yieldable machine. `input` is sent into the top frame, as a
    * value or (isThrow) an exception.
    */
-  run(input: unknown, isThrow: boolean): MachineResult {
+  private luaMachineRun(input: unknown, isThrow: boolean): MachineResult {
     const stack = this.stack;
     let value = input;
     let thrown = isThrow;
     for (;;) {
       const g = stack[stack.length - 1];
       let r: IteratorResult<unknown, unknown>;
+      this.active = true;
       try {
         r = thrown ? g.throw(value) : g.next(value);
       } catch (e) {
+        this.active = false;
         stack.pop();
         if (stack.length === 0) throw e;
         value = e;
         thrown = true;
         continue;
       }
+      this.active = false;
       if (r.done) {
+        if (H.on && this.recs[stack.length - 1] !== undefined) {
+          try {
+            fire('return', false);
+          } catch (e) {
+            stack.pop();
+            if (stack.length === 0) throw e;
+            value = e;
+            thrown = true;
+            continue;
+          }
+        }
         stack.pop();
         if (stack.length === 0) return { done: true, value: r.value };
         value = r.value;
@@ -93,10 +149,18 @@ export class Machine {
           if (G !== undefined) {
             if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
             if (req.tail) stack.pop();
-            stack.push(G(...args));
+            if (H.on) {
+              this.tailAt = req.tail ? stack.length : -1;
+              this.descs[stack.length] = req.desc;
+              this.push(f, args);
+            } else {
+              this.fns[stack.length] = f;
+              stack.push(G(...args));
+            }
             value = undefined;
           } else {
-            value = f(...args);
+            this.descs[stack.length] = req.desc;
+            value = H.on ? callHostHooked(f, args) : f(...args);
           }
         } catch (e) {
           value = e;
@@ -123,7 +187,7 @@ export class Machine {
 export function deep(f: LuaFunction, args: LuaValue[], weight: number): unknown {
   try {
     const m = new Machine(currentOwnerForDeep());
-    m.stack.push(f.G!(...args));
+    m.push(f, args);
     const r = m.run(undefined, false);
     if (!r.done) throw new Error('internal: deep machine suspended');
     return r.value;
@@ -144,8 +208,51 @@ function currentOwnerForDeep(): MachineOwner | null {
 /** Run any Lua function to completion on a fresh machine (used for resumable-only entry points). */
 export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwner | null): unknown {
   const m = new Machine(owner);
-  m.stack.push(f.G!(...args));
+  m.push(f, args);
   const r = m.run(undefined, false);
   if (!r.done) throw new Error('internal: machine suspended');
   return r.value;
+}
+
+/** Machines running now, outermost first (for debug levels). */
+export const runningMachines: Machine[] = [];
+
+export function currentMachine(): Machine | null {
+  return Machine.current;
+}
+
+/** A library function called by instrumented code: call and return hooks around it. */
+function callHostHooked(f: LuaFunction, args: LuaValue[]): unknown {
+  fire('call', true);
+  const v = f(...args);
+  fire('return', true);
+  return v;
+}
+
+/** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
+machineFrames.of = (k: number): StackFrame[] => {
+  const m = runningMachines[runningMachines.length - 1 - k];
+  // Outside debug mode frames keep no records (no current line): levels come
+  // from the JS stack alone, as they always did.
+  if (m === undefined || !H.on) return [];
+  const out: StackFrame[] = [];
+  const top = m.stack.length - (m.active ? 2 : 1);
+  for (let i = top; i >= 0; i--) {
+    const f = m.fns[i] as (LuaFunction & { P?: { chunk?: unknown; proto: { index: number } } }) | undefined;
+    const rec = m.recs[i];
+    if (f === undefined || f.P === undefined) {
+      out.push({ kind: 'host', fnName: f?.name ?? null, fn: f });
+      continue;
+    }
+    const callSite = siteOf(m.descs[i + 1]);
+    out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
+  }
+  return out;
+};
+
+/** A call site from the description a call request carries ("local 'f'", "method 'm'"). */
+function siteOf(desc: string | null | undefined): CallSite | undefined {
+  if (!desc) return undefined;
+  const m = /^(global|local|method|field|upvalue|constant|for iterator) '(.*)'$/s.exec(desc);
+  return m === null ? undefined : { namewhat: m[1] as CallSite['namewhat'], name: m[2]! };
 }

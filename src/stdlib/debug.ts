@@ -7,28 +7,31 @@
 //     upvalueid on Lua closures (their cells are exposed as `fn.U`, see
 //     runtime.ts mkfn), getlocal on a function value (parameter names),
 //     setcstacklimit (returns 200 as lua 5.4.4 does).
-// Known limits:
-//   - Stack levels come from the JS stack (runtime/traceback.ts): frames
-//     running in resumable mode (inside coroutines) are missing, and
-//     getinfo(level, "f").func is nil for Lua levels (the JS stack does not
-//     give the closure); for library functions it is looked up by name.
-//   - Levels of another coroutine are not available: getinfo(co, level)
-//     returns nil and traceback(co) has no levels.
-//   - getlocal/setlocal on a stack level return nil (locals live in JS
-//     variables).
-//   - sethook stores the hook (gethook returns it) but hooks are never called.
-//   - upvaluejoin raises "upvaluejoin not supported": compiled code reads its
-//     cells from the factory's parameters, not through the function object.
+// Hooks, getlocal/setlocal on stack levels and upvaluejoin use debug mode
+// (runtime/hooks.ts): instrumented variants run on the trampoline, keeping
+// frame records. Known limits:
+//   - Functions already running in direct mode when a hook is set go on
+//     unhooked until they return; line events follow statements (lua counts
+//     instructions), so a few of lua's extra events (a `then` line) are missing,
+//     and count hooks count statements, not VM instructions.
+//   - A chunk whose source mentions getlocal/setlocal switches debug mode on
+//     for good when it is loaded, so its locals are inspectable from the start;
+//     all Lua code then runs several times slower.
+//   - Temporaries ("(temporary)") are not visible to getlocal.
+//   - Outside debug mode, frames running in resumable mode (inside coroutines)
+//     are missing from levels, and getinfo(level, "f").func is nil for Lua levels.
 
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaThreadBase, LuaUserdata, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { chunkDebugInfo, type FunctionInfo } from '../runtime/runtime.js';
+import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
+import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
+import type { LuaFunction } from '../runtime/trampoline.js';
 import {
   argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
 } from './lauxlib.js';
@@ -51,7 +54,6 @@ const VALID_OPTIONS = 'SlnrutfL';
 
 export function openDebug(L: LuaState): void {
   const debug = new LuaTable();
-  let hook: { fn: LuaValue; mask: string; count: LuaValue } | null = null;
   const upvalueIds = new WeakMap<object, LuaUserdata>();
 
   /** getthread: [thread] as the first argument; returns the index of the next argument. */
@@ -256,10 +258,17 @@ export function openDebug(L: LuaState): void {
 
   // ---------------------------------------------------------------- hooks
 
+  /** Hooks are per thread; the main thread's key is MAIN_THREAD. */
+  function hookKey(thread: LuaThreadBase | null): object {
+    const t = thread ?? (running() as unknown as LuaThreadBase);
+    return (t as { isMain?: boolean }).isMain ? MAIN_THREAD : t;
+  }
+
   function db_sethook(...args: Args): unknown {
-    const { arg } = threadArg(args);
+    const { thread, arg } = threadArg(args);
+    const key = hookKey(thread);
     if (args[arg] === undefined) {
-      hook = null;
+      setHook(key, null);
       return ops.EMPTY;
     }
     const smask = checkString(args, arg + 1);
@@ -269,19 +278,46 @@ export function openDebug(L: LuaState): void {
     if (smask.includes('c')) mask += 'c';
     if (smask.includes('r')) mask += 'r';
     if (smask.includes('l')) mask += 'l';
-    const hasCount = typeof count === 'bigint' ? count > 0n : count > 0;
-    hook = mask === '' && !hasCount ? null : { fn: args[arg], mask, count: hasCount ? count : 0 };
+    const n = typeof count === 'bigint' ? (count > 0n ? Number.MAX_SAFE_INTEGER : 0) : Math.max(0, count);
+    setHook(key, mask === '' && n === 0 ? null : { fn: args[arg], mask, count: n, left: n });
     return ops.EMPTY;
   }
 
-  function db_gethook(..._args: Args): unknown {
-    if (hook === null) return undefined;
-    return [hook.fn, hook.mask, hook.count];
+  function db_gethook(...args: Args): unknown {
+    const { thread } = threadArg(args);
+    const h = getHook(hookKey(thread));
+    if (h === undefined) return undefined;
+    return [h.fn, h.mask, h.count];
   }
 
   // --------------------------------------------------------------- locals
 
-  function db_getlocal(...args: Args): LuaValue {
+  /** The frame record of stack level `level` (instrumented code only), after checking the level. */
+  function levelRecord(thread: LuaThreadBase | null, level: number, arg: number): FrameRec | undefined {
+    if (!isCurrent(thread)) {
+      const levels = threadLevels(thread!);
+      if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
+      return levels[level]!.rec as FrameRec | undefined;
+    }
+    const levels = stackLevels();
+    if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
+    return levels[level]!.rec as FrameRec | undefined;
+  }
+
+  /** luaG_findlocal: the slot for local `n` (n < 0: vararg -n) of a frame. */
+  function findLocal(rec: FrameRec | undefined, n: number): { name: string; get: () => LuaValue; set: (v: LuaValue) => void } | null {
+    if (rec === undefined) return null;
+    if (n < 0) {
+      const va = rec.va;
+      if (va === null || -n > va.length) return null;
+      return { name: '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
+    }
+    if (n === 0 || n > rec.n) return null;
+    const [name, get, set] = rec.slots[n - 1]!;
+    return { name, get, set };
+  }
+
+  function db_getlocal(...args: Args): unknown {
     const { thread, arg } = threadArg(args);
     const nvar = checkInteger(args, arg + 1);
     const f = args[arg];
@@ -291,17 +327,38 @@ export function openDebug(L: LuaState): void {
       return names && i >= 1 && i <= names.length ? names[i - 1] : undefined;
     }
     const level = Number(checkInteger(args, arg));
-    if (isCurrent(thread) && (level < 0 || level >= stackLevels().length)) argError(arg + 1, 'level out of range');
-    return undefined;
+    const slot = findLocal(levelRecord(thread, level, arg), Number(nvar));
+    if (slot === null) return undefined;
+    return [slot.name, slot.get()];
   }
 
   function db_setlocal(...args: Args): LuaValue {
     const { thread, arg } = threadArg(args);
     const level = Number(checkInteger(args, arg));
-    checkInteger(args, arg + 1);
-    if (isCurrent(thread) && (level < 0 || level >= stackLevels().length)) argError(arg + 1, 'level out of range');
+    const nvar = Number(checkInteger(args, arg + 1));
+    const rec = levelRecord(thread, level, arg);
     checkAny(args, arg + 2);
-    return undefined;
+    const slot = findLocal(rec, nvar);
+    if (slot === null) return undefined;
+    slot.set(args[arg + 2]);
+    return slot.name;
+  }
+
+  /** The levels of a coroutine other than the running one (level 0: its innermost frame). */
+  function threadLevels(co: LuaThreadBase): TraceLevel[] {
+    const m = (co as { machine?: { fns: unknown[]; recs: (FrameRec | undefined)[]; stack: unknown[] } }).machine;
+    if (m === undefined) return [];
+    const out: TraceLevel[] = [];
+    for (let i = m.stack.length - 1; i >= 0; i--) {
+      const f = m.fns[i] as { P?: FunctionInfo; name?: string } | undefined;
+      const rec = m.recs[i];
+      if (f?.P === undefined) {
+        out.push({ kind: 'C', fnName: f?.name ?? null, namewhat: '', name: '', fn: f });
+      } else {
+        out.push({ kind: 'lua', chunk: f.P.chunk, line: rec ? rec.line : -1, proto: f.P.proto.index, namewhat: '', name: '', fn: f, rec });
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------- upvalues
@@ -354,7 +411,16 @@ export function openDebug(L: LuaState): void {
     }
     if (!infoOf(args[0])) argError(1, 'Lua function expected');
     if (!infoOf(args[2])) argError(3, 'Lua function expected');
-    return luaError('upvaluejoin not supported');
+    // Compiled code holds its cells in JS closures, so f1 cannot be
+    // re-pointed in place: it gets a twin built over the new cells, which
+    // debug mode (runtime/hooks.ts) runs whenever f1 is called.
+    const f1 = args[0] as LuaFunction & { I?: LuaFunction; U: Cell[] };
+    const f2 = args[2] as { U: Cell[] };
+    f1.U = f1.U.slice();
+    f1.U[Number(args[1]) - 1] = f2.U[Number(args[3]) - 1]!;
+    f1.I = instrumentTwin(f1);
+    forceDebugMode();
+    return ops.EMPTY;
   }
 
   function db_setcstacklimit(...args: Args): LuaValue {

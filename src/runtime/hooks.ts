@@ -1,0 +1,161 @@
+// Debug hooks and inspectable frames ("debug mode").
+//
+// Ordinary compiled code keeps no frame state and calls no hooks. While a
+// hook is set (or after debug.upvaluejoin, or once a chunk that uses
+// debug.getlocal/setlocal is loaded), the engine is in debug mode:
+//   - D.limit is lowered below any depth, so every direct-mode Lua call goes
+//     to `deep`, which runs the callee on a Machine (the trampoline);
+//   - the Machine runs each Lua function's *instrumented* variant: the
+//     resumable (generator) code of the same function compiled with
+//     `instrument`, which keeps a FrameRec (current line, accessors for its
+//     active locals, varargs) and reports every statement to `line` below;
+//   - the Machine fires call and return hooks around every call.
+// Code already running in direct mode when debug mode starts goes on
+// uninstrumented until it returns (lua5.4 would report its lines too).
+// Instrumented variants are compiled lazily, per chunk, from the chunk's
+// source; a closure's instrumented twin shares its upvalue cells.
+
+import type { LuaValue } from './value.js';
+import { D, currentMachine, type LuaFunction, type Frame } from './trampoline.js';
+
+/** Accessor pair for one active local of an instrumented frame. */
+export type LocalSlot = [name: string, get: () => LuaValue, set: (v: LuaValue) => void];
+
+/** The inspectable state of one running instrumented Lua function. */
+export class FrameRec {
+  /** Current line (-1 before the first statement). */
+  line = -1;
+  /** Active locals: slots[0..n-1]. */
+  slots: LocalSlot[] = [];
+  n = 0;
+  /** Set by a backward jump: the next statement reports its line even if unchanged. */
+  back = false;
+  constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {}
+}
+
+/** The record of a library function's resumable frame (no locals; return hooks only). */
+export const HOST_FRAME = new FrameRec(null, null, false);
+
+/** A hook as set by debug.sethook for one thread. */
+export interface Hook {
+  fn: LuaValue;
+  mask: string;
+  count: number;
+  /** Statements left until the next count event. */
+  left: number;
+}
+
+/** Keys for per-thread hooks: a coroutine object, or MAIN for the main thread. */
+export const MAIN_THREAD = {};
+
+const hooks = new Map<object, Hook>();
+let forced = false;
+let savedLimit = 0;
+
+/** Debug-mode switches, read by the trampoline and by instrumented code. */
+export const H = {
+  on: false,
+  /** Inside a hook: hooks do not fire (lua's allowhook). */
+  inHook: false,
+  /** The running thread's key (set by the coroutine library). */
+  thread: (() => MAIN_THREAD) as () => object,
+  /** Calls a Lua function from the host (ops.call), set at start-up to avoid an import cycle. */
+  call: null as ((f: LuaValue, ...args: LuaValue[]) => unknown) | null,
+  /** Compiles the instrumented twin of a closure (runtime.ts). */
+  instrument: null as ((f: LuaFunction) => LuaFunction) | null,
+};
+
+function update(): void {
+  const on = forced || hooks.size > 0;
+  if (on === H.on) return;
+  H.on = on;
+  if (on) {
+    savedLimit = D.limit;
+    D.limit = -1e9;
+  } else {
+    D.limit = savedLimit;
+  }
+}
+
+export function setHook(thread: object, hook: Hook | null): void {
+  if (hook === null) hooks.delete(thread);
+  else hooks.set(thread, hook);
+  update();
+}
+
+export function getHook(thread: object): Hook | undefined {
+  return hooks.get(thread);
+}
+
+/** A new coroutine starts with its creator's hook (lua_newthread). */
+export function inheritHook(child: object): void {
+  const h = hooks.get(H.thread());
+  if (h !== undefined) setHook(child, { ...h, left: h.count });
+}
+
+/** Debug mode for good (debug.upvaluejoin, chunks using getlocal/setlocal). */
+export function forceDebugMode(): void {
+  forced = true;
+  update();
+}
+
+/** The generator to run for `f`: its instrumented variant in debug mode. */
+export function frameOf(f: LuaFunction, args: LuaValue[]): Frame {
+  if (!H.on || f.P === undefined) return f.G!(...args);
+  return instrumented(f).G!(...args);
+}
+
+export function instrumented(f: LuaFunction): LuaFunction {
+  const self = f as LuaFunction & { I?: LuaFunction };
+  if (self.I === undefined) self.I = H.instrument!(f);
+  return self.I;
+}
+
+/** Fire `event` for the running thread's hook, if its mask asks for it. */
+export function fire(event: 'call' | 'tail call' | 'return', isC: boolean): void {
+  if (H.inHook) return;
+  const h = hooks.get(H.thread());
+  if (h === undefined) return;
+  const want = event === 'return' ? 'r' : 'c';
+  if (!h.mask.includes(want)) return;
+  void isC;
+  runHook(h, event, undefined);
+}
+
+function runHook(h: Hook, event: string, line: number | undefined): void {
+  H.inHook = true;
+  try {
+    if (line === undefined) H.call!(h.fn, event);
+    else H.call!(h.fn, event, line);
+  } finally {
+    H.inHook = false;
+  }
+}
+
+// ------------------------------------------------- called by instrumented code
+
+/** Start of an instrumented function: its frame record, registered with the machine. */
+export function enter(va: LuaValue[] | null): FrameRec {
+  const m = currentMachine();
+  const top = m ? m.stack.length - 1 : -1;
+  const rec = new FrameRec(m ? m.fns[top] ?? null : null, va, m ? m.tailAt === top : false);
+  if (m) m.recs[top] = rec;
+  if (H.on && !H.inHook) fire(rec.tail ? 'tail call' : 'call', false);
+  return rec;
+}
+
+/** A statement at `line` with `nact` active locals: line and count events. */
+export function line(rec: FrameRec, ln: number, nact: number): void {
+  rec.n = nact;
+  const changed = rec.line !== ln || rec.back;
+  rec.line = ln;
+  rec.back = false;
+  if (!H.on || H.inHook) return;
+  const h = hooks.get(H.thread());
+  if (h === undefined) return;
+  if (h.count > 0 && --h.left <= 0) {
+    h.left = h.count;
+    runHook(h, 'count', undefined);
+  }
+  if (changed && h.mask.includes('l')) runHook(h, 'line', ln);
+}
