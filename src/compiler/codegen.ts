@@ -387,7 +387,8 @@ export class CodeGen {
     rest();
     this.fs.tryDepth--;
     this.line(this.blockEnds[this.blockEnds.length - 1] ?? 0);
-    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
+    const gone = this.ins ? '$fr.gone = true; ' : '';
+    this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
   }
 
   /**
@@ -787,7 +788,8 @@ export class CodeGen {
     this.fs.tryDepth--;
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
-    this.emitRaw(`} catch ($e) { ${flag} = 1; throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
+    const gone = this.ins ? '$fr.gone = true; ' : '';
+    this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
     this.fs.nact = nact;
   }
 

@@ -121,7 +121,7 @@ export function captureFrames(limit = 64): Frame[] {
  * suspended frames, innermost first. Only for the live stack: `machineFrames`
  * (set by the trampoline) describes the k-th running machine from the innermost.
  */
-export const machineFrames: { of: ((k: number) => Frame[]) | null } = { of: null };
+export const machineFrames: { of: ((k: number) => { frames: Frame[]; threadBase: boolean }) | null } = { of: null };
 
 function spliceMachines(frames: Frame[]): Frame[] {
   const of = machineFrames.of;
@@ -129,7 +129,13 @@ function spliceMachines(frames: Frame[]): Frame[] {
   const out: Frame[] = [];
   let k = 0;
   for (const f of frames) {
-    if (f.fnName === MACHINE_RUN) out.push(...of(k++));
+    if (f.fnName === MACHINE_RUN) {
+      const m = of(k++);
+      out.push(...m.frames);
+      // A coroutine's stack ends at its own machine: what lies beyond
+      // belongs to the thread that resumed it.
+      if (m.threadBase) return out;
+    }
     out.push(f);
   }
   return out;

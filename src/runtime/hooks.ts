@@ -30,6 +30,8 @@ export class FrameRec {
   n = 0;
   /** Set by a backward jump: the next statement reports its line even if unchanged. */
   back = false;
+  /** Unwinding after an error (closing its to-be-closed variables). */
+  gone = false;
   constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {}
 }
 

@@ -148,9 +148,10 @@ export class Machine {
           const G = f.G;
           if (G !== undefined) {
             if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
-            if (req.tail) stack.pop();
+            // A library function in tail position runs as an ordinary call, as in lua.
+            if (req.tail && f.P !== undefined) stack.pop();
             if (H.on) {
-              this.tailAt = req.tail ? stack.length : -1;
+              this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
               this.descs[stack.length] = req.desc;
               this.push(f, args);
             } else {
@@ -230,11 +231,13 @@ function callHostHooked(f: LuaFunction, args: LuaValue[]): unknown {
 }
 
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
-machineFrames.of = (k: number): StackFrame[] => {
+machineFrames.of = (k: number): { frames: StackFrame[]; threadBase: boolean } => {
   const m = runningMachines[runningMachines.length - 1 - k];
+  if (m === undefined) return { frames: [], threadBase: false };
+  const threadBase = m.owner !== null && m.owner.yieldable;
   // Outside debug mode frames keep no records (no current line): levels come
-  // from the JS stack alone, as they always did.
-  if (m === undefined || !H.on) return [];
+  // from the JS stack alone.
+  if (!H.on) return { frames: [], threadBase };
   const out: StackFrame[] = [];
   const top = m.stack.length - (m.active ? 2 : 1);
   for (let i = top; i >= 0; i--) {
@@ -244,10 +247,12 @@ machineFrames.of = (k: number): StackFrame[] => {
       out.push({ kind: 'host', fnName: f?.name ?? null, fn: f });
       continue;
     }
+    // Closing its to-be-closed variables after an error: lua has unwound it already.
+    if (rec !== undefined && rec.gone) continue;
     const callSite = siteOf(m.descs[i + 1]);
     out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
   }
-  return out;
+  return { frames: out, threadBase };
 };
 
 /** A call site from the description a call request carries ("local 'f'", "method 'm'"). */

@@ -30,7 +30,7 @@ import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/ru
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
+import { H as hookState, MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import {
   argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
@@ -70,8 +70,13 @@ export function openDebug(L: LuaState): void {
   /** The Lua levels of the running stack as seen by a debug function (level 0: the function itself). */
   function stackLevels(): TraceLevel[] {
     const levels = currentLevels();
-    levels.push(HOST_ENTRY);
+    // A coroutine's stack ends at its body; the main thread's at lua.c's C function.
+    if (onMainThread()) levels.push(HOST_ENTRY);
     return levels;
+  }
+
+  function onMainThread(): boolean {
+    return (running() as { isMain?: boolean }).isMain === true;
   }
 
   // ------------------------------------------------------------ traceback
@@ -86,8 +91,9 @@ export function openDebug(L: LuaState): void {
     else return m;
     const current = isCurrent(thread);
     const level = Number(optInteger(args, arg + 1, current ? 1 : 0));
-    if (!current) return formatTraceback(L, msg, []);
-    return traceback(L, msg, level);
+    // Suspended frames have a current line only when they are instrumented (debug mode).
+    if (!current) return formatTraceback(L, msg, debugModeOn() ? threadLevels(thread!).slice(Math.max(0, level)) : []);
+    return traceback(L, msg, level, { hostEntry: onMainThread() });
   }
 
   // -------------------------------------------------------------- getinfo
@@ -342,6 +348,10 @@ export function openDebug(L: LuaState): void {
     if (slot === null) return undefined;
     slot.set(args[arg + 2]);
     return slot.name;
+  }
+
+  function debugModeOn(): boolean {
+    return hookState.on;
   }
 
   /** The levels of a coroutine other than the running one (level 0: its innermost frame). */
