@@ -2,7 +2,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { randomBytes } from 'node:crypto';
-import type { FsResult, Host, HostFileSystem, HostFiles, OutputStream } from './host.js';
+import { spawnSync } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
+import type { FsResult, Host, HostFileSystem, HostFiles, HostProcesses, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -39,7 +41,12 @@ class FdStream implements OutputStream {
 export function nodeHost(): Host {
   const stdout = new FdStream(1, false, isatty(1));
   const stderr = new FdStream(2, true);
+  const exitHooks: (() => void)[] = [];
   process.on('exit', () => {
+    // A hook that fails (say, a full disk) must not keep the rest from running.
+    for (const hook of exitHooks.splice(0)) {
+      try { hook(); } catch { /* nothing left to report to */ }
+    }
     try { stdout.flush(); } catch { /* nothing left to report to */ }
   });
   return {
@@ -94,6 +101,8 @@ export function nodeHost(): Host {
       }
     },
     files: nodeFiles,
+    processes: nodeProcesses(stdout, stderr),
+    atExit: (hook) => { exitHooks.push(hook); },
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     exit(code) {
       stdout.flush();
@@ -165,18 +174,27 @@ const nodeFileSystem: HostFileSystem = {
     }
   },
   tmpname() {
-    for (let tries = 0; tries < 100; tries++) {
-      const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
-      try {
-        closeSync(openSync(name, 'wx', 0o600));
-        return { ok: true, name };
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
-      }
-    }
-    return { ok: false, error: 'unable to generate a unique filename' };
+    const r = createTemp();
+    if (!r.ok) return { ok: false, error: 'unable to generate a unique filename' };
+    closeSync(r.fd);
+    return { ok: true, name: r.name };
   },
 };
+
+/** mkstemp: a new file only we can read, opened "w+". */
+function createTemp(): { ok: true; fd: number; name: string } | (FsResult & { ok: false }) {
+  let last: FsResult & { ok: false } = { ok: false, error: 'File exists', errno: 17 };
+  for (let tries = 0; tries < 100; tries++) {
+    const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
+    try {
+      return { ok: true, fd: openSync(name, 'wx+', 0o600), name };
+    } catch (e) {
+      last = fsError(e, null);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
+    }
+  }
+  return last;
+}
 
 // ------------------------------------------------------------ file descriptors (io library)
 
@@ -234,4 +252,42 @@ const nodeFiles: HostFiles = {
       return fsError(e, null);
     }
   },
+  tmpfile() {
+    const r = createTemp();
+    if (!r.ok) return r;
+    // As glibc's tmpfile: the name goes at once, the open descriptor keeps the file.
+    try { unlinkSync(r.name); } catch { /* /tmp cleaners will get it */ }
+    return { ok: true, fd: r.fd };
+  },
 };
+
+// ------------------------------------------------------------ child processes
+
+const SHELL = '/bin/sh';
+
+function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesses {
+  return {
+    hasShell() {
+      try {
+        closeSync(openSync(SHELL, 'r'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    run(command, { stdinFd, capture, limit }) {
+      // The child writes straight to our descriptors: what we printed before comes first.
+      stdout.flush();
+      stderr.flush();
+      const r = spawnSync(SHELL, ['-c', nativePath(command)], {
+        stdio: [stdinFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
+        maxBuffer: capture ? limit : undefined,
+        killSignal: 'SIGPIPE',
+      });
+      const output = capture && r.stdout ? r.stdout.toString('latin1', 0, Math.min(r.stdout.length, limit)) : '';
+      if (r.signal) return { ok: true, how: 'signal', code: osConstants.signals[r.signal] ?? 0, output };
+      if (r.status === null) return fsError(r.error, null);
+      return { ok: true, how: 'exit', code: r.status, output };
+    },
+  };
+}
