@@ -279,7 +279,9 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
       // The child writes straight to our descriptors: what we printed before comes first.
       stdout.flush();
       stderr.flush();
+      // argv[0] "sh", as system() and popen() give it: the shell's messages start with it.
       const r = spawnSync(SHELL, ['-c', nativePath(command)], {
+        argv0: 'sh',
         stdio: [stdinFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
         maxBuffer: capture ? limit : undefined,
         killSignal: 'SIGPIPE',

@@ -7,6 +7,7 @@
 // captured output, a "w" pipe collects what is written in an anonymous file
 // and runs its command on it when closed.
 import { LuaTable } from '../runtime/table.js';
+import { LuaError } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
@@ -176,11 +177,25 @@ export function openIo(L: LuaState): void {
     }
     if (!files) return badFd();
     if (f.rbuf.length > 0) dropReadAhead(f);
+    if (f.bufMode === 'line') {
+      // glibc writes out through the last newline; the rest stays buffered.
+      const nl = data.lastIndexOf('\n') + 1;
+      if (nl > 0) {
+        buffer(f, data.slice(0, nl));
+        const r = flushWrites(f);
+        if (r) return r;
+        data = data.slice(nl);
+        if (data === '') return null;
+      }
+    }
+    buffer(f, data);
+    return f.bufMode === 'no' || f.wsize >= BUFSIZ ? flushWrites(f) : null;
+  }
+
+  function buffer(f: LFile, data: string): void {
     if (f.wsize === 0) dirty.add(f);
     f.wbuf.push(data);
     f.wsize += data.length;
-    const full = f.bufMode === 'no' || f.wsize >= BUFSIZ || (f.bufMode === 'line' && data.includes('\n'));
-    return full ? flushWrites(f) : null;
   }
 
   /** Hand the write buffer to the descriptor (fflush). */
@@ -299,7 +314,17 @@ export function openIo(L: LuaState): void {
     return tooLong ? undefined : N.str2number(buf);
   }
 
+  /** A read too big for a string fails as lua5.4 does when its buffer cannot grow. */
   function g_read(f: LFile, args: Args, first: number): unknown {
+    try {
+      return readFormats(f, args, first);
+    } catch (e) {
+      if (e instanceof RangeError && /string length/i.test(e.message)) throw new LuaError('not enough memory');
+      throw e;
+    }
+  }
+
+  function readFormats(f: LFile, args: Args, first: number): unknown {
     const results: LuaValue[] = [];
     if (args.length <= first) {
       const r = readLine(f, false);
