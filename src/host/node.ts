@@ -54,14 +54,14 @@ export function nodeHost(): Host {
     stderr,
     readFile(path) {
       try {
-        return { ok: true, data: readFileSync(path, 'latin1') };
+        return { ok: true, data: readFileSync(nativePath(path), 'latin1') };
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         const reason = err.code === 'ENOENT' ? 'No such file or directory'
           : err.code === 'EACCES' ? 'Permission denied'
           : err.code === 'EISDIR' ? 'Is a directory'
           : err.message;
-        return { ok: false, error: `cannot open ${path}: ${reason}` };
+        return { ok: false, error: `cannot open ${cString(path)}: ${reason}` };
       }
     },
     readStdin() {
@@ -138,14 +138,20 @@ const ERRNO: Record<string, [number, string]> = {
 function fsError(e: unknown, path: string | null): FsResult & { ok: false } {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const [errno, text] = ERRNO[code] ?? [0, (e as Error).message];
-  return { ok: false, error: path === null ? text : `${path}: ${text}`, errno };
+  return { ok: false, error: path === null ? text : `${cString(path)}: ${text}`, errno };
 }
 
 const TMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** What C sees of a Lua string: the bytes before the first NUL. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
 /** Byte-string path (as Lua holds it) to the string Node's fs takes. */
 function nativePath(p: string): string {
-  return Buffer.from(p, 'latin1').toString('utf8');
+  return Buffer.from(cString(p), 'latin1').toString('utf8');
 }
 
 const nodeFileSystem: HostFileSystem = {

@@ -441,8 +441,10 @@ export function openIo(L: LuaState): void {
   function openCheck(name: string, mode: string): LuaUserdata {
     const r = openFile(name, mode);
     if (Array.isArray(r)) {
-      const reason = r[1].startsWith(name + ': ') ? r[1].slice(name.length + 2) : r[1];
-      return luaError(`cannot open file '${name}' (${reason})`);
+      // The message is formatted from a C string: the name ends at a NUL.
+      const shown = name.split('\0', 1)[0]!;
+      const reason = r[1].startsWith(shown + ': ') ? r[1].slice(shown.length + 2) : r[1];
+      return luaError(`cannot open file '${shown}' (${reason})`);
     }
     return r;
   }
