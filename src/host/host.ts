@@ -26,6 +26,14 @@ export interface Host {
   fileExists?(path: string): boolean;
   /** Optional file descriptors for the io library (synchronous). */
   files?: HostFiles;
+  /** Optional child processes (io.popen, os.execute). */
+  processes?: HostProcesses;
+  /**
+   * Run `hook` once when the program ends (normally, by an error or by
+   * os.exit), before the standard output is flushed for the last time; like
+   * C's exit() flushing every open stream. Absent: nothing runs at exit.
+   */
+  atExit?(hook: () => void): void;
 }
 
 export type FdError = { ok: false; error: string; errno: number };
@@ -39,6 +47,30 @@ export interface HostFiles {
   write(fd: number, data: string, position: number | null): FsResult;
   size(fd: number): { ok: true; size: number } | FdError;
   close(fd: number): FsResult;
+  /** tmpfile(): a new anonymous file opened "w+", gone once its descriptor is closed. */
+  tmpfile(): { ok: true; fd: number } | FdError;
+}
+
+/** How a child process ended: normally with an exit code, or killed by a signal (its number). */
+export type ProcessStatus = { ok: true; how: 'exit' | 'signal'; code: number };
+
+/**
+ * Synchronous child processes running a command through the system shell
+ * (/bin/sh -c). A host cannot hand back a pipe to a running child without an
+ * event loop, so each call runs the command to completion.
+ */
+export interface HostProcesses {
+  /** system(NULL): whether a shell is available. */
+  hasShell(): boolean;
+  /**
+   * Run `command`. Its standard input is the descriptor `stdinFd` (read from
+   * its current offset), or the host's own when null. With `capture`, its
+   * standard output is collected and returned, up to `limit` bytes: beyond
+   * that the child is killed with SIGPIPE, as it would be when the reader
+   * stops reading. Otherwise its output goes to the host's.
+   */
+  run(command: string, options: { stdinFd: number | null; capture: boolean; limit: number }):
+    (ProcessStatus & { output: string }) | FdError;
 }
 
 /** The result of a file operation: an error has the C library's wording and errno. */

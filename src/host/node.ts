@@ -2,7 +2,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { randomBytes } from 'node:crypto';
-import type { FsResult, Host, HostFileSystem, HostFiles, OutputStream } from './host.js';
+import { spawnSync } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
+import type { FsResult, Host, HostFileSystem, HostFiles, HostProcesses, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -39,7 +41,12 @@ class FdStream implements OutputStream {
 export function nodeHost(): Host {
   const stdout = new FdStream(1, false, isatty(1));
   const stderr = new FdStream(2, true);
+  const exitHooks: (() => void)[] = [];
   process.on('exit', () => {
+    // A hook that fails (say, a full disk) must not keep the rest from running.
+    for (const hook of exitHooks.splice(0)) {
+      try { hook(); } catch { /* nothing left to report to */ }
+    }
     try { stdout.flush(); } catch { /* nothing left to report to */ }
   });
   return {
@@ -47,14 +54,14 @@ export function nodeHost(): Host {
     stderr,
     readFile(path) {
       try {
-        return { ok: true, data: readFileSync(path, 'latin1') };
+        return { ok: true, data: readFileSync(nativePath(path), 'latin1') };
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         const reason = err.code === 'ENOENT' ? 'No such file or directory'
           : err.code === 'EACCES' ? 'Permission denied'
           : err.code === 'EISDIR' ? 'Is a directory'
           : err.message;
-        return { ok: false, error: `cannot open ${path}: ${reason}` };
+        return { ok: false, error: `cannot open ${cString(path)}: ${reason}` };
       }
     },
     readStdin() {
@@ -94,6 +101,8 @@ export function nodeHost(): Host {
       }
     },
     files: nodeFiles,
+    processes: nodeProcesses(stdout, stderr),
+    atExit: (hook) => { exitHooks.push(hook); },
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     exit(code) {
       stdout.flush();
@@ -109,7 +118,10 @@ const ERRNO: Record<string, [number, string]> = {
   EPERM: [1, 'Operation not permitted'],
   ENOENT: [2, 'No such file or directory'],
   EIO: [5, 'Input/output error'],
+  E2BIG: [7, 'Argument list too long'],
   EBADF: [9, 'Bad file descriptor'],
+  EAGAIN: [11, 'Resource temporarily unavailable'],
+  ENOMEM: [12, 'Cannot allocate memory'],
   EACCES: [13, 'Permission denied'],
   EBUSY: [16, 'Device or resource busy'],
   EEXIST: [17, 'File exists'],
@@ -117,6 +129,10 @@ const ERRNO: Record<string, [number, string]> = {
   ENOTDIR: [20, 'Not a directory'],
   EISDIR: [21, 'Is a directory'],
   EINVAL: [22, 'Invalid argument'],
+  ENFILE: [23, 'Too many open files in system'],
+  EMFILE: [24, 'Too many open files'],
+  ETXTBSY: [26, 'Text file busy'],
+  EFBIG: [27, 'File too large'],
   ENOSPC: [28, 'No space left on device'],
   ESPIPE: [29, 'Illegal seek'],
   EROFS: [30, 'Read-only file system'],
@@ -129,14 +145,20 @@ const ERRNO: Record<string, [number, string]> = {
 function fsError(e: unknown, path: string | null): FsResult & { ok: false } {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const [errno, text] = ERRNO[code] ?? [0, (e as Error).message];
-  return { ok: false, error: path === null ? text : `${path}: ${text}`, errno };
+  return { ok: false, error: path === null ? text : `${cString(path)}: ${text}`, errno };
 }
 
 const TMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** What C sees of a Lua string: the bytes before the first NUL. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
 /** Byte-string path (as Lua holds it) to the string Node's fs takes. */
 function nativePath(p: string): string {
-  return Buffer.from(p, 'latin1').toString('utf8');
+  return Buffer.from(cString(p), 'latin1').toString('utf8');
 }
 
 const nodeFileSystem: HostFileSystem = {
@@ -165,18 +187,27 @@ const nodeFileSystem: HostFileSystem = {
     }
   },
   tmpname() {
-    for (let tries = 0; tries < 100; tries++) {
-      const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
-      try {
-        closeSync(openSync(name, 'wx', 0o600));
-        return { ok: true, name };
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
-      }
-    }
-    return { ok: false, error: 'unable to generate a unique filename' };
+    const r = createTemp();
+    if (!r.ok) return { ok: false, error: 'unable to generate a unique filename' };
+    closeSync(r.fd);
+    return { ok: true, name: r.name };
   },
 };
+
+/** mkstemp: a new file only we can read, opened "w+". */
+function createTemp(): { ok: true; fd: number; name: string } | (FsResult & { ok: false }) {
+  let last: FsResult & { ok: false } = { ok: false, error: 'File exists', errno: 17 };
+  for (let tries = 0; tries < 100; tries++) {
+    const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
+    try {
+      return { ok: true, fd: openSync(name, 'wx+', 0o600), name };
+    } catch (e) {
+      last = fsError(e, null);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
+    }
+  }
+  return last;
+}
 
 // ------------------------------------------------------------ file descriptors (io library)
 
@@ -234,4 +265,44 @@ const nodeFiles: HostFiles = {
       return fsError(e, null);
     }
   },
+  tmpfile() {
+    const r = createTemp();
+    if (!r.ok) return r;
+    // As glibc's tmpfile: the name goes at once, the open descriptor keeps the file.
+    try { unlinkSync(r.name); } catch { /* /tmp cleaners will get it */ }
+    return { ok: true, fd: r.fd };
+  },
 };
+
+// ------------------------------------------------------------ child processes
+
+const SHELL = '/bin/sh';
+
+function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesses {
+  return {
+    hasShell() {
+      try {
+        closeSync(openSync(SHELL, 'r'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    run(command, { stdinFd, capture, limit }) {
+      // The child writes straight to our descriptors: what we printed before comes first.
+      stdout.flush();
+      stderr.flush();
+      // argv[0] "sh", as system() and popen() give it: the shell's messages start with it.
+      const r = spawnSync(SHELL, ['-c', nativePath(command)], {
+        argv0: 'sh',
+        stdio: [stdinFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
+        maxBuffer: capture ? limit : undefined,
+        killSignal: 'SIGPIPE',
+      });
+      const output = capture && r.stdout ? r.stdout.toString('latin1', 0, Math.min(r.stdout.length, limit)) : '';
+      if (r.signal) return { ok: true, how: 'signal', code: osConstants.signals[r.signal] ?? 0, output };
+      if (r.status === null) return fsError(r.error, null);
+      return { ok: true, how: 'exit', code: r.status, output };
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { errorValue, loadBinary } from '../runtime/runtime.js';
 import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
+import { fileSource } from '../syntax/index.js';
 import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
   optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
@@ -350,17 +351,16 @@ export function openBase(L: LuaState): void {
     }
   }
 
-  /** Read a file for loadfile/dofile; a first line starting with '#' is skipped. */
+  /** Read a file for loadfile/dofile: a UTF-8 BOM and a first line starting with '#' are skipped. */
   function readChunkFile(filename: string | undefined): { source: string; name: string } | { error: string } {
     if (filename === undefined) return { source: L.host.readStdin(), name: '=stdin' };
     const r = L.host.readFile(filename);
     if (!r.ok) return { error: r.error };
-    let data = r.data;
-    if (data.charCodeAt(0) === 35 /* # */) {
-      const nl = data.indexOf('\n');
-      data = nl < 0 ? '' : data.slice(nl);
-    }
-    return { source: data, name: `@${filename}` };
+    let source = fileSource(r.data, L.dialect);
+    // fileSource keeps the '#' line's newline for line numbers; a binary chunk
+    // after that line starts right after it (luaL_loadfilex reopens in binary).
+    if (source.startsWith('\n\x1b') && /^(\xef\xbb\xbf)?#/.test(r.data)) source = source.slice(1);
+    return { source, name: `@${filename}` };
   }
 
   function luaB_loadfile(...args: Args): unknown {

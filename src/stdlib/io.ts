@@ -1,13 +1,18 @@
-// The io library (liolib.c): io.write/read/lines/open/close/input/output/type,
-// the standard files, and file methods. Files sit on the host's descriptor
-// API (Host.files); the standard output and error files write through the
-// same buffered streams as print, so output order is preserved.
+// The io library (liolib.c): io.write/read/lines/open/popen/tmpfile/close/
+// input/output/type, the standard files, and file methods. Files sit on the
+// host's descriptor API (Host.files) with C stdio's buffering on top; the
+// standard output and error files write through the same buffered streams as
+// print, so output order is preserved. Child processes (Host.processes) run
+// to completion: a "r" pipe runs its command when opened and reads the
+// captured output, a "w" pipe collects what is written in an anonymous file
+// and runs its command on it when closed.
 import { LuaTable } from '../runtime/table.js';
+import { LuaError } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import type { OutputStream } from '../host/host.js';
+import type { FdError, OutputStream, ProcessStatus } from '../host/host.js';
 import { addressOf } from './base.js';
 import {
   argError, checkInteger, checkOption, checkString, luaError, optInteger, registerHostFunction, setFuncs,
@@ -15,45 +20,104 @@ import {
 } from './lauxlib.js';
 
 const CHUNK = 1 << 16;
+/** glibc's buffer for a regular file (st_blksize). */
+const BUFSIZ = 4096;
+/** Most output of a "r" pipe kept; past it the child gets SIGPIPE, as when a reader stops reading. */
+const PIPE_LIMIT = 256 << 20;
 type Fail = [undefined, string, number];
+type BufMode = 'no' | 'full' | 'line';
+
+/**
+ * file: a descriptor; stdin: descriptor 0; out: a host stream;
+ * piperead: the captured output of a finished command; pipewrite: an
+ * anonymous file collecting the input of a command not yet run.
+ */
+type FileKind = 'file' | 'stdin' | 'out' | 'piperead' | 'pipewrite';
 
 /** The payload of a FILE* userdata. */
 class LFile {
   closed = false;
-  /** Bytes read ahead from the descriptor; the logical position is filePos - rbuf.length. */
+  /** Bytes read ahead from the descriptor; the logical position is filePos - (rbuf.length - rpos) + wsize. */
   rbuf = '';
   rpos = 0;
   filePos = 0;
+  /** Bytes written but not yet handed to the descriptor (or stream). */
+  wbuf: string[] = [];
+  wsize = 0;
+  /** null: the host stream's own buffering (standard output and error). */
+  bufMode: BufMode | null = 'full';
+  /** A pipe's command, and for "r" how it ended. */
+  command = '';
+  status: (ProcessStatus & { output: string }) | FdError | null = null;
   constructor(
     readonly fd: number,
-    readonly kind: 'file' | 'stdin' | 'out',
+    readonly kind: FileKind,
+    readonly readable: boolean,
+    readonly writable: boolean,
     readonly append: boolean,
     readonly stream: OutputStream | null,
   ) {}
 }
 
+const syncHooks = new WeakMap<LuaState, () => void>();
+
+/** Flush the buffered writes of every file `L`'s io library has open (before running a command). */
+export function syncFiles(L: LuaState): void {
+  syncHooks.get(L)?.();
+}
+
 export function openIo(L: LuaState): void {
   const files = L.host.files;
+  const processes = L.host.processes;
   const meta = new LuaTable();
   const methods = new LuaTable();
 
   function newFile(f: LFile): LuaUserdata {
+    if (f.kind === 'pipewrite') pendingPipes.add(f);
     return new LuaUserdata(f, meta);
   }
 
-  const stdinF = newFile(new LFile(0, 'stdin', false, null));
-  const stdoutF = newFile(new LFile(1, 'out', false, L.host.stdout));
-  const stderrF = newFile(new LFile(2, 'out', false, L.host.stderr));
+  /** Files with buffered writes, and "w" pipes whose command has not run. */
+  const dirty = new Set<LFile>();
+  const pendingPipes = new Set<LFile>();
+  // What C's exit() and lua_close do to files left open: flush them, run pipes.
+  L.host.atExit?.(() => {
+    for (const f of pendingPipes) closeFile(f);
+    syncFiles();
+  });
+
+  /**
+   * Flush every file's buffered writes before the file system is looked at
+   * by name or by a child process. A file dropped without closing is flushed
+   * by its finalizer in C; this keeps what others see independent of when
+   * (or whether) the collector runs it.
+   */
+  function syncFiles(): void {
+    for (const f of dirty) flushWrites(f);
+  }
+  syncHooks.set(L, syncFiles);
+
+  const stdinF = newFile(new LFile(0, 'stdin', true, false, false, null));
+  const stdoutF = newFile(stdStream(1, L.host.stdout));
+  const stderrF = newFile(stdStream(2, L.host.stderr));
   let input = stdinF;
   let output = stdoutF;
 
+  function stdStream(fd: number, stream: OutputStream): LFile {
+    const f = new LFile(fd, 'out', false, true, false, stream);
+    f.bufMode = null;
+    return f;
+  }
+
   function isStd(f: LFile): boolean {
-    return f.kind !== 'file';
+    return f.kind === 'stdin' || f.kind === 'out';
   }
 
   function fail(error: string, errno: number): Fail {
     return [undefined, error, errno];
   }
+
+  const badFd = (): Fail => fail('Bad file descriptor', 9);
 
   /** luaL_checkudata(L, 1, "FILE*"). */
   function toFileAny(args: Args, i: number): LFile {
@@ -69,13 +133,16 @@ export function openIo(L: LuaState): void {
     return f;
   }
 
-  // ---------------------------------------------------------- low-level reading
+  // ---------------------------------------------------------- low-level reading and writing
 
   /** Unread bytes available; false at end of file. Errors become a Fail. */
   function fill(f: LFile): boolean | Fail {
     if (f.rpos < f.rbuf.length) return true;
-    if (f.kind === 'out') return fail('Bad file descriptor', 9);
-    if (!files) return f.kind === 'stdin' ? fillFromStdinAll(f) : fail('Bad file descriptor', 9);
+    if (!f.readable) return badFd();
+    if (f.kind === 'piperead') return false;
+    const flushed = flushWrites(f);
+    if (flushed) return flushed;
+    if (!files) return f.kind === 'stdin' ? fillFromStdinAll(f) : badFd();
     const r = files.read(f.fd, CHUNK, f.kind === 'stdin' ? null : f.filePos);
     if (!r.ok) return fail(r.error, r.errno);
     f.rbuf = r.data;
@@ -98,6 +165,59 @@ export function openIo(L: LuaState): void {
     f.filePos -= f.rbuf.length - f.rpos;
     f.rbuf = '';
     f.rpos = 0;
+  }
+
+  /** Write bytes to a file through its buffer; a Fail on error. */
+  function writeData(f: LFile, data: string): Fail | null {
+    if (!f.writable) return badFd();
+    if (f.stream) {
+      f.stream.write(data);
+      if (f.bufMode === 'no' || (f.bufMode === 'line' && data.includes('\n'))) f.stream.flush();
+      return null;
+    }
+    if (!files) return badFd();
+    if (f.rbuf.length > 0) dropReadAhead(f);
+    if (f.bufMode === 'line') {
+      // glibc writes out through the last newline; the rest stays buffered.
+      const nl = data.lastIndexOf('\n') + 1;
+      if (nl > 0) {
+        buffer(f, data.slice(0, nl));
+        const r = flushWrites(f);
+        if (r) return r;
+        data = data.slice(nl);
+        if (data === '') return null;
+      }
+    }
+    buffer(f, data);
+    return f.bufMode === 'no' || f.wsize >= BUFSIZ ? flushWrites(f) : null;
+  }
+
+  function buffer(f: LFile, data: string): void {
+    if (f.wsize === 0) dirty.add(f);
+    f.wbuf.push(data);
+    f.wsize += data.length;
+  }
+
+  /** Hand the write buffer to the descriptor (fflush). */
+  function flushWrites(f: LFile): Fail | null {
+    if (f.stream) {
+      f.stream.flush();
+      return null;
+    }
+    if (f.wsize === 0 || !files) return null;
+    const data = f.wbuf.length === 1 ? f.wbuf[0]! : f.wbuf.join('');
+    f.wbuf = [];
+    f.wsize = 0;
+    dirty.delete(f);
+    const r = files.write(f.fd, data, f.append ? null : f.filePos);
+    if (!r.ok) return fail(r.error, r.errno);
+    if (f.append) {
+      const size = files.size(f.fd);
+      f.filePos = size.ok ? size.size : f.filePos + data.length;
+    } else {
+      f.filePos += data.length;
+    }
+    return null;
   }
 
   function readLine(f: LFile, keepNl: boolean): string | undefined | Fail {
@@ -194,7 +314,17 @@ export function openIo(L: LuaState): void {
     return tooLong ? undefined : N.str2number(buf);
   }
 
+  /** A read too big for a string fails as lua5.4 does when its buffer cannot grow. */
   function g_read(f: LFile, args: Args, first: number): unknown {
+    try {
+      return readFormats(f, args, first);
+    } catch (e) {
+      if (e instanceof RangeError && /string length/i.test(e.message)) throw new LuaError('not enough memory');
+      throw e;
+    }
+  }
+
+  function readFormats(f: LFile, args: Args, first: number): unknown {
     const results: LuaValue[] = [];
     if (args.length <= first) {
       const r = readLine(f, false);
@@ -259,41 +389,43 @@ export function openIo(L: LuaState): void {
     return self;
   }
 
-  /** Write bytes to a file; a Fail on error. */
-  function writeData(f: LFile, data: string): Fail | null {
-    if (f.stream) {
-      f.stream.write(data);
-      return null;
-    }
-    if (f.kind === 'stdin' || !files) return fail('Bad file descriptor', 9);
-    dropReadAhead(f);
-    const r = files.write(f.fd, data, f.append ? null : f.filePos);
-    if (!r.ok) return fail(r.error, r.errno);
-    if (f.append) {
-      const s = files.size(f.fd);
-      f.filePos = s.ok ? s.size : f.filePos + data.length;
-    } else {
-      f.filePos += data.length;
-    }
-    return null;
-  }
-
+  /** aux_close: what the file's closing function returns. */
   function closeFile(f: LFile): unknown {
     if (isStd(f)) return [undefined, 'cannot close standard file'];
     f.closed = true;
+    pendingPipes.delete(f);
+    f.rbuf = '';
+    if (f.kind === 'piperead') return execResult(f.status!);
+    const flushed = flushWrites(f);
+    let status: unknown = true;
+    if (f.kind === 'pipewrite') status = execResult(runCommand(f.command, f.fd, false));
     if (!files) return true;
     const r = files.close(f.fd);
+    if (flushed) return flushed;
     if (!r.ok) return fail(r.error, r.errno);
-    return true;
+    return status;
+  }
+
+  function runCommand(command: string, stdinFd: number | null, capture: boolean): (ProcessStatus & { output: string }) | FdError {
+    if (!processes) return { ok: false, error: 'Function not implemented', errno: 38 };
+    return processes.run(command, { stdinFd, capture, limit: PIPE_LIMIT });
+  }
+
+  /** luaL_execresult: true or nil, then "exit" or "signal", then the code. */
+  function execResult(r: ProcessStatus | FdError): unknown {
+    if (!r.ok) return fail(r.error, r.errno);
+    return [r.how === 'exit' && r.code === 0 ? true : undefined, r.how, r.code];
   }
 
   function openFile(name: string, mode: string): LuaUserdata | Fail {
     if (!files) return fail(`${name}: No such file or directory`, 2);
+    syncFiles();
     const m = mode.replace(/b/g, '');
     const r = files.open(name, m);
     if (!r.ok) return fail(r.error, r.errno);
+    const plus = m.includes('+');
     const append = m[0] === 'a';
-    const f = new LFile(r.fd, 'file', append, null);
+    const f = new LFile(r.fd, 'file', plus || m[0] === 'r', plus || m[0] !== 'r', append, null);
     if (append) {
       const s = files.size(r.fd);
       if (s.ok) f.filePos = s.size;
@@ -309,8 +441,10 @@ export function openIo(L: LuaState): void {
   function openCheck(name: string, mode: string): LuaUserdata {
     const r = openFile(name, mode);
     if (Array.isArray(r)) {
-      const reason = r[1].startsWith(name + ': ') ? r[1].slice(name.length + 2) : r[1];
-      return luaError(`cannot open file '${name}' (${reason})`);
+      // The message is formatted from a C string: the name ends at a NUL.
+      const shown = name.split('\0', 1)[0]!;
+      const reason = r[1].startsWith(shown + ': ') ? r[1].slice(shown.length + 2) : r[1];
+      return luaError(`cannot open file '${shown}' (${reason})`);
     }
     return r;
   }
@@ -353,9 +487,7 @@ export function openIo(L: LuaState): void {
   }
 
   function io_flush(): unknown {
-    const f = ioFileOpen(output, 'output');
-    if (f.stream) f.stream.flush();
-    return true;
+    return flushWrites(ioFileOpen(output, 'output')) ?? true;
   }
 
   function io_read(...args: Args): unknown {
@@ -367,6 +499,34 @@ export function openIo(L: LuaState): void {
     const mode = args[1] === undefined ? 'r' : checkString(args, 1);
     if (!checkMode(mode)) argError(2, 'invalid mode');
     return openFile(name, mode);
+  }
+
+  function io_popen(...args: Args): unknown {
+    const command = checkString(args, 0);
+    const mode = args[1] === undefined ? 'r' : checkString(args, 1);
+    if (mode !== 'r' && mode !== 'w') argError(2, 'invalid mode');
+    if (!processes) return luaError("'popen' not supported");
+    syncFiles();
+    if (mode === 'r') {
+      const status = runCommand(command, null, true);
+      if (!status.ok) return fail(`${command}: ${status.error}`, status.errno);
+      const f = new LFile(-1, 'piperead', true, false, false, null);
+      f.rbuf = status.output;
+      f.status = status;
+      return newFile(f);
+    }
+    const tmp = files ? files.tmpfile() : { ok: false as const, error: 'Function not implemented', errno: 38 };
+    if (!tmp.ok) return fail(`${command}: ${tmp.error}`, tmp.errno);
+    const f = new LFile(tmp.fd, 'pipewrite', false, true, false, null);
+    f.command = command;
+    return newFile(f);
+  }
+
+  function io_tmpfile(): unknown {
+    if (!files) return fail('Function not implemented', 38);
+    const r = files.tmpfile();
+    if (!r.ok) return fail(r.error, r.errno);
+    return newFile(new LFile(r.fd, 'file', true, true, false, null));
   }
 
   function io_close(...args: Args): unknown {
@@ -432,17 +592,17 @@ export function openIo(L: LuaState): void {
   }
 
   function f_flush(...args: Args): unknown {
-    const f = toFile(args, 0);
-    if (f.stream) f.stream.flush();
-    return true;
+    return flushWrites(toFile(args, 0)) ?? true;
   }
 
   function f_setvbuf(...args: Args): unknown {
     const f = toFile(args, 0);
-    checkOption(args, 1, undefined, ['no', 'full', 'line'] as const);
+    const mode = checkOption(args, 1, undefined, ['no', 'full', 'line'] as const);
     optInteger(args, 2, 1024);
-    if (f.stream) f.stream.flush();
-    return true;
+    // glibc's setvbuf flushes only when buffering is turned off.
+    const flushed = mode === 'no' ? flushWrites(f) : null;
+    f.bufMode = mode;
+    return flushed ?? true;
   }
 
   function f_seek(...args: Args): unknown {
@@ -450,9 +610,11 @@ export function openIo(L: LuaState): void {
     const whence = checkOption(args, 1, 'cur', ['set', 'cur', 'end'] as const);
     const offset = toSafeNumber(optInteger(args, 2, 0));
     if (f.kind !== 'file' || !files) {
-      if (f.stream) f.stream.flush();
+      flushWrites(f);
       return fail('Illegal seek', 29);
     }
+    const flushed = flushWrites(f);
+    if (flushed) return flushed;
     dropReadAhead(f);
     let base = 0;
     if (whence === 'cur') base = f.filePos;
@@ -468,16 +630,12 @@ export function openIo(L: LuaState): void {
   }
 
   function f_tostring(...args: Args): unknown {
-    const u = args[0] as LuaUserdata;
-    return (u.value as LFile).closed ? 'file (closed)' : `file (${addressOf(u)})`;
+    return toFileAny(args, 0).closed ? 'file (closed)' : `file (${addressOf(args[0] as LuaUserdata)})`;
   }
 
   function f_gc(...args: Args): unknown {
-    const u = args[0];
-    if (u instanceof LuaUserdata && u.metatable === meta) {
-      const f = u.value as LFile;
-      if (!f.closed && !isStd(f)) closeFile(f);
-    }
+    const f = toFileAny(args, 0);
+    if (!f.closed && !isStd(f)) closeFile(f);
     return ops.EMPTY;
   }
 
@@ -494,8 +652,8 @@ export function openIo(L: LuaState): void {
 
   const io = new LuaTable();
   setFuncs(io, 'io.', {
-    close: io_close, input: io_input, lines: io_lines, open: io_open, output: io_output, read: io_read,
-    type: io_type, write: io_write, flush: io_flush,
+    close: io_close, input: io_input, lines: io_lines, open: io_open, output: io_output, popen: io_popen,
+    read: io_read, tmpfile: io_tmpfile, type: io_type, write: io_write, flush: io_flush,
   });
   io.setStr('stdin', stdinF);
   io.setStr('stdout', stdoutF);

@@ -1,15 +1,16 @@
-// The os library (loslib.c), minimal: exit, getenv, clock, time, date,
-// difftime, and remove/rename/tmpname/setlocale where the host allows.
+// The os library (loslib.c): exit, getenv, clock, time, date, difftime,
+// setlocale, and execute/remove/rename/tmpname where the host allows.
 // Dates use the JS Date object (local time = the process's time zone) and
-// the C locale's formats. The rest of loslib (execute, ...) is still to come.
+// the C locale's formats.
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
-import { LuaFloat, mkFloat, type LuaValue } from '../runtime/value.js';
+import { LuaFloat, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import {
   argError, checkInteger, checkOption, checkString, luaError, optString, setFuncs, typeError, type Args,
 } from './lauxlib.js';
+import { syncFiles } from './io.js';
 
 // ------------------------------------------------------------ broken-down time
 
@@ -42,15 +43,40 @@ function zoneName(d: Date): string {
   }
 }
 
-/** gmtime / localtime of `t` seconds; null when JS dates cannot represent it. */
-function breakDown(t: number, utc: boolean): Tm | null {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return null;
-  const year = utc ? d.getUTCFullYear() : d.getFullYear();
+/** Seconds in 400 Gregorian years: the calendar (and weekdays) repeat after it. */
+const CYCLE = 146097n * 86400n;
+/** Beyond this many seconds from the epoch JS dates fail (8.64e15 ms); far inside it, cycles are exact. */
+const DATE_RANGE = 8_000_000_000_000n;
+const INT_MAX = 2147483647;
+
+/** `t` as whole 400-year cycles plus a remainder JS dates can handle. */
+function splitCycles(t: bigint): { cycles: bigint; rest: number } {
+  if (t >= -DATE_RANGE && t <= DATE_RANGE) return { cycles: 0n, rest: Number(t) };
+  // The far past lands at the start of the range (local mean time, as in
+  // the zone's first rule), the far future within 400 years of 1970.
+  const base = t < 0n ? -DATE_RANGE : 0n;
+  let cycles = (t - base) / CYCLE;
+  if (t - base < 0n && cycles * CYCLE !== t - base) cycles--;
+  return { cycles, rest: Number(t - cycles * CYCLE) };
+}
+
+/** Seconds east of UTC of local time at `d` (getTimezoneOffset drops the seconds of local mean time). */
+function offsetOf(d: Date): number {
+  const local = utcDate(d.getFullYear(), d.getMonth(), d.getDate())
+    + d.getHours() * 3600000 + d.getMinutes() * 60000 + d.getSeconds() * 1000 + d.getMilliseconds();
+  return Math.round((local - d.getTime()) / 1000);
+}
+
+/** gmtime / localtime of `t` seconds; null when the year does not fit a C int (tm_year). */
+function breakDown(t: bigint, utc: boolean): Tm | null {
+  const { cycles, rest } = splitCycles(t);
+  const d = new Date(rest * 1000);
+  const year = (utc ? d.getUTCFullYear() : d.getFullYear()) + Number(cycles) * 400;
+  if (year - 1900 > INT_MAX || year - 1900 < -INT_MAX - 1) return null;
   const month = utc ? d.getUTCMonth() + 1 : d.getMonth() + 1;
   const day = utc ? d.getUTCDate() : d.getDate();
-  const start = Date.UTC(year, 0, 1);
-  const yday = Math.floor((Date.UTC(year, month - 1, day) - start) / 86400000) + 1;
+  const dyear = utc ? d.getUTCFullYear() : d.getFullYear();
+  const yday = Math.round((utcDate(dyear, month - 1, day) - utcDate(dyear, 0, 1)) / 86400000) + 1;
   return {
     year, month, day, yday,
     hour: utc ? d.getUTCHours() : d.getHours(),
@@ -58,9 +84,52 @@ function breakDown(t: number, utc: boolean): Tm | null {
     sec: utc ? d.getUTCSeconds() : d.getSeconds(),
     wday: utc ? d.getUTCDay() : d.getDay(),
     isdst: utc ? false : isDst(d),
-    gmtoff: utc ? 0 : -d.getTimezoneOffset() * 60,
+    gmtoff: utc ? 0 : offsetOf(d),
     zone: utc ? 'GMT' : zoneName(d),
   };
+}
+
+/** Date.UTC without its two-digit-year quirk. */
+function utcDate(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
+}
+
+/** Days from 1970-01-01 to the first of month `month` (0-based, any integer) of `year`. */
+function daysToMonth(year: number, month: number): bigint {
+  const y = year + Math.floor(month / 12);
+  const m = ((month % 12) + 12) % 12;
+  // Shift whole 400-year cycles away so the date stays within JS range.
+  const cycles = Math.floor((y - 2000) / 400);
+  const days = Math.round(utcDate(y - cycles * 400, m, 1) / 86400000);
+  return BigInt(days) + BigInt(cycles) * 146097n;
+}
+
+/** Seconds east of UTC in local time at `t` (plus whether DST is on, and the year's standard/DST offsets). */
+function localOffset(t: bigint): { off: number; dst: boolean; std: number; summer: number } {
+  const d = new Date(splitCycles(t).rest * 1000);
+  const y = d.getFullYear();
+  const jan = -new Date(y, 0, 1).getTimezoneOffset() * 60;
+  const jul = -new Date(y, 6, 1).getTimezoneOffset() * 60;
+  return { off: offsetOf(d), dst: isDst(d), std: Math.min(jan, jul), summer: Math.max(jan, jul) };
+}
+
+/** mktime: broken-down local time (fields may be out of range) to seconds; isdst undefined = unknown (-1). */
+function mktime(year: number, month: number, day: number, hour: number, min: number, sec: number, isdst: boolean | undefined): bigint {
+  const days = daysToMonth(year, month) + BigInt(day - 1);
+  const local = days * 86400n + BigInt(hour) * 3600n + BigInt(min) * 60n + BigInt(sec);
+  const first = localOffset(local);
+  let t = local - BigInt(first.off);
+  const at = localOffset(t);
+  t = local - BigInt(at.off);
+  // A stated isdst picks which offset the fields are in; in a year without
+  // DST glibc takes DST to be one hour ahead.
+  if (isdst !== undefined && isdst !== at.dst) {
+    const summer = at.std !== at.summer ? at.summer : at.std + 3600;
+    t = local - BigInt(isdst ? summer : at.std);
+  }
+  return t;
 }
 
 // ------------------------------------------------------------ strftime (C locale)
@@ -71,6 +140,11 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 function pad(n: number, width: number, fill = '0'): string {
   const s = String(Math.abs(n));
   return (n < 0 ? '-' : '') + s.padStart(width, fill);
+}
+
+/** The year within its century, 0..99 also for years before 0 (as glibc). */
+function yy(year: number): number {
+  return ((year % 100) + 100) % 100;
 }
 
 /** ISO 8601 week number and week-based year. */
@@ -108,10 +182,10 @@ function conversion(c: string, tm: Tm): string {
     case 'c': return `${conversion('a', tm)} ${conversion('b', tm)} ${conversion('e', tm)} ${conversion('T', tm)} ${tm.year}`;
     case 'C': return pad(Math.floor(tm.year / 100), 2);
     case 'd': return pad(tm.day, 2);
-    case 'D': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(tm.year % 100, 2)}`;
+    case 'D': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(yy(tm.year), 2)}`;
     case 'e': return pad(tm.day, 2, ' ');
     case 'F': return `${pad(tm.year, 4)}-${pad(tm.month, 2)}-${pad(tm.day, 2)}`;
-    case 'g': return pad(isoWeek(tm).year % 100, 2);
+    case 'g': return pad(yy(isoWeek(tm).year), 2);
     case 'G': return String(isoWeek(tm).year);
     case 'H': return pad(tm.hour, 2);
     case 'I': return pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2);
@@ -130,11 +204,11 @@ function conversion(c: string, tm: Tm): string {
     case 'V': return pad(isoWeek(tm).week, 2);
     case 'w': return String(tm.wday);
     case 'W': return pad(Math.floor((tm.yday - 1 + 7 - ((tm.wday + 6) % 7)) / 7), 2);
-    case 'x': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(tm.year % 100, 2)}`;
-    case 'y': return pad(tm.year % 100, 2);
+    case 'x': return `${pad(tm.month, 2)}/${pad(tm.day, 2)}/${pad(yy(tm.year), 2)}`;
+    case 'y': return pad(yy(tm.year), 2);
     case 'Y': return String(tm.year);
     case 'z': {
-      const off = Math.abs(tm.gmtoff) / 60;
+      const off = Math.floor(Math.abs(tm.gmtoff) / 60);
       return `${tm.gmtoff < 0 ? '-' : '+'}${pad(Math.floor(off / 60), 2)}${pad(off % 60, 2)}`;
     }
     case 'Z': return tm.zone;
@@ -164,10 +238,9 @@ function strftime(format: string, tm: Tm): string {
 
 // ------------------------------------------------------------ helpers
 
-/** l_checktime: an integer time argument as JS number seconds. */
-function checkTime(args: Args, i: number): number {
-  const t = checkInteger(args, i);
-  return typeof t === 'bigint' ? Number(t) : t;
+/** l_checktime: an integer time argument. */
+function checkTime(args: Args, i: number): bigint {
+  return BigInt(checkInteger(args, i));
 }
 
 /** loslib.c getfield: an integer field of the date table, `delta` subtracted. */
@@ -242,22 +315,18 @@ export function openOs(L: LuaState): void {
     const hour = getField(t, 'hour', 12, 0);
     const min = getField(t, 'min', 0, 0);
     const sec = getField(t, 'sec', 0, 0);
-    // mktime: local time, out-of-range fields normalised.
-    const d = new Date(2000, 0, 1, 0, 0, 0, 0);
-    d.setFullYear(year + 1900, month, day);
-    d.setHours(hour, min, sec, 0);
-    const ms = d.getTime();
-    if (Number.isNaN(ms)) luaError('time result cannot be represented in this installation');
-    const secs = Math.floor(ms / 1000);
+    const isdst = ops.index(t, 'isdst');
+    const secs = mktime(year + 1900, month, day, hour, min, sec, isdst === undefined ? undefined : isdst !== false);
+    // mktime fails (-1) when the normalised year does not fit tm_year; -1 itself is taken as failure too.
     const tm = breakDown(secs, false);
-    if (tm === null) luaError('time result cannot be represented in this installation');
+    if (tm === null || secs === -1n) return luaError('time result cannot be represented in this installation');
     setAllFields(t, tm);
-    return secs;
+    return mkInt(secs);
   }
 
   function os_date(...args: Args): LuaValue {
     let format = optString(args, 0, '%c');
-    const t = args[1] === undefined ? Math.floor(Date.now() / 1000) : checkTime(args, 1);
+    const t = args[1] === undefined ? BigInt(Math.floor(Date.now() / 1000)) : checkTime(args, 1);
     let utc = false;
     if (format.startsWith('!')) {
       utc = true;
@@ -276,7 +345,7 @@ export function openOs(L: LuaState): void {
   function os_difftime(...args: Args): LuaValue {
     const t1 = checkTime(args, 0);
     const t2 = checkTime(args, 1);
-    return float(t1 - t2);
+    return float(Number(t1 - t2));
   }
 
   const categories = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'time'] as const;
@@ -288,8 +357,20 @@ export function openOs(L: LuaState): void {
     return undefined;
   }
 
+  /** system(3) and luaL_execresult; without a shell, as system() fails. */
+  function os_execute(...args: Args): unknown {
+    const command = args[0] === undefined ? undefined : checkString(args, 0);
+    const processes = host.processes;
+    if (command === undefined) return processes !== undefined && processes.hasShell();
+    if (!processes) return [undefined, 'Function not implemented', 38];
+    syncFiles(L);
+    const r = processes.run(command, { stdinFd: null, capture: false, limit: 0 });
+    if (!r.ok) return [undefined, r.error, r.errno];
+    return [r.how === 'exit' && r.code === 0 ? true : undefined, r.how, r.code];
+  }
+
   const funcs: Record<string, (...args: Args) => unknown> = {
-    clock: os_clock, date: os_date, difftime: os_difftime, exit: os_exit, getenv: os_getenv,
+    clock: os_clock, date: os_date, difftime: os_difftime, execute: os_execute, exit: os_exit, getenv: os_getenv,
     setlocale: os_setlocale, time: os_time,
   };
 
