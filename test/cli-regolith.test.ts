@@ -131,6 +131,8 @@ describe('regolith: scripts from stdin', () => {
 describe('regolith: LUA_INIT, -E, -W', () => {
   cliTest('LUA_INIT runs first', ['-e', 'print(1)'], { env: { LUA_INIT: 'print("init", #arg)' } });
   cliTest('LUA_INIT_5_4 wins', ['-e', 'print(1)'], { env: { LUA_INIT: 'print("init")', LUA_INIT_5_4: 'print("init54")' } });
+  cliTest('-E ignores LUA_PATH and LUA_CPATH', ['-E', '-e', 'print(package.path); print(package.cpath)'], { env: { LUA_PATH: 'xx;;', LUA_PATH_5_4: 'yy', LUA_CPATH: 'zz' } });
+  cliTest('LUA_PATH_5_4 wins over LUA_PATH', ['-e', 'print(package.path); print(package.cpath)'], { env: { LUA_PATH: 'xx;;', LUA_PATH_5_4: 'yy;;', LUA_CPATH: 'zz' } });
   cliTest('-E ignores LUA_INIT', ['-E', '-e', 'print(1)'], { env: { LUA_INIT: 'print("init")' } });
   cliTest('error in LUA_INIT', ['-e', 'print(1)'], { env: { LUA_INIT: 'error("bad")' } });
   cliTest('syntax error in LUA_INIT', ['-e', 'print(1)'], { env: { LUA_INIT: 'x=' } });

@@ -184,10 +184,12 @@ export class Interpreter {
   /** Name shown before messages; null in interactive mode (as lua.c does). */
   progname: string | null;
 
-  constructor(readonly profile: Profile, progname: string, host: Host = nodeHost()) {
+  constructor(readonly profile: Profile, progname: string, host: Host = nodeHost(), noEnv = false) {
     this.host = host;
     this.progname = progname;
     this.L = new LuaState({ host, dialect: profile.dialect });
+    // -E: package.path and cpath must ignore LUA_PATH/LUA_CPATH, which openLibs reads.
+    if (noEnv) this.L.registry.setStr('LUA_NOENV', true);
     openLibs(this.L);
   }
 
@@ -425,10 +427,9 @@ export function main(argv: string[]): number {
     return 1;
   }
   const { flags, script } = parsed;
-  const it = new Interpreter(profile, progname, host);
+  const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
   const L = it.L;
   if (flags & HAS_V) it.printVersion();
-  if (flags & HAS_BIG_E) L.registry.setStr('LUA_NOENV', true);
   if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
   // lua.c 5.4 runs the collector in generational mode.
   if (profile.dialect === '5.4') it.setGenerationalGC();

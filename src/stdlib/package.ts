@@ -25,6 +25,8 @@ const DLL_MESSAGE = 'dynamic libraries not enabled; check your Lua installation'
 
 /** setpath: the first of the environment variables, with ';;' replaced by the default. */
 function envPath(L: LuaState, names: string[], dft: string): string {
+  // lua -E: ignore environment variables (loadlib.c noenv).
+  if (L.registry.getStr('LUA_NOENV') === true) return dft;
   let path: string | undefined;
   for (const n of names) {
     path = L.host.getenv(n);
