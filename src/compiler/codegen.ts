@@ -212,6 +212,11 @@ export class CodeGen {
     this.emitRaw(`$H.line($fr, ${line}, ${this.fs.nact}); $fr.back = true;\n`);
   }
 
+  /** Instrumented code: leaving a loop is a forward jump (no forced line event after it). */
+  private loopExit(): void {
+    if (this.ins) this.emitRaw(`$fr.back = false;\n`);
+  }
+
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
   private callMarker(line: number, site: CallSite): string {
     this.callSites.push(site);
@@ -307,7 +312,7 @@ export class CodeGen {
     if (gen && this.instrument) for (const v of fn.params) this.registerLocal(v.name, vref(v));
     this.block(fn.body);
     // lua's final return belongs to the function's last line (its `end`).
-    if (gen && this.instrument && parent !== null) this.emitRaw(`$H.line($fr, ${fn.endLine}, ${this.fs.nact});\n`);
+    if (gen && this.instrument) this.emitRaw(`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
     this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
     this.emitRaw('@TOPEND@');
     const temps = this.fs.temps;
@@ -481,7 +486,8 @@ export class CodeGen {
 
   private stat(s: Stat): void {
     this.line(s.line);
-    if (this.ins && s.kind !== 'Label') this.emitRaw(`$H.line($fr, ${hookLine(s)}, ${this.fs.nact});\n`);
+    const hl = this.ins ? hookLine(s) : null;
+    if (hl !== null) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact});\n`);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);
@@ -498,9 +504,10 @@ export class CodeGen {
         this.emitRaw(`${label}: while (${this.cond(s.condition)}) {\n`);
         this.fs.loopLabels.push(label);
         this.block(s.body);
-        this.loopBack(s.line);
+        this.loopBack(s.condition.line);
         this.fs.loopLabels.pop();
         this.emitRaw(`}\n`);
+        this.loopExit();
         return;
       }
       case 'Repeat': {
@@ -523,7 +530,14 @@ export class CodeGen {
       case 'If': {
         s.clauses.forEach((c, i) => {
           if (i > 0) this.line(c.line);
-          this.emitRaw(`${i === 0 ? '' : '} else '}if (${this.cond(c.condition)}) {\n`);
+          let test = this.cond(c.condition);
+          if (this.ins) {
+            // lua's test jump sits on the `then` line; an elseif's condition is reached by a jump.
+            const t = this.fs.temp();
+            const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
+            test = `(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
+          }
+          this.emitRaw(`${i === 0 ? '' : '} else '}if (${test}) {\n`);
           this.block(c.body);
         });
         if (s.orelse) {
@@ -539,6 +553,13 @@ export class CodeGen {
         const t = s.target;
         const self = t.kind !== 'Name' ? null : t.variable ? { variable: t.variable } : { global: t.name };
         const fn = this.closure(s.func, this.fs, self);
+        if (this.ins) {
+          // The closure belongs to the `end` line, the store to the `function` line.
+          const t = this.fs.temp();
+          this.emitRaw(`${t} = ${fn};\n$H.line($fr, ${s.line}, ${this.fs.nact});\n`);
+          this.assignTo(s.target, t);
+          return;
+        }
         this.assignTo(s.target, fn);
         return;
       }
@@ -758,6 +779,7 @@ export class CodeGen {
     this.fs.nact = nact;
     this.fs.loopLabels.pop();
     this.emitRaw(`}\n`);
+    this.loopExit();
   }
 
   private genericFor(s: GenericForStat): void {
@@ -791,6 +813,7 @@ export class CodeGen {
     const gone = this.ins ? '$fr.gone = true; ' : '';
     this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
     this.fs.nact = nact;
+    this.loopExit();
   }
 
   // --------------------------------------------------------- expressions
@@ -1174,10 +1197,16 @@ export function compile(chunk: Chunk, options: { instrument?: boolean } = {}): C
  * The line a line hook reports for a statement: lua reports the line of its
  * first instruction, which for `if` and `while` is where the condition is.
  */
-function hookLine(s: Stat): number {
-  if (s.kind === 'If') return s.clauses[0]!.condition.line;
-  if (s.kind === 'While') return s.condition.line;
-  return s.line;
+function hookLine(s: Stat): number | null {
+  switch (s.kind) {
+    case 'If': return s.clauses[0]!.condition.line;
+    case 'While': return s.condition.line;
+    // The closure is made once its body has been read.
+    case 'LocalFunction': case 'FunctionStat': return s.func.endLine;
+    // No instruction of their own.
+    case 'Repeat': case 'Do': case 'Label': return null;
+    default: return s.line;
+  }
 }
 
 /** True if some `goto` among `stats` (outside nested functions) jumps to `label`. */

@@ -183,7 +183,8 @@ export interface RepeatStat extends Pos {
 
 export interface IfStat extends Pos {
   kind: 'If';
-  clauses: { condition: Expr; body: Block; line: number; column: number }[];
+  /** thenLine: line of the `then` token (where lua places the test's jump). */
+  clauses: { condition: Expr; body: Block; line: number; column: number; thenLine: number }[];
   orelse: Block | null;
 }
 
@@ -269,6 +270,8 @@ export interface FunctionNode extends Pos {
   upvalues: Variable[];
   /** Line of the closing `end` (the last line for the main chunk). */
   endLine: number;
+  /** Main chunk: line of its last token, where lua places its final return. */
+  lastTokenLine?: number;
   /** True when the body contains a `goto` or label. */
   hasGoto: boolean;
 }

@@ -855,9 +855,10 @@ export class Parser {
     const kw = this.lex.t;
     this.next(); // skip IF or ELSEIF
     const condition = this.expr();
+    const thenLine = this.lex.t.line;
     this.checknext(TK_THEN);
     const body = this.newBlockNode();
-    node.clauses.push({ condition, body, line: kw.line, column: kw.column });
+    node.clauses.push({ condition, body, line: kw.line, column: kw.column, thenLine });
     const special = this.is54 ? this.lex.t.tok === TK_BREAK : this.is53 ? (this.lex.t.tok === TK_BREAK || this.lex.t.tok === TK_GOTO) : false;
     if (special) {
       this.enterblock(false, body);
@@ -1505,6 +1506,7 @@ export class Parser {
     this.statlistInto(bodyNode);
     this.check(TK_EOS);
     main.endLine = lex.linenumber;
+    main.lastTokenLine = lex.lastline;
     this.closeFunc0();
     return { kind: 'Chunk', chunkName: lex.chunkName, dialect: this.dialect, main, env: this.env };
   }
