@@ -231,31 +231,35 @@ describe('regolith: interactive mode on a terminal', () => {
     const child = spawn('script', ['-qfec', `"${process.execPath}" "${bin}"`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString('latin1'); });
+    const clean = () => out.replace(/\r/g, '').replace(/\x1b\[[0-9]*[GJ]/g, '');
+    // Waits on the cleaned transcript. Each line is typed only once the next
+    // prompt is shown: typed-ahead text is echoed by the terminal itself.
     const waitFor = async (text: string, ms = 10_000) => {
       const end = Date.now() + ms;
-      while (!out.includes(text) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(out.includes(text), `expected ${JSON.stringify(text)} in ${JSON.stringify(out)}`);
+      while (!clean().includes(text) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(clean().includes(text), `expected ${JSON.stringify(text)} in ${JSON.stringify(out)}`);
     };
-    const clean = () => out.replace(/\r/g, '').replace(/\x1b\[[0-9]*[GJ]/g, '');
     await waitFor('> ');
     child.stdin.write('1+1\r');
-    await waitFor('2\r\n');
+    await waitFor('2\n> ');
     child.stdin.write('for i = 1, 2 do\r');
     await waitFor('>> ');
-    child.stdin.write('print(i * 10)\rend\r');
-    await waitFor('10\r\n20\r\n');
+    child.stdin.write('print(i * 10)\r');
+    await waitFor('print(i * 10)\n>> ');
+    child.stdin.write('end\r');
+    await waitFor('10\n20\n> ');
     // The loop announces itself, so Ctrl-C is sent only once the chunk runs.
     child.stdin.write('print("looping") while true do end\r');
-    await waitFor('looping\r\n');
+    await waitFor('looping\n');
     await new Promise((r) => setTimeout(r, 200));
     child.stdin.write('\x03');
-    await waitFor('interrupted!');
+    await waitFor('interrupted!\n> ');
     child.stdin.write('print("after")\r');
-    await waitFor('after\r\n');
+    await waitFor('after\n> ');
     child.stdin.write('\x04');
     const status = await new Promise<number | null>((r) => child.on('close', (code) => r(code)));
     assert.equal(status, 0, `exit status ${status}; the terminal showed ${JSON.stringify(out)}`);
-    assert.match(clean(), /^Lua 5\.4\.4 {2}Copyright[^\n]*\n> 1\+1\n2\n> for i = 1, 2 do\n>> print\(i \* 10\)\n(?:>> )?end\n10\n20\n> print\("looping"\) while true do end\nlooping\n\^Cinterrupted!\n> print\("after"\)\nafter\n> \n$/);
+    assert.match(clean(), /^Lua 5\.4\.4 {2}Copyright[^\n]*\n> 1\+1\n2\n> for i = 1, 2 do\n>> print\(i \* 10\)\n>> end\n10\n20\n> print\("looping"\) while true do end\nlooping\n\^Cinterrupted!\n> print\("after"\)\nafter\n> \n$/);
   });
 });
 

@@ -39,6 +39,8 @@ export interface Proto {
   paramNames?: string[];
   /** Index of the chunk's `_ENV` among the upvalues (it is not a factory cell), or -1. */
   envIndex: number;
+  /** Lines holding its code, for debug.getinfo's activelines (set once compiled). */
+  activeLines?: number[];
 }
 
 /** How a call site names the function it calls (lua5.4's getfuncname). */
@@ -159,6 +161,8 @@ class FnState {
   selfLoop = false;
   /** Active locals (instrumented code: the count each statement reports). */
   nact = 0;
+  /** Lines holding code of this function (debug.getinfo's activelines). */
+  readonly lines = new Set<number>();
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   temp(): string {
@@ -303,7 +307,7 @@ export class CodeGen {
       // resumable variant on the trampoline's heap stack.
       const args = params.filter((p) => p !== '...$va');
       const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
-      this.line(fn.line);
+      this.emitRaw(`\n/*@${fn.line}*/`); // not an active line: no Lua instruction of its own
       this.emitRaw(`if (($D.n += @W@) > $D.limit) return $deep(${self}, ${argList}, @W@);\n`);
     }
     if (gen && this.instrument) this.emitRaw(`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
@@ -311,6 +315,10 @@ export class CodeGen {
     this.declareParams(fn);
     if (gen && this.instrument) for (const v of fn.params) this.registerLocal(v.name, vref(v));
     this.block(fn.body);
+    if (!gen) {
+      this.fs.lines.add(fn.lastTokenLine ?? fn.endLine);
+      proto.activeLines = [...this.fs.lines].filter((l) => l > 0).sort((a, b) => a - b);
+    }
     // lua's final return belongs to the function's last line (its `end`).
     if (gen && this.instrument) this.emitRaw(`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
     this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
@@ -338,11 +346,13 @@ export class CodeGen {
 
   /** Start a new JS line attributed to Lua line `n`. */
   private line(n: number): void {
+    if (!this.fs.gen) this.fs.lines.add(n);
     this.emitRaw(`\n/*@${n}*/`);
   }
 
   /** An inline line marker for sub-expressions that start on a later line. */
   private mark(n: number): string {
+    if (!this.fs.gen) this.fs.lines.add(n);
     return `\n/*@${n}*/`;
   }
 
@@ -485,9 +495,12 @@ export class CodeGen {
   }
 
   private stat(s: Stat): void {
-    this.line(s.line);
-    const hl = this.ins ? hookLine(s) : null;
-    if (hl !== null) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact});\n`);
+    this.emitRaw(`\n/*@${s.line}*/`);
+    // Active lines are where lua puts the statement's instructions.
+    const hl = hookLine(s);
+    if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
+    if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
+    if (hl !== null && this.ins) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact});\n`);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);

@@ -122,6 +122,9 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     const event = g.between.map((n) => METAMETHOD_CALLERS[n]).find((e) => e !== undefined);
     if (tail) {
       // Lua does not name a function reached by a tail call.
+    } else if (g.between.includes('runHook')) {
+      namewhat = 'hook';
+      name = '?';
     } else if (event !== undefined) {
       namewhat = 'metamethod';
       name = event;

@@ -101,16 +101,10 @@ export function openDebug(L: LuaState): void {
   function linesOf(chunk: { lineMap: Int32Array } | undefined, proto: Proto): LuaTable {
     const t = new LuaTable();
     if (!chunk) return t;
-    const main = proto.what === 'main';
-    for (const line of chunk.lineMap) {
-      if (line <= 0) continue;
-      if (!main && (line <= proto.lineDefined || line > proto.lastLineDefined)) continue;
-      t.set(line, true);
-    }
-    // The closing `end` holds the function's final return.
-    if (!main) t.set(proto.lastLineDefined, true);
+    for (const line of proto.activeLines ?? []) t.set(line, true);
     return t;
   }
+
 
   function fillSource(t: LuaTable, source: string, short: string, proto: Proto | null): void {
     t.setStr('source', source);
