@@ -161,6 +161,8 @@ export interface FunctionInfo {
   /** The chunk's source text and dialect (string.dump). */
   text?: string;
   dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
 }
 
 /** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
@@ -184,13 +186,15 @@ const shared: Record<string, unknown> = {
   callreq: callreqChecked, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
 };
 
 export interface LoadOptions {
   chunkName: string;
   dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
 }
 
 /** The JS source generated for a chunk (for `regolithc -l`). */
@@ -217,12 +221,17 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
 
 const DUMP_SIGNATURE = '\x1bLua\x54\x00regolith\n';
 
-/** string.dump: the binary chunk of Lua function `f`, or undefined for a host function. */
-export function dumpFunction(f: LuaFunction): string | undefined {
+/**
+ * string.dump: the binary chunk of Lua function `f`, or undefined for a host
+ * function. `strip` (an `s` after the proto index) loads it without debug
+ * information, as lua5.4 does.
+ */
+export function dumpFunction(f: LuaFunction, strip = false): string | undefined {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.text === undefined) return undefined;
-  const header = `${info.dialect ?? '5.4'}\n${info.proto.index}\n${info.source ?? '=?'}`.length;
-  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${info.proto.index}\n${header}\n${info.source ?? '=?'}${info.text}`;
+  const index = `${info.proto.index}${strip || info.stripped ? 's' : ''}`;
+  const header = `${info.dialect ?? '5.4'}\n${index}\n${info.source ?? '=?'}`.length;
+  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${info.source ?? '=?'}${info.text}`;
 }
 
 /** Load a binary chunk made by dumpFunction; an error message for anything else. */
@@ -232,34 +241,45 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   const shown = c === '@' || c === '=' ? chunkName.slice(1) : c === '\x1b' ? 'binary string' : chunkName;
   const bad = `${shown}: bad binary format (not a Regolith chunk)`;
   if (!data.startsWith(DUMP_SIGNATURE)) return data.startsWith('\x1bLua') ? bad : `${shown}: truncated precompiled chunk`;
-  const m = /^(5\.[134])\n(\d+)\n(\d+)\n/.exec(data.slice(DUMP_SIGNATURE.length));
+  const m = /^(5\.[134])\n(\d+s?)\n(\d+)\n/.exec(data.slice(DUMP_SIGNATURE.length));
   if (m === null) return bad;
   const rest = data.slice(DUMP_SIGNATURE.length + m[0].length);
   const nameLen = Number(m[3]) - m[1].length - m[2].length - 2;
   const source = rest.slice(0, nameLen);
   const text = rest.slice(nameLen);
   try {
-    return instantiate(text, { chunkName: source, dialect: m[1] as Dialect }, env, Number(m[2]));
+    const strip = m[2].endsWith('s');
+    return instantiate(text, { chunkName: source, dialect: m[1] as Dialect }, env, parseInt(m[2], 10), strip);
   } catch {
     return bad;
   }
 }
 
-function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined): LuaFunction {
+/** A prototype as a stripped chunk shows it: no parameter names, upvalues without names. */
+function strippedProto(p: Proto): Proto {
+  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [] };
+}
+
+function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  const compiled = compile(ast);
-  const displayName = chunkid(options.chunkName);
+  const compiled = compile(ast, { strip });
+  // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
+  // keeps linedefined and lastlinedefined.
+  const chunkName = strip ? '=?' : options.chunkName;
+  const displayName = chunkid(chunkName);
+  const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
   const chunkInfo = {
     displayName,
-    lineMap: compiled.lineMap,
+    lineMap: strip ? compiled.lineMap.fill(-1) : compiled.lineMap,
     callSiteOf: compiled.callSiteOf,
     callSites: compiled.callSites,
     protoLines: compiled.protos.map((p): [number, number] => [p.lineDefined, p.lastLineDefined]),
   };
   const url = registerChunk(chunkInfo);
-  chunkDebugInfo.set(chunkInfo, { source: options.chunkName, protos: compiled.protos });
-  const infos: FunctionInfo[] = compiled.protos.map((proto) => ({
-    proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+  chunkDebugInfo.set(chunkInfo, { source: chunkName, protos: debugProtos });
+  const infos: FunctionInfo[] = debugProtos.map((proto) => ({
+    proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+    ...(strip ? { stripped: true } : {}),
   }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];

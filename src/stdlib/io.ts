@@ -468,16 +468,13 @@ export function openIo(L: LuaState): void {
   }
 
   function f_tostring(...args: Args): unknown {
-    const u = args[0] as LuaUserdata;
-    return (u.value as LFile).closed ? 'file (closed)' : `file (${addressOf(u)})`;
+    const f = toFileAny(args, 0);
+    return f.closed ? 'file (closed)' : `file (${addressOf(args[0] as LuaUserdata)})`;
   }
 
   function f_gc(...args: Args): unknown {
-    const u = args[0];
-    if (u instanceof LuaUserdata && u.metatable === meta) {
-      const f = u.value as LFile;
-      if (!f.closed && !isStd(f)) closeFile(f);
-    }
+    const f = toFileAny(args, 0);
+    if (!f.closed && !isStd(f)) closeFile(f);
     return ops.EMPTY;
   }
 
