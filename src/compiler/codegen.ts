@@ -131,7 +131,32 @@ function describe(e: Expr): string | null {
   }
 }
 
+/**
+ * Set while compiling a stripped chunk (string.dump with strip): lua5.4 has
+ * no local or upvalue names then, and without the name `_ENV` a global is
+ * just a field.
+ */
+let stripNames = false;
+
+function strippedDesc(d: string | null): string | null {
+  if (d === null) return null;
+  if (d.startsWith('local ')) return null;
+  if (d.startsWith('upvalue ')) return "upvalue '?'";
+  if (d.startsWith('global ')) return `field ${d.slice(7)}`;
+  return d;
+}
+
+function strippedSite(site: CallSite): CallSite {
+  switch (site.namewhat) {
+    case 'local': return { ...site, namewhat: '', name: '' };
+    case 'upvalue': return { ...site, name: '?' };
+    case 'global': return { ...site, namewhat: 'field' };
+    default: return site;
+  }
+}
+
 function descArg(d: string | null): string {
+  if (stripNames) d = strippedDesc(d);
   return d === null ? 'undefined' : str(d);
 }
 
@@ -185,6 +210,8 @@ interface LabelPlan {
 export class CodeGen {
   private out: string[] = [];
   private protos: Proto[] = [];
+  /** The prototype index of each function already compiled. */
+  private factoryOf = new Map<FunctionNode, number>();
   private labelCounter = 0;
   private fs!: FnState;
   private labelPlans = new Map<LabelStat, LabelPlan>();
@@ -223,7 +250,7 @@ export class CodeGen {
 
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
   private callMarker(line: number, site: CallSite): string {
-    this.callSites.push(site);
+    this.callSites.push(stripNames ? strippedSite(site) : site);
     return `\n/*@${line}#${this.callSites.length - 1}*/`;
   }
 
@@ -261,6 +288,11 @@ export class CodeGen {
 
   /** JS expression creating a Lua closure for `fn` (both variants). */
   private closure(fn: FunctionNode, parent: FnState | null, selfRef: FnState['selfRef'] = null): string {
+    const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
+    // Both variants of the enclosing function create this closure: compile
+    // it once (compiling it per variant doubles the code at every nesting level).
+    const known = this.factoryOf.get(fn);
+    if (known !== undefined) return `$P${known}(${cells.join(', ')})`;
     const proto: Proto = {
       index: this.protos.length,
       lineDefined: parent === null ? 0 : fn.line,
@@ -274,7 +306,7 @@ export class CodeGen {
       envIndex: fn.upvalues.findIndex((v) => v.role === 'env'),
     };
     this.protos.push(proto);
-    const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
+    this.factoryOf.set(fn, proto.index);
     const savedLabels = this.labelPlans;
     const direct = this.functionBody(fn, parent, false, proto, selfRef);
     const resumable = this.functionBody(fn, parent, true, proto);
@@ -608,8 +640,8 @@ export class CodeGen {
     // Compile-time constants are still materialised (cheap and simple).
     let vals: string[];
     if (values.length === 0) vals = vars.map(() => 'undefined');
-    else if (vars.length === 1 && values.length === 1) vals = [this.expr(values[0])];
-    else vals = this.valuesInto(values, vars.length);
+    else if (vars.length === 1 && values.length === 1) vals = [this.exprBelow(values[0], s.line)];
+    else vals = this.valuesInto(values, vars.length, s.line);
     this.emitRaw(`${kw}${vars.map((v, i) => `${vname(v)} = ${vinit(v, vals[i])}`).join(', ')};\n`);
     for (const v of vars) this.registerLocal(v.name, vref(v));
     this.checkClose(s);
@@ -625,23 +657,23 @@ export class CodeGen {
    * Evaluate `exprs` adjusted to `n` values, into temporaries (emitting the
    * evaluation now, left to right), and return JS expressions for the n values.
    */
-  private valuesInto(exprs: Expr[], n: number): string[] {
+  private valuesInto(exprs: Expr[], n: number, line: number): string[] {
     const result: string[] = [];
     const temps: string[] = [];
     exprs.forEach((e, i) => {
       const last = i === exprs.length - 1;
       if (last && isMulti(e) && i < n) {
         const t = this.fs.temp();
-        this.emitRaw(`${t} = ${this.multi(e)};\n`);
+        this.emitRaw(`${t} = ${e.line > line ? this.mark(e.line) : ''}${this.multi(e)};\n`);
         for (let k = i; k < n; k++) result.push(`$nth(${t}, ${k - i})`);
         temps.push(t);
       } else if (i < n) {
         const t = this.fs.temp();
-        this.emitRaw(`${t} = ${this.expr(e)};\n`);
+        this.emitRaw(`${t} = ${this.exprBelow(e, line)};\n`);
         result.push(t);
       } else {
         // Extra values are evaluated for their side effects.
-        this.emitRaw(`${this.expr(e)};\n`);
+        this.emitRaw(`${this.exprBelow(e, line)};\n`);
       }
     });
     while (result.length < n) result.push('undefined');
@@ -650,7 +682,7 @@ export class CodeGen {
 
   private assignStat(s: AssignStat): void {
     if (s.targets.length === 1 && s.values.length === 1) {
-      const v = this.expr(s.values[0]);
+      const v = this.exprBelow(s.values[0], s.line);
       this.assignTo(s.targets[0], v);
       return;
     }
@@ -665,7 +697,7 @@ export class CodeGen {
       }
       return { t, o: '', k: '' };
     });
-    const vals = this.valuesInto(s.values, s.targets.length);
+    const vals = this.valuesInto(s.values, s.targets.length, s.line);
     for (let i = prepared.length - 1; i >= 0; i--) {
       const p = prepared[i];
       if (p.t.kind === 'Index') this.emitRaw(`${this.setIndex(p.o, p.k, vals[i], describe(p.t.object))};\n`);
@@ -797,7 +829,7 @@ export class CodeGen {
 
   private genericFor(s: GenericForStat): void {
     const label = `$L${this.labelCounter++}`;
-    const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4);
+    const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
     const F = this.fs.temp(), S = this.fs.temp(), C = this.fs.temp(), CL = this.fs.temp(), R = this.fs.temp();
     const flag = this.fs.temp();
     this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
@@ -809,7 +841,8 @@ export class CodeGen {
     this.emitRaw(`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
     this.emitRaw(`${label}: for (;;) {\n`);
-    const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.line, { namewhat: 'for iterator', name: 'for iterator' });
+    // lua5.4 gives the iterator call the line where the explist starts.
+    const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
     this.emitRaw(`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
     const decls = s.variables.map((v, i) => `${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
     this.emitRaw(`let ${decls.join(', ')};\n`);
@@ -882,16 +915,26 @@ export class CodeGen {
     return `[${[...fixed, this.expr(last)].join(', ')}]`;
   }
 
-  /** Argument list text for a JS call (last one expanded). */
-  private argList(exprs: Expr[]): string {
+  /**
+   * Argument list text for a JS call (last one expanded). Arguments that
+   * start below the call's line get their own line marker: they are emitted
+   * after the call's marker.
+   */
+  private argList(exprs: Expr[], callLine: number): string {
     if (exprs.length === 0) return '';
+    const at = (x: Expr) => (x.line > callLine ? this.mark(x.line) : '');
     const last = exprs[exprs.length - 1];
-    const fixed = exprs.slice(0, -1).map((x) => this.expr(x));
+    const fixed = exprs.slice(0, -1).map((x) => at(x) + this.expr(x));
     if (isMulti(last)) {
-      const spread = last.kind === 'Vararg' ? '...$va' : `...$mv(${this.multi(last)})`;
+      const spread = last.kind === 'Vararg' ? '...$va' : `...$mv(${at(last)}${this.multi(last)})`;
       return [...fixed, spread].join(', ');
     }
-    return [...fixed, this.expr(last)].join(', ');
+    return [...fixed, at(last) + this.expr(last)].join(', ');
+  }
+
+  /** `e`, with a line marker when it starts below `line` (the line its code would otherwise get). */
+  private exprBelow(e: Expr, line: number): string {
+    return (e.line > line ? this.mark(e.line) : '') + this.expr(e);
   }
 
   private nameExpr(e: NameExpr): string {
@@ -938,13 +981,13 @@ export class CodeGen {
       const f = this.fs.temp();
       const desc = `method '${e.method}'`;
       const lookup = this.getField(o, e.method, describe(e.object));
-      const args = this.argList(e.args);
+      const args = this.argList(e.args, e.line);
       const allArgs = args ? `${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
       return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
     const desc = describe(e.callee);
-    const args = this.argList(e.args);
+    const args = this.argList(e.args, e.line);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
       return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
@@ -964,10 +1007,12 @@ export class CodeGen {
       // everything else goes through the trampoline.
       const A = this.fs.temp();
       // Instrumented code sends every call to the trampoline, which fires the hooks.
-      if (this.instrument) return `(${A} = [${args}], yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}))${marker}`;
-      return `(${A} = [${args}], typeof ${f} === 'function' && ${f}.G === undefined ? ${f}${marker}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
+      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
+      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
     }
-    return `(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))${marker}(${args})`;
+    // The marker comes first: "attempt to call" (from $callable) and the call
+    // itself both belong to the call's line, whatever line the callee ends on.
+    return `(${marker}(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))(${args}))`;
   }
 
   private tableExpr(e: TableExpr): string {
@@ -1106,6 +1151,8 @@ export class CodeGen {
   private unary(e: { op: string; operand: Expr; line: number }): string {
     const v = this.expr(e.operand);
     const d = descArg(describe(e.operand));
+    // Errors belong to the operator's line (the operand may end lower).
+    const mark = e.operand.line > e.line ? this.mark(e.line) : '';
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
     switch (e.op) {
@@ -1116,15 +1163,17 @@ export class CodeGen {
       case '-': {
         const t = this.fs.temp();
         // Raw numbers other than 0 negate as they are (integer 0 must not become -0).
-        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
+        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${mark}${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
       }
       case '#': {
         const t = this.fs.temp();
         // Plain tables keep #t === arr.length (runtime/table.ts).
-        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof $LuaTable && ${t}.metatable === null ? ${t}.arr.length : (${y}$len${G}(${t}, ${d})))`;
+        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof $LuaTable && ${t}.metatable === null ? ${t}.arr.length : (${mark}${y}$len${G}(${t}, ${d})))`;
       }
-      default:
-        return `(${y}$arith${G}("bnot", ${v}, ${v}, ${d}, ${d}))`;
+      default: {
+        const t = this.fs.temp();
+        return `((${t} = ${v}), ${mark}${y}$arith${G}("bnot", ${t}, ${t}, ${d}, ${d}))`;
+      }
     }
   }
 }
@@ -1202,8 +1251,20 @@ export const RUNTIME_NAMES = [
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H',
 ] as const;
 
-export function compile(chunk: Chunk, options: { instrument?: boolean } = {}): CompiledChunk {
-  return new CodeGen(options.instrument ?? false).compileChunk(chunk);
+export interface CompileOptions {
+  /** Leave out debug names, as a stripped binary chunk does. */
+  strip?: boolean;
+  /** Instrumented resumable variants (debug mode, runtime/hooks.ts). */
+  instrument?: boolean;
+}
+
+export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
+  stripNames = options.strip === true;
+  try {
+    return new CodeGen(options.instrument ?? false).compileChunk(chunk);
+  } finally {
+    stripNames = false;
+  }
 }
 
 /**

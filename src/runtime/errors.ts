@@ -174,6 +174,11 @@ export function runtimePosition(): string {
   return positionOf(luaLevels(captureFrames(16))[0]);
 }
 
+/** luaL_where's prefix for a level: none without line information (a stripped chunk). */
+export function wherePosition(f: Frame | undefined): string {
+  return f && f.kind === 'lua' && f.line !== undefined && f.line <= 0 ? '' : positionOf(f);
+}
+
 /**
  * luaL_where: the position of the function at `level`, counted from the host
  * function that asks (level 1 = the caller of that host function).
@@ -183,7 +188,7 @@ export function where(level: number): string {
   const levels = luaLevels(captureFrames(32 + level));
   // levels[0] is the host function asking (error, or a library function).
   const start = levels.findIndex((f) => f.kind === 'host');
-  return positionOf(levels[(start < 0 ? 0 : start) + level]);
+  return wherePosition(levels[(start < 0 ? 0 : start) + level]);
 }
 
 /** Raise a runtime error with the running Lua function's position. */

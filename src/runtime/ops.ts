@@ -90,7 +90,8 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
   if (typeof f === 'function') return f as (...args: LuaValue[]) => unknown;
   const h = metafield(f, '__call');
   if (h === undefined) typeError(f, 'call', desc);
-  const target = callable(h, null);
+  // lua5.4 retries the call with the handler in the same slot: same description.
+  const target = callable(h, desc);
   // This extra frame is not a Lua function: account for its stack use too.
   return (...args: LuaValue[]) => {
     D.n += 4;
@@ -98,6 +99,17 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
     D.n -= 4;
     return r;
   };
+}
+
+/**
+ * `callable` for compiled calls, which look up the function before
+ * evaluating the arguments: a value without a usable `__call` fails only
+ * when called, so errors (and side effects) of the arguments come first, as
+ * in lua5.4.
+ */
+export function callableAtCall(f: unknown, desc?: string | null): (...args: LuaValue[]) => unknown {
+  if (typeof metafield(f, '__call') === 'function') return callable(f, desc);
+  return (...args: LuaValue[]) => callable(f, desc)(...args);
 }
 
 /** Call any Lua value with arguments (direct mode). */

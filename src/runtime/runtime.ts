@@ -162,6 +162,8 @@ export interface FunctionInfo {
   /** The chunk's source text and dialect (string.dump). */
   text?: string;
   dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
 }
 
 /** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
@@ -185,7 +187,7 @@ const shared: Record<string, unknown> = {
   callreq: callreqChecked, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callable,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   H: { enter: hooks.enter, line: hooks.line },
 };
@@ -193,6 +195,8 @@ const shared: Record<string, unknown> = {
 export interface LoadOptions {
   chunkName: string;
   dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
 }
 
 /** The JS source generated for a chunk (for `regolithc -l`). */
@@ -222,13 +226,18 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
 const DUMP_SIGNATURE = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
   + '\x78\x56\x00\x00\x00\x00\x00\x00' + '\x00\x00\x00\x00\x00\x28\x77\x40' + 'regolith\n';
 
-/** string.dump: the binary chunk of Lua function `f`, or undefined for a host function. */
-export function dumpFunction(f: LuaFunction): string | undefined {
+/**
+ * string.dump: the binary chunk of Lua function `f`, or undefined for a host
+ * function. `strip` (an `s` after the proto index) loads it without debug
+ * information, as lua5.4 does.
+ */
+export function dumpFunction(f: LuaFunction, strip = false): string | undefined {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.text === undefined) return undefined;
+  const index = `${info.proto.index}${strip || info.stripped ? 's' : ''}`;
   const source = info.source ?? '=?';
-  const header = `${info.dialect ?? '5.4'}\n${info.proto.index}\n${source}`.length;
-  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${info.proto.index}\n${header}\n${source.length + info.text.length}\n${source}${info.text}`;
+  const header = `${info.dialect ?? '5.4'}\n${index}\n${source}`.length;
+  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + info.text.length}\n${source}${info.text}`;
 }
 
 /** Load a binary chunk made by dumpFunction; an error message for anything else. */
@@ -240,7 +249,7 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   const truncated = `${shown}: truncated precompiled chunk`;
   if (!data.startsWith(DUMP_SIGNATURE)) return DUMP_SIGNATURE.startsWith(data) ? truncated : bad;
   const body = data.slice(DUMP_SIGNATURE.length);
-  const m = /^(5\.[134])\n(\d+)\n(\d+)\n(\d+)\n/.exec(body);
+  const m = /^(5\.[134])\n(\d+s?)\n(\d+)\n(\d+)\n/.exec(body);
   if (m === null) return /^[\d.\n]*$/.test(body) ? truncated : bad;
   const rest = body.slice(m[0].length);
   if (rest.length < Number(m[4])) return truncated;
@@ -248,7 +257,8 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   const source = rest.slice(0, nameLen);
   const text = rest.slice(nameLen);
   try {
-    return instantiate(text, { chunkName: source, dialect: m[1] as Dialect }, env, Number(m[2]));
+    const strip = m[2].endsWith('s');
+    return instantiate(text, { chunkName: source, dialect: m[1] as Dialect }, env, parseInt(m[2], 10), strip);
   } catch {
     return bad;
   }
@@ -258,21 +268,31 @@ type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
 /** A compiled chunk: called with the `_ENV` cell, its main closure; with a proto index too, that proto's factory. */
 type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
 
-function buildChunk(source: string, options: LoadOptions, instrument: boolean): { run: ChunkFn; protos: Proto[] } {
+/** A prototype as a stripped chunk shows it: no parameter names, upvalues without names. */
+function strippedProto(p: Proto): Proto {
+  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [] };
+}
+
+function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  const compiled = compile(ast, { instrument });
-  const displayName = chunkid(options.chunkName);
+  const compiled = compile(ast, { strip, instrument });
+  // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
+  // keeps linedefined and lastlinedefined.
+  const chunkName = strip ? '=?' : options.chunkName;
+  const displayName = chunkid(chunkName);
+  const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
   const chunkInfo = {
     displayName,
-    lineMap: compiled.lineMap,
+    lineMap: strip ? compiled.lineMap.fill(-1) : compiled.lineMap,
     callSiteOf: compiled.callSiteOf,
     callSites: compiled.callSites,
     protoLines: compiled.protos.map((p): [number, number] => [p.lineDefined, p.lastLineDefined]),
   };
   const url = registerChunk(chunkInfo);
-  chunkDebugInfo.set(chunkInfo, { source: options.chunkName, protos: compiled.protos });
-  const infos: FunctionInfo[] = compiled.protos.map((proto) => ({
-    proto, chunkName: displayName, source: options.chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+  chunkDebugInfo.set(chunkInfo, { source: chunkName, protos: debugProtos });
+  const infos: FunctionInfo[] = debugProtos.map((proto) => ({
+    proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+    ...(strip ? { stripped: true } : {}),
   }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
@@ -292,10 +312,10 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean): 
   return { run: chunk(R), protos: compiled.protos };
 }
 
-function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined): LuaFunction {
+function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
   // A chunk that reads or writes locals of running functions needs them inspectable from the start.
   if (/\b(?:get|set)local\b/.test(source)) hooks.forceDebugMode();
-  const { run, protos } = buildChunk(source, options, false);
+  const { run, protos } = buildChunk(source, options, false, strip);
   const envCell = { v: env };
   if (protoIndex === undefined) return run(envCell) as LuaFunction;
   const proto = protos[protoIndex];
@@ -318,7 +338,7 @@ export function instrumentTwin(f: LuaFunction): LuaFunction {
   if (info === undefined || info.chunk === undefined || info.text === undefined) return f;
   let run = instrumentedChunks.get(info.chunk);
   if (run === undefined) {
-    run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true).run;
+    run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true, info.stripped === true).run;
     instrumentedChunks.set(info.chunk, run);
   }
   const U = (f as { U?: { v: LuaValue }[] }).U ?? [];

@@ -27,7 +27,7 @@
 // dropped and the callee gets lua's "(...tail calls...)" line.
 
 import type { LuaState } from './state.js';
-import { captureFrames, framesFromSites, type ChunkInfo, type Frame } from './errors.js';
+import { captureFrames, framesFromSites, hostFunctionNames, type ChunkInfo, type Frame } from './errors.js';
 import { LuaTable } from './table.js';
 
 /** One Lua-visible level of a stack, innermost first. */
@@ -116,11 +116,15 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       tail = true;
       j++;
     }
+    // A __close run because of an error: in lua5.4 the erroring frames are
+    // already gone and the protected call closes the variable itself.
+    const closingOnError = g.between.some((n) => n === 'tbcError' || n === 'tbcErrorG');
+    if (closingOnError) while (j < groups.length && !isProtectedCall(groups[j]!)) j++;
     const caller = groups[j];
     let namewhat = '';
     let name = '';
     const event = g.between.map((n) => METAMETHOD_CALLERS[n]).find((e) => e !== undefined);
-    if (tail) {
+    if (tail || closingOnError) {
       // Lua does not name a function reached by a tail call.
     } else if (g.between.includes('runHook')) {
       namewhat = 'hook';
@@ -142,6 +146,13 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     i = j;
   }
   return levels;
+}
+
+/** A library function that catches errors (the level that closes variables after one). */
+function isProtectedCall(g: Group): boolean {
+  if (g.frame.kind !== 'host' || !g.fnName) return false;
+  const name = hostFunctionNames.get(g.fnName);
+  return name === 'pcall' || name === 'xpcall';
 }
 
 /** No runtime frame that calls on its own (metamethods, the trampoline) is between `g` and its caller. */

@@ -250,7 +250,8 @@ machineFrames.of = (k: number): { frames: StackFrame[]; threadBase: boolean } =>
     // Closing its to-be-closed variables after an error: lua has unwound it already.
     if (rec !== undefined && rec.gone) continue;
     const callSite = siteOf(m.descs[i + 1]);
-    out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
+    const stripped = (f.P as { stripped?: boolean }).stripped === true;
+    out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec && !stripped ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
   }
   return { frames: out, threadBase };
 };

@@ -10,7 +10,8 @@
 //   string   byte string (JS string of code units 0..255)
 //   table    LuaTable
 //   function JS function
-//   userdata LuaUserdata (or any other host object)
+//   userdata LuaUserdata (full userdata); light userdata is any other
+//            object, e.g. a LuaLightUserdata or a host object
 //   thread   a subclass of LuaThreadBase
 //
 // This module only depends on table.ts for `instanceof LuaTable` inside a
@@ -30,6 +31,16 @@ export class LuaUserdata {
     this.value = value;
     this.metatable = metatable;
   }
+}
+
+/**
+ * A light userdata made by the libraries (debug.upvalueid): a bare value
+ * that is equal only to itself, has no metatable of its own and no user
+ * values. The creator keeps one per pointee so that equal pointers give the
+ * same Lua value.
+ */
+export class LuaLightUserdata {
+  constructor(readonly pointee: unknown) {}
 }
 
 /** Base class of coroutines; the coroutine implementation extends it. */
@@ -81,6 +92,12 @@ export function mkInt(x: bigint): number | bigint {
 export function intFromNumber(x: number): number | bigint {
   if (x >= -MAX_SAFE && x <= MAX_SAFE) return x === 0 ? 0 : x;
   return BigInt(x);
+}
+
+/** Light userdata: an object that is no other Lua type (lua_type gives LUA_TLIGHTUSERDATA). */
+export function isLightUserdata(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof LuaUserdata) && !(v instanceof LuaTable) &&
+    !(v instanceof LuaFloat) && !(v instanceof LuaThreadBase);
 }
 
 export function isInteger(v: unknown): v is number | bigint {

@@ -293,10 +293,13 @@ export function openBase(L: LuaState): void {
    */
   function callHandler(handler: LuaValue, e: unknown): unknown {
     let err = errorValue(e);
+    const depth = D.n;
     for (let attempt = 0; attempt < 200; attempt++) {
       try {
         return ops.first(ops.call(handler, err));
       } catch (e2) {
+        // Frames the failed handler left behind never returned: drop their depth.
+        D.n = depth;
         err = errorValue(e2);
         // A handler that overflows the stack fails at once in lua5.4 (C stack overflow).
         if (typeof err === 'string' && err.endsWith('stack overflow')) break;

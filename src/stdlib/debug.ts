@@ -24,7 +24,7 @@
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
-import { LuaFloat, LuaThreadBase, LuaUserdata, luaType, type LuaValue } from '../runtime/value.js';
+import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
 import type { Proto } from '../compiler/codegen.js';
@@ -54,7 +54,7 @@ const VALID_OPTIONS = 'SlnrutfL';
 
 export function openDebug(L: LuaState): void {
   const debug = new LuaTable();
-  const upvalueIds = new WeakMap<object, LuaUserdata>();
+  const upvalueIds = new WeakMap<object, LuaLightUserdata>();
 
   /** getthread: [thread] as the first argument; returns the index of the next argument. */
   function threadArg(args: Args): { thread: LuaThreadBase | null; arg: number } {
@@ -393,10 +393,10 @@ export function openDebug(L: LuaState): void {
     return u.name;
   }
 
-  function upvalueIdOf(cell: Cell): LuaUserdata {
+  function upvalueIdOf(cell: Cell): LuaLightUserdata {
     let id = upvalueIds.get(cell);
     if (id === undefined) {
-      id = new LuaUserdata(cell);
+      id = new LuaLightUserdata(cell);
       upvalueIds.set(cell, id);
     }
     return id;

@@ -5,12 +5,12 @@
 // must tell "no value" from nil take them as a rest array (`...args`).
 
 import { LuaTable } from '../runtime/table.js';
-import { LuaError, captureFrames, hostFunctionNames, luaLevels, positionOf, registerHostFunction, where } from '../runtime/errors.js';
+import { LuaError, captureFrames, hostFunctionNames, luaLevels, positionOf, registerHostFunction, where, wherePosition } from '../runtime/errors.js';
 
 export { registerHostFunction };
 import { getmetatable, typeName } from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
-import { LuaFloat, LuaUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
+import { LuaFloat, LuaUserdata, isLightUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
 
 export type Args = LuaValue[];
 export type HostFunction = (...args: LuaValue[]) => unknown;
@@ -41,7 +41,7 @@ export function argError(arg: number, extramsg: string): never {
   const host = levels[hostIdx];
   const caller = levels[hostIdx + 1];
   const site = caller && caller.kind === 'lua' ? caller.callSite : undefined;
-  const pos = positionOf(caller);
+  const pos = wherePosition(caller);
   if (site && site.namewhat === 'method') {
     arg--;
     if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self (${extramsg})`);
@@ -53,14 +53,13 @@ export function argError(arg: number, extramsg: string): never {
 
 /** The type name lua5.4 shows for a bad argument (`__name`, or "no value"). */
 function argTypeName(args: Args, i: number): string {
-  if (i >= args.length) return 'no value';
   const v = args[i];
-  const mt = getmetatable(v);
-  if (mt !== null && (v instanceof LuaTable || v instanceof LuaUserdata)) {
-    const name = mt.getStr('__name');
-    if (typeof name === 'string') return name;
-  }
-  return luaType(v);
+  // luaL_typeerror looks for __name in any metatable, per-type ones included
+  // (an absent argument reads as nil there).
+  const name = getmetatable(v)?.getStr('__name');
+  if (typeof name === 'string') return name;
+  if (i >= args.length) return 'no value';
+  return isLightUserdata(v) ? 'light userdata' : luaType(v);
 }
 
 /** luaL_typeerror. Arguments are numbered from 1 in messages; `i` is 0-based. */

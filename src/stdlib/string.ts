@@ -149,7 +149,7 @@ function str_char(...args: Args): string {
 
 function str_dump(...args: Args): string {
   if (typeof args[0] !== 'function') typeError(args, 0, 'function');
-  const bytes = dumpFunction(args[0] as LuaFunction);
+  const bytes = dumpFunction(args[0] as LuaFunction, ops.truthy(args[1]));
   if (bytes === undefined) luaError('unable to dump given function');
   return bytes;
 }
