@@ -121,7 +121,7 @@ export function captureFrames(limit = 64): Frame[] {
  * suspended frames, innermost first. Only for the live stack: `machineFrames`
  * (set by the trampoline) describes the k-th running machine from the innermost.
  */
-export const machineFrames: { of: ((k: number) => { frames: Frame[]; threadBase: boolean }) | null } = { of: null };
+export const machineFrames: { of: ((k: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec'] } }) | null } = { of: null };
 
 function spliceMachines(frames: Frame[]): Frame[] {
   const of = machineFrames.of;
@@ -131,6 +131,18 @@ function spliceMachines(frames: Frame[]): Frame[] {
   for (const f of frames) {
     if (f.fnName === MACHINE_RUN) {
       const m = of(k++);
+      // The machine's running frame is the innermost Lua frame before its run loop.
+      if (m.running !== undefined) {
+        for (let i = out.length - 1; i >= 0; i--) {
+          const o = out[i]!;
+          if (o.kind === 'internal') continue;
+          if (o.kind === 'lua' && o.fn === undefined) {
+            o.fn = m.running.fn;
+            o.rec = m.running.rec;
+          }
+          break;
+        }
+      }
       out.push(...m.frames);
       // A coroutine's stack ends at its own machine: what lies beyond
       // belongs to the thread that resumed it.

@@ -231,9 +231,9 @@ function callHostHooked(f: LuaFunction, args: LuaValue[]): unknown {
 }
 
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
-machineFrames.of = (k: number): { frames: StackFrame[]; threadBase: boolean } => {
+machineFrames.of = (k: number) => {
   const m = runningMachines[runningMachines.length - 1 - k];
-  if (m === undefined) return { frames: [], threadBase: false };
+  if (m === undefined) return { frames: [] as StackFrame[], threadBase: false };
   const threadBase = m.owner !== null && m.owner.yieldable;
   // Outside debug mode frames keep no records (no current line): levels come
   // from the JS stack alone.
@@ -253,7 +253,9 @@ machineFrames.of = (k: number): { frames: StackFrame[]; threadBase: boolean } =>
     const stripped = (f.P as { stripped?: boolean }).stripped === true;
     out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec && !stripped ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
   }
-  return { frames: out, threadBase };
+  const t = m.stack.length - 1;
+  const running = m.active && t >= 0 ? { fn: m.fns[t], rec: m.recs[t] } : undefined;
+  return { frames: out, threadBase, running };
 };
 
 /** A call site from the description a call request carries ("local 'f'", "method 'm'"). */

@@ -173,8 +173,9 @@ export function openDebug(L: LuaState): void {
       return t;
     }
     const levelNum = checkInteger(args, arg);
-    if (!isCurrent(thread)) return undefined;
-    const levels = stackLevels();
+    // Another coroutine's frames have current lines only in debug mode.
+    if (!isCurrent(thread) && !debugModeOn()) return undefined;
+    const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
     const n = Number(levelNum);
     if (n < 0 || n >= levels.length) return undefined;
     checkOptions();
@@ -206,7 +207,7 @@ export function openDebug(L: LuaState): void {
           break;
         case 't': t.setStr('istailcall', lv.tail === true); break;
         case 'r': t.setStr('ftransfer', 0); t.setStr('ntransfer', 0); break;
-        case 'f': if (lv.kind === 'C') t.setStr('func', hostFunctionOf(lv)); break;
+        case 'f': t.setStr('func', lv.fn !== undefined ? lv.fn as LuaValue : lv.kind === 'C' ? hostFunctionOf(lv) : undefined); break;
         case 'L':
           if (proto !== null) t.setStr('activelines', linesOf(lv.chunk, proto));
           break;
@@ -280,6 +281,16 @@ export function openDebug(L: LuaState): void {
     if (smask.includes('l')) mask += 'l';
     const n = typeof count === 'bigint' ? (count > 0n ? Number.MAX_SAFE_INTEGER : 0) : Math.max(0, count);
     setHook(key, mask === '' && n === 0 ? null : { fn: args[arg], mask, count: n, left: n });
+    // ldblib keeps hooks in a registry table with weak keys (threads).
+    let table = L.registry.getStr('_HOOKKEY');
+    if (!(table instanceof LuaTable)) {
+      table = new LuaTable();
+      const mt = new LuaTable();
+      mt.setStr('__mode', 'k');
+      (table as LuaTable).metatable = mt;
+      L.registry.setStr('_HOOKKEY', table);
+    }
+    (table as LuaTable).set(thread ?? (running() as unknown as LuaValue), args[arg]);
     return ops.EMPTY;
   }
 
