@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { randomBytes } from 'node:crypto';
+import { nodeCollector } from './node-gc.js';
 import type { FsResult, Host, HostFileSystem, HostFiles, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
@@ -84,6 +85,7 @@ export function nodeHost(): Host {
       return Buffer.concat(chunks).toString('latin1');
     },
     getenv: (name) => process.env[name],
+    gc: nodeCollector(),
     fs: nodeFileSystem,
     fileExists(path) {
       try {

@@ -6,7 +6,7 @@ import { parse } from '../syntax/index.js';
 import type { Dialect } from '../syntax/ast.js';
 import { chunkid } from '../syntax/chunkid.js';
 import { compile, RUNTIME_NAMES, type Proto } from '../compiler/codegen.js';
-import { LuaTable } from './table.js';
+import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
@@ -268,6 +268,7 @@ function instantiate(source: string, options: LoadOptions, env: LuaValue, protoI
     f.P = infos[i];
     // The closure's upvalue cells, in upvalue order (debug library).
     (f as { U?: unknown }).U = u;
+    countAlloc();
     return f;
   };
   for (const name of RUNTIME_NAMES) {
