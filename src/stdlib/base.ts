@@ -1,6 +1,6 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
-import { LuaTable } from '../runtime/table.js';
+import { LuaTable, countAlloc } from '../runtime/table.js';
 import { LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
@@ -124,6 +124,8 @@ export function openBase(L: LuaState): void {
 
   function luaB_tostring(...args: Args): string {
     checkAny(args, 0);
+    // A new string, as far as the collector's pacing goes (lua_tolstring allocates).
+    countAlloc();
     return tostring(args[0]);
   }
 
