@@ -12,6 +12,7 @@ import { nodeHost } from '../host/node.js';
 import type { Host } from '../host/host.js';
 import { openLibs } from '../stdlib/init.js';
 import { errorValue } from '../runtime/runtime.js';
+import { closeState, collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import { D } from '../runtime/trampoline.js';
 import * as ops from '../runtime/ops.js';
@@ -369,16 +370,9 @@ export class Interpreter {
     return this.dochunk(loaded, args);
   }
 
-  /** lua_gc(L, LUA_GCGEN): through the base library's collectgarbage, which keeps the mode. */
+  /** lua_gc(L, LUA_GCGEN). */
   setGenerationalGC(): void {
-    const gc = this.L.globals.getStr('collectgarbage');
-    if (typeof gc !== 'function') return;
-    const depth = D.n;
-    try {
-      ops.call(gc, 'generational');
-    } catch {
-      D.n = depth;
-    }
+    collectorOf(this.L).mode = 'generational';
   }
 
   printVersion(): void {
@@ -429,13 +423,15 @@ export function main(argv: string[]): number {
   const { flags, script } = parsed;
   const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
   const L = it.L;
+  // lua.c closes the state (running pending finalizers) however pmain ended.
+  const close = (status: number): number => { closeState(L); return status; };
   if (flags & HAS_V) it.printVersion();
   if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
   // lua.c 5.4 runs the collector in generational mode.
   if (profile.dialect === '5.4') it.setGenerationalGC();
-  if (!(flags & HAS_BIG_E) && !it.handleInit()) return 1;
-  if (!it.runArgs(args, script > 0 ? script : args.length)) return 1;
-  if (script > 0 && !it.handleScript(args, script)) return 1;
+  if (!(flags & HAS_BIG_E) && !it.handleInit()) return close(1);
+  if (!it.runArgs(args, script > 0 ? script : args.length)) return close(1);
+  if (script > 0 && !it.handleScript(args, script)) return close(1);
   if (flags & HAS_I) {
     runRepl(it);
     return 0;
@@ -449,5 +445,5 @@ export function main(argv: string[]): number {
     // lua.c ignores this status: an error here still exits with 0.
     it.dofile(null);
   }
-  return 0;
+  return close(0);
 }

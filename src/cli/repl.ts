@@ -11,6 +11,7 @@
 // runs under vm's breakOnSigint, which stops synchronous JS). Without a
 // terminal, like lua5.4 built with GNU readline, prompts and the lines read
 // are echoed on stdout.
+import { closeState } from '../runtime/gc.js';
 import { isatty } from 'node:tty';
 import { createInterface, type Interface } from 'node:readline';
 import { Script } from 'node:vm';
@@ -279,7 +280,7 @@ class StreamSource implements LineSource {
 export function runRepl(it: Interpreter): void {
   const source: LineSource = isatty(0) ? new TerminalSource() : new StreamSource(it);
   repl(it, source).then(
-    () => it.host.exit(0),
+    () => { closeState(it.L); it.host.exit(0); },
     (e) => {
       it.host.stderr.write(`${String(e)}\n`);
       it.host.exit(1);

@@ -34,6 +34,23 @@ export interface Host {
    * C's exit() flushing every open stream. Absent: nothing runs at exit.
    */
   atExit?(hook: () => void): void;
+  /** Optional access to the JavaScript engine's collector (weak tables, __gc; see src/runtime/gc.ts). */
+  gc?: HostCollector;
+}
+
+/**
+ * The host's garbage collector. Without `collect`, weak tables are never
+ * cleared and finalizers run only when the state is closed.
+ */
+export interface HostCollector {
+  /**
+   * A full, synchronous collection after which every WeakRef whose target is
+   * unreachable derefs to undefined (including targets created or deref'd in
+   * the current job). Undefined when the host cannot force one.
+   */
+  collect?: () => void;
+  /** Bytes of the JavaScript heap in use (collectgarbage "count"). */
+  heapUsed(): number;
 }
 
 export type FdError = { ok: false; error: string; errno: number };

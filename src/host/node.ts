@@ -4,6 +4,7 @@ import { isatty } from 'node:tty';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
+import { nodeCollector } from './node-gc.js';
 import type { FsResult, Host, HostFileSystem, HostFiles, HostProcesses, OutputStream } from './host.js';
 
 const FLUSH_AT = 1 << 16;
@@ -91,6 +92,7 @@ export function nodeHost(): Host {
       return Buffer.concat(chunks).toString('latin1');
     },
     getenv: (name) => process.env[name],
+    gc: nodeCollector(),
     fs: nodeFileSystem,
     fileExists(path) {
       try {

@@ -6,7 +6,7 @@
 // code, which yields metamethod calls to the trampoline so that they can
 // yield in turn (coroutine.yield inside __index works, as in lua5.4).
 
-import { LuaTable } from './table.js';
+import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaNumber } from './value.js';
 import * as N from './number.js';
 import { rtError } from './errors.js';
@@ -391,13 +391,13 @@ function concatStep(a: unknown, b: unknown, da: string | null | undefined, db: s
 
 export function concat(a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
   const step = concatStep(a, b, da, db);
-  if ('value' in step) return step.value;
+  if ('value' in step) { countAlloc(); return step.value; }
   return first(callMeta(step.mm, 'concat', a as LuaValue, b as LuaValue));
 }
 
 export function* concatG(a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
   const step = concatStep(a, b, da, db);
-  if ('value' in step) return step.value;
+  if ('value' in step) { countAlloc(); return step.value; }
   return first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'concat'"));
 }
 

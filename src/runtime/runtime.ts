@@ -6,7 +6,7 @@ import { parse } from '../syntax/index.js';
 import type { Dialect } from '../syntax/ast.js';
 import { chunkid } from '../syntax/chunkid.js';
 import { compile, RUNTIME_NAMES, type Proto } from '../compiler/codegen.js';
-import { LuaTable } from './table.js';
+import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
@@ -303,6 +303,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     (f as { U?: unknown }).U = u;
     // Closures made by instrumented code are their own instrumented twins.
     if (instrument) (f as { I?: unknown }).I = f;
+    countAlloc();
     return f;
   };
   for (const name of RUNTIME_NAMES) {

@@ -73,6 +73,26 @@ class IterState {
   hidx: Map<unknown, number> | null = null;
 }
 
+// Allocation pacing for the collector (src/runtime/gc.ts). Table
+// constructors, closures and concatenations count `allocBudget` down; when it
+// goes negative the collector decides whether to run. It stays a small integer
+// (V8 keeps it unboxed): BUDGET_IDLE while no state has weak tables or
+// finalizers.
+export const BUDGET_IDLE = 1 << 30;
+let allocBudget = BUDGET_IDLE;
+let budgetSpent: () => void = () => { allocBudget = BUDGET_IDLE; };
+
+/** Sets the allocation budget and what happens when it is spent. */
+export function setAllocBudget(n: number, onSpent: () => void): void {
+  allocBudget = n;
+  budgetSpent = onSpent;
+}
+
+/** Counts one allocation (closures, concatenations; tables count themselves). */
+export function countAlloc(): void {
+  if (--allocBudget < 0) budgetSpent();
+}
+
 /** Normalises a float key with an integral value: the integer, or the number itself outside int64. */
 function floatKey(n: number): unknown {
   if (n >= -MAX_SAFE && n <= MAX_SAFE) return n === 0 ? 0 : n;
@@ -108,6 +128,7 @@ export class LuaTable {
     this.sdead = 0;
     this.arrHigh = 0;
     this.iter = null;
+    if (--allocBudget < 0) budgetSpent();
   }
 
   /**
@@ -329,6 +350,16 @@ export class LuaTable {
     const v = a.splice(pos - 1, 1)[0];
     if (a.length + 1 > this.arrHigh) this.arrHigh = a.length + 1;
     return v;
+  }
+
+  /**
+   * Forgets the hash-part traversal snapshot, which holds keys strongly (the
+   * collector empties and refills the hash of weak tables; order is kept, so
+   * a traversal in progress finds its key again).
+   */
+  dropHashSnapshot(): void {
+    const it = this.iter;
+    if (it !== null) { it.hkeys = null; it.hidx = null; }
   }
 
   // -------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
-import { LuaTable } from '../runtime/table.js';
+import { LuaTable, countAlloc } from '../runtime/table.js';
 import { LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { D } from '../runtime/trampoline.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
 import { errorValue, loadBinary } from '../runtime/runtime.js';
-import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkInt, type LuaValue } from '../runtime/value.js';
+import { collectorOf } from '../runtime/gc.js';
+import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
@@ -106,6 +107,7 @@ function tonumberWithBase(s: string, base: number): LuaValue {
 // ------------------------------------------------------------ the library
 
 export function openBase(L: LuaState): void {
+  const gc = collectorOf(L);
   const G = L.globals;
   const out = L.host.stdout;
 
@@ -123,6 +125,8 @@ export function openBase(L: LuaState): void {
 
   function luaB_tostring(...args: Args): string {
     checkAny(args, 0);
+    // A new string, as far as the collector's pacing goes (lua_tolstring allocates).
+    countAlloc();
     return tostring(args[0]);
   }
 
@@ -220,6 +224,7 @@ export function openBase(L: LuaState): void {
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
     t.metatable = (mt as LuaTable | undefined) ?? null;
+    gc.noteMetatable(t, t.metatable);
     return t;
   }
 
@@ -394,28 +399,31 @@ export function openBase(L: LuaState): void {
   };
 
   const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
-  let gcRunning = true;
-  let gcMode: 'incremental' | 'generational' = 'incremental';
   function luaB_collectgarbage(...args: Args): unknown {
     const opt = checkOption(args, 0, 'collect', gcOptions);
+    // Arguments are checked before lua_gc, which fails inside a finalizer.
+    const params = opt === 'step' || opt === 'setpause' || opt === 'setstepmul' ? [optInteger(args, 1, 0)]
+      : opt === 'incremental' || opt === 'generational' ? [optInteger(args, 1, 0), optInteger(args, 2, 0), optInteger(args, 3, 0)]
+        : [];
+    if (gc.inFinalizer) return undefined;
     switch (opt) {
-      case 'count': {
-        const bytes = typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().heapUsed : 0;
-        const kb = bytes / 1024;
-        return Number.isInteger(kb) ? new LuaFloat(kb) : kb;
-      }
-      case 'step': return true;
-      case 'isrunning': return gcRunning;
-      case 'stop': gcRunning = false; return 0;
-      case 'restart': gcRunning = true; return 0;
-      case 'setpause': return 200;
-      case 'setstepmul': return 100;
+      case 'count': return mkFloat(gc.count());
+      case 'step': gc.fullCollect(); return gc.mode === 'incremental';
+      case 'isrunning': return gc.running;
+      case 'stop': gc.running = false; return 0;
+      case 'restart': gc.running = true; return 0;
+      case 'setpause': { const prev = gc.pause(); gc.setPause(params[0]!); return prev; }
+      case 'setstepmul': { const prev = gc.stepmul(); gc.setStepmul(params[0]!); return prev; }
       case 'generational': case 'incremental': {
-        const prev = gcMode;
-        gcMode = opt;
+        const prev = gc.mode;
+        gc.mode = opt;
+        if (opt === 'incremental') {
+          if (params[0] !== 0) gc.setPause(params[0]!);
+          if (params[1] !== 0) gc.setStepmul(params[1]!);
+        }
         return prev;
       }
-      default: return 0;
+      default: gc.fullCollect(); return 0;
     }
   }
 

@@ -21,6 +21,7 @@
 //   - Outside debug mode, frames running in resumable mode (inside coroutines)
 //     are missing from levels, and getinfo(level, "f").func is nil for Lua levels.
 
+import { collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
@@ -234,8 +235,10 @@ export function openDebug(L: LuaState): void {
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
-    if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = m;
-    else ops.typeMetatables[luaType(v)] = m;
+    if (v instanceof LuaTable || v instanceof LuaUserdata) {
+      v.metatable = m;
+      collectorOf(L).noteMetatable(v, m);
+    } else ops.typeMetatables[luaType(v)] = m;
     return v;
   }
 

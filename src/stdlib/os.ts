@@ -2,6 +2,7 @@
 // setlocale, and execute/remove/rename/tmpname where the host allows.
 // Dates use the JS Date object (local time = the process's time zone) and
 // the C locale's formats.
+import { closeState } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
@@ -290,8 +291,9 @@ export function openOs(L: LuaState): void {
       const c = args[0] === undefined ? 0 : checkInteger(args, 0);
       code = Number(BigInt.asIntN(32, BigInt(c)));
     }
-    // `close` (args[1]) would close the state; pending to-be-closed
-    // variables are not run. Output is flushed either way.
+    // `close` closes the state: pending finalizers run (to-be-closed
+    // variables still pending are not closed). Output is flushed either way.
+    if (args[1] !== undefined && args[1] !== false) closeState(L);
     return host.exit(code & 0xff);
   }
 

@@ -1,0 +1,403 @@
+// Garbage-collection semantics on a garbage-collected host: weak tables,
+// __gc finalizers and collectgarbage (see docs/ARCHITECTURE.md, "Garbage
+// collection").
+//
+// Lua objects are plain JavaScript objects, so only the host's collector knows
+// what is reachable: the engine cannot enumerate JS stack frames. A full
+// collection therefore borrows it:
+//   1. every weak part of every weak table (a key or value that is a table,
+//      function, userdata or thread) is moved out of the table into a WeakRef
+//      (weak keys of 'k' tables keep their value in a WeakMap, which is an
+//      ephemeron table); objects marked for finalization are held only
+//      through a WeakRef, plus a "twin": a shallow copy that shares their
+//      contents (array, string store, hash, metatable);
+//   2. the host runs a full collection (HostCollector.collect);
+//   3. surviving entries are put back in their tables, in their old order;
+//      a marked object whose WeakRef died is resurrected as its twin, which
+//      nobody can tell apart from it (nothing else referenced it), and its
+//      finalizer is called, latest marked first.
+// Between collections weak tables are ordinary tables, so the generated code
+// and the table fast paths are untouched.
+import { LuaTable, BUDGET_IDLE, setAllocBudget } from './table.js';
+import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
+import { D } from './trampoline.js';
+import * as ops from './ops.js';
+import { errorValue } from './runtime.js';
+import type { LuaState } from './state.js';
+
+export type GcMode = 'incremental' | 'generational';
+
+/** A key or value that a weak table holds weakly (strings are values, as in Lua). */
+function collectable(v: unknown): v is object {
+  return typeof v === 'function' || v instanceof LuaTable || v instanceof LuaUserdata || v instanceof LuaThreadBase;
+}
+
+const WEAK_KEYS = 1;
+const WEAK_VALUES = 2;
+
+/** The weakness of a table, from its metatable's __mode as lgc.c reads it (0: strong). */
+function weakMode(t: LuaTable): number {
+  const mt = t.metatable;
+  if (mt === null) return 0;
+  const mode = mt.getStr('__mode');
+  if (typeof mode !== 'string') return 0;
+  const nul = mode.indexOf('\0');
+  const m = nul < 0 ? mode : mode.slice(0, nul);
+  return (m.includes('k') ? WEAK_KEYS : 0) | (m.includes('v') ? WEAK_VALUES : 0);
+}
+
+/** An object marked for finalization, during a collection. */
+interface FinRecord {
+  ref: WeakRef<object>;
+  /** Shares the object's contents; becomes the object if the object dies. */
+  twin: object;
+  dead: boolean;
+}
+
+/** A hash-part entry of a weak table, during a collection. */
+interface HashItem {
+  key: unknown;
+  keyRef: WeakRef<object> | null;
+  /** A weak key that is marked for finalization: kept until it is really freed, as in Lua. */
+  keyFin: FinRecord | null;
+  value: unknown;
+  valueRef: WeakRef<object> | null;
+  /** The value is in the table's ephemeron map under the key. */
+  inEphemeron: boolean;
+}
+
+/** The weak parts of one table, during a collection. */
+interface DetachedTable {
+  ref: WeakRef<LuaTable>;
+  /** Array-part slots: index, WeakRef, index, WeakRef, ... */
+  arr: (number | WeakRef<object>)[] | null;
+  /** String-key slots: key, WeakRef, ... */
+  strs: (string | WeakRef<object>)[] | null;
+  /** The whole hash part, in order (it is emptied during the collection). */
+  hash: HashItem[] | null;
+  ephemerons: WeakMap<object, unknown> | null;
+}
+
+interface Detached {
+  fins: FinRecord[];
+  tables: DetachedTable[];
+}
+
+/** A copy of a table or userdata sharing its contents (same hidden class for tables). */
+function twinOf(o: object): object {
+  const twin = o instanceof LuaTable ? new LuaTable() : Object.create(Object.getPrototypeOf(o) as object) as object;
+  return Object.assign(twin, o);
+}
+
+function detachEntry(k: unknown, v: unknown, mode: number, fins: WeakMap<object, FinRecord>, d: DetachedTable): HashItem {
+  const item: HashItem = { key: k, keyRef: null, keyFin: null, value: v, valueRef: null, inEphemeron: false };
+  if ((mode & WEAK_KEYS) !== 0 && collectable(k)) {
+    item.key = undefined;
+    const rec = fins.get(k);
+    if (rec !== undefined) item.keyFin = rec;
+    else {
+      item.keyRef = new WeakRef(k);
+      if ((mode & WEAK_VALUES) === 0 && collectable(v)) {
+        if (d.ephemerons === null) d.ephemerons = new WeakMap();
+        d.ephemerons.set(k, v);
+        item.value = undefined;
+        item.inEphemeron = true;
+      }
+    }
+  }
+  if ((mode & WEAK_VALUES) !== 0 && collectable(v)) {
+    item.value = undefined;
+    item.valueRef = new WeakRef(v);
+  }
+  return item;
+}
+
+function hasWeakEntry(h: Map<unknown, LuaValue>, mode: number): boolean {
+  for (const [k, v] of h) {
+    if (((mode & WEAK_KEYS) !== 0 && collectable(k)) || ((mode & WEAK_VALUES) !== 0 && collectable(v))) return true;
+  }
+  return false;
+}
+
+/** Moves the weak parts of `t` out of it; null if it has none. */
+function detachTable(t: LuaTable, mode: number, fins: WeakMap<object, FinRecord>): DetachedTable | null {
+  const d: DetachedTable = { ref: new WeakRef(t), arr: null, strs: null, hash: null, ephemerons: null };
+  if ((mode & WEAK_VALUES) !== 0) {
+    const a = t.arr;
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (!collectable(v)) continue;
+      (d.arr ??= []).push(i, new WeakRef(v));
+      a[i] = undefined;
+    }
+    const st = t.strs;
+    for (const k in st) {
+      const v = st[k];
+      if (!collectable(v)) continue;
+      (d.strs ??= []).push(k, new WeakRef(v));
+      st[k] = undefined;
+    }
+  }
+  const h = t.hash;
+  if (h !== null && h.size !== 0 && hasWeakEntry(h, mode)) {
+    t.dropHashSnapshot();
+    const items: HashItem[] = [];
+    for (const [k, v] of h) items.push(detachEntry(k, v, mode, fins, d));
+    h.clear();
+    d.hash = items;
+  }
+  return d.arr === null && d.strs === null && d.hash === null ? null : d;
+}
+
+function reattachArray(t: LuaTable, slots: (number | WeakRef<object>)[]): void {
+  const a = t.arr;
+  const dead: number[] = [];
+  for (let j = 0; j < slots.length; j += 2) {
+    const i = slots[j] as number;
+    const v = (slots[j + 1] as WeakRef<object>).deref();
+    if (v !== undefined) a[i] = v;
+    else dead.push(i);
+  }
+  // Highest first, through setInt, so that the array part shrinks as it must.
+  for (let j = dead.length - 1; j >= 0; j--) {
+    const i = dead[j]!;
+    if (i >= a.length) continue;
+    a[i] = true;
+    t.setInt(i + 1, undefined);
+  }
+}
+
+function reattachStrs(t: LuaTable, slots: (string | WeakRef<object>)[]): void {
+  const dead: string[] = [];
+  for (let j = 0; j < slots.length; j += 2) {
+    const k = slots[j] as string;
+    const v = (slots[j + 1] as WeakRef<object>).deref();
+    if (v !== undefined) t.strs[k] = v;
+    else dead.push(k);
+  }
+  // Through setStr for the dead-key bookkeeping (which may rebuild the store).
+  for (const k of dead) {
+    if (!(k in t.strs)) continue;
+    t.strs[k] = true;
+    t.setStr(k, undefined);
+  }
+}
+
+function reattachHash(h: Map<unknown, LuaValue>, items: HashItem[], eph: WeakMap<object, unknown> | null): void {
+  for (const item of items) {
+    let key = item.key;
+    if (item.keyRef !== null) {
+      key = item.keyRef.deref();
+      if (key === undefined) continue;
+    } else if (item.keyFin !== null) {
+      key = item.keyFin.dead ? item.keyFin.twin : item.keyFin.ref.deref();
+    }
+    let value = item.value;
+    if (item.valueRef !== null) {
+      value = item.valueRef.deref();
+      if (value === undefined) continue;
+    } else if (item.inEphemeron) {
+      value = eph!.get(key as object);
+    }
+    h.set(key, value);
+  }
+}
+
+function reattachTable(d: DetachedTable): void {
+  const t = d.ref.deref();
+  if (t === undefined) return;
+  if (d.arr !== null) reattachArray(t, d.arr);
+  if (d.strs !== null) reattachStrs(t, d.strs);
+  if (d.hash !== null && t.hash !== null) reattachHash(t.hash, d.hash, d.ephemerons);
+}
+
+// Allocation pacing. The smallest budget, in counted allocations (tables,
+// closures, concatenations of non-strings) between automatic collections at
+// the default pause; it grows with the heap, as Lua's pause does.
+const MIN_BUDGET = 1 << 18;
+const BYTES_PER_ALLOCATION = 16;
+
+/** Collectors with weak tables or finalizers: they get automatic collections. */
+const active = new Set<Collector>();
+
+function onBudgetSpent(): void {
+  setAllocBudget(BUDGET_IDLE, onBudgetSpent);
+  let next = BUDGET_IDLE;
+  for (const c of active) {
+    c.autoCollect();
+    if (c.hasWork()) next = Math.min(next, c.budget());
+  }
+  setAllocBudget(next, onBudgetSpent);
+}
+
+/** C's (int) cast of a Lua integer, then the division by 4 into a byte (setgcparam). */
+function gcParam(n: number | bigint): number {
+  const int = Number(BigInt.asIntN(32, BigInt(n)));
+  return Math.trunc(int / 4) & 0xff;
+}
+
+/** The collector state of one Lua state. */
+export class Collector {
+  mode: GcMode = 'incremental';
+  /** collectgarbage "stop"/"restart" (automatic collections only). */
+  running = true;
+  /** Inside a finalizer, collectgarbage fails (lua_gc returns -1). */
+  inFinalizer = false;
+  private collecting = false;
+  private closing = false;
+  /** gcpause and gcstepmul as lua5.4 stores them (a quarter, in a byte). */
+  private pauseParam = 200 / 4;
+  private stepmulParam = 100 / 4;
+  private readonly weakTables = new Set<WeakRef<LuaTable>>();
+  private readonly weakMembers = new WeakSet<LuaTable>();
+  /** Objects marked for finalization, in marking order (strongly held). */
+  private readonly finobj = new Set<object>();
+
+  constructor(private readonly L: LuaState) {}
+
+  /** setmetatable's part (lua_setmetatable: luaC_checkfinalizer, and weak tables). */
+  noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
+    if (mt === null) return;
+    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o)) {
+      this.finobj.add(o);
+      this.arm();
+    }
+    if (o instanceof LuaTable && !this.weakMembers.has(o) && weakMode(o) !== 0) {
+      this.weakMembers.add(o);
+      this.weakTables.add(new WeakRef(o));
+      this.arm();
+    }
+  }
+
+  hasWork(): boolean {
+    return !this.closing && (this.finobj.size !== 0 || this.weakTables.size !== 0);
+  }
+
+  /** Allocations until the next automatic collection. */
+  budget(): number {
+    const heap = this.L.host.gc?.heapUsed() ?? 0;
+    const base = Math.max(MIN_BUDGET, heap / BYTES_PER_ALLOCATION);
+    return Math.min(BUDGET_IDLE - 1, Math.max(1024, Math.floor(base * this.pause() / 200)));
+  }
+
+  autoCollect(): void {
+    if (this.running && !this.inFinalizer) this.fullCollect();
+  }
+
+  private arm(): void {
+    if (active.has(this)) return;
+    active.add(this);
+    setAllocBudget(this.budget(), onBudgetSpent);
+  }
+
+  pause(): number { return this.pauseParam * 4; }
+  stepmul(): number { return this.stepmulParam * 4; }
+  setPause(n: number | bigint): void { this.pauseParam = gcParam(n); }
+  setStepmul(n: number | bigint): void { this.stepmulParam = gcParam(n); }
+
+  /** KB in use (collectgarbage "count"). */
+  count(): number {
+    return (this.L.host.gc?.heapUsed() ?? 0) / 1024;
+  }
+
+  /** A full collection, then the finalizers of the objects found dead. */
+  fullCollect(): void {
+    const collect = this.L.host.gc?.collect;
+    if (this.collecting || this.closing || collect === undefined) return;
+    this.collecting = true;
+    let due: object[];
+    try {
+      // detach() returns before the host collects, so that no frame of ours
+      // still holds an object in a register.
+      const work = this.detach();
+      collect();
+      due = this.reattach(work);
+    } finally {
+      this.collecting = false;
+    }
+    for (let i = due.length - 1; i >= 0; i--) this.finalize(due[i]!);
+  }
+
+  /** lua_close: every object still marked is finalized, latest marked first. */
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    active.delete(this);
+    const all = [...this.finobj];
+    this.finobj.clear();
+    for (let i = all.length - 1; i >= 0; i--) this.finalize(all[i]!);
+  }
+
+  private detach(): Detached {
+    const fins: FinRecord[] = [];
+    const finIndex = new WeakMap<object, FinRecord>();
+    for (const o of this.finobj) {
+      const rec: FinRecord = { ref: new WeakRef(o), twin: twinOf(o), dead: false };
+      fins.push(rec);
+      finIndex.set(o, rec);
+    }
+    this.finobj.clear();
+    const tables: DetachedTable[] = [];
+    for (const ref of this.weakTables) {
+      const t = ref.deref();
+      if (t === undefined) { this.weakTables.delete(ref); continue; }
+      const mode = weakMode(t);
+      if (mode === 0) continue;
+      const d = detachTable(t, mode, finIndex);
+      if (d !== null) tables.push(d);
+    }
+    return { fins, tables };
+  }
+
+  /** Puts back what survived; returns the twins of the objects to finalize, in marking order. */
+  private reattach(work: Detached): object[] {
+    const due: object[] = [];
+    for (const rec of work.fins) {
+      const o = rec.ref.deref();
+      if (o !== undefined) this.finobj.add(o);
+      else { rec.dead = true; due.push(rec.twin); }
+    }
+    for (const d of work.tables) reattachTable(d);
+    return due;
+  }
+
+  /** GCTM: calls the object's current __gc; an error becomes a warning. */
+  private finalize(o: object): void {
+    const mt = (o as LuaTable | LuaUserdata).metatable;
+    const tm = mt === null ? undefined : mt.getStr('__gc');
+    if (tm === undefined) return;
+    const outer = this.inFinalizer;
+    const depth = D.n;
+    this.inFinalizer = true;
+    try {
+      ops.call(ops.callable(tm, "metamethod '__gc'"), o);
+    } catch (e) {
+      D.n = depth;
+      const err = errorValue(e);
+      this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+    } finally {
+      this.inFinalizer = outer;
+    }
+  }
+
+  private warn(msg: string): void {
+    if (this.L.warnings) this.L.host.stderr.write(`Lua warning: ${msg}\n`);
+  }
+}
+
+const collectors = new WeakMap<LuaState, Collector>();
+
+/** The collector of a state (created on first use). */
+export function collectorOf(L: LuaState): Collector {
+  let c = collectors.get(L);
+  if (c === undefined) {
+    c = new Collector(L);
+    collectors.set(L, c);
+  }
+  return c;
+}
+
+/** lua_close's finalizers: call when the state is closed (end of the program, os.exit(c, true)). */
+export function closeState(L: LuaState): void {
+  collectors.get(L)?.close();
+}
