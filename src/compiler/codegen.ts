@@ -193,6 +193,13 @@ class FnState {
   temp(): string {
     return `$${this.temps++}`;
   }
+  /** Temporaries that live across statements (loop state, flags); the others hold one statement's values. */
+  readonly kept = new Set<string>();
+  keep(): string {
+    const t = this.temp();
+    this.kept.add(t);
+    return t;
+  }
 }
 
 /** Where each label lives and how gotos reach it. */
@@ -223,7 +230,7 @@ export class CodeGen {
    * active locals) and reports each statement; every call goes through the
    * trampoline, which fires call and return hooks.
    */
-  constructor(private readonly instrument = false) {}
+  constructor(private readonly instrument = false, private readonly clearTemps = false) {}
 
   /** Is the function being compiled an instrumented variant? */
   private get ins(): boolean {
@@ -361,7 +368,9 @@ export class CodeGen {
     // Stack weight of a direct-mode frame, in units of 8 slots: V8's
     // interpreter frame holds every parameter, local and temporary.
     const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
-    const body = this.out.join('').replace(/@W@/g, String(weight))
+    const cleared = Array.from({ length: temps }, (_, i) => `$${i}`).filter((t) => !this.fs.kept.has(t));
+    const clr = cleared.length > 0 ? `${cleared.join(' = ')} = undefined;\n` : '';
+    const body = this.out.join('').replace(/@W@/g, String(weight)).replace(/@CLR@/g, clr)
       .replace('@TOP@', loop ? '$top: for (;;) {\n' : '').replace('@TOPEND@', loop ? '}\n' : '');
     this.out = savedOut;
     this.fs = saved;
@@ -400,8 +409,18 @@ export class CodeGen {
     const labels = b.body.filter((s): s is LabelStat => s.kind === 'Label');
     if (labels.length === 0) this.statements(b.body, 0, b.body.length, tail);
     else this.blockWithLabels(b, labels, tail);
+    // Dead locals must not keep garbage alive either (see stat).
+    if (this.clearTemps && b !== this.fs.node.body) {
+      const dead = b.variables.filter((v) => !isCell(v) && !v.constValue && this.declaredHere(b, v)).map(vname);
+      if (dead.length > 0 && !endsInJump(b)) this.emitRaw(`${dead.join(' = ')} = undefined;\n`);
+    }
     this.blockEnds.pop();
     this.fs.nact = nact;
+  }
+
+  /** Whether `v` is declared by a statement of `b` itself (for-loop variables are declared by the loop). */
+  private declaredHere(b: Block, v: Variable): boolean {
+    return b.body.some((st) => (st.kind === 'Local' && st.variables.includes(v)) || (st.kind === 'LocalFunction' && st.variable === v));
   }
 
   /** End lines of the blocks being compiled (errors in `__close` at block exit report them). */
@@ -424,7 +443,7 @@ export class CodeGen {
 
   /** The rest of a block after a `<close>` local: close it however the block is left. */
   private closeScope(v: Variable, rest: () => void): void {
-    const flag = this.fs.temp();
+    const flag = this.fs.keep();
     const name = vref(v);
     const y = this.fs.gen ? 'yield* ' : '';
     const tbcErr = this.fs.gen ? '$tbcErrorG' : '$tbcError';
@@ -490,7 +509,7 @@ export class CodeGen {
 
   private stateMachine(b: Block, labels: LabelStat[], tail?: () => void): void {
     const stats = b.body;
-    const stateVar = this.fs.temp();
+    const stateVar = this.fs.keep();
     const loopLabel = `$L${this.labelCounter++}`;
     labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
     // Hoist this block's locals so that every case sees them.
@@ -528,6 +547,9 @@ export class CodeGen {
 
   private stat(s: Stat): void {
     this.emitRaw(`\n/*@${s.line}*/`);
+    // Values a finished statement left in temporaries must not outlive it
+    // when the chunk observes collection (weak tables, __gc).
+    if (this.clearTemps && s.kind !== 'Label') this.emitRaw('@CLR@');
     // Active lines are where lua puts the statement's instructions.
     const hl = hookLine(s);
     if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
@@ -794,7 +816,7 @@ export class CodeGen {
 
   private numericFor(s: NumericForStat): void {
     const label = `$L${this.labelCounter++}`;
-    const a = this.fs.temp(), b = this.fs.temp(), c = this.fs.temp(), k = this.fs.temp();
+    const a = this.fs.keep(), b = this.fs.keep(), c = this.fs.keep(), k = this.fs.keep();
     const step = s.step;
     const stepConst = step === null ? 1n : step.kind === 'Integer' ? step.value : null;
     const startInt = s.start.kind === 'Integer' && Math.abs(Number(s.start.value)) <= MAX_SAFE;
@@ -804,7 +826,7 @@ export class CodeGen {
     checks.push(`$isSmallInt(${b})`);
     if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
     this.emitRaw(`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
-    const iv = this.fs.temp();
+    const iv = this.fs.keep();
     const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;
     const cond = smallStep
       ? `${iv} ${stepConst! > 0n ? '<=' : '>='} ${b}`
@@ -830,8 +852,8 @@ export class CodeGen {
   private genericFor(s: GenericForStat): void {
     const label = `$L${this.labelCounter++}`;
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
-    const F = this.fs.temp(), S = this.fs.temp(), C = this.fs.temp(), CL = this.fs.temp(), R = this.fs.temp();
-    const flag = this.fs.temp();
+    const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), CL = this.fs.keep(), R = this.fs.temp();
+    const flag = this.fs.keep();
     this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
     const nact = this.fs.nact;
     for (const t of [F, S, C, CL]) this.registerLocal('(for state)', t);
@@ -1256,12 +1278,14 @@ export interface CompileOptions {
   strip?: boolean;
   /** Instrumented resumable variants (debug mode, runtime/hooks.ts). */
   instrument?: boolean;
+  /** Clear temporaries at each statement (chunks that call collectgarbage). */
+  clearTemps?: boolean;
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
   stripNames = options.strip === true;
   try {
-    return new CodeGen(options.instrument ?? false).compileChunk(chunk);
+    return new CodeGen(options.instrument ?? false, options.clearTemps ?? false).compileChunk(chunk);
   } finally {
     stripNames = false;
   }
@@ -1281,6 +1305,12 @@ function hookLine(s: Stat): number | null {
     case 'Repeat': case 'Do': case 'Label': return null;
     default: return s.line;
   }
+}
+
+/** A block whose last statement leaves it (code after it would be unreachable). */
+function endsInJump(b: Block): boolean {
+  const last = b.body[b.body.length - 1];
+  return last !== undefined && (last.kind === 'Return' || last.kind === 'Break' || last.kind === 'Goto');
 }
 
 /** True if some `goto` among `stats` (outside nested functions) jumps to `label`. */

@@ -275,7 +275,8 @@ function strippedProto(p: Proto): Proto {
 
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  const compiled = compile(ast, { strip, instrument });
+  // Code that forces collections should not keep garbage alive in temporaries.
+  const compiled = compile(ast, { strip, instrument, clearTemps: /\bcollectgarbage\b/.test(source) });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
