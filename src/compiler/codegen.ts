@@ -369,7 +369,9 @@ export class CodeGen {
     // interpreter frame holds every parameter, local and temporary.
     const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
     const cleared = Array.from({ length: temps }, (_, i) => `$${i}`).filter((t) => !this.fs.kept.has(t));
-    const clr = cleared.length > 0 ? `${cleared.join(' = ')} = undefined;\n` : '';
+    // V8's interpreter keeps the argument registers of earlier calls alive
+    // until reused: a call with undefined arguments overwrites them.
+    const clr = `${cleared.length > 0 ? `${cleared.join(' = ')} = undefined; ` : ''}$clr(${Array(16).fill('undefined').join(', ')});\n`;
     const body = this.out.join('').replace(/@W@/g, String(weight)).replace(/@CLR@/g, clr)
       .replace('@TOP@', loop ? '$top: for (;;) {\n' : '').replace('@TOPEND@', loop ? '}\n' : '');
     this.out = savedOut;
@@ -1270,7 +1272,7 @@ export const RUNTIME_NAMES = [
   'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
-  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H',
+  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H', 'clr',
 ] as const;
 
 export interface CompileOptions {

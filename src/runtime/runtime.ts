@@ -190,6 +190,7 @@ const shared: Record<string, unknown> = {
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   H: { enter: hooks.enter, line: hooks.line },
+  clr: clearRegisters,
 };
 
 export interface LoadOptions {
@@ -199,10 +200,18 @@ export interface LoadOptions {
   stripped?: boolean;
 }
 
+/** Called with undefined arguments to overwrite stale interpreter registers (see codegen's clearTemps). */
+function clearRegisters(): void {}
+
+/** Code that forces collections should not keep garbage alive in JS temporaries. */
+function clearsTemps(source: string): boolean {
+  return /\bcollectgarbage\b/.test(source);
+}
+
 /** The JS source generated for a chunk (for `regolithc -l`). */
 export function generateJs(source: string, options: LoadOptions): string {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  return compile(ast).code;
+  return compile(ast, { clearTemps: clearsTemps(source) }).code;
 }
 
 /**
@@ -276,7 +285,7 @@ function strippedProto(p: Proto): Proto {
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   // Code that forces collections should not keep garbage alive in temporaries.
-  const compiled = compile(ast, { strip, instrument, clearTemps: /\bcollectgarbage\b/.test(source) });
+  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(source) });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
