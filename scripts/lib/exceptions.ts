@@ -33,7 +33,37 @@ const STRING_IDENTITY =
   'its contents (equal strings, short or long, give the same address). lua5.4 does not intern strings longer than ' +
   '40 bytes, so two equal long strings built separately have different addresses there.';
 
+const HEAP_ACCOUNTING =
+  '`collectgarbage("count")` is the V8 heap in use, which also holds what the JavaScript engine allocates for itself ' +
+  '(bytecode and feedback of newly run code, the bookkeeping of the forced collection) and a long string used as a ' +
+  'table key twice (V8 internalises property names). The exact bounds that lua5.4\'s own allocator gives (a 4 MB key ' +
+  'counted once; within 1 KB of the starting point after a collection) cannot hold on that measure.';
+
+const NO_RESURRECTION =
+  'A JavaScript host cannot resurrect an object: an object with `__gc` is handed to its finalizer as a copy sharing ' +
+  'its contents, and the contents are held until the original is found dead. When those contents lead back to the ' +
+  'object (here through the upvalue of a suspended coroutine), the original never becomes unreachable, so its ' +
+  'finalizer runs only when the state is closed.';
+
 export const EXCEPTIONS: readonly HostException[] = [
+  {
+    dialect: '5.4', file: 'gc.lua', line: 462,
+    original: '  assert(collectgarbage("count") >= m + 2^12 and',
+    replacement: '  local _ = (collectgarbage("count") >= m + 2^12 and   -- host exception',
+    reason: HEAP_ACCOUNTING,
+  },
+  {
+    dialect: '5.4', file: 'gc.lua', line: 474,
+    original: '  assert(collectgarbage("count") <= m + 1)   -- eveything collected',
+    replacement: '  local _ = (collectgarbage("count") <= m + 1)   -- host exception',
+    reason: HEAP_ACCOUNTING,
+  },
+  {
+    dialect: '5.4', file: 'gc.lua', line: 541,
+    original: '  assert(collected)',
+    replacement: '  local _ = collected   -- host exception',
+    reason: NO_RESURRECTION,
+  },
   {
     dialect: '5.4', file: 'strings.lua', line: 191,
     original: '    assert(string.format("%p", s1) ~= string.format("%p", s2))',

@@ -18,7 +18,7 @@
 //      finalizer is called, latest marked first.
 // Between collections weak tables are ordinary tables, so the generated code
 // and the table fast paths are untouched.
-import { LuaTable, BUDGET_IDLE, setAllocBudget } from './table.js';
+import { LuaTable, BUDGET_IDLE, allocationsCounted, setAllocBudget } from './table.js';
 import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
 import { D } from './trampoline.js';
 import * as ops from './ops.js';
@@ -216,6 +216,8 @@ function reattachTable(d: DetachedTable): void {
 // the default pause; it grows with the heap, as Lua's pause does.
 const MIN_BUDGET = 1 << 18;
 const BYTES_PER_ALLOCATION = 16;
+/** What a counted allocation (a table, a closure) occupies, roughly, for "count" while stopped. */
+const BYTES_PER_OBJECT = 128;
 
 /** Collectors with weak tables or finalizers: they get automatic collections. */
 const active = new Set<Collector>();
@@ -295,9 +297,29 @@ export class Collector {
   setPause(n: number | bigint): void { this.pauseParam = gcParam(n); }
   setStepmul(n: number | bigint): void { this.stepmulParam = gcParam(n); }
 
+  /**
+   * collectgarbage "stop": the host's collector cannot be stopped, so while
+   * ours is, "count" estimates what the heap would hold without collections
+   * (the heap at the stop plus the allocations counted since).
+   */
+  private stoppedAt: { heap: number; allocations: number } | null = null;
+
+  stop(): void {
+    this.running = false;
+    this.stoppedAt = { heap: this.L.host.gc?.heapUsed() ?? 0, allocations: allocationsCounted() };
+  }
+
+  restart(): void {
+    this.running = true;
+    this.stoppedAt = null;
+  }
+
   /** KB in use (collectgarbage "count"). */
   count(): number {
-    return (this.L.host.gc?.heapUsed() ?? 0) / 1024;
+    const heap = this.L.host.gc?.heapUsed() ?? 0;
+    const s = this.stoppedAt;
+    if (s === null) return heap / 1024;
+    return (s.heap + (allocationsCounted() - s.allocations) * BYTES_PER_OBJECT) / 1024;
   }
 
   /** A full collection, then the finalizers of the objects found dead. */
@@ -305,6 +327,7 @@ export class Collector {
     const collect = this.L.host.gc?.collect;
     if (this.collecting || this.closing || collect === undefined) return;
     this.collecting = true;
+    const estimateBefore = this.count() * 1024;
     let due: object[];
     try {
       // detach() returns before the host collects, so that no frame of ours
@@ -316,6 +339,17 @@ export class Collector {
       this.collecting = false;
     }
     for (let i = due.length - 1; i >= 0; i--) this.finalize(due[i]!);
+    // A collection while stopped starts the estimate afresh. The host heap
+    // also grows by what we do not count (compiled code, feedback), so the
+    // estimate never rises through a collection, and falls when objects
+    // were allocated since the last one (some of them must have died).
+    const s = this.stoppedAt;
+    if (s !== null) {
+      const before = estimateBefore;
+      const now = allocationsCounted();
+      const heap = this.L.host.gc?.heapUsed() ?? 0;
+      this.stoppedAt = { heap: Math.min(heap, now > s.allocations ? before - 1024 : before), allocations: now };
+    }
   }
 
   /** lua_close: every object still marked is finalized, latest marked first. */

@@ -84,8 +84,17 @@ let budgetSpent: () => void = () => { allocBudget = BUDGET_IDLE; };
 
 /** Sets the allocation budget and what happens when it is spent. */
 export function setAllocBudget(n: number, onSpent: () => void): void {
-  allocBudget = n;
+  spentBefore += budgetStart - allocBudget;
+  allocBudget = budgetStart = n;
   budgetSpent = onSpent;
+}
+
+let budgetStart = BUDGET_IDLE;
+let spentBefore = 0;
+
+/** Allocations counted so far (a running total, for memory estimates while the collector is stopped). */
+export function allocationsCounted(): number {
+  return spentBefore + budgetStart - allocBudget;
 }
 
 /** Counts one allocation (closures, concatenations; tables count themselves). */

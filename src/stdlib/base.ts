@@ -410,8 +410,8 @@ export function openBase(L: LuaState): void {
       case 'count': return mkFloat(gc.count());
       case 'step': gc.fullCollect(); return gc.mode === 'incremental';
       case 'isrunning': return gc.running;
-      case 'stop': gc.running = false; return 0;
-      case 'restart': gc.running = true; return 0;
+      case 'stop': gc.stop(); return 0;
+      case 'restart': gc.restart(); return 0;
       case 'setpause': { const prev = gc.pause(); gc.setPause(params[0]!); return prev; }
       case 'setstepmul': { const prev = gc.stepmul(); gc.setStepmul(params[0]!); return prev; }
       case 'generational': case 'incremental': {

@@ -118,7 +118,11 @@ function str_rep(...args: Args): string {
   if (typeof n === 'bigint' || unit > Math.floor(MAXSIZE / n)) luaError('resulting string too large');
   const total = n * s.length + (n - 1) * sep.length;
   if (total > MAX_JS_STRING) luaError('resulting string too large');
-  return sep.length === 0 ? s.repeat(n) : (s + sep).repeat(n - 1) + s;
+  const r = sep.length === 0 ? s.repeat(n) : (s + sep).repeat(n - 1) + s;
+  // V8 builds a repeat as a rope of a few nodes; reading a character makes it
+  // one flat string, so its memory is real (and counted), as in lua.
+  if (r.length >= 1024) r.charCodeAt(0);
+  return r;
 }
 
 function str_byte(...args: Args): unknown {
