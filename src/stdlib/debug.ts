@@ -387,7 +387,11 @@ export function openDebug(L: LuaState): void {
     const f = args[argf];
     if (typeof f !== 'function') typeError(args, argf, 'function');
     const info = infoOf(f);
-    if (!info) return null;
+    if (!info) {
+      // Library closures with upvalues (gmatch's iterator) list them as `.C`; C upvalues have empty names.
+      const cups = (f as { C?: Cell[] }).C;
+      return cups !== undefined && n >= 1 && n <= cups.length ? { name: '', cell: cups[n - 1] } : null;
+    }
     const names = info.proto.upvalueNames;
     if (n < 1 || n > names.length) return null;
     return { name: names[n - 1]!, cell: cellsOf(f)?.[n - 1] };

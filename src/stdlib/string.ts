@@ -216,7 +216,7 @@ function str_gmatch(...args: Args): unknown {
   let lastmatch = -1;
   const starts = ms.startSet(0);
   const lit = ms.literalAnchor(0);
-  return function gmatch_aux(): unknown {
+  const iter = function gmatch_aux(): unknown {
     return patternErrors(() => {
       for (; src <= ls; src++) {
         if (lit !== null) {
@@ -240,6 +240,9 @@ function str_gmatch(...args: Args): unknown {
       return ops.EMPTY;
     });
   };
+  // lua's gmatch_aux is a C closure over the subject, the pattern and its state (debug.getupvalue/upvalueid).
+  (iter as { C?: { v: unknown }[] }).C = [{ v: s }, { v: p }, { v: undefined }];
+  return iter;
 }
 
 /** add_s: expand a replacement string for the match s..e. */
