@@ -422,7 +422,14 @@ export class CodeGen {
 
   /** Whether `v` is declared by a statement of `b` itself (for-loop variables are declared by the loop). */
   private declaredHere(b: Block, v: Variable): boolean {
-    return b.body.some((st) => (st.kind === 'Local' && st.variables.includes(v)) || (st.kind === 'LocalFunction' && st.variable === v));
+    // Locals after a label or a `<close>` local are declared in a nested JS block.
+    if (b.body.some((st) => st.kind === 'Label')) return false;
+    for (const st of b.body) {
+      if (st.kind === 'LocalFunction' && st.variable === v) return true;
+      if (st.kind === 'Local' && st.variables.includes(v)) return true;
+      if (st.kind === 'Local' && st.variables.some((x) => x.attrib === 'close')) return false;
+    }
+    return false;
   }
 
   /** End lines of the blocks being compiled (errors in `__close` at block exit report them). */
