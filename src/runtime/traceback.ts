@@ -320,8 +320,22 @@ function describeLevel51(level: TraceLevel): string {
 
 /** The Lua levels of the running JS stack, innermost first (level 0: the innermost visible function). */
 export function currentLevels(): TraceLevel[] {
-  return levelsFromFrames(captureFrames(Math.max(200, Error.stackTraceLimit)));
+  const frames = captureFrames(Math.max(200, Error.stackTraceLimit));
+  // Inside a message handler, lua's stack still holds the frames that raised
+  // the error; ours was unwound, so they come from the error's own stack.
+  const e = handlerErrors[handlerErrors.length - 1];
+  if (e instanceof Error) {
+    const at = frames.findIndex((f) => f.kind === 'internal' && f.fnName === HANDLER_CALLER);
+    const sites = at >= 0 ? callSitesOf(e) : null;
+    if (sites !== null) return levelsFromFrames([...frames.slice(0, at), ...framesFromSites(sites)]);
+  }
+  return levelsFromFrames(frames);
 }
+
+/** Errors whose message handler (xpcall) is running, innermost last. */
+export const handlerErrors: unknown[] = [];
+/** The JS name of the function that calls message handlers (stdlib/base.ts). */
+export const HANDLER_CALLER = 'callHandler';
 
 export interface TracebackOptions {
   /** Add lua.c's own C function at the bottom ("[C]: in ?"); default true. */

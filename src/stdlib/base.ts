@@ -1,5 +1,6 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
+import { handlerErrors } from '../runtime/traceback.js';
 import { LuaTable, countAlloc } from '../runtime/table.js';
 import { LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
@@ -297,6 +298,15 @@ export function openBase(L: LuaState): void {
    * gives up with "error in error handling".
    */
   function callHandler(handler: LuaValue, e: unknown): unknown {
+    handlerErrors.push(e);
+    try {
+      return callHandlerUntilDone(handler, e);
+    } finally {
+      handlerErrors.pop();
+    }
+  }
+
+  function callHandlerUntilDone(handler: LuaValue, e: unknown): unknown {
     let err = errorValue(e);
     const depth = D.n;
     for (let attempt = 0; attempt < 200; attempt++) {
