@@ -333,7 +333,9 @@ export class Collector {
       // detach() returns before the host collects, so that no frame of ours
       // still holds an object in a register.
       const work = this.detach();
-      collect();
+      // A forced V8 collection costs milliseconds; without weak tables or
+      // finalizers nothing Lua can observe depends on it (but "count").
+      if (this.hasWork()) collect();
       due = this.reattach(work);
     } finally {
       this.collecting = false;
