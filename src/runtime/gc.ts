@@ -332,10 +332,11 @@ export class Collector {
     try {
       // detach() returns before the host collects, so that no frame of ours
       // still holds an object in a register.
-      const work = this.detach();
       // A forced V8 collection costs milliseconds; without weak tables or
       // finalizers nothing Lua can observe depends on it (but "count").
-      if (this.hasWork()) collect();
+      const observed = this.hasWork();
+      const work = this.detach();
+      if (observed) collect();
       due = this.reattach(work);
     } finally {
       this.collecting = false;
