@@ -352,7 +352,10 @@ export class CodeGen {
     if (gen && this.instrument) this.emitRaw(`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
     this.emitRaw('@TOP@');
     this.declareParams(fn);
-    if (gen && this.instrument) for (const v of fn.params) this.registerLocal(v.name, vref(v));
+    if (gen && this.instrument) {
+      for (const v of fn.params) this.registerLocal(v.name, vref(v));
+      this.emitRaw(`$H.called($fr, ${fn.params.length});\n`);
+    }
     this.block(fn.body);
     if (!gen) {
       this.fs.lines.add(fn.lastTokenLine ?? fn.endLine);
@@ -563,7 +566,9 @@ export class CodeGen {
     const hl = hookLine(s);
     if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
     if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
-    if (hl !== null && this.ins) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact});\n`);
+    // A numeric for runs its three loads and its preparation before the loop.
+    const cost = s.kind === 'NumericFor' ? ', 4' : '';
+    if (hl !== null && this.ins) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);

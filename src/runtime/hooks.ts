@@ -32,6 +32,12 @@ export class FrameRec {
   back = false;
   /** Unwinding after an error (closing its to-be-closed variables). */
   gone = false;
+  /**
+   * Values transferred by the call or return whose hook is running
+   * (getinfo's ftransfer/ntransfer): slots ftransfer.. of getlocal.
+   */
+  transfer: LuaValue[] | null = null;
+  ftransfer = 0;
   constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {}
 }
 
@@ -114,14 +120,24 @@ export function instrumented(f: LuaFunction): LuaFunction {
 }
 
 /** Fire `event` for the running thread's hook, if its mask asks for it. */
-export function fire(event: 'call' | 'tail call' | 'return', isC: boolean): void {
+export function fire(event: 'call' | 'tail call' | 'return', rec: FrameRec | null = null, transfer: LuaValue[] | null = null, first = 1): void {
   if (H.inHook) return;
   const h = hooks.get(H.thread());
   if (h === undefined) return;
   const want = event === 'return' ? 'r' : 'c';
   if (!h.mask.includes(want)) return;
-  void isC;
-  runHook(h, event, undefined);
+  if (rec === null) {
+    runHook(h, event, undefined);
+    return;
+  }
+  rec.transfer = transfer;
+  rec.ftransfer = first;
+  try {
+    runHook(h, event, undefined);
+  } finally {
+    rec.transfer = null;
+    rec.ftransfer = 0;
+  }
 }
 
 function runHook(h: Hook, event: string, line: number | undefined): void {
@@ -142,12 +158,20 @@ export function enter(va: LuaValue[] | null): FrameRec {
   const top = m ? m.stack.length - 1 : -1;
   const rec = new FrameRec(m ? m.fns[top] ?? null : null, va, m ? m.tailAt === top : false);
   if (m) m.recs[top] = rec;
-  if (H.on && !H.inHook) fire(rec.tail ? 'tail call' : 'call', false);
   return rec;
 }
 
+/** Once its parameters are registered: the call hook, which sees them as the transferred values. */
+export function called(rec: FrameRec, nparams: number): void {
+  rec.n = nparams;
+  if (!H.on || H.inHook) return;
+  const params: LuaValue[] = [];
+  for (let i = 0; i < nparams; i++) params.push(rec.slots[i]![1]());
+  fire(rec.tail ? 'tail call' : 'call', rec, params, 1);
+}
+
 /** A statement at `line` with `nact` active locals: line and count events. */
-export function line(rec: FrameRec, ln: number, nact: number): void {
+export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
   rec.n = nact;
   const changed = rec.line !== ln || rec.back;
   rec.line = ln;
@@ -155,9 +179,14 @@ export function line(rec: FrameRec, ln: number, nact: number): void {
   if (!H.on || H.inHook) return;
   const h = hooks.get(H.thread());
   if (h === undefined) return;
-  if (h.count > 0 && --h.left <= 0) {
-    h.left = h.count;
-    runHook(h, 'count', undefined);
+  // Count events approximate lua's instruction count: one per statement,
+  // plus `cost - 1` for statements known to run several (a numeric for's set-up).
+  if (h.count > 0) {
+    h.left -= cost;
+    while (h.left <= 0) {
+      h.left += h.count;
+      runHook(h, 'count', undefined);
+    }
   }
   if (changed && h.mask.includes('l')) runHook(h, 'line', ln);
 }

@@ -140,7 +140,11 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }
       : { kind: 'C', fnName: g.fnName, namewhat, name };
     if (g.frame.fn !== undefined) level.fn = g.frame.fn;
-    if (g.frame.rec !== undefined) level.rec = g.frame.rec;
+    if (g.frame.rec !== undefined) {
+      level.rec = g.frame.rec;
+      // A frame the trampoline entered by a proper tail call.
+      if ((g.frame.rec as { tail?: boolean }).tail === true) level.tail = true;
+    }
     if (tail) level.tail = true;
     levels.push(level);
     i = j;

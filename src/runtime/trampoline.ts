@@ -13,7 +13,8 @@ import { metafield, typeError } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
-import { H, HOST_FRAME, fire, frameOf } from './hooks.js';
+import { H, HOST_FRAME, FrameRec, fire, frameOf } from './hooks.js';
+import { mv } from './ops.js';
 
 /**
  * Stack use of direct-mode code, in units of 64 bytes (each function adds its
@@ -54,6 +55,8 @@ export class Machine {
   readonly recs: (import('./hooks.js').FrameRec | undefined)[] = [];
   /** Index of a frame entered by a tail call, while it starts. */
   tailAt = -1;
+  /** A library function whose call or return hook is running (not yet or no longer on the JS stack). */
+  hookedHost: FrameRec | null = null;
   /** Running its top frame: that frame is on the JS stack (otherwise all its frames are suspended). */
   active = false;
   /** How each frame's caller named it (CallRequest.desc), for debug levels; index `stack.length`: a library call in progress. */
@@ -67,7 +70,7 @@ export class Machine {
     // call hook fires now, its return hook when the frame completes.
     const host = H.on && f.P === undefined;
     this.recs[n] = host ? HOST_FRAME : undefined;
-    if (host) fire(this.tailAt === n ? 'tail call' : 'call', true);
+    if (host) fire(this.tailAt === n ? 'tail call' : 'call', null);
     this.stack.push(frameOf(f, args));
   }
 
@@ -115,9 +118,12 @@ export class Machine {
       }
       this.active = false;
       if (r.done) {
-        if (H.on && this.recs[stack.length - 1] !== undefined) {
+        const rec = H.on ? this.recs[stack.length - 1] : undefined;
+        if (rec !== undefined) {
           try {
-            fire('return', false);
+            // The returned values sit above the active locals (lua's ftransfer).
+            if (rec === HOST_FRAME) fire('return', null);
+            else fire('return', rec, mv(r.value), rec.n + 1);
           } catch (e) {
             stack.pop();
             if (stack.length === 0) throw e;
@@ -161,7 +167,7 @@ export class Machine {
             value = undefined;
           } else {
             this.descs[stack.length] = req.desc;
-            value = H.on ? callHostHooked(f, args) : f(...args);
+            value = H.on ? callHostHooked(this, f, args) : f(...args);
           }
         } catch (e) {
           value = e;
@@ -222,11 +228,26 @@ export function currentMachine(): Machine | null {
   return Machine.current;
 }
 
-/** A library function called by instrumented code: call and return hooks around it. */
-function callHostHooked(f: LuaFunction, args: LuaValue[]): unknown {
-  fire('call', true);
+/**
+ * A library function called by instrumented code: call and return hooks
+ * around it. While they run, the function is a level of its own (getinfo(2)
+ * in the hook), whose "C temporaries" are its arguments, then its results.
+ */
+function callHostHooked(m: Machine, f: LuaFunction, args: LuaValue[]): unknown {
+  const rec = new FrameRec(f, null, false);
+  m.hookedHost = rec;
+  try {
+    fire('call', rec, args, 1);
+  } finally {
+    m.hookedHost = null;
+  }
   const v = f(...args);
-  fire('return', true);
+  m.hookedHost = rec;
+  try {
+    fire('return', rec, mv(v), 1);
+  } finally {
+    m.hookedHost = null;
+  }
   return v;
 }
 
@@ -239,6 +260,8 @@ machineFrames.of = (k: number) => {
   // from the JS stack alone.
   if (!H.on) return { frames: [], threadBase };
   const out: StackFrame[] = [];
+  const hh = m.hookedHost;
+  if (hh !== null) out.push({ kind: 'host', fnName: (hh.fn as LuaFunction).name, fn: hh.fn, rec: hh });
   const top = m.stack.length - (m.active ? 2 : 1);
   for (let i = top; i >= 0; i--) {
     const f = m.fns[i] as (LuaFunction & { P?: { chunk?: unknown; proto: { index: number } } }) | undefined;

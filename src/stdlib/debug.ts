@@ -207,7 +207,13 @@ export function openDebug(L: LuaState): void {
           if (lv.namewhat !== '') t.setStr('name', lv.name);
           break;
         case 't': t.setStr('istailcall', lv.tail === true); break;
-        case 'r': t.setStr('ftransfer', 0); t.setStr('ntransfer', 0); break;
+        case 'r': {
+          const rec = lv.rec as FrameRec | undefined;
+          const tr = rec?.transfer ?? null;
+          t.setStr('ftransfer', tr === null ? 0 : rec!.ftransfer);
+          t.setStr('ntransfer', tr === null ? 0 : tr.length);
+          break;
+        }
         case 'f': t.setStr('func', lv.fn !== undefined ? lv.fn as LuaValue : lv.kind === 'C' ? hostFunctionOf(lv) : undefined); break;
         case 'L':
           if (proto !== null) t.setStr('activelines', linesOf(lv.chunk, proto));
@@ -326,6 +332,12 @@ export function openDebug(L: LuaState): void {
       if (va === null || -n > va.length) return null;
       return { name: '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
     }
+    const t = rec.transfer;
+    if (t !== null && n >= rec.ftransfer && n < rec.ftransfer + t.length) {
+      // Values passed to or returned by the function whose hook is running.
+      const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? '(C temporary)' : '(temporary)';
+      return { name, get: () => t[n - rec.ftransfer], set: (v) => { t[n - rec.ftransfer] = v; } };
+    }
     if (n === 0 || n > rec.n) return null;
     const [name, get, set] = rec.slots[n - 1]!;
     return { name, get, set };
@@ -341,7 +353,13 @@ export function openDebug(L: LuaState): void {
       return names && i >= 1 && i <= names.length ? names[i - 1] : undefined;
     }
     const level = Number(checkInteger(args, arg));
-    const slot = findLocal(levelRecord(thread, level, arg), Number(nvar));
+    const rec = levelRecord(thread, level, arg);
+    // Level 0 is getlocal itself: its "C temporaries" are its arguments.
+    if (level === 0 && isCurrent(thread)) {
+      const i = Number(nvar);
+      return i >= 1 && i <= args.length ? ['(C temporary)', args[i - 1]] : undefined;
+    }
+    const slot = findLocal(rec, Number(nvar));
     if (slot === null) return undefined;
     return [slot.name, slot.get()];
   }
