@@ -13,9 +13,15 @@ import type { CallSite } from '../compiler/codegen.js';
 export class LuaError extends Error {
   /** Lua frames at the point the error was raised, innermost first (for tracebacks). */
   luaTraceback: string | null = null;
+  /**
+   * Debug mode: the frames at the raise, suspended machine frames included
+   * (the JS stack alone lacks them once the error has unwound).
+   */
+  readonly frames: Frame[] | null = null;
   constructor(readonly value: LuaValue) {
     super(typeof value === 'string' ? value : 'Lua error');
     this.name = 'LuaError';
+    if (machineFrames.debugMode()) this.frames = captureFrames(Math.max(200, Error.stackTraceLimit));
   }
 }
 
@@ -121,7 +127,10 @@ export function captureFrames(limit = 64): Frame[] {
  * suspended frames, innermost first. Only for the live stack: `machineFrames`
  * (set by the trampoline) describes the k-th running machine from the innermost.
  */
-export const machineFrames: { of: ((k: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec'] } }) | null } = { of: null };
+export const machineFrames: {
+  of: ((k: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec'] } }) | null;
+  debugMode: () => boolean;
+} = { of: null, debugMode: () => false };
 
 function spliceMachines(frames: Frame[]): Frame[] {
   const of = machineFrames.of;

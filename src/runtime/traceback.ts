@@ -330,6 +330,8 @@ export function currentLevels(): TraceLevel[] {
   const e = handlerErrors[handlerErrors.length - 1];
   if (e instanceof Error) {
     const at = frames.findIndex((f) => f.kind === 'internal' && f.fnName === HANDLER_CALLER);
+    const raised = (e as { frames?: Frame[] | null }).frames;
+    if (at >= 0 && raised) return levelsFromFrames([...frames.slice(0, at), ...raised]);
     const sites = at >= 0 ? callSitesOf(e) : null;
     if (sites !== null) return levelsFromFrames([...frames.slice(0, at), ...framesFromSites(sites)]);
   }
@@ -365,6 +367,8 @@ export function traceback(L: LuaState, msg: string | null, level: number, option
  */
 export function errorLevels(e: unknown): TraceLevel[] | null {
   if (!(e instanceof Error)) return null;
+  const frames = (e as { frames?: Frame[] | null }).frames;
+  if (frames) return levelsFromFrames(frames);
   const sites = callSitesOf(e);
   return sites === null ? null : levelsFromFrames(framesFromSites(sites));
 }

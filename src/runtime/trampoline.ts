@@ -251,6 +251,8 @@ function callHostHooked(m: Machine, f: LuaFunction, args: LuaValue[]): unknown {
   return v;
 }
 
+machineFrames.debugMode = () => H.on;
+
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
 machineFrames.of = (k: number) => {
   const m = runningMachines[runningMachines.length - 1 - k];
