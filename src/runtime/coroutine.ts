@@ -7,7 +7,7 @@ import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from '.
 import { LuaError } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest } from './callreq.js';
-import { H, MAIN_THREAD, inheritHook } from './hooks.js';
+import { H, MAIN_THREAD, forgetThread, inheritHook } from './hooks.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
 
@@ -78,12 +78,14 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
     }
     if (r.done) {
       co.status = 'dead';
+      forgetThread(co);
       return { ok: true, values: ops.mv(r.value) };
     }
     co.status = 'suspended';
     return { ok: true, values: r.values };
   } catch (e) {
     co.status = 'dead';
+    forgetThread(co);
     co.failed = true;
     co.errorValue = toLuaErrorValue(e);
     return { ok: false, error: co.errorValue };
@@ -128,6 +130,7 @@ export function close(co: Coroutine): ResumeResult {
       current = prev;
     }
     co.status = 'dead';
+    forgetThread(co);
     return failed ? { ok: false, error } : { ok: true, values: [] };
   }
   if (co.status === 'dead') {

@@ -1,8 +1,8 @@
 // Debug hooks and inspectable frames ("debug mode").
 //
 // Ordinary compiled code keeps no frame state and calls no hooks. While a
-// hook is set (or after debug.upvaluejoin, or once a chunk that uses
-// debug.getlocal/setlocal is loaded), the engine is in debug mode:
+// hook is set (and for good after debug.upvaluejoin, or once a chunk that
+// mentions getlocal, setlocal or sethook is loaded), the engine is in debug mode:
 //   - D.limit is lowered below any depth, so every direct-mode Lua call goes
 //     to `deep`, which runs the callee on a Machine (the trampoline);
 //   - the Machine runs each Lua function's *instrumented* variant: the
@@ -56,7 +56,10 @@ export interface Hook {
 /** Keys for per-thread hooks: a coroutine object, or MAIN for the main thread. */
 export const MAIN_THREAD = {};
 
-const hooks = new Map<object, Hook>();
+/** Hooks by thread (a dead coroutine keeps its hook for gethook, weakly). */
+const hooks = new WeakMap<object, Hook>();
+/** Threads with a hook that may still run: debug mode is on while there is one. */
+const live = new Set<object>();
 let forced = false;
 let savedLimit = 0;
 
@@ -74,7 +77,7 @@ export const H = {
 };
 
 function update(): void {
-  const on = forced || hooks.size > 0;
+  const on = forced || live.size > 0;
   if (on === H.on) return;
   H.on = on;
   if (on) {
@@ -86,13 +89,23 @@ function update(): void {
 }
 
 export function setHook(thread: object, hook: Hook | null): void {
-  if (hook === null) hooks.delete(thread);
-  else hooks.set(thread, hook);
+  if (hook === null) {
+    hooks.delete(thread);
+    live.delete(thread);
+  } else {
+    hooks.set(thread, hook);
+    live.add(thread);
+  }
   update();
 }
 
 export function getHook(thread: object): Hook | undefined {
   return hooks.get(thread);
+}
+
+/** A dead coroutine's hook can never fire again (and must not keep debug mode on). */
+export function forgetThread(thread: object): void {
+  if (live.delete(thread)) update();
 }
 
 /** A new coroutine starts with its creator's hook (lua_newthread). */
@@ -101,7 +114,7 @@ export function inheritHook(child: object): void {
   if (h !== undefined) setHook(child, { ...h, left: h.count });
 }
 
-/** Debug mode for good (debug.upvaluejoin, chunks using getlocal/setlocal). */
+/** Debug mode for good (debug.upvaluejoin, chunks using getlocal/setlocal/sethook). */
 export function forceDebugMode(): void {
   forced = true;
   update();

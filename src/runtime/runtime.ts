@@ -324,8 +324,9 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
 }
 
 function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
-  // A chunk that reads or writes locals of running functions needs them inspectable from the start.
-  if (/\b(?:get|set)local\b/.test(source)) hooks.forceDebugMode();
+  // A chunk that reads or writes locals of running functions, or sets hooks,
+  // needs its functions inspectable and hookable from their first statement.
+  if (/\b(?:getlocal|setlocal|sethook)\b/.test(source)) hooks.forceDebugMode();
   const { run, protos } = buildChunk(source, options, false, strip);
   const envCell = { v: env };
   if (protoIndex === undefined) return run(envCell) as LuaFunction;

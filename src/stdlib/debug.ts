@@ -10,14 +10,16 @@
 // Hooks, getlocal/setlocal on stack levels and upvaluejoin use debug mode
 // (runtime/hooks.ts): instrumented variants run on the trampoline, keeping
 // frame records. Known limits:
-//   - Functions already running in direct mode when a hook is set go on
-//     unhooked until they return; line events follow statements (lua counts
-//     instructions), so a few of lua's extra events (a `then` line) are missing,
-//     and count hooks count statements, not VM instructions.
-//   - A chunk whose source mentions getlocal/setlocal switches debug mode on
-//     for good when it is loaded, so its locals are inspectable from the start;
-//     all Lua code then runs several times slower.
-//   - Temporaries ("(temporary)") are not visible to getlocal.
+//   - A chunk whose source mentions getlocal, setlocal or sethook switches
+//     debug mode on for good when it is loaded, so its functions are
+//     inspectable and hookable from the start; all Lua code then runs several
+//     times slower. Functions already running in direct mode when debug mode
+//     starts otherwise (a hook set from another chunk) go on unhooked.
+//   - Line events follow statements and lua's rules for them (then-lines,
+//     loop jumps, final returns); events of single instructions inside a
+//     statement spread over several lines are missing. Count hooks count
+//     statements (a numeric for's set-up as four), not VM instructions.
+//   - Lua temporaries ("(temporary)") are not visible to getlocal.
 //   - Outside debug mode, frames running in resumable mode (inside coroutines)
 //     are missing from levels, and getinfo(level, "f").func is nil for Lua levels.
 
