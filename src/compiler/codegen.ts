@@ -45,7 +45,7 @@ export interface Proto {
 
 /** How a call site names the function it calls (lua5.4's getfuncname). */
 export interface CallSite {
-  namewhat: 'global' | 'local' | 'method' | 'field' | 'upvalue' | 'constant' | 'for iterator' | '';
+  namewhat: 'global' | 'local' | 'method' | 'field' | 'upvalue' | 'constant' | 'for iterator' | 'metamethod' | '';
   name: string;
   /**
    * A call in tail position (`return f(x)`). lua5.4 replaces the caller's
@@ -443,6 +443,7 @@ export class CodeGen {
     for (let i = from; i < to; i++) {
       const s = stats[i];
       if (s.kind === 'Local' && s.variables.some((v) => v.attrib === 'close')) {
+        this.statStart(s);
         this.localStat(s);
         const v = s.variables.find((x) => x.attrib === 'close')!;
         this.closeScope(v, () => this.statements(stats, i + 1, to, tail));
@@ -464,7 +465,10 @@ export class CodeGen {
     this.fs.tryDepth++;
     rest();
     this.fs.tryDepth--;
-    this.line(this.blockEnds[this.blockEnds.length - 1] ?? 0);
+    const end = this.blockEnds[this.blockEnds.length - 1] ?? 0;
+    // Leaving the block normally closes the variable at its `end`, where lua reports it.
+    if (this.ins) this.emitRaw(`$H.line($fr, ${end}, ${this.fs.nact});\n`);
+    this.line(end);
     const gone = this.ins ? '$fr.gone = true; ' : '';
     this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
   }
@@ -557,7 +561,8 @@ export class CodeGen {
     for (const v of vars) this.hoisted.add(v);
   }
 
-  private stat(s: Stat): void {
+  /** A statement's JS line marker, temporaries clearing, active line and line hook. */
+  private statStart(s: Stat): void {
     this.emitRaw(`\n/*@${s.line}*/`);
     // Values a finished statement left in temporaries must not outlive it
     // when the chunk observes collection (weak tables, __gc).
@@ -569,6 +574,10 @@ export class CodeGen {
     // A numeric for runs its three loads and its preparation before the loop.
     const cost = s.kind === 'NumericFor' ? ', 4' : '';
     if (hl !== null && this.ins) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
+  }
+
+  private stat(s: Stat): void {
+    this.statStart(s);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);

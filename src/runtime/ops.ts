@@ -225,7 +225,7 @@ export function* indexG(o: unknown, k: LuaValue, desc?: string | null): Generato
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
     const h = step.next;
-    if (typeof h === 'function') return first(yield callreq(h, [o as LuaValue, k]));
+    if (typeof h === 'function') return first(yield callreq(h, [o as LuaValue, k], "metamethod 'index'"));
     o = h;
   }
   rtError("'__index' chain too long; possible loop");
@@ -275,7 +275,7 @@ export function* setindexG(o: unknown, k: LuaValue, v: LuaValue, desc?: string |
     const h = newindexStep(o, k, v, loop === 0 ? desc : null);
     if (h === undefined) return;
     if (typeof h === 'function') {
-      yield callreq(h, [o as LuaValue, k, v]);
+      yield callreq(h, [o as LuaValue, k, v], "metamethod 'newindex'");
       return;
     }
     o = h;

@@ -114,7 +114,7 @@ export function tbcClose(v: unknown): void {
 
 export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
   if (v === undefined || v === false) return;
-  yield callreq(closer(v), [v as LuaValue, undefined]);
+  yield callreq(closer(v), [v as LuaValue, undefined], "metamethod 'close'");
 }
 
 /** Close `v` because of error `e`; returns the error to propagate (a new one if __close fails). */
@@ -131,7 +131,7 @@ export function tbcError(v: unknown, e: unknown): unknown {
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
   try {
-    yield callreq(closer(v), [v as LuaValue, errorValue(e)]);
+    yield callreq(closer(v), [v as LuaValue, errorValue(e)], "metamethod 'close'");
   } catch (e2) {
     return e2;
   }

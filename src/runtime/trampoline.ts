@@ -286,6 +286,6 @@ machineFrames.of = (k: number) => {
 /** A call site from the description a call request carries ("local 'f'", "method 'm'"). */
 function siteOf(desc: string | null | undefined): CallSite | undefined {
   if (!desc) return undefined;
-  const m = /^(global|local|method|field|upvalue|constant|for iterator) '(.*)'$/s.exec(desc);
+  const m = /^(global|local|method|field|upvalue|constant|for iterator|metamethod) '(.*)'$/s.exec(desc);
   return m === null ? undefined : { namewhat: m[1] as CallSite['namewhat'], name: m[2]! };
 }
