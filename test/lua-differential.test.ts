@@ -52,7 +52,9 @@ describe('differential: test/lua programs vs the reference interpreter', { concu
       const args = m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
       const stdinFile = file.replace(/\.lua$/, '.stdin');
       const stdin = existsSync(stdinFile) ? readFileSync(stdinFile, 'latin1') : undefined;
-      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..') });
+      // `-- keep-traceback` in the first lines: tracebacks are compared too (normally dropped).
+      const keepTraceback = head.some((l) => l === '-- keep-traceback');
+      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback });
       assertSameAsReference(r);
     });
   }

@@ -375,8 +375,9 @@ export class CodeGen {
     // V8's interpreter keeps the argument registers of earlier calls alive
     // until reused: a call with undefined arguments overwrites them.
     const clr = `${cleared.length > 0 ? `${cleared.join(' = ')} = undefined; ` : ''}$clr(${Array(16).fill('undefined').join(', ')});\n`;
-    const body = this.out.join('').replace(/@W@/g, String(weight)).replace(/@CLR@/g, clr)
+    let body = this.out.join('').replace(/@W@/g, String(weight)).replace(/@CLR@/g, clr)
       .replace('@TOP@', loop ? '$top: for (;;) {\n' : '').replace('@TOPEND@', loop ? '}\n' : '');
+    if (gen) body = noteHelperLines(body);
     this.out = savedOut;
     this.fs = saved;
     this.selfName = savedSelf;
@@ -1052,8 +1053,10 @@ export class CodeGen {
       // everything else goes through the trampoline.
       const A = this.fs.temp();
       // Instrumented code sends every call to the trampoline, which fires the hooks.
-      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
-      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)})))`;
+      // The call's line travels with the request: the trampoline keeps it as
+      // the suspended caller's current line (tracebacks inside coroutines).
+      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
+      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.
@@ -1328,6 +1331,24 @@ function hookLine(s: Stat): number | null {
     case 'Repeat': case 'Do': case 'Label': return null;
     default: return s.line;
   }
+}
+
+/**
+ * Resumable code: a runtime helper that may call a metamethod (`yield*
+ * $indexG(...)`) first records the current Lua line in `$D.cl`, so the
+ * trampoline knows where the suspended frame waits (tracebacks inside
+ * coroutines). The callee becomes `($D.cl = N, $indexG)`; the line is the
+ * nearest marker before it.
+ */
+function noteHelperLines(body: string): string {
+  let line = 0;
+  return body.replace(/\/\*@(\d+)[*#]|yield\* \$(\w+)\(/g, (m, marker: string | undefined, helper: string | undefined) => {
+    if (marker !== undefined) {
+      line = Number(marker);
+      return m;
+    }
+    return `yield* ($D.cl = ${line}, $${helper})(`;
+  });
 }
 
 /** A block whose last statement leaves it (code after it would be unreachable). */

@@ -9,6 +9,8 @@ export class CallRequest {
     readonly desc: string | null | undefined,
     /** A proper tail call: the requesting frame is replaced by the callee. */
     readonly tail: boolean,
+    /** The line of the call in the requesting Lua frame (-1: not a call written in Lua). */
+    readonly line = -1,
   ) {}
 }
 
@@ -17,10 +19,10 @@ export class YieldRequest {
   constructor(readonly values: LuaValue[]) {}
 }
 
-export function callreq(f: unknown, args: LuaValue[], desc?: string | null): CallRequest {
-  return new CallRequest(f, args, desc, false);
+export function callreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+  return new CallRequest(f, args, desc, false, line);
 }
 
-export function tailreq(f: unknown, args: LuaValue[], desc?: string | null): CallRequest {
-  return new CallRequest(f, args, desc, true);
+export function tailreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+  return new CallRequest(f, args, desc, true, line);
 }

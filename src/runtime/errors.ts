@@ -67,6 +67,8 @@ export interface Frame {
   rec?: { line: number } & object;
   /** The proto index, when known without the JS function name. */
   proto?: number;
+  /** A frame the trampoline called: how its caller named it (the caller may not be on the JS stack). */
+  calledAs?: CallSite;
   /** For Lua frames. */
   chunk?: ChunkInfo;
   line?: number;
@@ -117,7 +119,7 @@ export function captureFrames(limit = 64): Frame[] {
   const sites = holder.stack ?? [];
   Error.prepareStackTrace = savedPrepare;
   Error.stackTraceLimit = savedLimit;
-  return spliceMachines(sites.map(classify));
+  return spliceMachines(sites.map(classify), limit);
 }
 
 /**
@@ -128,18 +130,18 @@ export function captureFrames(limit = 64): Frame[] {
  * (set by the trampoline) describes the k-th running machine from the innermost.
  */
 export const machineFrames: {
-  of: ((k: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec'] } }) | null;
+  of: ((k: number, limit: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec']; calledAs?: CallSite } }) | null;
   debugMode: () => boolean;
 } = { of: null, debugMode: () => false };
 
-function spliceMachines(frames: Frame[]): Frame[] {
+function spliceMachines(frames: Frame[], limit: number): Frame[] {
   const of = machineFrames.of;
   if (of === null || !frames.some((f) => f.fnName === MACHINE_RUN)) return frames;
   const out: Frame[] = [];
   let k = 0;
   for (const f of frames) {
     if (f.fnName === MACHINE_RUN) {
-      const m = of(k++);
+      const m = of(k++, limit);
       // The machine's running frame is the innermost Lua frame before its run loop.
       if (m.running !== undefined) {
         for (let i = out.length - 1; i >= 0; i--) {
@@ -148,11 +150,14 @@ function spliceMachines(frames: Frame[]): Frame[] {
           if (o.kind === 'lua' && o.fn === undefined) {
             o.fn = m.running.fn;
             o.rec = m.running.rec;
+            o.calledAs = m.running.calledAs;
           }
           break;
         }
       }
-      out.push(...m.frames);
+      // At most `limit` frames, like the JS stack capture (a machine may hold 200,000).
+      const n = Math.min(m.frames.length, Math.max(0, limit - out.length));
+      for (let i = 0; i < n; i++) out.push(m.frames[i]!);
       // A coroutine's stack ends at its own machine: what lies beyond
       // belongs to the thread that resumed it.
       if (m.threadBase) return out;

@@ -173,10 +173,10 @@ function isSmallInt(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null): CallRequest {
+function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   // Validate here, inside the calling frame, so the error gets its position.
   if (typeof f !== 'function') ops.callable(f, desc);
-  return callreq(f, args, desc);
+  return callreq(f, args, desc, line);
 }
 
 const shared: Record<string, unknown> = {

@@ -135,6 +135,9 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     } else if (caller && caller.frame.kind === 'lua' && caller.frame.callSite && calledDirectly(g)) {
       namewhat = caller.frame.callSite.namewhat;
       name = caller.frame.callSite.name;
+    } else if (g.frame.calledAs !== undefined && g.frame.calledAs.namewhat !== '') {
+      namewhat = g.frame.calledAs.namewhat;
+      name = g.frame.calledAs.name;
     }
     const level: TraceLevel = g.frame.kind === 'lua'
       ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }

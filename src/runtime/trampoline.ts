@@ -19,9 +19,10 @@ import { mv } from './ops.js';
 /**
  * Stack use of direct-mode code, in units of 64 bytes (each function adds its
  * frame's weight on entry and removes it on return), and the point where
- * calls switch to the heap stack: half the JS stack V8 was given.
+ * calls switch to the heap stack: half the JS stack V8 was given. `cl`: the
+ * line resumable code noted before a runtime helper that may call a metamethod.
  */
-export const D = { n: 0, limit: stackUnits() };
+export const D = { n: 0, limit: stackUnits(), cl: -1 };
 
 function stackUnits(): number {
   let kb = 984; // V8's default --stack-size
@@ -59,6 +60,8 @@ export class Machine {
   hookedHost: FrameRec | null = null;
   /** Running its top frame: that frame is on the JS stack (otherwise all its frames are suspended). */
   active = false;
+  /** The line each suspended frame waits at (its last call request), -1 when unknown. */
+  readonly lines: number[] = [];
   /** How each frame's caller named it (CallRequest.desc), for debug levels; index `stack.length`: a library call in progress. */
   readonly descs: (string | null | undefined)[] = [];
   constructor(readonly owner: MachineOwner | null) {}
@@ -141,6 +144,9 @@ export class Machine {
       const req = r.value;
       thrown = false;
       if (req instanceof CallRequest) {
+        // The requesting frame waits at this line (levels of suspended frames).
+        // (A metamethod requested by a runtime helper: the line its Lua frame noted in D.cl.)
+        this.lines[stack.length - 1] = req.line >= 0 ? req.line : D.cl;
         try {
           let f = req.f as LuaFunction;
           let args = req.args;
@@ -162,6 +168,7 @@ export class Machine {
               this.push(f, args);
             } else {
               this.fns[stack.length] = f;
+              this.descs[stack.length] = req.desc;
               stack.push(G(...args));
             }
             value = undefined;
@@ -251,21 +258,22 @@ function callHostHooked(m: Machine, f: LuaFunction, args: LuaValue[]): unknown {
   return v;
 }
 
-machineFrames.debugMode = () => H.on;
+// Errors raised on a machine keep their frames (naming, thread base), as do all in debug mode.
+machineFrames.debugMode = () => H.on || runningMachines.length > 0;
 
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
-machineFrames.of = (k: number) => {
+machineFrames.of = (k: number, limit: number) => {
   const m = runningMachines[runningMachines.length - 1 - k];
   if (m === undefined) return { frames: [] as StackFrame[], threadBase: false };
   const threadBase = m.owner !== null && m.owner.yieldable;
-  // Outside debug mode frames keep no records (no current line): levels come
-  // from the JS stack alone.
-  if (!H.on) return { frames: [], threadBase };
+  const t = m.stack.length - 1;
+  // The running frame: its function, record, and how its caller named it.
+  const running = m.active && t >= 0 ? { fn: m.fns[t], rec: m.recs[t], calledAs: siteOf(m.descs[t]) } : undefined;
   const out: StackFrame[] = [];
   const hh = m.hookedHost;
   if (hh !== null) out.push({ kind: 'host', fnName: (hh.fn as LuaFunction).name, fn: hh.fn, rec: hh });
   const top = m.stack.length - (m.active ? 2 : 1);
-  for (let i = top; i >= 0; i--) {
+  for (let i = top; i >= 0 && out.length < limit; i--) {
     const f = m.fns[i] as (LuaFunction & { P?: { chunk?: unknown; proto: { index: number } } }) | undefined;
     const rec = m.recs[i];
     if (f === undefined || f.P === undefined) {
@@ -276,10 +284,10 @@ machineFrames.of = (k: number) => {
     if (rec !== undefined && rec.gone) continue;
     const callSite = siteOf(m.descs[i + 1]);
     const stripped = (f.P as { stripped?: boolean }).stripped === true;
-    out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line: rec && !stripped ? rec.line : -1, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
+    // Instrumented frames know their line; others wait at their last call.
+    const line = stripped ? -1 : rec !== undefined ? rec.line : m.lines[i] ?? -1;
+    out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
   }
-  const t = m.stack.length - 1;
-  const running = m.active && t >= 0 ? { fn: m.fns[t], rec: m.recs[t] } : undefined;
   return { frames: out, threadBase, running };
 };
 

@@ -1,4 +1,5 @@
 -- In debug mode (this chunk mentions sethook), frames called by the trampoline
+-- keep-traceback
 -- are named as lua names them: metamethods, locals, methods.
 local function func2close(f) return setmetatable({}, {__close = f}) end
 local function foo(...)

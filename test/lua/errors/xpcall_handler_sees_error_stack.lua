@@ -1,4 +1,5 @@
 -- A message handler runs where the error was raised: tracebacks and getinfo see those frames.
+-- keep-traceback
 local function f() error("boom") end
 print(xpcall(f, debug.traceback))
 local function g() local x = nil; return x.y end
