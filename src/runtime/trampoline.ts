@@ -77,22 +77,12 @@ export class Machine {
     this.stack.push(frameOf(f, args));
   }
 
-  pop(): void {
-    this.stack.pop();
-  }
-
-  /** The machine running now (innermost), for instrumented frames registering themselves. */
-  static current: Machine | null = null;
-
   run(input: unknown, isThrow: boolean): MachineResult {
-    const saved = Machine.current;
-    Machine.current = this;
     runningMachines.push(this);
     try {
       return this.luaMachineRun(input, isThrow);
     } finally {
       runningMachines.pop();
-      Machine.current = saved;
     }
   }
 
@@ -231,8 +221,9 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
 /** Machines running now, outermost first (for debug levels). */
 export const runningMachines: Machine[] = [];
 
+/** The machine running now (innermost), for instrumented frames registering themselves. */
 export function currentMachine(): Machine | null {
-  return Machine.current;
+  return runningMachines[runningMachines.length - 1] ?? null;
 }
 
 /**
