@@ -20,9 +20,11 @@
 // the runtime (metamethods) or by library functions (pcall, table.sort) have
 // no such name, as in Lua.
 //
-// Known limits: frames running in resumable mode (inside coroutines, or past
-// the direct-mode depth limit) are not on the JS stack, except the innermost
-// running one. A direct-mode tail call keeps its caller's JS frame: when
+// Frames running in resumable mode (inside coroutines, or past the
+// direct-mode depth limit) are not on the JS stack, except the innermost
+// running one: errors.ts splices each machine's suspended frames in where its
+// run loop is (their lines come from their last call request). A direct-mode
+// tail call keeps its caller's JS frame: when
 // the caller's CallSite is marked `tail` (compiler support), that frame is
 // dropped and the callee gets lua's "(...tail calls...)" line.
 

@@ -20,8 +20,8 @@
 //     statement spread over several lines are missing. Count hooks count
 //     statements (a numeric for's set-up as four), not VM instructions.
 //   - Lua temporaries ("(temporary)") are not visible to getlocal.
-//   - Outside debug mode, frames running in resumable mode (inside coroutines)
-//     are missing from levels, and getinfo(level, "f").func is nil for Lua levels.
+//   - Outside debug mode, getinfo(level, "f").func is nil for Lua levels that
+//     run in direct mode (the JS stack does not give the closure).
 
 import { collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
