@@ -263,7 +263,17 @@ machineFrames.of = (k: number, limit: number) => {
   const out: StackFrame[] = [];
   const hh = m.hookedHost;
   if (hh !== null) out.push({ kind: 'host', fnName: (hh.fn as LuaFunction).name, fn: hh.fn, rec: hh });
-  const top = m.stack.length - (m.active ? 2 : 1);
+  out.push(...machineStack(m, m.stack.length - (m.active ? 2 : 1), limit - out.length));
+  return { frames: out, threadBase, running };
+};
+
+/**
+ * Frames `top` down to 0 of machine `m` (at most `limit`), innermost first,
+ * as debug levels see them: suspended frames (and, for a suspended
+ * coroutine, all of its frames).
+ */
+export function machineStack(m: Machine, top: number, limit: number): StackFrame[] {
+  const out: StackFrame[] = [];
   for (let i = top; i >= 0 && out.length < limit; i--) {
     const f = m.fns[i] as (LuaFunction & { P?: { chunk?: unknown; proto: { index: number } } }) | undefined;
     const rec = m.recs[i];
@@ -279,8 +289,8 @@ machineFrames.of = (k: number, limit: number) => {
     const line = stripped ? -1 : rec !== undefined ? rec.line : m.lines[i] ?? -1;
     out.push({ kind: 'lua', chunk: f.P.chunk as StackFrame['chunk'], line, fnName: `$f${f.P.proto.index}`, fn: f, rec, proto: f.P.proto.index, callSite });
   }
-  return { frames: out, threadBase, running };
-};
+  return out;
+}
 
 /** A call site from the description a call request carries ("local 'f'", "method 'm'"). */
 function siteOf(desc: string | null | undefined): CallSite | undefined {

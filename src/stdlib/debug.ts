@@ -31,10 +31,10 @@ import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type L
 import type { LuaState } from '../runtime/state.js';
 import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
 import type { Proto } from '../compiler/codegen.js';
-import { currentLevels, formatTraceback, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
+import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { H as hookState, MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
-import type { LuaFunction } from '../runtime/trampoline.js';
+import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
+import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
   argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
 } from './lauxlib.js';
@@ -94,8 +94,7 @@ export function openDebug(L: LuaState): void {
     else return m;
     const current = isCurrent(thread);
     const level = Number(optInteger(args, arg + 1, current ? 1 : 0));
-    // Suspended frames have a current line only when they are instrumented (debug mode).
-    if (!current) return formatTraceback(L, msg, debugModeOn() ? threadLevels(thread!).slice(Math.max(0, level)) : []);
+    if (!current) return formatTraceback(L, msg, threadLevels(thread!).slice(Math.max(0, level)));
     return traceback(L, msg, level, { hostEntry: onMainThread() });
   }
 
@@ -176,8 +175,6 @@ export function openDebug(L: LuaState): void {
       return t;
     }
     const levelNum = checkInteger(args, arg);
-    // Another coroutine's frames have current lines only in debug mode.
-    if (!isCurrent(thread) && !debugModeOn()) return undefined;
     const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
     const n = Number(levelNum);
     if (n < 0 || n >= levels.length) return undefined;
@@ -378,26 +375,12 @@ export function openDebug(L: LuaState): void {
     return slot.name;
   }
 
-  function debugModeOn(): boolean {
-    return hookState.on;
-  }
-
   /** The levels of a coroutine other than the running one (level 0: its innermost frame). */
   function threadLevels(co: LuaThreadBase): TraceLevel[] {
-    const m = (co as { machine?: { fns: unknown[]; recs: (FrameRec | undefined)[]; stack: unknown[] } }).machine;
-    if (m === undefined) return [];
-    const out: TraceLevel[] = [];
-    for (let i = m.stack.length - 1; i >= 0; i--) {
-      const f = m.fns[i] as { P?: FunctionInfo; name?: string } | undefined;
-      const rec = m.recs[i];
-      if (f?.P === undefined) {
-        out.push({ kind: 'C', fnName: f?.name ?? null, namewhat: '', name: '', fn: f });
-      } else {
-        out.push({ kind: 'lua', chunk: f.P.chunk, line: rec ? rec.line : -1, proto: f.P.proto.index, namewhat: '', name: '', fn: f, rec });
-      }
-    }
-    return out;
+    const m = (co as { machine?: Machine }).machine;
+    return m === undefined ? [] : levelsFromFrames(machineStack(m, m.stack.length - 1, Infinity));
   }
+
 
   // ------------------------------------------------------------- upvalues
 

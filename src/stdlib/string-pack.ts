@@ -286,8 +286,8 @@ function unpackInt(data: string, pos: number, little: boolean, size: number, sig
   return mkInt(r);
 }
 
-/** posrelatI */
-function posrelat(pos: LuaInteger, len: number): number {
+/** lstrlib's posrelatI: a start position (1-based, clamped to >= 1). */
+export function posrelatI(pos: LuaInteger, len: number): number {
   if (typeof pos === 'bigint') return pos > 0n ? Number.MAX_SAFE_INTEGER : 1;
   if (pos > 0) return pos;
   if (pos === 0) return 1;
@@ -299,7 +299,7 @@ export function str_unpack(...args: Args): unknown {
   const f = new Fmt(checkString(args, 0));
   const data = checkString(args, 1);
   const ld = data.length;
-  let pos = posrelat(optInteger(args, 2, 1), ld) - 1;
+  let pos = posrelatI(optInteger(args, 2, 1), ld) - 1;
   if (!(pos <= ld)) argError(3, 'initial position out of string');
   const h: Header = { little: true, maxalign: 1 };
   const out: LuaValue[] = [];

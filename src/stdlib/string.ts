@@ -24,7 +24,7 @@ import { MatchState, PatternError, noSpecials } from './lstrlib-pattern.js';
 import {
   checkFormat, formatFloat, formatInt, formatStr, isFormatSpanChar, parseSpec, quoteNumber, quoteString,
 } from './string-format.js';
-import { MAX_JS_STRING, str_pack, str_packsize, str_unpack } from './string-pack.js';
+import { MAX_JS_STRING, posrelatI, str_pack, str_packsize, str_unpack } from './string-pack.js';
 
 /** lstrlib's MAXSIZE: INT_MAX on 64-bit hosts. */
 const MAXSIZE = 0x7fffffff;
@@ -33,14 +33,6 @@ const MAX_RESULTS = 999_950;
 
 // ---------------------------------------------------------------- helpers
 
-/** posrelatI: a start position (1-based, clamped to >= 1). */
-function posrelatI(pos: LuaInteger, len: number): number {
-  if (typeof pos === 'bigint') return pos > 0n ? Number.MAX_SAFE_INTEGER : 1;
-  if (pos > 0) return pos;
-  if (pos === 0) return 1;
-  if (pos < -len) return 1;
-  return len + pos + 1;
-}
 
 /** getendpos: an end position (clamped to [0, len]). */
 function endpos(pos: LuaInteger, len: number): number {
