@@ -14,14 +14,14 @@ export class LuaError extends Error {
   /** Lua frames at the point the error was raised, innermost first (for tracebacks). */
   luaTraceback: string | null = null;
   /**
-   * Debug mode: the frames at the raise, suspended machine frames included
+   * Debug mode or raised on a machine: the frames at the raise, suspended ones included
    * (the JS stack alone lacks them once the error has unwound).
    */
   readonly frames: Frame[] | null = null;
   constructor(readonly value: LuaValue) {
     super(typeof value === 'string' ? value : 'Lua error');
     this.name = 'LuaError';
-    if (machineFrames.debugMode()) this.frames = captureFrames(Math.max(200, Error.stackTraceLimit));
+    if (machineFrames.keepAtRaise()) this.frames = captureFrames(Math.max(200, Error.stackTraceLimit));
   }
 }
 
@@ -131,8 +131,9 @@ export function captureFrames(limit = 64): Frame[] {
  */
 export const machineFrames: {
   of: ((k: number, limit: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec']; calledAs?: CallSite } }) | null;
-  debugMode: () => boolean;
-} = { of: null, debugMode: () => false };
+  /** Should a new LuaError record its frames (debug mode, or raised on a machine)? */
+  keepAtRaise: () => boolean;
+} = { of: null, keepAtRaise: () => false };
 
 function spliceMachines(frames: Frame[], limit: number): Frame[] {
   const of = machineFrames.of;

@@ -250,7 +250,7 @@ function callHostHooked(m: Machine, f: LuaFunction, args: LuaValue[]): unknown {
 }
 
 // Errors raised on a machine keep their frames (naming, thread base), as do all in debug mode.
-machineFrames.debugMode = () => H.on || runningMachines.length > 0;
+machineFrames.keepAtRaise = () => H.on || runningMachines.length > 0;
 
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
 machineFrames.of = (k: number, limit: number) => {
