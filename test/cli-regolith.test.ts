@@ -228,7 +228,11 @@ describe('regolith: interactive mode on a terminal', () => {
   const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
   test('prompts, continuation, Ctrl-C interrupts a loop, Ctrl-D exits', { skip: hasScript ? false : 'script(1) is not installed' }, async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn('script', ['-qfec', `"${process.execPath}" "${bin}"`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    // script(1) runs the command with $SHELL -c, fixed here to the plain sh
+    // CI has. `exec`: dash does not exec the last command of `sh -c`, and
+    // Ctrl-C goes to the whole foreground group, so a waiting sh would die of
+    // SIGINT and script(1) would report its status (130), not the REPL's.
+    const child = spawn('script', ['-qfec', `exec "${process.execPath}" "${bin}"`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SHELL: '/bin/sh' } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString('latin1'); });
     const clean = () => out.replace(/\r/g, '').replace(/\x1b\[[0-9]*[GJ]/g, '');
