@@ -241,7 +241,9 @@ export class CodeGen {
   private registerLocal(name: string, ref: string, assignable = true): void {
     if (!this.ins) return;
     const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
-    this.emitRaw(`$fr.slots[${this.fs.nact++}] = [${str(name)}, () => ${ref}, ${set}];\n`);
+    // A stripped chunk has no local names: every register is a temporary.
+    const shown = stripNames ? '(temporary)' : name;
+    this.emitRaw(`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
   }
 
   /** Instrumented code: a loop jumps back; report `line` (for or while line) as lua's loop instruction does. */
@@ -1030,33 +1032,36 @@ export class CodeGen {
       const args = this.argList(e.args, e.line);
       const allArgs = args ? `${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
-      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
+      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail, mode === 'stat')})`;
     }
     const desc = describe(e.callee);
     const args = this.argList(e.args, e.line);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
-      return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
+      return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail, mode === 'stat');
     }
     const f = this.fs.temp();
-    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail)})`;
+    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail, mode === 'stat')})`;
   }
 
   /**
    * Call the function held in JS variable `f`. The argument text appears
    * once, so nested calls do not multiply the code size.
    */
-  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false): string {
+  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false, dropped = false): string {
     const marker = this.callMarker(line, tail ? { ...site, tail } : site);
     if (this.fs.gen) {
       // Host functions without a resumable variant are called directly;
       // everything else goes through the trampoline.
       const A = this.fs.temp();
-      // Instrumented code sends every call to the trampoline, which fires the hooks.
       // The call's line travels with the request: the trampoline keeps it as
       // the suspended caller's current line (tracebacks inside coroutines).
-      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${tail ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
-      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${tail && this.fs.gen ? 'tailreq' : 'callreq'}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
+      // A call statement's results are not sent back: the value a generator
+      // is resumed with stays reachable until it next yields (see trampoline.ts).
+      const req = tail ? 'tailreq' : dropped ? 'callstat' : 'callreq';
+      // Instrumented code sends every call to the trampoline, which fires the hooks.
+      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${req}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
+      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${req}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.
@@ -1293,7 +1298,7 @@ function callSiteFor(callee: Expr): CallSite {
 export const RUNTIME_NAMES = [
   'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
   'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'tailreq',
+  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'callstat', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H', 'clr',

@@ -11,6 +11,8 @@ export class CallRequest {
     readonly tail: boolean,
     /** The line of the call in the requesting Lua frame (-1: not a call written in Lua). */
     readonly line = -1,
+    /** A call statement: its results are dropped, not sent back to the requester. */
+    readonly drop = false,
   ) {}
 }
 
@@ -21,6 +23,10 @@ export class YieldRequest {
 
 export function callreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   return new CallRequest(f, args, desc, false, line);
+}
+
+export function callstat(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+  return new CallRequest(f, args, desc, false, line, true);
 }
 
 export function tailreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {

@@ -4,7 +4,7 @@
 
 import { LuaThreadBase, type LuaValue } from './value.js';
 import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from './trampoline.js';
-import { LuaError } from './errors.js';
+import { LuaError, type Frame } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest } from './callreq.js';
 import { H, MAIN_THREAD, forgetThread, inheritHook } from './hooks.js';
@@ -20,6 +20,8 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   /** C-call depth when it was last resumed: deeper means inside a host call, where it cannot yield. */
   cbase = 0;
   failed = false;
+  /** Dead by an error: its frames at the raise, which lua5.4 keeps for debug.traceback(co). */
+  deadFrames: Frame[] | null = null;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
@@ -88,6 +90,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
     forgetThread(co);
     co.failed = true;
     co.errorValue = toLuaErrorValue(e);
+    if (e instanceof LuaError) co.deadFrames = e.frames;
     return { ok: false, error: co.errorValue };
   } finally {
     ops.C.n--;

@@ -227,7 +227,9 @@ function onBudgetSpent(): void {
   let next = BUDGET_IDLE;
   for (const c of active) {
     c.autoCollect();
+    // Without work it leaves the set; a new weak table or finalizer re-arms it.
     if (c.hasWork()) next = Math.min(next, c.budget());
+    else active.delete(c);
   }
   setAllocBudget(next, onBudgetSpent);
 }
@@ -407,7 +409,7 @@ export class Collector {
     const depth = D.n;
     this.inFinalizer = true;
     try {
-      ops.call(ops.callable(tm, "metamethod '__gc'"), o);
+      callFinalizer(tm, o);
     } catch (e) {
       D.n = depth;
       const err = errorValue(e);
@@ -425,6 +427,11 @@ export class Collector {
 const collectors = new WeakMap<LuaState, Collector>();
 
 /** The collector of a state (created on first use). */
+/** Its name marks the finalizer's level as metamethod '__gc' (traceback.ts). */
+function callFinalizer(tm: LuaValue, o: object): void {
+  ops.call(ops.callable(tm, "metamethod '__gc'"), o as LuaValue);
+}
+
 export function collectorOf(L: LuaState): Collector {
   let c = collectors.get(L);
   if (c === undefined) {

@@ -38,7 +38,11 @@ export class FrameRec {
    */
   transfer: LuaValue[] | null = null;
   ftransfer = 0;
-  constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {}
+  /** Loaded from a stripped binary chunk: no line information for hooks. */
+  readonly stripped: boolean;
+  constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {
+    this.stripped = (fn?.P as { stripped?: boolean } | undefined)?.stripped === true;
+  }
 }
 
 /** The record of a library function's resumable frame (no locals; return hooks only). */
@@ -186,7 +190,9 @@ export function called(rec: FrameRec, nparams: number): void {
 /** A statement at `line` with `nact` active locals: line and count events. */
 export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
   rec.n = nact;
-  const changed = rec.line !== ln || rec.back;
+  // Without line information lua5.4 reports a line (nil) only on entry and
+  // after a jump back (luaG_traceexec).
+  const changed = rec.stripped ? rec.line === -1 || rec.back : rec.line !== ln || rec.back;
   rec.line = ln;
   rec.back = false;
   if (!H.on || H.inHook) return;
@@ -201,5 +207,5 @@ export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
       runHook(h, 'count', undefined);
     }
   }
-  if (changed && h.mask.includes('l')) runHook(h, 'line', ln);
+  if (changed && h.mask.includes('l')) runHook(h, 'line', rec.stripped ? undefined : ln);
 }

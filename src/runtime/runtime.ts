@@ -11,7 +11,7 @@ import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
 import { D, deep, type LuaFunction } from './trampoline.js';
-import { callreq, tailreq, CallRequest } from './callreq.js';
+import { callreq, callstat, tailreq, CallRequest } from './callreq.js';
 import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 
@@ -179,12 +179,17 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
   return callreq(f, args, desc, line);
 }
 
+function callstatChecked(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+  if (typeof f !== 'function') ops.callable(f, desc);
+  return callstat(f, args, desc, line);
+}
+
 const shared: Record<string, unknown> = {
   D, deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
-  callreq: callreqChecked, tailreq,
+  callreq: callreqChecked, callstat: callstatChecked, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
@@ -244,8 +249,10 @@ const DUMP_SIGNATURE = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
 export function dumpFunction(f: LuaFunction, strip = false): string | undefined {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.text === undefined) return undefined;
-  const index = `${info.proto.index}${strip || info.stripped ? 's' : ''}`;
-  const source = info.source ?? '=?';
+  const stripped = strip || info.stripped === true;
+  const index = `${info.proto.index}${stripped ? 's' : ''}`;
+  // A stripped chunk has no source name: it loads as "=?".
+  const source = stripped ? '=?' : info.source ?? '=?';
   const header = `${info.dialect ?? '5.4'}\n${index}\n${source}`.length;
   return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + info.text.length}\n${source}${info.text}`;
 }
@@ -278,9 +285,9 @@ type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
 /** A compiled chunk: called with the `_ENV` cell, its main closure; with a proto index too, that proto's factory. */
 type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
 
-/** A prototype as a stripped chunk shows it: no parameter names, upvalues without names. */
+/** A prototype as a stripped chunk shows it: no parameter names, upvalues without names, no lines. */
 function strippedProto(p: Proto): Proto {
-  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [] };
+  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [], activeLines: [] };
 }
 
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {

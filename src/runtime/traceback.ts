@@ -61,6 +61,7 @@ const METAMETHOD_CALLERS: Record<string, string> = {
   eq: 'eq', eqG: 'eq', lt: 'lt', ltG: 'lt', le: 'le', leG: 'le',
   len: 'len', lenG: 'len',
   tbcClose: 'close', tbcCloseG: 'close', tbcError: 'close', tbcErrorG: 'close',
+  callFinalizer: '__gc',
 };
 
 /** Marks a level whose direct-mode frame was dropped (it went on in resumable mode). */

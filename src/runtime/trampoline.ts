@@ -64,6 +64,12 @@ export class Machine {
   readonly lines: number[] = [];
   /** How each frame's caller named it (CallRequest.desc), for debug levels; index `stack.length`: a library call in progress. */
   readonly descs: (string | null | undefined)[] = [];
+  /**
+   * Frames waiting on a call statement: its results are not sent back. A
+   * generator keeps the value it was resumed with reachable until it next
+   * yields, which would keep a dropped result from being collected.
+   */
+  readonly drops: boolean[] = [];
   constructor(readonly owner: MachineOwner | null) {}
 
   push(f: LuaFunction, args: LuaValue[]): void {
@@ -87,6 +93,48 @@ export class Machine {
   }
 
   /**
+   * Carries out a call request of the top frame: a Lua callee (or a library
+   * function with a resumable variant) becomes the new top frame; any other
+   * library function runs now. Returns the value to send to the top frame.
+   */
+  private call(req: CallRequest): unknown {
+    const stack = this.stack;
+    // The requesting frame waits at this line (levels of suspended frames).
+    // (A metamethod requested by a runtime helper: the line its Lua frame noted in D.cl.)
+    this.lines[stack.length - 1] = req.line >= 0 ? req.line : D.cl;
+    let f = req.f as LuaFunction;
+    let args = req.args;
+    // __call: call the handler with the object prepended.
+    for (let hops = 0; typeof f !== 'function'; hops++) {
+      const h = metafield(f, '__call');
+      if (h === undefined || hops > 100) typeError(f, 'call', hops === 0 ? req.desc : null);
+      args = [f as unknown as LuaValue, ...args];
+      f = h as LuaFunction;
+    }
+    const G = f.G;
+    if (G === undefined) {
+      this.descs[stack.length] = req.desc;
+      const v = H.on ? callHostHooked(this, f, args) : f(...args);
+      return req.drop ? undefined : v;
+    }
+    if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
+    // Set before a tail call replaces the requester (its caller's flag stays).
+    this.drops[stack.length - 1] = req.drop;
+    // A library function in tail position runs as an ordinary call, as in lua.
+    if (req.tail && f.P !== undefined) stack.pop();
+    if (H.on) {
+      this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
+      this.descs[stack.length] = req.desc;
+      this.push(f, args);
+    } else {
+      this.fns[stack.length] = f;
+      this.descs[stack.length] = req.desc;
+      stack.push(G(...args));
+    }
+    return undefined;
+  }
+
+  /**
    * Run until the stack empties (its bottom frame's result) or a yield
    * reaches a yieldable machine. `input` is sent into the top frame, as a
    * value or (isThrow) an exception.
@@ -97,7 +145,7 @@ export class Machine {
     let thrown = isThrow;
     for (;;) {
       const g = stack[stack.length - 1];
-      let r: IteratorResult<unknown, unknown>;
+      let r: IteratorResult<unknown, unknown> | undefined;
       this.active = true;
       try {
         r = thrown ? g.throw(value) : g.next(value);
@@ -110,6 +158,9 @@ export class Machine {
         continue;
       }
       this.active = false;
+      // Delivered: holding on to it would keep the last result alive (a
+      // collection during the next call must be able to free it).
+      value = undefined;
       if (r.done) {
         const rec = H.on ? this.recs[stack.length - 1] : undefined;
         if (rec !== undefined) {
@@ -127,49 +178,24 @@ export class Machine {
         }
         stack.pop();
         if (stack.length === 0) return { done: true, value: r.value };
-        value = r.value;
+        value = this.drops[stack.length - 1] ? undefined : r.value;
+        r = undefined;
         thrown = false;
         continue;
       }
-      const req = r.value;
+      // Neither the result object nor the request may stay in this frame's
+      // registers while the next frame runs: they hold the call's arguments.
+      let req = r.value;
+      r = undefined;
       thrown = false;
       if (req instanceof CallRequest) {
-        // The requesting frame waits at this line (levels of suspended frames).
-        // (A metamethod requested by a runtime helper: the line its Lua frame noted in D.cl.)
-        this.lines[stack.length - 1] = req.line >= 0 ? req.line : D.cl;
         try {
-          let f = req.f as LuaFunction;
-          let args = req.args;
-          // __call: call the handler with the object prepended.
-          for (let hops = 0; typeof f !== 'function'; hops++) {
-            const h = metafield(f, '__call');
-            if (h === undefined || hops > 100) typeError(f, 'call', hops === 0 ? req.desc : null);
-            args = [f as unknown as LuaValue, ...args];
-            f = h as LuaFunction;
-          }
-          const G = f.G;
-          if (G !== undefined) {
-            if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
-            // A library function in tail position runs as an ordinary call, as in lua.
-            if (req.tail && f.P !== undefined) stack.pop();
-            if (H.on) {
-              this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
-              this.descs[stack.length] = req.desc;
-              this.push(f, args);
-            } else {
-              this.fns[stack.length] = f;
-              this.descs[stack.length] = req.desc;
-              stack.push(G(...args));
-            }
-            value = undefined;
-          } else {
-            this.descs[stack.length] = req.desc;
-            value = H.on ? callHostHooked(this, f, args) : f(...args);
-          }
+          value = this.call(req);
         } catch (e) {
           value = e;
           thrown = true;
         }
+        req = undefined;
         continue;
       }
       if (req instanceof YieldRequest) {

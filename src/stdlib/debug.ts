@@ -33,6 +33,7 @@ import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/ru
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
+import type { Frame } from '../runtime/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
@@ -116,8 +117,9 @@ export function openDebug(L: LuaState): void {
     t.setStr('lastlinedefined', proto === null ? -1 : proto.lastLineDefined);
   }
 
-  function fillUps(t: LuaTable, proto: Proto | null): void {
-    t.setStr('nups', proto === null ? 0 : proto.upvalueNames.length);
+  function fillUps(t: LuaTable, proto: Proto | null, fn?: LuaValue): void {
+    const cups = proto === null ? (fn as { C?: Cell[] } | undefined)?.C : undefined;
+    t.setStr('nups', proto !== null ? proto.upvalueNames.length : cups ? cups.length : 0);
     t.setStr('nparams', proto === null ? 0 : proto.numParams);
     t.setStr('isvararg', proto === null ? true : proto.isVararg);
   }
@@ -162,7 +164,7 @@ export function openDebug(L: LuaState): void {
             else fillSource(t, '=[C]', '[C]', null);
             break;
           case 'l': t.setStr('currentline', -1); break;
-          case 'u': fillUps(t, proto); break;
+          case 'u': fillUps(t, proto, fv); break;
           case 'n': t.setStr('namewhat', ''); break;
           case 't': t.setStr('istailcall', false); break;
           case 'r': t.setStr('ftransfer', 0); t.setStr('ntransfer', 0); break;
@@ -378,6 +380,8 @@ export function openDebug(L: LuaState): void {
   /** The levels of a coroutine other than the running one (level 0: its innermost frame). */
   function threadLevels(co: LuaThreadBase): TraceLevel[] {
     const m = (co as { machine?: Machine }).machine;
+    const dead = (co as { deadFrames?: Frame[] | null }).deadFrames;
+    if (dead) return levelsFromFrames(dead);
     return m === undefined ? [] : levelsFromFrames(machineStack(m, m.stack.length - 1, Infinity));
   }
 
