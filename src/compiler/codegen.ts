@@ -16,6 +16,7 @@
 // temporaries are `$N`, runtime helpers are `$name`. String constants are
 // emitted with JSON.stringify. So Lua source is always data, never code.
 
+import { binaryLines, spansLines, statementFirstLine, storeLine } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
@@ -188,6 +189,8 @@ class FnState {
   nact = 0;
   /** Lines holding code of this function (debug.getinfo's activelines). */
   readonly lines = new Set<number>();
+  /** Instrumented code, compiling a local or assignment over several lines: hooks follow its instructions (hooklines.ts). */
+  spanning = false;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   temp(): string {
@@ -235,6 +238,11 @@ export class CodeGen {
   /** Is the function being compiled an instrumented variant? */
   private get ins(): boolean {
     return this.instrument && this.fs.gen;
+  }
+
+  /** Instrumented code: a line event (if the line changed) as a comma-expression prefix. */
+  private hookAt(line: number): string {
+    return `$H.line($fr, ${line}, ${this.fs.nact}), `;
   }
 
   /** Instrumented code: register `ref` as active local number `fs.nact`. */
@@ -571,7 +579,9 @@ export class CodeGen {
     // when the chunk observes collection (weak tables, __gc).
     if (this.clearTemps && s.kind !== 'Label') this.emitRaw('@CLR@');
     // Active lines are where lua puts the statement's instructions.
-    const hl = hookLine(s);
+    const spanning = (s.kind === 'Local' || s.kind === 'Assign') && spansLines(s);
+    this.fs.spanning = spanning && this.ins;
+    const hl = spanning ? statementFirstLine(s as LocalStat | AssignStat) : hookLine(s);
     if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
     if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
     // A numeric for runs its three loads and its preparation before the loop.
@@ -729,8 +739,13 @@ export class CodeGen {
   }
 
   private assignStat(s: AssignStat): void {
+    const store = this.fs.spanning ? storeLine(s) : null;
     if (s.targets.length === 1 && s.values.length === 1) {
-      const v = this.exprBelow(s.values[0], s.line);
+      let v = this.exprBelow(s.values[0], s.line);
+      if (store !== null) {
+        const t = this.fs.temp();
+        v = `(${t} = ${v}, ${this.hookAt(store)}${t})`;
+      }
       this.assignTo(s.targets[0], v);
       return;
     }
@@ -746,6 +761,7 @@ export class CodeGen {
       return { t, o: '', k: '' };
     });
     const vals = this.valuesInto(s.values, s.targets.length, s.line);
+    if (store !== null) this.emitRaw(`${this.hookAt(store)}undefined;\n`);
     for (let i = prepared.length - 1; i >= 0; i--) {
       const p = prepared[i];
       if (p.t.kind === 'Index') this.emitRaw(`${this.setIndex(p.o, p.k, vals[i], describe(p.t.object))};\n`);
@@ -1032,23 +1048,23 @@ export class CodeGen {
       const args = this.argList(e.args, e.line);
       const allArgs = args ? `${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
-      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail, mode === 'stat')})`;
+      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
     const desc = describe(e.callee);
     const args = this.argList(e.args, e.line);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
-      return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail, mode === 'stat');
+      return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
     }
     const f = this.fs.temp();
-    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail, mode === 'stat')})`;
+    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail)})`;
   }
 
   /**
    * Call the function held in JS variable `f`. The argument text appears
    * once, so nested calls do not multiply the code size.
    */
-  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false, dropped = false): string {
+  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false): string {
     const marker = this.callMarker(line, tail ? { ...site, tail } : site);
     if (this.fs.gen) {
       // Host functions without a resumable variant are called directly;
@@ -1056,12 +1072,11 @@ export class CodeGen {
       const A = this.fs.temp();
       // The call's line travels with the request: the trampoline keeps it as
       // the suspended caller's current line (tracebacks inside coroutines).
-      // A call statement's results are not sent back: the value a generator
-      // is resumed with stays reachable until it next yields (see trampoline.ts).
-      const req = tail ? 'tailreq' : dropped ? 'callstat' : 'callreq';
+      // The result comes back inside the request (CallRequest.box).
+      const req = tail ? `(yield $tailreq(${f}, ${A}, ${descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${descArg(desc)}, ${line}))`;
       // Instrumented code sends every call to the trampoline, which fires the hooks.
-      if (this.instrument) return `(${A} = [${args}],${marker}(yield $${req}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
-      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : (yield $${req}(${f}, ${A}, ${descArg(desc)}, ${line})))`;
+      if (this.instrument) return `(${A} = [${args}],${marker}${req})`;
+      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : ${req})`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.
@@ -1120,6 +1135,27 @@ export class CodeGen {
     return { code: t, prep: `${t} = ${this.expr(e)}, `, num: false, int: false, float: false, slow: t };
   }
 
+  /**
+   * Instrumented code: the operands' evaluation with what debug hooks see.
+   * Over several lines, the line events of their instructions (hooklines.ts).
+   * While the right operand calls a function, a left operand held in a
+   * temporary is a Lua temporary of the frame (getlocal/setlocal reach it).
+   */
+  private instrumentedOperands(e: BinaryExpr, A: Operand, B: Operand): string {
+    let pa = A.prep, pb = B.prep, op = '';
+    if (this.fs.spanning) {
+      const lines = binaryLines(e);
+      if (lines.left !== null) pa = this.hookAt(lines.left) + pa;
+      if (lines.right !== null) pb = this.hookAt(lines.right) + pb;
+      if (lines.op !== null) op = this.hookAt(lines.op);
+    }
+    if (A.prep !== '' && containsCall(e.right)) {
+      pa += `$fr.temps.push(${A.code}), `;
+      pb += `${A.code} = $fr.temps.pop(), `;
+    }
+    return pa + pb + op;
+  }
+
   private binary(e: BinaryExpr): string {
     const op = e.op;
     if (op === 'and' || op === 'or') {
@@ -1141,7 +1177,7 @@ export class CodeGen {
     const db = descArg(describe(e.right));
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
-    const prep = A.prep + B.prep;
+    const prep = this.ins ? this.instrumentedOperands(e, A, B) : A.prep + B.prep;
     const isNum = (o: Operand) => (o.num ? [] : [`typeof ${o.code} === 'number'`]);
     const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
     const all = (conds: string[]) => (conds.length ? conds.join(' && ') : 'true');
@@ -1298,7 +1334,7 @@ function callSiteFor(callee: Expr): CallSite {
 export const RUNTIME_NAMES = [
   'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
   'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'callstat', 'tailreq',
+  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'take', 'tailreq',
   'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
   'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
   'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H', 'clr',
@@ -1319,6 +1355,19 @@ export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChu
     return new CodeGen(options.instrument ?? false, options.clearTemps ?? false).compileChunk(chunk);
   } finally {
     stripNames = false;
+  }
+}
+
+/** Whether evaluating `e` calls a function (nested function bodies aside). */
+function containsCall(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Call': case 'MethodCall': return true;
+    case 'Index': return containsCall(e.object) || containsCall(e.key);
+    case 'Binary': return containsCall(e.left) || containsCall(e.right);
+    case 'Unary': return containsCall(e.operand);
+    case 'Paren': return containsCall(e.expr);
+    case 'Table': return e.items.some((it) => (it.kind === 'Keyed' ? containsCall(it.key) || containsCall(it.value) : containsCall(it.value)));
+    default: return false;
   }
 }
 

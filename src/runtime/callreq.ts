@@ -5,15 +5,22 @@ import type { LuaValue } from './value.js';
 export class CallRequest {
   constructor(
     readonly f: unknown,
-    readonly args: LuaValue[],
+    public args: LuaValue[],
     readonly desc: string | null | undefined,
     /** A proper tail call: the requesting frame is replaced by the callee. */
     readonly tail: boolean,
     /** The line of the call in the requesting Lua frame (-1: not a call written in Lua). */
     readonly line = -1,
-    /** A call statement: its results are dropped, not sent back to the requester. */
-    readonly drop = false,
+    /**
+     * Made by generated code: the trampoline resumes the requester with this
+     * request, its `result` set, and `$take` empties it. A generator keeps the
+     * value it was resumed with reachable until it next yields, so sending
+     * the result itself would keep it alive for the collector (a dropped
+     * result, a temporary long overwritten).
+     */
+    readonly box = false,
   ) {}
+  result: unknown = undefined;
 }
 
 /** coroutine.yield: suspend the coroutine, handing `values` to its resumer. */
@@ -25,9 +32,20 @@ export function callreq(f: unknown, args: LuaValue[], desc?: string | null, line
   return new CallRequest(f, args, desc, false, line);
 }
 
-export function callstat(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+/** Generated code's call: resumed with the request itself (see `box`). */
+export function callreqBoxed(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   return new CallRequest(f, args, desc, false, line, true);
 }
+
+/** The result of a boxed request, which no longer holds it. */
+export function take(req: CallRequest): unknown {
+  const v = req.result;
+  req.result = undefined;
+  req.args = NO_ARGS;
+  return v;
+}
+
+const NO_ARGS: LuaValue[] = [];
 
 export function tailreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   return new CallRequest(f, args, desc, true, line);

@@ -162,7 +162,12 @@ function unwind(g: Generator<unknown, unknown, unknown>): void {
         r = g.throw(e);
         continue;
       }
-      r = g.next(result);
+      if (req.box) {
+        req.result = result;
+        r = g.next(req);
+      } else {
+        r = g.next(result);
+      }
     } else {
       r = g.throw(new LuaError('attempt to yield across a C-call boundary'));
     }

@@ -38,6 +38,14 @@ export class FrameRec {
    */
   transfer: LuaValue[] | null = null;
   ftransfer = 0;
+  /**
+   * Lua temporaries: values an expression holds while it calls a function
+   * (slots n+1.. of getlocal). A line or count hook also sees slot n+1, a
+   * register lua reserves for the statement, as a temporary.
+   */
+  readonly temps: LuaValue[] = [];
+  /** A line or count hook of this frame is running. */
+  hooked = false;
   /** Loaded from a stripped binary chunk: no line information for hooks. */
   readonly stripped: boolean;
   constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {
@@ -200,12 +208,17 @@ export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
   if (h === undefined) return;
   // Count events approximate lua's instruction count: one per statement,
   // plus `cost - 1` for statements known to run several (a numeric for's set-up).
-  if (h.count > 0) {
-    h.left -= cost;
-    while (h.left <= 0) {
-      h.left += h.count;
-      runHook(h, 'count', undefined);
+  rec.hooked = true;
+  try {
+    if (h.count > 0) {
+      h.left -= cost;
+      while (h.left <= 0) {
+        h.left += h.count;
+        runHook(h, 'count', undefined);
+      }
     }
+    if (changed && h.mask.includes('l')) runHook(h, 'line', rec.stripped ? undefined : ln);
+  } finally {
+    rec.hooked = false;
   }
-  if (changed && h.mask.includes('l')) runHook(h, 'line', rec.stripped ? undefined : ln);
 }

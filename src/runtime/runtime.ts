@@ -11,7 +11,7 @@ import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
 import { D, deep, type LuaFunction } from './trampoline.js';
-import { callreq, callstat, tailreq, CallRequest } from './callreq.js';
+import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 
@@ -176,12 +176,7 @@ function isSmallInt(v: unknown): boolean {
 function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   // Validate here, inside the calling frame, so the error gets its position.
   if (typeof f !== 'function') ops.callable(f, desc);
-  return callreq(f, args, desc, line);
-}
-
-function callstatChecked(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
-  if (typeof f !== 'function') ops.callable(f, desc);
-  return callstat(f, args, desc, line);
+  return callreqBoxed(f, args, desc, line);
 }
 
 const shared: Record<string, unknown> = {
@@ -189,7 +184,7 @@ const shared: Record<string, unknown> = {
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
-  callreq: callreqChecked, callstat: callstatChecked, tailreq,
+  callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,

@@ -21,6 +21,11 @@ export class LuaState {
   /** Whether warnings are on (warn "@on"/"@off"), and a pending multi-part message. */
   warnings = false;
   warnBuffer = '';
+  /**
+   * io.stdout:setvbuf's mode, which print follows too (lua's print writes to
+   * the same C stream). Buffered by default: print-heavy programs stay fast.
+   */
+  stdoutMode: 'no' | 'line' | 'full' = 'full';
 
   constructor(options: StateOptions) {
     this.host = options.host;

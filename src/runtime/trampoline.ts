@@ -64,12 +64,8 @@ export class Machine {
   readonly lines: number[] = [];
   /** How each frame's caller named it (CallRequest.desc), for debug levels; index `stack.length`: a library call in progress. */
   readonly descs: (string | null | undefined)[] = [];
-  /**
-   * Frames waiting on a call statement: its results are not sent back. A
-   * generator keeps the value it was resumed with reachable until it next
-   * yields, which would keep a dropped result from being collected.
-   */
-  readonly drops: boolean[] = [];
+  /** Each frame's boxed request waiting for a Lua callee (CallRequest.box). */
+  readonly waiting: (CallRequest | null)[] = [];
   constructor(readonly owner: MachineOwner | null) {}
 
   push(f: LuaFunction, args: LuaValue[]): void {
@@ -90,6 +86,15 @@ export class Machine {
     } finally {
       runningMachines.pop();
     }
+  }
+
+  /** What frame `i` is resumed with when its callee returns `v`. */
+  private deliver(i: number, v: unknown): unknown {
+    const w = this.waiting[i];
+    if (w === null || w === undefined) return v;
+    this.waiting[i] = null;
+    w.result = v;
+    return w;
   }
 
   /**
@@ -115,11 +120,13 @@ export class Machine {
     if (G === undefined) {
       this.descs[stack.length] = req.desc;
       const v = H.on ? callHostHooked(this, f, args) : f(...args);
-      return req.drop ? undefined : v;
+      if (!req.box) return v;
+      req.result = v;
+      return req;
     }
     if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
-    // Set before a tail call replaces the requester (its caller's flag stays).
-    this.drops[stack.length - 1] = req.drop;
+    // Set before a tail call replaces the requester (its caller's entry stays).
+    this.waiting[stack.length - 1] = req.box ? req : null;
     // A library function in tail position runs as an ordinary call, as in lua.
     if (req.tail && f.P !== undefined) stack.pop();
     if (H.on) {
@@ -153,6 +160,8 @@ export class Machine {
         this.active = false;
         stack.pop();
         if (stack.length === 0) throw e;
+        // The caller gets the error, not a result.
+        this.waiting[stack.length - 1] = null;
         value = e;
         thrown = true;
         continue;
@@ -171,6 +180,7 @@ export class Machine {
           } catch (e) {
             stack.pop();
             if (stack.length === 0) throw e;
+            this.waiting[stack.length - 1] = null;
             value = e;
             thrown = true;
             continue;
@@ -178,7 +188,7 @@ export class Machine {
         }
         stack.pop();
         if (stack.length === 0) return { done: true, value: r.value };
-        value = this.drops[stack.length - 1] ? undefined : r.value;
+        value = this.deliver(stack.length - 1, r.value);
         r = undefined;
         thrown = false;
         continue;

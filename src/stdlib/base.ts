@@ -116,6 +116,7 @@ export function openBase(L: LuaState): void {
     const parts: string[] = [];
     for (let i = 0; i < args.length; i++) parts.push(tostring(args[i]));
     out.write(parts.join('\t') + '\n');
+    if (L.stdoutMode !== 'full') out.flush();
     return ops.EMPTY;
   }
 

@@ -339,7 +339,13 @@ export function openDebug(L: LuaState): void {
       const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? '(C temporary)' : '(temporary)';
       return { name, get: () => t[n - rec.ftransfer], set: (v) => { t[n - rec.ftransfer] = v; } };
     }
-    if (n === 0 || n > rec.n) return null;
+    if (n > rec.n) {
+      const i = n - rec.n - 1, temps = rec.temps;
+      if (i < temps.length) return { name: '(temporary)', get: () => temps[i], set: (v) => { temps[i] = v; } };
+      if (rec.hooked && i === temps.length) return { name: '(temporary)', get: () => undefined, set: () => {} };
+      return null;
+    }
+    if (n === 0) return null;
     const [name, get, set] = rec.slots[n - 1]!;
     return { name, get, set };
   }

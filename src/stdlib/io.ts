@@ -602,6 +602,7 @@ export function openIo(L: LuaState): void {
     // glibc's setvbuf flushes only when buffering is turned off.
     const flushed = mode === 'no' ? flushWrites(f) : null;
     f.bufMode = mode;
+    if (f.stream === L.host.stdout) L.stdoutMode = mode;
     return flushed ?? true;
   }
 

@@ -14,6 +14,11 @@ export type Dialect = '5.1' | '5.3' | '5.4';
 export interface Pos {
   line: number;
   column: number;
+  /**
+   * Expressions parsed by subexpr: the line of their last token, where
+   * lcode.c emits the instruction that finally evaluates them (line hooks).
+   */
+  lastLine?: number;
 }
 
 // ---------------------------------------------------------------- variables

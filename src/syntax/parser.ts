@@ -1231,6 +1231,7 @@ export class Parser {
       v = this.simpleexp();
       vf = this.fold;
     }
+    v.lastLine = this.lex.lastline;
     let op = this.binops.get(this.lex.t.tok);
     while (op !== undefined && op.left > limit) {
       const opTok = this.lex.t;
@@ -1239,7 +1240,7 @@ export class Parser {
       if (is54) lf = this.foldInfix(op.op, vf);
       const right = this.subexpr(op.right);
       const nextop = this.lastOp;
-      v = { kind: 'Binary', op: op.op, left: v, right, opLine: opTok.line, line: v.line, column: v.column };
+      v = { kind: 'Binary', op: op.op, left: v, right, opLine: opTok.line, line: v.line, column: v.column, lastLine: this.lex.lastline };
       if (is54) vf = this.foldPosfix(op.op, lf, this.fold);
       op = nextop;
     }

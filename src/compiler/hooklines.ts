@@ -1,0 +1,140 @@
+// The lines line hooks report inside a statement that spans several lines.
+//
+// lua5.4 fires a line event when the line of the next instruction differs
+// from the last one's, and lcode.c gives each instruction the line of the
+// last token read when it is emitted. Simple operands (globals, fields,
+// constants) are emitted lazily: when an operator or the statement's end
+// needs them in a register. So in
+//
+//     a = b[1]
+//           + b[1]
+//
+// the first `b[1]` belongs to the `+` line, the second to its own, the
+// addition to the `+` line again, and the store to `a` to the last line.
+// Instrumented code follows this for assignments, locals and binary
+// operators (compiler/codegen.ts); statements on one line need none of it.
+
+import type { Expr, BinaryExpr, LocalStat, AssignStat } from '../syntax/ast.js';
+
+/** An operand lcode.c leaves undischarged until something needs its value. */
+export function isLazy(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Index': case 'String': case 'Nil': case 'True': case 'False': return true;
+    case 'Name': return e.variable === null || e.isUpvalue;
+    default: return false;
+  }
+}
+
+const FOLDABLE = new Set(['+', '-', '*', '/', '//', '%', '^', '&', '|', '~', '<<', '>>']);
+
+/** A numeral, or arithmetic lparser.c folds into one: no instruction of its own. */
+function isNumeral(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Integer': case 'Float': return true;
+    case 'Paren': return isNumeral(e.expr);
+    case 'Unary': return (e.op === '-' || e.op === '~') && isNumeral(e.operand);
+    case 'Binary': {
+      if (!FOLDABLE.has(e.op) || !isNumeral(e.left) || !isNumeral(e.right)) return false;
+      // Division by an integer zero is left to run time.
+      const r = e.right;
+      return !((e.op === '//' || e.op === '%') && r.kind === 'Integer' && r.value === 0n);
+    }
+    default: return false;
+  }
+}
+
+/** `..` moves even locals and constants to fresh registers. */
+function isPlain(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Name': case 'String': case 'Nil': case 'True': case 'False': case 'Integer': case 'Float': case 'Index': case 'Vararg':
+      return true;
+    default: return isNumeral(e);
+  }
+}
+
+function lastLineOf(e: Expr): number {
+  return e.lastLine ?? e.line;
+}
+
+/**
+ * The lines of a binary operation's instructions, in order: its left
+ * operand's discharge (at the operator), its right operand's (at its last
+ * token), and the operation itself. Null where there is no instruction, or
+ * where the operand's own instructions carry the line.
+ */
+export function binaryLines(e: BinaryExpr): { left: number | null; right: number | null; op: number | null } {
+  if (isNumeral(e)) return { left: null, right: null, op: null };
+  const own = (o: Expr): number | null => (o.kind === 'Call' || o.kind === 'MethodCall' ? firstInstructionLine(o) : null);
+  if (e.op === '..') {
+    // A chain of `..` is one instruction, made at the innermost operator.
+    const merged = e.right.kind === 'Binary' && e.right.op === '..';
+    return {
+      left: isPlain(e.left) ? e.opLine : own(e.left),
+      right: isPlain(e.right) ? lastLineOf(e.right) : own(e.right),
+      op: merged ? null : e.opLine,
+    };
+  }
+  return {
+    left: isLazy(e.left) ? e.opLine : own(e.left),
+    right: isLazy(e.right) ? lastLineOf(e.right) : own(e.right),
+    op: e.opLine,
+  };
+}
+
+/** The line of the first instruction evaluating `e`, or null when it emits none before being discharged. */
+export function firstInstructionLine(e: Expr): number | null {
+  switch (e.kind) {
+    case 'Name': case 'String': case 'Nil': case 'True': case 'False': case 'Integer': case 'Float':
+      return null;
+    case 'Index': {
+      const o = e.object;
+      // The object goes to a register before the key is read.
+      if (o.kind === 'Name' && o.variable !== null && !o.isUpvalue) return firstInstructionLine(e.key);
+      return firstInstructionLine(o) ?? o.lastLine ?? o.line;
+    }
+    case 'Binary': {
+      if (e.op === 'and' || e.op === 'or') return firstInstructionLine(e.left) ?? e.opLine;
+      if (isNumeral(e)) return null;
+      const l = binaryLines(e);
+      return firstInstructionLine(e.left) ?? l.left ?? firstInstructionLine(e.right) ?? l.right ?? l.op ?? lastLineOf(e);
+    }
+    case 'Unary':
+      if (isNumeral(e)) return null;
+      return firstInstructionLine(e.operand) ?? (isLazy(e.operand) ? lastLineOf(e) : e.line);
+    case 'Paren':
+      return firstInstructionLine(e.expr);
+    case 'Function':
+      // The closure is made once its body has been read.
+      return e.func.endLine;
+    default:
+      return e.line;
+  }
+}
+
+/** Spans several lines: its hooks follow the instructions (null: one line, the statement's). */
+export function spansLines(s: LocalStat | AssignStat): boolean {
+  const last = s.values[s.values.length - 1];
+  return last !== undefined && lastLineOf(last) !== s.line;
+}
+
+/** The line of the first instruction of a multi-line local or assignment. */
+export function statementFirstLine(s: LocalStat | AssignStat): number {
+  if (s.kind === 'Assign') {
+    const t = s.targets[0]!;
+    if (t.kind === 'Index') {
+      const l = firstInstructionLine(t);
+      if (l !== null) return l;
+    }
+  }
+  const v = s.values[0]!;
+  return firstInstructionLine(v) ?? lastLineOf(v);
+}
+
+/** Where an assignment's store instruction is: after its last value, unless the target is a register. */
+export function storeLine(s: AssignStat): number | null {
+  const t = s.targets[s.targets.length - 1]!;
+  if (t.kind === 'Name' && t.variable !== null && !t.isUpvalue) return null;
+  return lastLineOf(s.values[s.values.length - 1]!);
+}
+
+export { lastLineOf };
