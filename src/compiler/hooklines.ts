@@ -17,7 +17,7 @@
 import type { Expr, BinaryExpr, LocalStat, AssignStat } from '../syntax/ast.js';
 
 /** An operand lcode.c leaves undischarged until something needs its value. */
-export function isLazy(e: Expr): boolean {
+function isLazy(e: Expr): boolean {
   switch (e.kind) {
     case 'Index': case 'String': case 'Nil': case 'True': case 'False': return true;
     case 'Name': return e.variable === null || e.isUpvalue;
@@ -111,7 +111,7 @@ export function firstInstructionLine(e: Expr): number | null {
   }
 }
 
-/** Spans several lines: its hooks follow the instructions (null: one line, the statement's). */
+/** Whether its values end on a later line: then its hooks follow the instructions. */
 export function spansLines(s: LocalStat | AssignStat): boolean {
   const last = s.values[s.values.length - 1];
   return last !== undefined && lastLineOf(last) !== s.line;
@@ -137,4 +137,3 @@ export function storeLine(s: AssignStat): number | null {
   return lastLineOf(s.values[s.values.length - 1]!);
 }
 
-export { lastLineOf };
