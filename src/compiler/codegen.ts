@@ -233,7 +233,7 @@ export class CodeGen {
    * active locals) and reports each statement; every call goes through the
    * trampoline, which fires call and return hooks.
    */
-  constructor(private readonly instrument = false, private readonly clearTemps = false) {}
+  constructor(private readonly instrument = false, private readonly clearTemps = false, private readonly debugged = false) {}
 
   /** Is the function being compiled an instrumented variant? */
   private get ins(): boolean {
@@ -357,7 +357,10 @@ export class CodeGen {
       const args = params.filter((p) => p !== '...$va');
       const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
       this.emitRaw(`\n/*@${fn.line}*/`); // not an active line: no Lua instruction of its own
-      this.emitRaw(`if (($D.n += @W@) > $D.limit) return $deep(${self}, ${argList}, @W@);\n`);
+      // A debugged chunk's functions always go on to the trampoline, which
+      // runs their instrumented twins.
+      const limit = this.debugged ? '-1' : '$D.limit';
+      this.emitRaw(`if (($D.n += @W@) > ${limit}) return $deep(${self}, ${argList}, @W@);\n`);
     }
     if (gen && this.instrument) this.emitRaw(`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
     this.emitRaw('@TOP@');
@@ -1347,12 +1350,14 @@ export interface CompileOptions {
   instrument?: boolean;
   /** Clear temporaries at each statement (chunks that call collectgarbage). */
   clearTemps?: boolean;
+  /** Always run instrumented (chunks that use getlocal, setlocal or sethook). */
+  debugged?: boolean;
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
   stripNames = options.strip === true;
   try {
-    return new CodeGen(options.instrument ?? false, options.clearTemps ?? false).compileChunk(chunk);
+    return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false).compileChunk(chunk);
   } finally {
     stripNames = false;
   }

@@ -134,7 +134,8 @@ export function forceDebugMode(): void {
 
 /** The generator to run for `f`: its instrumented variant in debug mode. */
 export function frameOf(f: LuaFunction, args: LuaValue[]): Frame {
-  if (!H.on || f.P === undefined) return f.G!(...args);
+  const info = f.P as { debugged?: boolean } | undefined;
+  if (info === undefined || (!H.on && info.debugged !== true)) return f.G!(...args);
   return instrumented(f).G!(...args);
 }
 

@@ -164,6 +164,18 @@ export interface FunctionInfo {
   dialect?: Dialect;
   /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
   stripped?: boolean;
+  /** Its functions always run instrumented (see `isDebugged`). */
+  debugged?: boolean;
+}
+
+/**
+ * A chunk that reads or writes locals of running functions, or sets hooks,
+ * needs its own functions inspectable and hookable from their first
+ * statement: they always run instrumented. Other chunks run instrumented
+ * only while a hook is set.
+ */
+function isDebugged(source: string): boolean {
+  return /\b(?:getlocal|setlocal|sethook)\b/.test(source);
 }
 
 /** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
@@ -288,7 +300,8 @@ function strippedProto(p: Proto): Proto {
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   // Code that forces collections should not keep garbage alive in temporaries.
-  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(source) });
+  const debugged = isDebugged(source);
+  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(source), debugged });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
@@ -306,6 +319,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const infos: FunctionInfo[] = debugProtos.map((proto) => ({
     proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
     ...(strip ? { stripped: true } : {}),
+    ...(debugged ? { debugged: true } : {}),
   }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
@@ -327,9 +341,6 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
 }
 
 function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
-  // A chunk that reads or writes locals of running functions, or sets hooks,
-  // needs its functions inspectable and hookable from their first statement.
-  if (/\b(?:getlocal|setlocal|sethook)\b/.test(source)) hooks.forceDebugMode();
   const { run, protos } = buildChunk(source, options, false, strip);
   const envCell = { v: env };
   if (protoIndex === undefined) return run(envCell) as LuaFunction;

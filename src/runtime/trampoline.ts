@@ -119,7 +119,8 @@ export class Machine {
     const G = f.G;
     if (G === undefined) {
       this.descs[stack.length] = req.desc;
-      const v = H.on ? callHostHooked(this, f, args) : f(...args);
+      // From an instrumented frame too: a hook set by this call sees its return.
+      const v = H.on || this.recs[stack.length - 1] !== undefined ? callHostHooked(this, f, args) : f(...args);
       if (!req.box) return v;
       req.result = v;
       return req;
@@ -129,13 +130,16 @@ export class Machine {
     this.waiting[stack.length - 1] = req.box ? req : null;
     // A library function in tail position runs as an ordinary call, as in lua.
     if (req.tail && f.P !== undefined) stack.pop();
-    if (H.on) {
+    // Debug mode, or a function of a debugged chunk: its instrumented twin.
+    if (H.on || (f.P as { debugged?: boolean } | undefined)?.debugged === true) {
       this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
       this.descs[stack.length] = req.desc;
       this.push(f, args);
     } else {
       this.fns[stack.length] = f;
       this.descs[stack.length] = req.desc;
+      // No record: one left at this index by an instrumented frame is stale.
+      this.recs[stack.length] = undefined;
       stack.push(G(...args));
     }
     return undefined;
