@@ -212,6 +212,20 @@ describe('regolith: os library', () => {
   }
 });
 
+describe('regolith: print and io.stdout buffering', () => {
+  // lua5.4's print flushes every line; ours buffers unless io.stdout is set
+  // unbuffered or line buffered. Both streams into one pipe show the order.
+  for (const mode of ['no', 'line']) {
+    test(`print after io.stdout:setvbuf("${mode}") interleaves with stderr as in lua5.4`, { skip }, () => {
+      const code = `io.stdout:setvbuf("${mode}") print("a") io.stderr:write("b\\n") print("c") io.stderr:write("d\\n")`;
+      const run = (cmd: string) => spawnSync('sh', ['-c', `${cmd} -e '${code}' 2>&1`], { encoding: 'latin1' }).stdout;
+      const ours = run(`"${process.execPath}" "${bin}"`);
+      assert.equal(ours, run(lua));
+      assert.equal(ours, 'a\nb\nc\nd\n');
+    });
+  }
+});
+
 describe('regolith: interactive mode over a pipe', () => {
   cliTest('-i echoes prompts and lines, prints values, continues lines', ['-i'], {
     stdin: 'x = 1\nx\n=x+1\nfor i=1,2 do\nprint(i)\nend\ny = x + nil\nerror({})\nreturn 1,2\nprint(nil)\n=nil\n\nlocal a = \n',

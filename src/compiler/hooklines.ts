@@ -27,14 +27,27 @@ function isLazy(e: Expr): boolean {
 
 const FOLDABLE = new Set(['+', '-', '*', '/', '//', '%', '^', '&', '|', '~', '<<', '>>']);
 
+/** Binary nodes already classified: long operator chains are asked about at every level. */
+const numeralBinaries = new WeakMap<Expr, boolean>();
+
 /** A numeral, or arithmetic lparser.c folds into one: no instruction of its own. */
 function isNumeral(e: Expr): boolean {
+  if (e.kind !== 'Binary') return isNumeralOperand(e);
+  let r = numeralBinaries.get(e);
+  if (r === undefined) {
+    r = isNumeralOperand(e);
+    numeralBinaries.set(e, r);
+  }
+  return r;
+}
+
+function isNumeralOperand(e: Expr): boolean {
   switch (e.kind) {
     case 'Integer': case 'Float': return true;
     case 'Paren': return isNumeral(e.expr);
     case 'Unary': return (e.op === '-' || e.op === '~') && isNumeral(e.operand);
     case 'Binary': {
-      if (!FOLDABLE.has(e.op) || !isNumeral(e.left) || !isNumeral(e.right)) return false;
+      if (!FOLDABLE.has(e.op) || !isNumeral(e.right) || !isNumeral(e.left)) return false;
       // Division by an integer zero is left to run time.
       const r = e.right;
       return !((e.op === '//' || e.op === '%') && r.kind === 'Integer' && r.value === 0n);

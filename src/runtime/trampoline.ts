@@ -88,6 +88,17 @@ export class Machine {
     }
   }
 
+  /** Pops a frame that raised an error; true when the stack is then empty (the error leaves the machine). */
+  private popFailed(): boolean {
+    const stack = this.stack;
+    stack.pop();
+    this.recs[stack.length] = undefined;
+    if (stack.length === 0) return true;
+    // The caller gets the error, not a result.
+    this.waiting[stack.length - 1] = null;
+    return false;
+  }
+
   /** What frame `i` is resumed with when its callee returns `v`. */
   private deliver(i: number, v: unknown): unknown {
     const w = this.waiting[i];
@@ -162,10 +173,7 @@ export class Machine {
         r = thrown ? g.throw(value) : g.next(value);
       } catch (e) {
         this.active = false;
-        stack.pop();
-        if (stack.length === 0) throw e;
-        // The caller gets the error, not a result.
-        this.waiting[stack.length - 1] = null;
+        if (this.popFailed()) throw e;
         value = e;
         thrown = true;
         continue;
@@ -182,15 +190,15 @@ export class Machine {
             if (rec === HOST_FRAME) fire('return', null);
             else fire('return', rec, mv(r.value), rec.n + 1);
           } catch (e) {
-            stack.pop();
-            if (stack.length === 0) throw e;
-            this.waiting[stack.length - 1] = null;
+            if (this.popFailed()) throw e;
             value = e;
             thrown = true;
             continue;
           }
         }
         stack.pop();
+        // A finished frame's record holds its locals.
+        this.recs[stack.length] = undefined;
         if (stack.length === 0) return { done: true, value: r.value };
         value = this.deliver(stack.length - 1, r.value);
         r = undefined;
