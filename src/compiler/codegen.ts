@@ -16,7 +16,7 @@
 // temporaries are `$N`, runtime helpers are `$name`. String constants are
 // emitted with JSON.stringify. So Lua source is always data, never code.
 
-import { binaryLines, spansLines, statementFirstLine, storeLine } from './hooklines.js';
+import { binaryLines, returnFirstLine, spansLines, statementFirstLine, storeLine } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
@@ -42,6 +42,11 @@ export interface Proto {
   envIndex: number;
   /** Lines holding its code, for debug.getinfo's activelines (set once compiled). */
   activeLines?: number[];
+  /**
+   * Where its own text is in the chunk source, when it compiles apart from
+   * its chunk (string.dump), and its upvalues' names (kept when stripped).
+   */
+  own?: NonNullable<FunctionNode['span']> & { upvalues: string[] };
 }
 
 /** How a call site names the function it calls (lua5.4's getfuncname). */
@@ -321,6 +326,7 @@ export class CodeGen {
       numCells: fn.upvalues.filter((v) => v.role !== 'env').length,
       paramNames: fn.params.map((v) => v.name),
       envIndex: fn.upvalues.findIndex((v) => v.role === 'env'),
+      ...(fn.span !== undefined && fn.usesOuterConst !== true ? { own: { ...fn.span, upvalues: fn.upvalues.map((v) => v.name) } } : {}),
     };
     this.protos.push(proto);
     this.factoryOf.set(fn, proto.index);
@@ -395,7 +401,9 @@ export class CodeGen {
     this.fs = saved;
     this.selfName = savedSelf;
     const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `$${i}`).join(', ')};\n` : '';
-    return `function${gen ? '*' : ''} ${gen ? '' : self}(${params.join(', ')}) {\n${tempDecl}${body}}`;
+    // Both variants are named for their proto ($f1, $g1): stack frames of a
+    // chunk without line information still tell their function.
+    return `function${gen ? '*' : ''} ${gen ? `$g${proto.index}` : self}(${params.join(', ')}) {\n${tempDecl}${body}}`;
   }
 
   private declareParams(fn: FunctionNode): void {
@@ -1386,6 +1394,7 @@ function hookLine(s: Stat): number | null {
     case 'While': return s.condition.line;
     // The closure is made once its body has been read.
     case 'LocalFunction': case 'FunctionStat': return s.func.endLine;
+    case 'Return': return returnFirstLine(s);
     // No instruction of their own.
     case 'Repeat': case 'Do': case 'Label': return null;
     default: return s.line;

@@ -14,7 +14,7 @@
 // Instrumented code follows this for assignments, locals and binary
 // operators (compiler/codegen.ts); statements on one line need none of it.
 
-import type { Expr, BinaryExpr, LocalStat, AssignStat } from '../syntax/ast.js';
+import type { Expr, BinaryExpr, LocalStat, AssignStat, ReturnStat } from '../syntax/ast.js';
 
 /** An operand lcode.c leaves undischarged until something needs its value. */
 function isLazy(e: Expr): boolean {
@@ -150,3 +150,14 @@ export function storeLine(s: AssignStat): number | null {
   return lastLineOf(s.values[s.values.length - 1]!);
 }
 
+
+/**
+ * The line of a `return`'s first instruction: its first value's, where that
+ * value emits one; else the value moves to a register at the `,` after it, or
+ * a lone value is returned in place by the return at its last token.
+ */
+export function returnFirstLine(s: ReturnStat): number {
+  const v = s.values[0];
+  if (v === undefined) return s.line;
+  return firstInstructionLine(v) ?? lastLineOf(v);
+}

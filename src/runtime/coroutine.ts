@@ -7,7 +7,7 @@ import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from '.
 import { LuaError, type Frame } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest } from './callreq.js';
-import { H, MAIN_THREAD, forgetThread, inheritHook } from './hooks.js';
+import { H, MAIN_THREAD, forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
 
@@ -43,6 +43,12 @@ export function running(): Coroutine {
 
 H.thread = () => (current.isMain ? MAIN_THREAD : current);
 
+/** Another thread runs: debug mode follows its hook. */
+function switchTo(co: Coroutine): void {
+  current = co;
+  updateDebugMode();
+}
+
 // Direct-mode code that overflows onto a machine is never yieldable; say
 // which coroutine it belongs to so the right error is raised.
 setDeepOwner(() => (current.isMain ? null : { yieldable: false }));
@@ -60,7 +66,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   const prev = current;
   prev.status = 'normal';
   co.status = 'running';
-  current = co;
+  switchTo(co);
   const depth = D.n;
   try {
     let r;
@@ -95,7 +101,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   } finally {
     ops.C.n--;
     D.n = depth;
-    current = prev;
+    switchTo(prev);
     prev.status = 'running';
   }
 }
@@ -117,7 +123,7 @@ export function close(co: Coroutine): ResumeResult {
     let error: LuaValue = undefined;
     let failed = false;
     const prev = current;
-    current = co;
+    switchTo(co);
     co.status = 'running';
     try {
       while (stack.length > 0) {
@@ -130,7 +136,7 @@ export function close(co: Coroutine): ResumeResult {
         }
       }
     } finally {
-      current = prev;
+      switchTo(prev);
     }
     co.status = 'dead';
     forgetThread(co);

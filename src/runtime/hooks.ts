@@ -70,7 +70,7 @@ export const MAIN_THREAD = {};
 
 /** Hooks by thread (a dead coroutine keeps its hook for gethook, weakly). */
 const hooks = new WeakMap<object, Hook>();
-/** Threads with a hook that may still run: debug mode is on while there is one. */
+/** Threads with a hook that may still run: debug mode is on while one of them runs. */
 const live = new Set<object>();
 let forced = false;
 let savedLimit = 0;
@@ -88,8 +88,13 @@ export const H = {
   instrument: null as ((f: LuaFunction) => LuaFunction) | null,
 };
 
-function update(): void {
-  const on = forced || live.size > 0;
+/**
+ * Debug mode follows the running thread: a hook left on a suspended coroutine
+ * must not make the rest of the program pay for it. Called when a hook
+ * changes and whenever another thread starts or stops running.
+ */
+export function update(): void {
+  const on = forced || (live.size > 0 && live.has(H.thread()));
   if (on === H.on) return;
   H.on = on;
   if (on) {
@@ -219,6 +224,27 @@ export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
       }
     }
     if (changed && h.mask.includes('l')) runHook(h, 'line', rec.stripped ? undefined : ln);
+  } finally {
+    rec.hooked = false;
+  }
+}
+
+/**
+ * A call at `ln` from an instrumented frame. lua's call instruction carries
+ * the line where the called expression starts, so a call on another line than
+ * the statement's (an argument spanning lines, `f(\n g())`) is a line event,
+ * and while it waits the frame's current line is the call's (getinfo, and the
+ * line the next statement compares with: lua's oldpc after a return).
+ */
+export function callLine(rec: FrameRec, ln: number): void {
+  if (rec.stripped || rec.line === ln) return;
+  rec.line = ln;
+  if (!H.on || H.inHook) return;
+  const h = hooks.get(H.thread());
+  if (h === undefined || !h.mask.includes('l')) return;
+  rec.hooked = true;
+  try {
+    runHook(h, 'line', ln);
   } finally {
     rec.hooked = false;
   }

@@ -257,11 +257,36 @@ export function dumpFunction(f: LuaFunction, strip = false): string | undefined 
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.text === undefined) return undefined;
   const stripped = strip || info.stripped === true;
-  const index = `${info.proto.index}${stripped ? 's' : ''}`;
+  const own = ownChunk(info);
+  const text = own ?? info.text;
+  const index = `${own === null ? info.proto.index : 1}${stripped ? 's' : ''}`;
   // A stripped chunk has no source name: it loads as "=?".
   const source = stripped ? '=?' : info.source ?? '=?';
   const header = `${info.dialect ?? '5.4'}\n${index}\n${source}`.length;
-  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + info.text.length}\n${source}${info.text}`;
+  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + text.length}\n${source}${text}`;
+}
+
+/** Declaring more upvalues than this as locals would pass lua's limit on locals. */
+const MAX_OWN_UPVALUES = 200;
+
+/**
+ * A chunk holding only the function of `info`, as its first nested function
+ * (proto 1), with its lines where they were: its upvalues are locals of the
+ * chunk, so it compiles as before. Without it a dump would carry the whole
+ * chunk, and loading it would compile the whole chunk again. Null when the
+ * function cannot stand apart (the main chunk; compile-time constants of
+ * enclosing functions; Lua 5.1's function environments).
+ */
+function ownChunk(info: FunctionInfo): string | null {
+  const own = info.proto.own;
+  if (own === undefined || info.text === undefined || info.proto.index === 0 || info.dialect === '5.1') return null;
+  if (own.upvalues.length > MAX_OWN_UPVALUES) return null;
+  let body = info.text.slice(own.start, own.end);
+  // A method's `self` is implicit in its text.
+  if (own.isMethod) body = `(self${info.proto.numParams > 1 || info.proto.isVararg ? ', ' : ''}${body.slice(1)}`;
+  const locals = own.upvalues.length > 0 ? `local ${own.upvalues.join(', ')}; ` : '';
+  const lineDefined = info.proto.lineDefined;
+  return `${locals}return${'\n'.repeat(lineDefined - 1)} function${'\n'.repeat(own.line - lineDefined)}${body}`;
 }
 
 /** Load a binary chunk made by dumpFunction; an error message for anything else. */
@@ -342,13 +367,14 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
 
 function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
   const { run, protos } = buildChunk(source, options, false, strip);
-  const envCell = { v: env };
-  if (protoIndex === undefined) return run(envCell) as LuaFunction;
+  if (protoIndex === undefined) return run({ v: env }) as LuaFunction;
   const proto = protos[protoIndex];
   if (proto === undefined) throw new Error('bad proto index');
-  // Fresh upvalues; the first upvalue gets the environment, as lua_load does.
+  // Fresh upvalues; the first one gets the environment, as lua_load does
+  // (a chunk's _ENV that is not the first upvalue is nil).
+  const envCell = { v: proto.envIndex === 0 ? env : undefined };
   const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
-  if (cells.length > 0 && proto.upvalueNames[0] !== '_ENV') cells[0].v = env;
+  if (cells.length > 0 && proto.envIndex !== 0) cells[0].v = env;
   return (run(envCell, protoIndex) as Factory)(...cells);
 }
 

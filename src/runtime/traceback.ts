@@ -180,9 +180,9 @@ function madeTailCall(caller: Group, callee: Group): boolean {
   return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee);
 }
 
-/** The proto index of a Lua frame: from its JS name ($f<n>), else the innermost function around its line. */
+/** The proto index of a Lua frame: from its JS name ($f<n>, $g<n>), else the innermost function around its line. */
 function protoOf(f: Frame): number {
-  const m = f.fnName ? /^\$f(\d+)$/.exec(f.fnName) : null;
+  const m = f.fnName ? /^\$[fg](\d+)$/.exec(f.fnName) : null;
   if (m) return Number(m[1]);
   const lines = f.chunk?.protoLines;
   const line = f.line ?? 0;

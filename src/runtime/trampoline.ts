@@ -13,7 +13,7 @@ import { metafield, typeError } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
-import { H, HOST_FRAME, FrameRec, fire, frameOf } from './hooks.js';
+import { H, HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
 import { mv } from './ops.js';
 
 /**
@@ -118,6 +118,11 @@ export class Machine {
     // The requesting frame waits at this line (levels of suspended frames).
     // (A metamethod requested by a runtime helper: the line its Lua frame noted in D.cl.)
     this.lines[stack.length - 1] = req.line >= 0 ? req.line : D.cl;
+    // An instrumented caller is at the call's line while it waits (lua's
+    // savedpc is the call instruction): getinfo's currentline, and the line
+    // later line events compare with (lua's oldpc after a return).
+    const rec = this.recs[stack.length - 1];
+    if (rec !== undefined && rec !== HOST_FRAME && req.line >= 0) callLine(rec, req.line);
     let f = req.f as LuaFunction;
     let args = req.args;
     // __call: call the handler with the object prepended.

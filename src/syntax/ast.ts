@@ -279,6 +279,13 @@ export interface FunctionNode extends Pos {
   lastTokenLine?: number;
   /** True when the body contains a `goto` or label. */
   hasGoto: boolean;
+  /**
+   * Where its text is in the chunk source: from the `(` of its parameters
+   * (at `line`) to the end of its `end` (string.dump of a single function).
+   */
+  span?: { start: number; end: number; line: number; isMethod: boolean };
+  /** It (or a function inside it) uses a compile-time constant of an enclosing function. */
+  usesOuterConst?: boolean;
 }
 
 /** The result of parsing a chunk: the main function (vararg, one upvalue `_ENV`). */

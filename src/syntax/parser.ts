@@ -470,7 +470,7 @@ export class Parser {
         const ke = this.singlevaraux(fs, '_ENV', true);
         if (ke === R_LOCAL) e.env = this.rvd!.v;
         else if (ke === R_UPVAL) { e.env = this.rup!.v; e.isUpvalue = true; }
-        else if (ke === R_CONST) { e.env = this.rvd!.v; e.isUpvalue = this.rvd!.v!.func !== fs.node; }
+        else if (ke === R_CONST) { e.env = this.rvd!.v; e.isUpvalue = this.rvd!.v!.func !== fs.node; this.markOuterConst(e.env!); }
       }
       this.fold = OTHER;
     } else if (k === R_LOCAL) {
@@ -484,9 +484,15 @@ export class Parser {
       const v = this.rvd!.v!;
       e.variable = v;
       e.isUpvalue = v.func !== fs.node;
+      this.markOuterConst(v);
       this.fold = foldOfConst(v.constValue!);
     }
     return e;
+  }
+
+  /** A compile-time constant of an enclosing function is used: the functions in between cannot be compiled on their own. */
+  private markOuterConst(v: Variable): void {
+    for (let f: FuncState | null = this.fs; f !== null && f.node !== v.func; f = f.prev) f.node.usesOuterConst = true;
   }
 
   // ------------------------------------------------------------ blocks
@@ -658,6 +664,7 @@ export class Parser {
     node.body = bodyNode;
     this.enterblock(false, bodyNode);
     if (isMethod && !this.is53 && !this.is51) this.addSelf(ft);
+    const open = this.lex.t;
     this.checknext(0x28);
     if (isMethod && (this.is53 || this.is51)) this.addSelf(ft);
     this.parlist();
@@ -666,7 +673,9 @@ export class Parser {
     bodyNode.column = this.lex.t.column;
     this.statlistInto(bodyNode);
     node.endLine = this.lex.linenumber;
+    const close = this.lex.t;
     this.checkMatch(TK_END, TK_FUNCTION, line);
+    node.span = { start: open.start, end: close.end, line: open.line, isMethod };
     if (!this.is51) this.checkstack(1, fs.prev!); // codeclosure: luaK_exp2nextreg in the parent
     this.closeFunc();
     return node;

@@ -37,3 +37,13 @@ local name = string.rep("x", 1000)
 local p = assert(load("return function (x) return x end", name))
 print(#string.dump(p) > 1000, #string.dump(p, true) < 500)
 print(debug.getinfo(load(string.dump(p, true))).source, debug.getinfo(load(string.dump(p))).source == name)
+
+-- A stripped function running in a coroutine (resumable code) still knows
+-- which function it is.
+local function where()
+  local i = debug.getinfo(1, "Sl")
+  print(i.source, i.currentline, i.linedefined, i.lastlinedefined, i.what)
+  print(debug.traceback("tb"))
+end
+local sw = load(string.dump(where, true))
+coroutine.wrap(function () pcall(sw) end)()
