@@ -16,7 +16,7 @@
 // temporaries are `$N`, runtime helpers are `$name`. String constants are
 // emitted with JSON.stringify. So Lua source is always data, never code.
 
-import { binaryLines, returnFirstLine, spansLines, statementFirstLine, storeLine } from './hooklines.js';
+import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
@@ -712,7 +712,8 @@ export class CodeGen {
     else if (vars.length === 1 && values.length === 1) vals = [this.exprBelow(values[0], s.line)];
     else vals = this.valuesInto(values, vars.length, s.line);
     this.emitRaw(`${kw}${vars.map((v, i) => `${vname(v)} = ${vinit(v, vals[i])}`).join(', ')};\n`);
-    for (const v of vars) this.registerLocal(v.name, vref(v));
+    // A compile-time constant has no register: getlocal does not see it.
+    for (const v of vars) if (v.constValue === undefined) this.registerLocal(v.name, vref(v));
     this.checkClose(s);
   }
 
@@ -995,16 +996,22 @@ export class CodeGen {
    * start below the call's line get their own line marker: they are emitted
    * after the call's marker.
    */
-  private argList(exprs: Expr[], callLine: number): string {
+  private argList(exprs: Expr[], callLine: number, closeLine?: number): string {
     if (exprs.length === 0) return '';
-    const at = (x: Expr) => (x.line > callLine ? this.mark(x.line) : '');
+    const lines = this.ins || !this.fs.gen ? argLines(exprs, callLine, closeLine) : null;
+    const hooks = this.ins ? lines : null;
+    // Active lines: where the arguments' and the call's instructions are.
+    if (!this.fs.gen) for (const l of [...(lines ?? []), callLine]) this.fs.lines.add(l);
+    // The marker attributes errors; argLines gave the active lines.
+    const at = (x: Expr, i: number) => (hooks !== null ? `$H.at($fr, ${hooks[i]}), ` : '') + (x.line > callLine ? `\n/*@${x.line}*/` : '');
     const last = exprs[exprs.length - 1];
-    const fixed = exprs.slice(0, -1).map((x) => at(x) + this.expr(x));
+    const fixed = exprs.slice(0, -1).map((x, i) => (hooks !== null ? `(${at(x, i)}${this.expr(x)})` : at(x, i) + this.expr(x)));
+    const n = exprs.length - 1;
     if (isMulti(last)) {
-      const spread = last.kind === 'Vararg' ? '...$va' : `...$mv(${at(last)}${this.multi(last)})`;
+      const spread = last.kind === 'Vararg' ? (hooks !== null ? `...(${at(last, n)}$va)` : '...$va') : (hooks !== null ? `...$mv((${at(last, n)}${this.multi(last)}))` : `...$mv(${at(last, n)}${this.multi(last)})`);
       return [...fixed, spread].join(', ');
     }
-    return [...fixed, at(last) + this.expr(last)].join(', ');
+    return [...fixed, hooks !== null ? `(${at(last, n)}${this.expr(last)})` : at(last, n) + this.expr(last)].join(', ');
   }
 
   /** `e`, with a line marker when it starts below `line` (the line its code would otherwise get). */
@@ -1056,19 +1063,32 @@ export class CodeGen {
       const f = this.fs.temp();
       const desc = `method '${e.method}'`;
       const lookup = this.getField(o, e.method, describe(e.object));
-      const args = this.argList(e.args, e.line);
+      const args = this.argList(e.args, e.line, e.lastLine);
       const allArgs = args ? `${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
-      return `(${o} = ${this.expr(e.object)}, ${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
+      const self = this.calleeLine(e.methodLine, e.line);
+      return `(${o} = ${this.expr(e.object)}, ${self}${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
     const desc = describe(e.callee);
-    const args = this.argList(e.args, e.line);
+    const args = this.argList(e.args, e.line, e.lastLine);
     const site = callSiteFor(e.callee);
     if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
       return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
     }
     const f = this.fs.temp();
-    return `(${f} = ${this.expr(e.callee)}, ${this.invoke(f, args, desc, e.line, site, tail)})`;
+    const fetch = e.callee.kind === 'Index' ? this.calleeLine(lastLineOf(e.callee.key), e.line) : '';
+    return `(${f} = ${this.expr(e.callee)}, ${fetch}${this.invoke(f, args, desc, e.line, site, tail)})`;
+  }
+
+  /**
+   * A called field (or a method's SELF) is fetched at its name's line, which
+   * may be below the call's: an active line, and a line event in
+   * instrumented code.
+   */
+  private calleeLine(line: number, callLine: number): string {
+    if (line === callLine) return '';
+    if (!this.fs.gen) this.fs.lines.add(line);
+    return this.ins ? `$H.at($fr, ${line}), ` : '';
   }
 
   /**
@@ -1096,12 +1116,30 @@ export class CodeGen {
 
   private tableExpr(e: TableExpr): string {
     if (e.items.length === 0) return 'new $LuaTable()';
+    const lines = this.ins || !this.fs.gen ? tableLines(e) : null;
+    if (lines === null) return this.tableBody(e, null);
+    if (!this.fs.gen) {
+      for (const l of lines.items) this.fs.lines.add(l);
+      if (lines.setlist !== null) this.fs.lines.add(lines.setlist);
+      return this.tableBody(e, null);
+    }
+    // Instrumented: the line events of its items and of the final SETLIST.
+    const body = this.tableBody(e, lines.items);
+    if (lines.setlist === null) return body;
+    const t = this.fs.temp();
+    return `(${t} = ${body}, $H.at($fr, ${lines.setlist}), ${t})`;
+  }
+
+  /** A constructor's code; `hooks`: instrumented code's line for each item. */
+  private tableBody(e: TableExpr, hooks: number[] | null): string {
+    const val = (x: Expr, i: number) => (hooks === null ? this.expr(x) : `($H.at($fr, ${hooks[i]}), ${this.expr(x)})`);
+    const mul = (x: Expr, i: number) => (hooks === null ? this.multi(x) : `($H.at($fr, ${hooks[i]}), ${this.multi(x)})`);
     if (e.items.every((i) => i.kind === 'Keyed' && i.key.kind === 'String')) {
       // Records like {x = 1, y = 2}: fill the string store with constant-key
       // stores (monomorphic for V8) in source order. A nil value leaves a
       // dead key, which the table tolerates.
       const S = this.fs.temp();
-      const sets = e.items.map((i) => `${S}[${str((i as { key: { value: string } }).key.value)}] = ${this.expr(i.value)}`);
+      const sets = e.items.map((it, i) => `${S}[${str((it as { key: { value: string } }).key.value)}] = ${val(it.value, i)}`);
       return `(${S} = $LuaTable.newStrs(), ${sets.join(', ')}, $LuaTable.withStrs(${S}, ${e.items.length}))`;
     }
     const positional: string[] = [];
@@ -1109,20 +1147,20 @@ export class CodeGen {
     let multiLast: string | null = null;
     e.items.forEach((item, i) => {
       if (item.kind === 'Positional') {
-        if (i === e.items.length - 1 && isMulti(item.value)) multiLast = this.multi(item.value);
-        else positional.push(this.expr(item.value));
+        if (i === e.items.length - 1 && isMulti(item.value)) multiLast = mul(item.value, i);
+        else positional.push(val(item.value, i));
       } else {
-        keyed.push(`${this.expr(item.key)}, ${this.expr(item.value)}`);
+        keyed.push(`${this.expr(item.key)}, ${val(item.value, i)}`);
       }
     });
     // Items are evaluated in order in lua5.4; keep order by building in one call.
     if (keyed.length === 0 && multiLast === null) return `$tableArray([${positional.join(', ')}])`;
     const parts = e.items.map((item, i) => {
       if (item.kind === 'Positional') {
-        if (i === e.items.length - 1 && isMulti(item.value)) return `1, ${this.multi(item.value)}`;
-        return `0, ${this.expr(item.value)}`;
+        if (i === e.items.length - 1 && isMulti(item.value)) return `1, ${mul(item.value, i)}`;
+        return `0, ${val(item.value, i)}`;
       }
-      return `2, ${this.expr(item.key)}, ${this.expr(item.value)}`;
+      return `2, ${this.expr(item.key)}, ${val(item.value, i)}`;
     });
     return `$tableBuild([${parts.join(', ')}])`;
   }
@@ -1395,6 +1433,9 @@ function hookLine(s: Stat): number | null {
     // The closure is made once its body has been read.
     case 'LocalFunction': case 'FunctionStat': return s.func.endLine;
     case 'Return': return returnFirstLine(s);
+    case 'CallStat': return firstInstructionLine(s.call) ?? s.line;
+    // `local x <const> = 10` emits nothing.
+    case 'Local': return s.variables.every((v) => v.constValue !== undefined) ? null : s.line;
     // No instruction of their own.
     case 'Repeat': case 'Do': case 'Label': return null;
     default: return s.line;

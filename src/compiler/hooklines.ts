@@ -14,7 +14,7 @@
 // Instrumented code follows this for assignments, locals and binary
 // operators (compiler/codegen.ts); statements on one line need none of it.
 
-import type { Expr, BinaryExpr, LocalStat, AssignStat, ReturnStat } from '../syntax/ast.js';
+import type { Expr, BinaryExpr, LocalStat, AssignStat, ReturnStat, TableExpr } from '../syntax/ast.js';
 
 /** An operand lcode.c leaves undischarged until something needs its value. */
 function isLazy(e: Expr): boolean {
@@ -65,7 +65,7 @@ function isPlain(e: Expr): boolean {
   }
 }
 
-function lastLineOf(e: Expr): number {
+export function lastLineOf(e: Expr): number {
   return e.lastLine ?? e.line;
 }
 
@@ -119,6 +119,11 @@ export function firstInstructionLine(e: Expr): number | null {
     case 'Function':
       // The closure is made once its body has been read.
       return e.func.endLine;
+    case 'Call':
+      // The called value goes to a register at the `(`.
+      return firstInstructionLine(e.callee) ?? lastLineOf(e.callee);
+    case 'MethodCall':
+      return firstInstructionLine(e.object) ?? e.methodLine;
     default:
       return e.line;
   }
@@ -160,4 +165,42 @@ export function returnFirstLine(s: ReturnStat): number {
   const v = s.values[0];
   if (v === undefined) return s.line;
   return firstInstructionLine(v) ?? lastLineOf(v);
+}
+
+/**
+ * The lines of a call's arguments as lua's instructions carry them, or null
+ * when they are all on the call's line. An argument's own instructions come
+ * first; a value that has none is moved to its register at the `,` after it
+ * (taken as its last line) or, the last one, at the `)`.
+ */
+export function argLines(args: Expr[], callLine: number, closeLine: number | undefined): number[] | null {
+  const lines = args.map((a, i) => listItemLine(args, i, callLine, closeLine));
+  return lines.every((l) => l === callLine) ? null : lines;
+}
+
+/** Where the instructions of item `i` of an argument list or a constructor's list part begin. */
+function listItemLine(items: Expr[], i: number, openLine: number, closeLine: number | undefined): number {
+  const a = items[i]!;
+  // VARARG is emitted before its `...` is read: at the token before it.
+  if (a.kind === 'Vararg') return i === 0 ? openLine : lastLineOf(items[i - 1]!);
+  return firstInstructionLine(a) ?? (i < items.length - 1 ? lastLineOf(a) : closeLine ?? lastLineOf(a));
+}
+
+/**
+ * A table constructor over several lines: where each item's instructions
+ * begin, and the line of the final SETLIST (at the `}`, when there is a list
+ * part), or null when it is all on one line. A `k = v` item is stored as soon
+ * as its value is read; list items go to registers as args do.
+ */
+export function tableLines(e: TableExpr): { items: number[]; setlist: number | null } | null {
+  const close = e.lastLine;
+  const list = e.items.filter((i) => i.kind === 'Positional').map((i) => i.value);
+  let k = 0;
+  const items = e.items.map((item) => {
+    if (item.kind === 'Positional') return listItemLine(list, k++, e.line, close);
+    return firstInstructionLine(item.key) ?? firstInstructionLine(item.value) ?? lastLineOf(item.value);
+  });
+  const setlist = list.length > 0 ? close ?? lastLineOf(list[list.length - 1]!) : null;
+  if (items.every((l) => l === e.line) && (setlist === null || setlist === e.line)) return null;
+  return { items, setlist };
 }

@@ -201,7 +201,7 @@ const shared: Record<string, unknown> = {
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
-  H: { enter: hooks.enter, called: hooks.called, line: hooks.line },
+  H: { enter: hooks.enter, called: hooks.called, line: hooks.line, at: hooks.callLine },
   clr: clearRegisters,
 };
 

@@ -97,6 +97,8 @@ export interface MethodCallExpr extends Pos {
   kind: 'MethodCall';
   object: Expr;
   method: string;
+  /** Line of the method's name (where lua puts its SELF instruction). */
+  methodLine: number;
   args: Expr[];
 }
 

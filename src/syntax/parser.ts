@@ -1396,7 +1396,7 @@ export class Parser {
           this.reserve(2);
           const args = this.funcargs(line);
           this.fs.freereg = base;
-          const m: MethodCallExpr = { kind: 'MethodCall', object: v, method: nt.value as string, args, line: v.line, column: v.column };
+          const m: MethodCallExpr = { kind: 'MethodCall', object: v, method: nt.value as string, methodLine: nt.line, args, line: v.line, column: v.column, lastLine: this.lex.lastline };
           v = m;
           break;
         }
@@ -1405,7 +1405,7 @@ export class Parser {
           this.reserve(1);
           const args = this.funcargs(line);
           this.fs.freereg = base;
-          const c: CallExpr = { kind: 'Call', callee: v, args, line: v.line, column: v.column };
+          const c: CallExpr = { kind: 'Call', callee: v, args, line: v.line, column: v.column, lastLine: this.lex.lastline };
           v = c;
           break;
         }
