@@ -19,11 +19,26 @@ export class LuaError extends Error {
    */
   readonly frames: Frame[] | null = null;
   constructor(readonly value: LuaValue) {
+    // V8 records the JS stack of every Error, at a cost that dominates
+    // raising one; only a traceback reads it (errorLevels). It is not needed
+    // when the frames are recorded here anyway, or when the innermost
+    // protected call is a plain pcall, which drops everything but the value.
+    const keep = machineFrames.keepAtRaise();
+    const limit = Error.stackTraceLimit;
+    if (keep || protection.plain) Error.stackTraceLimit = 0;
     super(typeof value === 'string' ? value : 'Lua error');
+    Error.stackTraceLimit = limit;
     this.name = 'LuaError';
-    if (machineFrames.keepAtRaise()) this.frames = captureFrames(Math.max(200, Error.stackTraceLimit));
+    if (keep) this.frames = captureFrames(Math.max(200, limit));
   }
 }
+
+/**
+ * What the innermost protected call of direct-mode code does with an error:
+ * `plain` while it is a pcall (set and restored by pcall, cleared by
+ * xpcall, whose handler may want a traceback).
+ */
+export const protection = { plain: false };
 
 // ------------------------------------------------------------ chunk registry
 
@@ -198,7 +213,13 @@ export function positionOf(f: Frame | undefined): string {
  * if it is Lua code.
  */
 export function runtimePosition(): string {
-  return positionOf(luaLevels(captureFrames(16))[0]);
+  // A few frames first (see `where`).
+  for (const limit of [8, 24]) {
+    const frames = captureFrames(limit);
+    const levels = luaLevels(frames);
+    if (levels.length > 0 || frames.length < limit) return positionOf(levels[0]);
+  }
+  return '';
 }
 
 /** luaL_where's prefix for a level: none without line information (a stripped chunk). */
@@ -212,10 +233,17 @@ export function wherePosition(f: Frame | undefined): string {
  */
 export function where(level: number): string {
   if (level <= 0) return '';
-  const levels = luaLevels(captureFrames(32 + level));
-  // levels[0] is the host function asking (error, or a library function).
-  const start = levels.findIndex((f) => f.kind === 'host');
-  return wherePosition(levels[(start < 0 ? 0 : start) + level]);
+  // Capturing and classifying frames is what raising an error costs: look
+  // at a few first (internal frames sit between the levels), all if needed.
+  for (const limit of [8 + 2 * level, 32 + level]) {
+    const frames = captureFrames(limit);
+    const levels = luaLevels(frames);
+    // levels[0] is the host function asking (error, or a library function).
+    const start = levels.findIndex((f) => f.kind === 'host');
+    const at = (start < 0 ? 0 : start) + level;
+    if (at < levels.length || frames.length < limit) return wherePosition(levels[at]);
+  }
+  return '';
 }
 
 /** Raise a runtime error with the running Lua function's position. */

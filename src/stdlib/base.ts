@@ -2,7 +2,7 @@
 
 import { handlerErrors } from '../runtime/traceback.js';
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, where } from '../runtime/errors.js';
+import { LuaError, protection, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { D } from '../runtime/trampoline.js';
@@ -256,11 +256,16 @@ export function openBase(L: LuaState): void {
   function luaB_pcall(...args: Args): unknown {
     checkAny(args, 0);
     const depth = D.n;
+    // Errors raised below need no JS stack (see LuaError).
+    const plain = protection.plain;
+    protection.plain = true;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(1)));
     } catch (e) {
       D.n = depth;
       return [false, errorValue(e)];
+    } finally {
+      protection.plain = plain;
     }
   }
   (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
@@ -276,11 +281,16 @@ export function openBase(L: LuaState): void {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     const depth = D.n;
+    // The handler may ask for a traceback of where the error was raised.
+    const plain = protection.plain;
+    protection.plain = false;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(2)));
     } catch (e) {
       D.n = depth;
       return ops.append([false], callHandler(handler, e));
+    } finally {
+      protection.plain = plain;
     }
   }
   (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
