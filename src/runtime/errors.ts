@@ -213,13 +213,19 @@ export function positionOf(f: Frame | undefined): string {
  * if it is Lua code.
  */
 export function runtimePosition(): string {
-  // A few frames first (see `where`).
-  for (const limit of [8, 24]) {
-    const frames = captureFrames(limit);
-    const levels = luaLevels(frames);
-    if (levels.length > 0 || frames.length < limit) return positionOf(levels[0]);
-  }
-  return '';
+  return positionOf(currentLevels(8, 1)[0]);
+}
+
+/**
+ * The Lua levels of the current stack, at least `need` of them when there
+ * are. Capturing and classifying frames is most of what raising an error
+ * costs: look at `first` frames (internal ones sit between the levels), at
+ * more only when that was not enough.
+ */
+function currentLevels(first: number, need: number): Frame[] {
+  const frames = captureFrames(first);
+  const levels = luaLevels(frames);
+  return levels.length >= need || frames.length < first ? levels : luaLevels(captureFrames(first + 32));
 }
 
 /** luaL_where's prefix for a level: none without line information (a stripped chunk). */
@@ -233,17 +239,11 @@ export function wherePosition(f: Frame | undefined): string {
  */
 export function where(level: number): string {
   if (level <= 0) return '';
-  // Capturing and classifying frames is what raising an error costs: look
-  // at a few first (internal frames sit between the levels), all if needed.
-  for (const limit of [8 + 2 * level, 32 + level]) {
-    const frames = captureFrames(limit);
-    const levels = luaLevels(frames);
-    // levels[0] is the host function asking (error, or a library function).
-    const start = levels.findIndex((f) => f.kind === 'host');
-    const at = (start < 0 ? 0 : start) + level;
-    if (at < levels.length || frames.length < limit) return wherePosition(levels[at]);
-  }
-  return '';
+  const levels = currentLevels(8 + 2 * level, level + 1);
+  // levels[0] is the host function asking (error, or a library function).
+  const at = Math.max(0, levels.findIndex((f) => f.kind === 'host')) + level;
+  // Past what was captured: look again, at more.
+  return wherePosition(at < levels.length ? levels[at] : currentLevels(64 + level, at + 1)[at]);
 }
 
 /** Raise a runtime error with the running Lua function's position. */
