@@ -967,7 +967,11 @@ export class CodeGen {
       case 'MethodCall':
         return `$first(${this.callExpr(e, 'multi')})`;
       case 'Table': return this.tableExpr(e);
-      case 'Binary': return this.binary(e);
+      case 'Binary': {
+        const pinned = this.pinned.get(e);
+        if (pinned !== undefined) return pinned;
+        return longLeftSpine(e) ? this.binaryChain(e) : this.binary(e);
+      }
       case 'Unary': return this.unary(e);
     }
   }
@@ -1205,6 +1209,28 @@ export class CodeGen {
     return pa + pb + op;
   }
 
+  /** Operations of a long left-associative chain already computed, by node: the temporary holding each. */
+  private readonly pinned = new Map<Expr, string>();
+
+  /**
+   * `x1 + x2 + ... + xn` nests to the left as deep as it is long: compile it
+   * from the innermost operation out, each result in one temporary, instead
+   * of recursing down the chain (lua5.4 compiles such chains of any length).
+   */
+  private binaryChain(e: BinaryExpr): string {
+    const spine: BinaryExpr[] = [];
+    for (let x: Expr = e; x.kind === 'Binary'; x = x.left) spine.push(x);
+    const t = this.fs.temp();
+    const steps = [`${t} = ${this.expr(spine[spine.length - 1]!.left)}`];
+    for (let k = spine.length - 1; k >= 0; k--) {
+      const node = spine[k]!;
+      this.pinned.set(node.left, t);
+      steps.push(k > 0 ? `${t} = ${this.binary(node)}` : this.binary(node));
+      this.pinned.delete(node.left);
+    }
+    return `(${steps.join(', ')})`;
+  }
+
   private binary(e: BinaryExpr): string {
     const op = e.op;
     if (op === 'and' || op === 'or') {
@@ -1407,6 +1433,15 @@ export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChu
   } finally {
     stripNames = false;
   }
+}
+
+/** Left-nested operations from which a chain is compiled without recursion. */
+const CHAIN = 64;
+
+function longLeftSpine(e: BinaryExpr): boolean {
+  let n = 0;
+  for (let x: Expr = e; x.kind === 'Binary'; x = x.left) if (++n >= CHAIN) return true;
+  return false;
 }
 
 /** Whether evaluating `e` calls a function (nested function bodies aside). */

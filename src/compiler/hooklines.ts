@@ -33,12 +33,12 @@ const numeralBinaries = new WeakMap<Expr, boolean>();
 /** A numeral, or arithmetic lparser.c folds into one: no instruction of its own. */
 function isNumeral(e: Expr): boolean {
   if (e.kind !== 'Binary') return isNumeralOperand(e);
-  let r = numeralBinaries.get(e);
-  if (r === undefined) {
-    r = isNumeralOperand(e);
-    numeralBinaries.set(e, r);
-  }
-  return r;
+  // Down the left spine first (a chain nests as deep as it is long), then
+  // decide bottom-up, each node asking only about its memoised left operand.
+  const spine: BinaryExpr[] = [];
+  for (let x: Expr = e; x.kind === 'Binary' && !numeralBinaries.has(x); x = x.left) spine.push(x);
+  for (let k = spine.length - 1; k >= 0; k--) numeralBinaries.set(spine[k]!, isNumeralOperand(spine[k]!));
+  return numeralBinaries.get(e)!;
 }
 
 function isNumeralOperand(e: Expr): boolean {
@@ -106,10 +106,14 @@ export function firstInstructionLine(e: Expr): number | null {
       return firstInstructionLine(o) ?? o.lastLine ?? o.line;
     }
     case 'Binary': {
-      if (e.op === 'and' || e.op === 'or') return firstInstructionLine(e.left) ?? e.opLine;
-      if (isNumeral(e)) return null;
-      const l = binaryLines(e);
-      return firstInstructionLine(e.left) ?? l.left ?? firstInstructionLine(e.right) ?? l.right ?? l.op ?? lastLineOf(e);
+      // The leftmost operand's instructions come first: walk down the chain
+      // without recursing (it nests as deep as it is long).
+      const spine: BinaryExpr[] = [];
+      let x: Expr = e;
+      for (; x.kind === 'Binary' && !isNumeral(x); x = x.left) spine.push(x);
+      let line = x.kind === 'Binary' ? null : firstInstructionLine(x);
+      for (let k = spine.length - 1; k >= 0 && line === null; k--) line = ownFirstLine(spine[k]!);
+      return line;
     }
     case 'Unary':
       if (isNumeral(e)) return null;
@@ -127,6 +131,13 @@ export function firstInstructionLine(e: Expr): number | null {
     default:
       return e.line;
   }
+}
+
+/** The first instruction of a binary operation whose left operand has none. */
+function ownFirstLine(e: BinaryExpr): number | null {
+  if (e.op === 'and' || e.op === 'or') return e.opLine;
+  const l = binaryLines(e);
+  return l.left ?? firstInstructionLine(e.right) ?? l.right ?? l.op ?? lastLineOf(e);
 }
 
 /** Whether its values end on a later line: then its hooks follow the instructions. */
