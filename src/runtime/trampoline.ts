@@ -9,12 +9,11 @@
 // stack can be suspended — which is how coroutines work.
 
 import { CallRequest, YieldRequest } from './callreq.js';
-import { metafield, typeError } from './ops.js';
+import { metafield, mv, typeError } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
 import { H, HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
-import { mv } from './ops.js';
 
 /**
  * Stack use of direct-mode code, in units of 64 bytes (each function adds its
