@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LuaState, memoryHost, openLibs, toLuaString } from '../src/index.js';
-import { H } from '../src/runtime/hooks.js';
+
 
 test('debug mode is on only while a thread with a hook runs', () => {
   const L = new LuaState({ host: memoryHost() });
   openLibs(L);
   const seen: boolean[] = [];
-  L.globals.setStr('probe', () => { seen.push(H.on); return undefined; });
+  L.globals.setStr('probe', () => { seen.push(L.engine.hooks.on); return undefined; });
   L.load(toLuaString(`
     local co = coroutine.create(function ()
       probe()                 -- no hook yet
@@ -28,5 +28,5 @@ test('debug mode is on only while a thread with a hook runs', () => {
     probe()
   `), '=debugmode')();
   assert.deepEqual(seen, [false, false, true, false, true, false]);
-  assert.equal(H.on, false);
+  assert.equal(L.engine.hooks.on, false);
 });

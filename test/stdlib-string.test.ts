@@ -13,6 +13,12 @@ import {
 } from '../src/stdlib/string-format.js';
 import { str_pack, str_packsize, str_unpack } from '../src/stdlib/string-pack.js';
 import { stringFunctions as S } from '../src/stdlib/string.js';
+import { LuaState as RealState } from '../src/runtime/state.js';
+import { memoryHost } from '../src/host/host.js';
+import { enter } from '../src/runtime/engine.js';
+
+// Library functions called directly run as the code of one state.
+enter(new RealState({ host: memoryHost() }).engine);
 
 type Fn = (...args: unknown[]) => unknown;
 const call = (f: Fn, ...args: unknown[]): unknown[] => ops.mv(f(...args));

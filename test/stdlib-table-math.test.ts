@@ -12,6 +12,12 @@ import type { LuaState } from '../src/runtime/state.js';
 import { openTable } from '../src/stdlib/table.js';
 import { openMath, Xoshiro, makeRandom, frexp, ldexp } from '../src/stdlib/math.js';
 import { missingReference, referenceBinary } from './support/reference.js';
+import { LuaState as RealState } from '../src/runtime/state.js';
+import { memoryHost } from '../src/host/host.js';
+import { enter } from '../src/runtime/engine.js';
+
+// Library functions called directly run as the code of one state.
+enter(new RealState({ host: memoryHost() }).engine);
 
 type Fn = (...args: LuaValue[]) => unknown;
 

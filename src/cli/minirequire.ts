@@ -51,7 +51,7 @@ export function miniRequire(L: LuaState, name: string): LuaValue {
     let loader: LuaValue;
     try {
       if (!chunk.ok) throw new LuaSyntaxError(chunk.message, 0, 0, null, chunk.message);
-      loader = L.load(chunk.source, chunk.chunkName);
+      loader = L.compile(chunk.source, chunk.chunkName);
     } catch (e) {
       if (!(e instanceof LuaSyntaxError)) throw e;
       // Raised by the Lua searcher, a C function below require.

@@ -14,7 +14,7 @@ import { openLibs } from '../stdlib/init.js';
 import { errorValue } from '../runtime/runtime.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
-import { D } from '../runtime/trampoline.js';
+import { enter } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, type LuaValue } from '../runtime/value.js';
@@ -192,6 +192,8 @@ export class Interpreter {
     // -E: package.path and cpath must ignore LUA_PATH/LUA_CPATH, which openLibs reads.
     if (noEnv) this.L.registry.setStr('LUA_NOENV', true);
     openLibs(this.L);
+    // The interpreter is this one state's process: its engine stays the running one.
+    enter(this.L.engine);
   }
 
   /** l_message: `prog: msg` on stderr. */
@@ -213,11 +215,9 @@ export class Interpreter {
    * `extra` are levels between the called code and lua.c (e.g. `require`).
    */
   docall(fn: LuaValue, args: LuaValue[], extra: TraceLevel[] = []): Status {
-    const depth = D.n;
     try {
-      return { ok: true, values: ops.mv(ops.call(fn, ...args)) };
+      return { ok: true, values: this.L.run(() => ops.mv(ops.call(fn, ...args))) };
     } catch (e) {
-      D.n = depth;
       return { ok: false, message: this.handleError(e, extra) };
     }
   }
@@ -232,12 +232,10 @@ export class Interpreter {
     else {
       const mm = ops.metafield(v, '__tostring');
       if (mm !== undefined) {
-        const depth = D.n;
         try {
-          const r = ops.first(ops.call(mm, v));
+          const r = this.L.run(() => ops.first(ops.call(mm, v)));
           if (typeof r === 'string') return r;
         } catch (e2) {
-          D.n = depth;
           // An error in the handler: the handler runs again on the new error,
           // with the original error's stack below it.
           if (nesting < 8) {
@@ -260,7 +258,7 @@ export class Interpreter {
   /** Compile a chunk; a syntax error becomes a failed status. */
   load(source: string, chunkName: string): { ok: true; fn: LuaValue } | { ok: false; message: string } {
     try {
-      return { ok: true, fn: this.L.load(source, chunkName) };
+      return { ok: true, fn: this.L.compile(source, chunkName) };
     } catch (e) {
       if (e instanceof LuaSyntaxError) return { ok: false, message: e.message };
       return { ok: false, message: String(errorValue(e)) };

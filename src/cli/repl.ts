@@ -16,7 +16,6 @@ import { isatty } from 'node:tty';
 import { createInterface, type Interface } from 'node:readline';
 import { Script } from 'node:vm';
 import type { Interpreter } from './regolith.js';
-import { D } from '../runtime/trampoline.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { errorValue } from '../runtime/runtime.js';
@@ -99,11 +98,9 @@ function prompt(it: Interpreter, firstLine: boolean): string {
 /** l_print: print a statement's results with the global `print`. */
 function printResults(it: Interpreter, values: LuaValue[]): void {
   if (values.length === 0) return;
-  const depth = D.n;
   try {
-    ops.call(it.L.globals.getStr('print'), ...values);
+    it.L.run(() => ops.call(it.L.globals.getStr('print'), ...values));
   } catch (e) {
-    D.n = depth;
     const v = errorValue(e);
     const msg = typeof v === 'string' ? v
       : typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat ? N.tostringNumber(v) : '(null)';
@@ -150,7 +147,6 @@ export async function repl(it: Interpreter, input: LineSource): Promise<void> {
       it.message(r.message);
       continue;
     }
-    const depth = D.n;
     const run = () => {
       const status = it.docall(r.fn, []);
       if (status.ok) printResults(it, status.values);
@@ -159,7 +155,7 @@ export async function repl(it: Interpreter, input: LineSource): Promise<void> {
     if (input.interactive) {
       const res = interruptible(run);
       if (!res.done) {
-        D.n = depth;
+        // (docall's L.run put the state's counters back as the interrupt unwound it.)
         out.flush();
         it.message('interrupted!');
       }

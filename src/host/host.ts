@@ -49,6 +49,12 @@ export interface HostCollector {
    * the current job). Undefined when the host cannot force one.
    */
   collect?: () => void;
+  /**
+   * Ends V8's "keep during job" hold on WeakRef targets created or deref'd in
+   * the current job, without running any of the job queue: without it, a
+   * long synchronous run keeps every such target alive until it returns.
+   */
+  checkpoint?: () => void;
   /** Bytes of the JavaScript heap in use (collectgarbage "count"). */
   heapUsed(): number;
 }

@@ -31,15 +31,19 @@ function findGc(): GcFunction | null {
 
 export function nodeCollector(): HostCollector {
   let checkpointContext: object | null = null;
+  const checkpoint = (): void => {
+    if (checkpointContext === null) checkpointContext = createContext({}, { microtaskMode: 'afterEvaluate' });
+    runInContext('0', checkpointContext);
+  };
   return {
     heapUsed: () => getHeapStatistics().used_heap_size,
+    checkpoint,
     // Looked up on the first collection: programs that never collect do not
     // pay for the flag change or the extra context.
     collect() {
       if (gcFunction === undefined) gcFunction = findGc();
       if (gcFunction === null) return;
-      if (checkpointContext === null) checkpointContext = createContext({}, { microtaskMode: 'afterEvaluate' });
-      runInContext('0', checkpointContext);
+      checkpoint();
       gcFunction();
     },
   };

@@ -3,11 +3,12 @@
 // the machine, which returns to `resume` leaving the frames suspended.
 
 import { LuaThreadBase, type LuaValue } from './value.js';
-import { Machine, D, setDeepOwner, type LuaFunction, type MachineOwner } from './trampoline.js';
+import { Machine, type LuaFunction, type MachineOwner } from './trampoline.js';
+import { E, type Engine } from './engine.js';
 import { LuaError, type Frame } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest } from './callreq.js';
-import { H, MAIN_THREAD, forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
+import { forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
 
@@ -32,26 +33,29 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   }
 }
 
-/** The main coroutine (never suspends) and the one currently running. */
-export const mainCoroutine = new Coroutine((() => undefined) as LuaFunction, true);
-mainCoroutine.status = 'running';
-let current: Coroutine = mainCoroutine;
-
-export function running(): Coroutine {
-  return current;
+/** Gives a new engine its main coroutine (never suspends), which is the running one. */
+export function initCoroutines(e: Engine): void {
+  const main = new Coroutine((() => undefined) as LuaFunction, true);
+  main.status = 'running';
+  e.main = main;
+  e.current = main;
 }
 
-H.thread = () => (current.isMain ? MAIN_THREAD : current);
+/** The running coroutine of the running engine. */
+export function running(): Coroutine {
+  return E.current;
+}
+
+/** The main coroutine of the running engine. */
+export function mainCoroutine(): Coroutine {
+  return E.main;
+}
 
 /** Another thread runs: debug mode follows its hook. */
 function switchTo(co: Coroutine): void {
-  current = co;
+  E.current = co;
   updateDebugMode();
 }
-
-// Direct-mode code that overflows onto a machine is never yieldable; say
-// which coroutine it belongs to so the right error is raised.
-setDeepOwner(() => (current.isMain ? null : { yieldable: false }));
 
 export type ResumeResult = { ok: true; values: LuaValue[] } | { ok: false; error: LuaValue };
 
@@ -60,14 +64,15 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
   if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
   // Each nested resume is a C level in lua5.4 (lua_resume).
-  if (ops.C.n >= 199) return { ok: false, error: 'C stack overflow' };
-  ops.C.n++;
-  co.cbase = ops.C.n;
-  const prev = current;
+  const e = E;
+  if (e.C.n >= 199) return { ok: false, error: 'C stack overflow' };
+  e.C.n++;
+  co.cbase = e.C.n;
+  const prev = e.current;
   prev.status = 'normal';
   co.status = 'running';
   switchTo(co);
-  const depth = D.n;
+  const depth = e.D.n;
   try {
     let r;
     if (!co.started) {
@@ -99,8 +104,8 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
     if (e instanceof LuaError) co.deadFrames = e.frames;
     return { ok: false, error: co.errorValue };
   } finally {
-    ops.C.n--;
-    D.n = depth;
+    e.C.n--;
+    e.D.n = depth;
     switchTo(prev);
     prev.status = 'running';
   }
@@ -122,7 +127,7 @@ export function close(co: Coroutine): ResumeResult {
     const stack = co.machine.stack;
     let error: LuaValue = undefined;
     let failed = false;
-    const prev = current;
+    const prev = E.current;
     switchTo(co);
     co.status = 'running';
     try {

@@ -8,6 +8,7 @@
 
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
+import { E, CHUNK_URL_PREFIX } from './engine.js';
 
 /** A Lua error in flight: `value` is the Lua error object (any Lua value). */
 export class LuaError extends Error {
@@ -25,7 +26,7 @@ export class LuaError extends Error {
     // protected call is a plain pcall, which drops everything but the value.
     const keep = machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
-    if (keep || protection.plain) Error.stackTraceLimit = 0;
+    if (keep || E.protection.plain) Error.stackTraceLimit = 0;
     super(typeof value === 'string' ? value : 'Lua error');
     Error.stackTraceLimit = limit;
     this.name = 'LuaError';
@@ -33,12 +34,6 @@ export class LuaError extends Error {
   }
 }
 
-/**
- * What the innermost protected call of direct-mode code does with an error:
- * `plain` while it is a pcall (set and restored by pcall, cleared by
- * xpcall, whose handler may want a traceback).
- */
-export const protection = { plain: false };
 
 // ------------------------------------------------------------ chunk registry
 
@@ -52,15 +47,15 @@ export interface ChunkInfo {
   callSites: CallSite[];
   /** Lines defined for each proto (for tracebacks): [lineDefined, lastLine]. */
   protoLines: [number, number][];
+  /** The raw chunk name and protos (debug.getinfo on stack levels). Fields, not a side table: chunks die with their functions. */
+  debug?: { source: string; protos: import('../compiler/codegen.js').Proto[] };
+  /** The instrumented build of the chunk (debug mode), compiled on first use. */
+  instrumented?: unknown;
 }
 
-const chunks: ChunkInfo[] = [];
-export const SOURCE_PREFIX = 'regolith-chunk:';
-
-export function registerChunk(info: ChunkInfo): string {
-  chunks.push(info);
-  return `${SOURCE_PREFIX}${chunks.length - 1}`;
-}
+// Chunks are registered with their engine (Engine.registerChunk), weakly:
+// a chunk that nothing references any more is collected with its entry.
+const SOURCE_PREFIX = CHUNK_URL_PREFIX;
 
 // V8 wraps `new Function` bodies in a header; find out how many lines once.
 let functionLineOffset = -1;
@@ -107,8 +102,9 @@ export function registerHostFunction(fn: Function, qualifiedName = ''): void {
 
 function classify(site: NodeJS.CallSite): Frame {
   const file = site.getScriptNameOrSourceURL() ?? site.getFileName() ?? '';
-  if (file.startsWith(SOURCE_PREFIX)) {
-    const chunk = chunks[Number(file.slice(SOURCE_PREFIX.length))];
+  // Another state's chunk (a nested run of another state) is not Lua code of this one.
+  const chunk = file.startsWith(SOURCE_PREFIX) ? E.chunkOf(file) : undefined;
+  if (chunk !== undefined) {
     const jsLine = (site.getLineNumber() ?? 0) - lineOffset();
     const idx = chunk ? Math.max(0, Math.min(jsLine - 1, chunk.lineMap.length - 1)) : 0;
     const line = chunk ? chunk.lineMap[idx] : 0;

@@ -20,7 +20,7 @@
 // and the table fast paths are untouched.
 import { LuaTable, BUDGET_IDLE, allocationsCounted, setAllocBudget } from './table.js';
 import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
-import { D } from './trampoline.js';
+import { E } from './engine.js';
 import * as ops from './ops.js';
 import { errorValue } from './runtime.js';
 import type { LuaState } from './state.js';
@@ -219,19 +219,15 @@ const BYTES_PER_ALLOCATION = 16;
 /** What a counted allocation (a table, a closure) occupies, roughly, for "count" while stopped. */
 const BYTES_PER_OBJECT = 128;
 
-/** Collectors with weak tables or finalizers: they get automatic collections. */
-const active = new Set<Collector>();
-
+/** The running engine's budget ran out: its collector (armed: it has weak tables or finalizers) runs. */
 function onBudgetSpent(): void {
   setAllocBudget(BUDGET_IDLE, onBudgetSpent);
-  let next = BUDGET_IDLE;
-  for (const c of active) {
-    c.autoCollect();
-    // Without work it leaves the set; a new weak table or finalizer re-arms it.
-    if (c.hasWork()) next = Math.min(next, c.budget());
-    else active.delete(c);
-  }
-  setAllocBudget(next, onBudgetSpent);
+  const c = E.collector;
+  if (c === null || !c.armed) return;
+  c.autoCollect();
+  // Without work it is disarmed; a new weak table or finalizer re-arms it.
+  if (c.hasWork()) setAllocBudget(c.budget(), onBudgetSpent);
+  else c.armed = false;
 }
 
 /** C's (int) cast of a Lua integer, then the division by 4 into a byte (setgcparam). */
@@ -288,9 +284,12 @@ export class Collector {
     if (this.running && !this.inFinalizer) this.fullCollect();
   }
 
+  /** Has weak tables or finalizers: gets automatic collections. */
+  armed = false;
+
   private arm(): void {
-    if (active.has(this)) return;
-    active.add(this);
+    if (this.armed) return;
+    this.armed = true;
     setAllocBudget(this.budget(), onBudgetSpent);
   }
 
@@ -361,7 +360,7 @@ export class Collector {
   close(): void {
     if (this.closing) return;
     this.closing = true;
-    active.delete(this);
+    this.armed = false;
     const all = [...this.finobj];
     this.finobj.clear();
     for (let i = all.length - 1; i >= 0; i--) this.finalize(all[i]!);
@@ -406,6 +405,7 @@ export class Collector {
     const tm = mt === null ? undefined : mt.getStr('__gc');
     if (tm === undefined) return;
     const outer = this.inFinalizer;
+    const D = E.D;
     const depth = D.n;
     this.inFinalizer = true;
     try {
@@ -424,8 +424,6 @@ export class Collector {
   }
 }
 
-const collectors = new WeakMap<LuaState, Collector>();
-
 /** The collector of a state (created on first use). */
 /** Its name marks the finalizer's level as metamethod '__gc' (traceback.ts). */
 function callFinalizer(tm: LuaValue, o: object): void {
@@ -433,15 +431,11 @@ function callFinalizer(tm: LuaValue, o: object): void {
 }
 
 export function collectorOf(L: LuaState): Collector {
-  let c = collectors.get(L);
-  if (c === undefined) {
-    c = new Collector(L);
-    collectors.set(L, c);
-  }
-  return c;
+  return (L.engine.collector ??= new Collector(L));
 }
 
 /** lua_close's finalizers: call when the state is closed (end of the program, os.exit(c, true)). */
 export function closeState(L: LuaState): void {
-  collectors.get(L)?.close();
+  const c = L.engine.collector;
+  if (c !== null) L.run(() => c.close());
 }

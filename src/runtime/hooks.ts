@@ -16,7 +16,9 @@
 // source; a closure's instrumented twin shares its upvalue cells.
 
 import type { LuaValue } from './value.js';
-import { D, currentMachine, type LuaFunction, type Frame } from './trampoline.js';
+import { currentMachine, type LuaFunction, type Frame } from './trampoline.js';
+import { E, type Hook } from './engine.js';
+export type { Hook };
 
 /** Accessor pair for one active local of an instrumented frame. */
 export type LocalSlot = [name: string, get: () => LuaValue, set: (v: LuaValue) => void];
@@ -56,33 +58,19 @@ export class FrameRec {
 /** The record of a library function's resumable frame (no locals; return hooks only). */
 export const HOST_FRAME = new FrameRec(null, null, false);
 
-/** A hook as set by debug.sethook for one thread. */
-export interface Hook {
-  fn: LuaValue;
-  mask: string;
-  count: number;
-  /** Statements left until the next count event. */
-  left: number;
-}
 
 /** Keys for per-thread hooks: a coroutine object, or MAIN for the main thread. */
 export const MAIN_THREAD = {};
 
-/** Hooks by thread (a dead coroutine keeps its hook for gethook, weakly). */
-const hooks = new WeakMap<object, Hook>();
-/** Threads with a hook that may still run: debug mode is on while one of them runs. */
-const live = new Set<object>();
-let forced = false;
-let savedLimit = 0;
+/** The running thread's key: the running coroutine, or MAIN_THREAD. */
+export function runningThreadKey(): object {
+  const co = E.current;
+  return co.isMain ? MAIN_THREAD : co;
+}
 
-/** Debug-mode switches, read by the trampoline and by instrumented code. */
+/** Wiring set once at start-up by runtime.ts (it would be an import cycle): no state. */
 export const H = {
-  on: false,
-  /** Inside a hook: hooks do not fire (lua's allowhook). */
-  inHook: false,
-  /** The running thread's key (set by the coroutine library). */
-  thread: (() => MAIN_THREAD) as () => object,
-  /** Calls a Lua function from the host (ops.call), set at start-up to avoid an import cycle. */
+  /** Calls a Lua function from the host (ops.call). */
   call: null as ((f: LuaValue, ...args: LuaValue[]) => unknown) | null,
   /** Compiles the instrumented twin of a closure (runtime.ts). */
   instrument: null as ((f: LuaFunction) => LuaFunction) | null,
@@ -94,53 +82,55 @@ export const H = {
  * changes and whenever another thread starts or stops running.
  */
 export function update(): void {
-  const on = forced || (live.size > 0 && live.has(H.thread()));
-  if (on === H.on) return;
-  H.on = on;
+  const hs = E.hooks;
+  const on = hs.forced || (hs.live.size > 0 && hs.live.has(runningThreadKey()));
+  if (on === hs.on) return;
+  hs.on = on;
   if (on) {
-    savedLimit = D.limit;
-    D.limit = -1e9;
+    hs.savedLimit = hs.D.limit;
+    hs.D.limit = -1e9;
   } else {
-    D.limit = savedLimit;
+    hs.D.limit = hs.savedLimit;
   }
 }
 
 export function setHook(thread: object, hook: Hook | null): void {
+  const hs = E.hooks;
   if (hook === null) {
-    hooks.delete(thread);
-    live.delete(thread);
+    hs.byThread.delete(thread);
+    hs.live.delete(thread);
   } else {
-    hooks.set(thread, hook);
-    live.add(thread);
+    hs.byThread.set(thread, hook);
+    hs.live.add(thread);
   }
   update();
 }
 
 export function getHook(thread: object): Hook | undefined {
-  return hooks.get(thread);
+  return E.hooks.byThread.get(thread);
 }
 
 /** A dead coroutine's hook can never fire again (and must not keep debug mode on). */
 export function forgetThread(thread: object): void {
-  if (live.delete(thread)) update();
+  if (E.hooks.live.delete(thread)) update();
 }
 
 /** A new coroutine starts with its creator's hook (lua_newthread). */
 export function inheritHook(child: object): void {
-  const h = hooks.get(H.thread());
+  const h = E.hooks.byThread.get(runningThreadKey());
   if (h !== undefined) setHook(child, { ...h, left: h.count });
 }
 
 /** Debug mode for good (debug.upvaluejoin, chunks using getlocal/setlocal/sethook). */
 export function forceDebugMode(): void {
-  forced = true;
+  E.hooks.forced = true;
   update();
 }
 
 /** The generator to run for `f`: its instrumented variant in debug mode. */
 export function frameOf(f: LuaFunction, args: LuaValue[]): Frame {
   const info = f.P as { debugged?: boolean } | undefined;
-  if (info === undefined || (!H.on && info.debugged !== true)) return f.G!(...args);
+  if (info === undefined || (!E.hooks.on && info.debugged !== true)) return f.G!(...args);
   return instrumented(f).G!(...args);
 }
 
@@ -152,8 +142,8 @@ export function instrumented(f: LuaFunction): LuaFunction {
 
 /** Fire `event` for the running thread's hook, if its mask asks for it. */
 export function fire(event: 'call' | 'tail call' | 'return', rec: FrameRec | null = null, transfer: LuaValue[] | null = null, first = 1): void {
-  if (H.inHook) return;
-  const h = hooks.get(H.thread());
+  if (E.hooks.inHook) return;
+  const h = E.hooks.byThread.get(runningThreadKey());
   if (h === undefined) return;
   const want = event === 'return' ? 'r' : 'c';
   if (!h.mask.includes(want)) return;
@@ -172,12 +162,13 @@ export function fire(event: 'call' | 'tail call' | 'return', rec: FrameRec | nul
 }
 
 function runHook(h: Hook, event: string, line: number | undefined): void {
-  H.inHook = true;
+  const hs = E.hooks;
+  hs.inHook = true;
   try {
     if (line === undefined) H.call!(h.fn, event);
     else H.call!(h.fn, event, line);
   } finally {
-    H.inHook = false;
+    hs.inHook = false;
   }
 }
 
@@ -195,7 +186,7 @@ export function enter(va: LuaValue[] | null): FrameRec {
 /** Once its parameters are registered: the call hook, which sees them as the transferred values. */
 export function called(rec: FrameRec, nparams: number): void {
   rec.n = nparams;
-  if (!H.on || H.inHook) return;
+  if (!E.hooks.on || E.hooks.inHook) return;
   const params: LuaValue[] = [];
   for (let i = 0; i < nparams; i++) params.push(rec.slots[i]![1]());
   fire(rec.tail ? 'tail call' : 'call', rec, params, 1);
@@ -209,8 +200,8 @@ export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
   const changed = rec.stripped ? rec.line === -1 || rec.back : rec.line !== ln || rec.back;
   rec.line = ln;
   rec.back = false;
-  if (!H.on || H.inHook) return;
-  const h = hooks.get(H.thread());
+  if (!E.hooks.on || E.hooks.inHook) return;
+  const h = E.hooks.byThread.get(runningThreadKey());
   if (h === undefined) return;
   // Count events approximate lua's instruction count: one per statement,
   // plus `cost - 1` for statements known to run several (a numeric for's set-up).
@@ -239,8 +230,8 @@ export function line(rec: FrameRec, ln: number, nact: number, cost = 1): void {
 export function callLine(rec: FrameRec, ln: number): void {
   if (rec.stripped || rec.line === ln) return;
   rec.line = ln;
-  if (!H.on || H.inHook) return;
-  const h = hooks.get(H.thread());
+  if (!E.hooks.on || E.hooks.inHook) return;
+  const h = E.hooks.byThread.get(runningThreadKey());
   if (h === undefined || !h.mask.includes('l')) return;
   rec.hooked = true;
   try {

@@ -11,7 +11,7 @@ import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaNumber
 import * as N from './number.js';
 import { rtError } from './errors.js';
 import { CallRequest, callreq } from './callreq.js';
-import { D } from './trampoline.js';
+import { E } from './engine.js';
 
 // ---------------------------------------------------------- multiple values
 
@@ -42,16 +42,11 @@ export function append(fixed: LuaValue[], r: unknown): LuaValue[] {
 
 // ------------------------------------------------------------- metatables
 
-/** Metatables of the non-table types (set by the string library, debug.setmetatable). */
-export const typeMetatables: Record<string, LuaTable | null> = {
-  nil: null, boolean: null, number: null, string: null, function: null, thread: null,
-};
-
 export function getmetatable(v: unknown): LuaTable | null {
   if (v instanceof LuaTable) return v.metatable;
-  if (typeof v === 'string') return typeMetatables.string;
+  if (typeof v === 'string') return E.typeMetatables.string;
   if (v instanceof LuaUserdata) return v.metatable;
-  return typeMetatables[luaType(v)] ?? null;
+  return E.typeMetatables[luaType(v) as keyof typeof E.typeMetatables] ?? null;
 }
 
 export function metafield(v: unknown, event: string): LuaValue {
@@ -94,6 +89,7 @@ export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]
   const target = callable(h, desc);
   // This extra frame is not a Lua function: account for its stack use too.
   return (...args: LuaValue[]) => {
+    const D = E.D;
     D.n += 4;
     const r = target(f, ...args);
     D.n -= 4;
@@ -118,7 +114,6 @@ export function callableAtCall(f: unknown, desc?: string | null): (...args: LuaV
  * invoked by the runtime): lua5.4's C-stack count, limited to
  * LUAI_MAXCCALLS (200) levels.
  */
-export const C = { n: 0 };
 const LUAI_MAXCCALLS = 200;
 
 /** Call metamethod `h` of event `name`; a non-callable one is reported as lua5.4 does ("metamethod 'add'"). */
@@ -137,6 +132,7 @@ function metareq(h: unknown, args: LuaValue[], desc: string): CallRequest {
 
 /** Call any Lua value with arguments from host code (direct mode). */
 export function call(f: unknown, ...args: LuaValue[]): unknown {
+  const C = E.C;
   if (++C.n >= LUAI_MAXCCALLS) {
     C.n--;
     rtError('C stack overflow');

@@ -10,9 +10,10 @@ import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
-import { D, deep, type LuaFunction } from './trampoline.js';
+import { deep, type LuaFunction } from './trampoline.js';
+import { E } from './engine.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
-import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
+import { LuaError, rtError, type ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 
 // ------------------------------------------------------------ numeric for
@@ -178,8 +179,6 @@ function isDebugged(source: string): boolean {
   return /\b(?:getlocal|setlocal|sethook)\b/.test(source);
 }
 
-/** Per registered chunk: its raw chunk name and protos (for debug.getinfo on stack levels). */
-export const chunkDebugInfo = new WeakMap<object, { source: string; protos: Proto[] }>();
 
 function isSmallInt(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v);
@@ -191,8 +190,9 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
   return callreqBoxed(f, args, desc, line);
 }
 
+/** The helpers every chunk shares; `D` and `H` are bound per engine in buildChunk. */
 const shared: Record<string, unknown> = {
-  D, deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
+  deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
@@ -201,9 +201,11 @@ const shared: Record<string, unknown> = {
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
-  H: { enter: hooks.enter, called: hooks.called, line: hooks.line, at: hooks.callLine },
   clr: clearRegisters,
 };
+
+/** What instrumented code calls (`$H`); they act on the running engine's hooks. */
+const HOOK_CALLS = { enter: hooks.enter, called: hooks.called, line: hooks.line, at: hooks.callLine };
 
 export interface LoadOptions {
   chunkName: string;
@@ -332,15 +334,16 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const chunkName = strip ? '=?' : options.chunkName;
   const displayName = chunkid(chunkName);
   const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
-  const chunkInfo = {
+  const chunkInfo: ChunkInfo = {
     displayName,
     lineMap: strip ? compiled.lineMap.fill(-1) : compiled.lineMap,
     callSiteOf: compiled.callSiteOf,
     callSites: compiled.callSites,
     protoLines: compiled.protos.map((p): [number, number] => [p.lineDefined, p.lastLineDefined]),
   };
-  const url = registerChunk(chunkInfo);
-  chunkDebugInfo.set(chunkInfo, { source: chunkName, protos: debugProtos });
+  const engine = E;
+  const url = engine.registerChunk(chunkInfo);
+  chunkInfo.debug = { source: chunkName, protos: debugProtos };
   const infos: FunctionInfo[] = debugProtos.map((proto) => ({
     proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
     ...(strip ? { stripped: true } : {}),
@@ -348,6 +351,8 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   }));
   const R: Record<string, unknown> = Object.create(null);
   for (const name of RUNTIME_NAMES) R[name] = shared[name];
+  R.D = engine.D;
+  R.H = HOOK_CALLS;
   R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number, u?: { v: LuaValue }[]): LuaFunction => {
     f.G = g;
     f.P = infos[i];
@@ -378,8 +383,6 @@ function instantiate(source: string, options: LoadOptions, env: LuaValue, protoI
   return (run(envCell, protoIndex) as Factory)(...cells);
 }
 
-/** Instrumented builds of chunks, by the text they were compiled from. */
-const instrumentedChunks = new WeakMap<ChunkInfo, ChunkFn>();
 
 /**
  * The instrumented twin of Lua closure `f` (debug mode): the same prototype
@@ -388,10 +391,10 @@ const instrumentedChunks = new WeakMap<ChunkInfo, ChunkFn>();
 export function instrumentTwin(f: LuaFunction): LuaFunction {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.chunk === undefined || info.text === undefined) return f;
-  let run = instrumentedChunks.get(info.chunk);
+  let run = info.chunk.instrumented as ChunkFn | undefined;
   if (run === undefined) {
     run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true, info.stripped === true).run;
-    instrumentedChunks.set(info.chunk, run);
+    info.chunk.instrumented = run;
   }
   const U = (f as { U?: { v: LuaValue }[] }).U ?? [];
   const envIndex = info.proto.envIndex;

@@ -1,10 +1,13 @@
-// A Lua state: globals, the registry, the host it talks to, and loading.
+// A Lua state: globals, the registry, the host it talks to, its engine
+// object (engine.ts), and the one way into it (`run`).
 import type { Dialect } from '../syntax/ast.js';
 import type { Host } from '../host/host.js';
 import { LuaTable } from './table.js';
 import { loadLua } from './runtime.js';
 import type { LuaFunction } from './trampoline.js';
 import type { LuaValue } from './value.js';
+import { Engine, enter, leave } from './engine.js';
+import { initCoroutines } from './coroutine.js';
 
 export interface StateOptions {
   host: Host;
@@ -18,6 +21,8 @@ export class LuaState {
   readonly loaded = new LuaTable();
   readonly host: Host;
   readonly dialect: Dialect;
+  /** Everything mutable the runtime shares for this state. */
+  readonly engine = new Engine();
   /** Whether warnings are on (warn "@on"/"@off"), and a pending multi-part message. */
   warnings = false;
   warnBuffer = '';
@@ -30,10 +35,51 @@ export class LuaState {
   constructor(options: StateOptions) {
     this.host = options.host;
     this.dialect = options.dialect ?? '5.4';
+    this.engine.checkpoint = options.host.gc?.checkpoint;
+    const prev = enter(this.engine);
+    try {
+      initCoroutines(this.engine);
+    } finally {
+      leave(prev);
+    }
   }
 
-  /** Compile a chunk whose `_ENV` is `env` (the globals table when not given; nil when given as nil). */
-  load(source: string, chunkName: string, ...env: [LuaValue?]): LuaFunction {
-    return loadLua(source, { chunkName, dialect: this.dialect }, env.length > 0 ? env[0] : this.globals);
+  /**
+   * Runs `fn` as this state's code: its engine is the running one, and
+   * whatever happens (a Lua error, a JavaScript exception thrown through Lua
+   * frames), its counters are as they were when `fn` started once it ends,
+   * and the previously running state is running again. Every entry into a
+   * state goes through here: the embedding API, the CLI, closing.
+   */
+  run<T>(fn: () => T): T {
+    const e = this.engine;
+    const prev = enter(e);
+    const depth = e.D.n, calls = e.C.n, plain = e.protection.plain, machines = e.machines.length;
+    const current = e.current;
+    try {
+      return fn();
+    } finally {
+      e.D.n = depth;
+      e.C.n = calls;
+      e.protection.plain = plain;
+      e.machines.length = machines;
+      e.current = current;
+      leave(prev);
+    }
+  }
+
+  /**
+   * Compile a chunk whose `_ENV` is `env` (the globals table when not given;
+   * nil when given as nil). The Lua function it returns runs as this state's
+   * code only inside `run` (the libraries and the CLI, which are inside it).
+   */
+  compile(source: string, chunkName: string, ...env: [LuaValue?]): LuaFunction {
+    return this.run(() => loadLua(source, { chunkName, dialect: this.dialect }, env.length > 0 ? env[0] : this.globals));
+  }
+
+  /** `compile`, for calling from JavaScript: the function enters the state (`run`) when called. */
+  load(source: string, chunkName: string, ...env: [LuaValue?]): (...args: LuaValue[]) => unknown {
+    const f = this.compile(source, chunkName, ...env);
+    return (...args: LuaValue[]): unknown => this.run(() => f(...args));
   }
 }

@@ -76,11 +76,32 @@ class IterState {
 // Allocation pacing for the collector (src/runtime/gc.ts). Table
 // constructors, closures and concatenations count `allocBudget` down; when it
 // goes negative the collector decides whether to run. It stays a small integer
-// (V8 keeps it unboxed): BUDGET_IDLE while no state has weak tables or
-// finalizers.
+// (V8 keeps it unboxed): BUDGET_IDLE while the state has no weak tables or
+// finalizers. These variables are the running engine's budget: entering
+// another state saves them into the engine being left and loads the other's
+// (engine.ts), so the counting itself stays a module-variable decrement.
 export const BUDGET_IDLE = 1 << 30;
 let allocBudget = BUDGET_IDLE;
 let budgetSpent: () => void = () => { allocBudget = BUDGET_IDLE; };
+let budgetStart = BUDGET_IDLE;
+let spentBefore = 0;
+
+/** An engine's allocation budget while another engine runs. */
+export interface AllocBudget { left: number; start: number; spentBefore: number; onSpent: (() => void) | null }
+
+export function saveAllocBudget(b: AllocBudget): void {
+  b.left = allocBudget;
+  b.start = budgetStart;
+  b.spentBefore = spentBefore;
+  b.onSpent = budgetSpent;
+}
+
+export function restoreAllocBudget(b: AllocBudget): void {
+  allocBudget = b.left;
+  budgetStart = b.start;
+  spentBefore = b.spentBefore;
+  budgetSpent = b.onSpent ?? (() => { allocBudget = BUDGET_IDLE; });
+}
 
 /** Sets the allocation budget and what happens when it is spent. */
 export function setAllocBudget(n: number, onSpent: () => void): void {
@@ -88,9 +109,6 @@ export function setAllocBudget(n: number, onSpent: () => void): void {
   allocBudget = budgetStart = n;
   budgetSpent = onSpent;
 }
-
-let budgetStart = BUDGET_IDLE;
-let spentBefore = 0;
 
 /** Allocations counted so far (a running total, for memory estimates while the collector is stopped). */
 export function allocationsCounted(): number {

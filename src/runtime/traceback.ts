@@ -31,6 +31,7 @@
 import type { LuaState } from './state.js';
 import { captureFrames, framesFromSites, hostFunctionNames, type ChunkInfo, type Frame } from './errors.js';
 import { LuaTable } from './table.js';
+import { E } from './engine.js';
 
 /** One Lua-visible level of a stack, innermost first. */
 export interface TraceLevel {
@@ -333,6 +334,7 @@ export function currentLevels(): TraceLevel[] {
   const frames = captureFrames(Math.max(200, Error.stackTraceLimit));
   // Inside a message handler, lua's stack still holds the frames that raised
   // the error; ours was unwound, so they come from the error's own stack.
+  const handlerErrors = E.handlerErrors;
   const e = handlerErrors[handlerErrors.length - 1];
   if (e instanceof Error) {
     const at = frames.findIndex((f) => f.kind === 'internal' && f.fnName === HANDLER_CALLER);
@@ -344,8 +346,6 @@ export function currentLevels(): TraceLevel[] {
   return levelsFromFrames(frames);
 }
 
-/** Errors whose message handler (xpcall) is running, innermost last. */
-export const handlerErrors: unknown[] = [];
 /** The JS name of the function that calls message handlers (stdlib/base.ts). */
 export const HANDLER_CALLER = 'callHandler';
 

@@ -13,25 +13,8 @@ import { metafield, mv, typeError } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
-import { H, HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
-
-/**
- * Stack use of direct-mode code, in units of 64 bytes (each function adds its
- * frame's weight on entry and removes it on return), and the point where
- * calls switch to the heap stack: half the JS stack V8 was given. `cl`: the
- * line resumable code noted before a runtime helper that may call a metamethod.
- */
-export const D = { n: 0, limit: stackUnits(), cl: -1 };
-
-function stackUnits(): number {
-  let kb = 984; // V8's default --stack-size
-  const flags = [...(globalThis.process?.execArgv ?? []), ...(globalThis.process?.env?.NODE_OPTIONS ?? '').split(/\s+/)];
-  for (const f of flags) {
-    const m = /^--stack[-_]size=(\d+)$/.exec(f);
-    if (m) kb = Number(m[1]);
-  }
-  return Math.floor((kb * 1024 * 0.5) / 64);
-}
+import { HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
+import { E } from './engine.js';
 
 /** Total Lua call depth allowed (lua5.4 gives "stack overflow" near 200000 C-less levels). */
 export const MAX_LUA_DEPTH = 220000;
@@ -72,18 +55,19 @@ export class Machine {
     this.fns[n] = f;
     // A library function with a resumable variant (pcall, yield...): its
     // call hook fires now, its return hook when the frame completes.
-    const host = H.on && f.P === undefined;
+    const host = E.hooks.on && f.P === undefined;
     this.recs[n] = host ? HOST_FRAME : undefined;
     if (host) fire(this.tailAt === n ? 'tail call' : 'call', null);
     this.stack.push(frameOf(f, args));
   }
 
   run(input: unknown, isThrow: boolean): MachineResult {
-    runningMachines.push(this);
+    const machines = E.machines;
+    machines.push(this);
     try {
       return this.luaMachineRun(input, isThrow);
     } finally {
-      runningMachines.pop();
+      machines.pop();
     }
   }
 
@@ -116,7 +100,7 @@ export class Machine {
     const stack = this.stack;
     // The requesting frame waits at this line (levels of suspended frames).
     // (A metamethod requested by a runtime helper: the line its Lua frame noted in D.cl.)
-    this.lines[stack.length - 1] = req.line >= 0 ? req.line : D.cl;
+    this.lines[stack.length - 1] = req.line >= 0 ? req.line : E.D.cl;
     // An instrumented caller is at the call's line while it waits (lua's
     // savedpc is the call instruction): getinfo's currentline, and the line
     // later line events compare with (lua's oldpc after a return).
@@ -135,7 +119,7 @@ export class Machine {
     if (G === undefined) {
       this.descs[stack.length] = req.desc;
       // From an instrumented frame too: a hook set by this call sees its return.
-      const v = H.on || this.recs[stack.length - 1] !== undefined ? callHostHooked(this, f, args) : f(...args);
+      const v = E.hooks.on || this.recs[stack.length - 1] !== undefined ? callHostHooked(this, f, args) : f(...args);
       if (!req.box) return v;
       req.result = v;
       return req;
@@ -146,7 +130,7 @@ export class Machine {
     // A library function in tail position runs as an ordinary call, as in lua.
     if (req.tail && f.P !== undefined) stack.pop();
     // Debug mode, or a function of a debugged chunk: its instrumented twin.
-    if (H.on || (f.P as { debugged?: boolean } | undefined)?.debugged === true) {
+    if (E.hooks.on || (f.P as { debugged?: boolean } | undefined)?.debugged === true) {
       this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
       this.descs[stack.length] = req.desc;
       this.push(f, args);
@@ -187,7 +171,7 @@ export class Machine {
       // collection during the next call must be able to free it).
       value = undefined;
       if (r.done) {
-        const rec = H.on ? this.recs[stack.length - 1] : undefined;
+        const rec = E.hooks.on ? this.recs[stack.length - 1] : undefined;
         if (rec !== undefined) {
           try {
             // The returned values sit above the active locals (lua's ftransfer).
@@ -248,18 +232,15 @@ export function deep(f: LuaFunction, args: LuaValue[], weight: number): unknown 
     if (!r.done) throw new Error('internal: deep machine suspended');
     return r.value;
   } finally {
-    D.n -= weight;
+    E.D.n -= weight;
   }
 }
 
-/** Set by the coroutine library: a non-yieldable owner describing where we are. */
-let ownerForDeep: () => MachineOwner | null = () => null;
-export function setDeepOwner(fn: () => MachineOwner | null): void {
-  ownerForDeep = fn;
-}
+/** Direct-mode code that overflows onto a machine is never yieldable; inside a coroutine, say so (the error differs). */
 function currentOwnerForDeep(): MachineOwner | null {
-  return ownerForDeep();
+  return E.current.isMain ? null : NOT_YIELDABLE;
 }
+const NOT_YIELDABLE: MachineOwner = { yieldable: false };
 
 /** Run any Lua function to completion on a fresh machine (used for resumable-only entry points). */
 export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwner | null): unknown {
@@ -270,12 +251,10 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
   return r.value;
 }
 
-/** Machines running now, outermost first (for debug levels). */
-export const runningMachines: Machine[] = [];
-
 /** The machine running now (innermost), for instrumented frames registering themselves. */
 export function currentMachine(): Machine | null {
-  return runningMachines[runningMachines.length - 1] ?? null;
+  const machines = E.machines;
+  return machines[machines.length - 1] ?? null;
 }
 
 /**
@@ -302,11 +281,11 @@ function callHostHooked(m: Machine, f: LuaFunction, args: LuaValue[]): unknown {
 }
 
 // Errors raised on a machine keep their frames (naming, thread base), as do all in debug mode.
-machineFrames.keepAtRaise = () => H.on || runningMachines.length > 0;
+machineFrames.keepAtRaise = () => E.hooks.on || E.machines.length > 0;
 
 /** Debug levels: the suspended frames of the k-th running machine from the innermost, innermost first. */
 machineFrames.of = (k: number, limit: number) => {
-  const m = runningMachines[runningMachines.length - 1 - k];
+  const m = E.machines[E.machines.length - 1 - k];
   if (m === undefined) return { frames: [] as StackFrame[], threadBase: false };
   const threadBase = m.owner !== null && m.owner.yieldable;
   const t = m.stack.length - 1;

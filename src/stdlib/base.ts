@@ -1,11 +1,10 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
-import { handlerErrors } from '../runtime/traceback.js';
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, protection, where } from '../runtime/errors.js';
+import { LuaError, where } from '../runtime/errors.js';
+import { E } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
-import { D } from '../runtime/trampoline.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
 import { errorValue, loadBinary } from '../runtime/runtime.js';
 import { collectorOf } from '../runtime/gc.js';
@@ -20,14 +19,12 @@ import {
 
 // ------------------------------------------------------------ tostring
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-
 /** A stable fake address for a reference value, formatted like %p. */
 export function addressOf(v: object): string {
+  const ids = E.addresses;
   let id = ids.get(v);
   if (id === undefined) {
-    id = nextId++;
+    id = E.nextAddress++;
     ids.set(v, id);
   }
   return '0x' + (0x5580_0000_0000 + id * 0x40).toString(16).padStart(12, '0');
@@ -255,17 +252,18 @@ export function openBase(L: LuaState): void {
 
   function luaB_pcall(...args: Args): unknown {
     checkAny(args, 0);
-    const depth = D.n;
+    const e = E;
+    const depth = e.D.n;
     // Errors raised below need no JS stack (see LuaError).
-    const plain = protection.plain;
-    protection.plain = true;
+    const plain = e.protection.plain;
+    e.protection.plain = true;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(1)));
-    } catch (e) {
-      D.n = depth;
-      return [false, errorValue(e)];
+    } catch (err) {
+      e.D.n = depth;
+      return [false, errorValue(err)];
     } finally {
-      protection.plain = plain;
+      e.protection.plain = plain;
     }
   }
   (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
@@ -280,17 +278,18 @@ export function openBase(L: LuaState): void {
   function luaB_xpcall(...args: Args): unknown {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
-    const depth = D.n;
+    const en = E;
+    const depth = en.D.n;
     // The handler may ask for a traceback of where the error was raised.
-    const plain = protection.plain;
-    protection.plain = false;
+    const plain = en.protection.plain;
+    en.protection.plain = false;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(2)));
     } catch (e) {
-      D.n = depth;
+      en.D.n = depth;
       return ops.append([false], callHandler(handler, e));
     } finally {
-      protection.plain = plain;
+      en.protection.plain = plain;
     }
   }
   (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
@@ -309,6 +308,7 @@ export function openBase(L: LuaState): void {
    * gives up with "error in error handling".
    */
   function callHandler(handler: LuaValue, e: unknown): unknown {
+    const handlerErrors = E.handlerErrors;
     handlerErrors.push(e);
     try {
       return callHandlerUntilDone(handler, e);
@@ -319,6 +319,7 @@ export function openBase(L: LuaState): void {
 
   function callHandlerUntilDone(handler: LuaValue, e: unknown): unknown {
     let err = errorValue(e);
+    const D = E.D;
     const depth = D.n;
     for (let attempt = 0; attempt < 200; attempt++) {
       try {
@@ -373,7 +374,7 @@ export function openBase(L: LuaState): void {
       return typeof f === 'string' ? [undefined, f] : f;
     }
     try {
-      return L.load(source, name, env);
+      return L.compile(source, name, env);
     } catch (e) {
       if (e instanceof LuaSyntaxError) return [undefined, e.message];
       throw e;

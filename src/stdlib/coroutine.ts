@@ -3,7 +3,8 @@ import { LuaTable } from '../runtime/table.js';
 import { LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import { YieldRequest } from '../runtime/callreq.js';
-import { Coroutine, close, mainCoroutine, resume, running } from '../runtime/coroutine.js';
+import { Coroutine, close, resume, running } from '../runtime/coroutine.js';
+import { E } from '../runtime/engine.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
@@ -66,18 +67,17 @@ function co_status(...args: Args): string {
 
 function co_running(): unknown {
   const co = running();
-  return [co === mainCoroutine ? mainThreadValue() : co, co === mainCoroutine];
+  return [co === E.main ? mainThreadValue() : co, co === E.main];
 }
 
-let mainThread: Coroutine | null = null;
 function mainThreadValue(): Coroutine {
-  return mainThread ?? mainCoroutine;
+  return E.mainThread ?? E.main;
 }
 
 function co_isyieldable(...args: Args): boolean {
   const co = args.length > 0 ? checkCo(args, 0) : running();
   // Running inside a library function's call back into Lua: not yieldable.
-  return co.yieldable && (co !== running() || ops.C.n === co.cbase);
+  return co.yieldable && (co !== running() || E.C.n === co.cbase);
 }
 
 function co_close(...args: Args): unknown {

@@ -25,11 +25,12 @@
 
 import { collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
+import { E } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { chunkDebugInfo, instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
+import { instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
@@ -182,7 +183,7 @@ export function openDebug(L: LuaState): void {
     if (n < 0 || n >= levels.length) return undefined;
     checkOptions();
     const lv = levels[n]!;
-    const dbg = lv.kind === 'lua' && lv.chunk ? chunkDebugInfo.get(lv.chunk) : undefined;
+    const dbg = lv.kind === 'lua' && lv.chunk ? lv.chunk.debug : undefined;
     const proto = lv.kind === 'lua' ? (dbg?.protos[lv.proto ?? -1] ?? null) : null;
     for (const c of options) {
       switch (c) {
@@ -245,7 +246,7 @@ export function openDebug(L: LuaState): void {
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
       v.metatable = m;
       collectorOf(L).noteMetatable(v, m);
-    } else ops.typeMetatables[luaType(v)] = m;
+    } else E.typeMetatables[luaType(v) as keyof typeof E.typeMetatables] = m;
     return v;
   }
 

@@ -107,7 +107,7 @@ export function openPackage(L: LuaState): void {
     let err: string;
     if (data.ok) {
       try {
-        return [L.load(fileSource(data.data, L.dialect), '@' + file), file];
+        return [L.compile(fileSource(data.data, L.dialect), '@' + file), file];
       } catch (e) {
         if (!(e instanceof LuaSyntaxError)) throw e;
         err = e.message;

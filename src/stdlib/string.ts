@@ -550,7 +550,7 @@ export function openString(L: LuaState): LuaTable {
     registerHostFunction(f, '');
   }
   mt.setStr('__index', t);
-  ops.typeMetatables.string = mt;
+  L.engine.typeMetatables.string = mt;
   L.globals.setStr('string', t);
   L.loaded.setStr('string', t);
   return t;

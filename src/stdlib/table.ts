@@ -13,6 +13,7 @@
 // and comparator calls, and the same "invalid order function" detection.
 
 import { LuaTable } from '../runtime/table.js';
+import { E } from '../runtime/engine.js';
 import { LuaError } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
@@ -285,13 +286,10 @@ function tab_unpack(...args: Args): unknown {
 
 // ------------------------------------------------------------ sort
 
-/** The comparator (undefined: `<`); the table; the "random" pivot state. */
-let sortRandom = 0x2545f491;
-
 /** Deterministic replacement for l_randomizePivot (which mixes clock() and time()). */
 function randomizePivot(): number {
-  sortRandom = (Math.imul(sortRandom, 1103515245) + 12345) >>> 0;
-  return sortRandom === 0 ? 1 : sortRandom;
+  const r = E.sortRandom = (Math.imul(E.sortRandom, 1103515245) + 12345) >>> 0;
+  return r === 0 ? 1 : r;
 }
 
 function orderError(): never {
