@@ -16,7 +16,7 @@
 // source; a closure's instrumented twin shares its upvalue cells.
 
 import type { LuaValue } from './value.js';
-import { currentMachine, type LuaFunction, type Frame } from './trampoline.js';
+import type { LuaFunction, Frame } from './trampoline.js';
 import { E, type Hook } from './engine.js';
 export type { Hook };
 
@@ -176,7 +176,8 @@ function runHook(h: Hook, event: string, line: number | undefined): void {
 
 /** Start of an instrumented function: its frame record, registered with the machine. */
 export function enter(va: LuaValue[] | null): FrameRec {
-  const m = currentMachine();
+  // The innermost running machine (the trampoline registers itself with the engine).
+  const m = E.machines[E.machines.length - 1];
   const top = m ? m.stack.length - 1 : -1;
   const rec = new FrameRec(m ? m.fns[top] ?? null : null, va, m ? m.tailAt === top : false);
   if (m) m.recs[top] = rec;

@@ -251,11 +251,6 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
   return r.value;
 }
 
-/** The machine running now (innermost), for instrumented frames registering themselves. */
-export function currentMachine(): Machine | null {
-  const machines = E.machines;
-  return machines[machines.length - 1] ?? null;
-}
 
 /**
  * A library function called by instrumented code: call and return hooks
