@@ -13,8 +13,9 @@
 //
 // Names in the output never come from Lua source: a Lua local `x` declared
 // as variable #12 is `x$12` (Lua names cannot contain `$`), compiler
-// temporaries are `$N`, runtime helpers are `$name`. String constants are
-// emitted with JSON.stringify. So Lua source is always data, never code.
+// temporaries are `$N`, runtime helpers are `$name` (the contract is
+// helpers.ts). String constants are emitted with JSON.stringify. So Lua
+// source is always data, never code.
 
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
@@ -22,6 +23,9 @@ import type {
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
   NumericForStat, GenericForStat, ReturnStat,
 } from '../syntax/ast.js';
+import { RUNTIME_NAMES } from './helpers.js';
+
+export { RUNTIME_NAMES };
 
 /** Static information about one Lua function, kept for errors and debugging. */
 export interface Proto {
@@ -137,13 +141,6 @@ function describe(e: Expr): string | null {
   }
 }
 
-/**
- * Set while compiling a stripped chunk (string.dump with strip): lua5.4 has
- * no local or upvalue names then, and without the name `_ENV` a global is
- * just a field.
- */
-let stripNames = false;
-
 function strippedDesc(d: string | null): string | null {
   if (d === null) return null;
   if (d.startsWith('local ')) return null;
@@ -159,11 +156,6 @@ function strippedSite(site: CallSite): CallSite {
     case 'global': return { ...site, namewhat: 'field' };
     default: return site;
   }
-}
-
-function descArg(d: string | null): string {
-  if (stripNames) d = strippedDesc(d);
-  return d === null ? 'undefined' : str(d);
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -238,7 +230,23 @@ export class CodeGen {
    * active locals) and reports each statement; every call goes through the
    * trampoline, which fires call and return hooks.
    */
-  constructor(private readonly instrument = false, private readonly clearTemps = false, private readonly debugged = false) {}
+  constructor(
+    private readonly instrument = false,
+    private readonly clearTemps = false,
+    private readonly debugged = false,
+    /**
+     * Compiling a stripped chunk (string.dump with strip): lua5.4 has no
+     * local or upvalue names then, and without the name `_ENV` a global is
+     * just a field.
+     */
+    private readonly stripNames = false,
+  ) {}
+
+  /** A name for messages, as a JS argument. */
+  private descArg(d: string | null): string {
+    if (this.stripNames) d = strippedDesc(d);
+    return d === null ? 'undefined' : str(d);
+  }
 
   /** Is the function being compiled an instrumented variant? */
   private get ins(): boolean {
@@ -255,7 +263,7 @@ export class CodeGen {
     if (!this.ins) return;
     const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
     // A stripped chunk has no local names: every register is a temporary.
-    const shown = stripNames ? '(temporary)' : name;
+    const shown = this.stripNames ? '(temporary)' : name;
     this.emitRaw(`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
   }
 
@@ -272,7 +280,7 @@ export class CodeGen {
 
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
   private callMarker(line: number, site: CallSite): string {
-    this.callSites.push(stripNames ? strippedSite(site) : site);
+    this.callSites.push(this.stripNames ? strippedSite(site) : site);
     return `\n/*@${line}#${this.callSites.length - 1}*/`;
   }
 
@@ -800,17 +808,17 @@ export class CodeGen {
       // Inline: overwriting a present array slot or string field with a
       // non-nil value involves no metamethod; everything else goes to setindex.
       const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
-      return `((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${descArg(desc)}))`;
+      return `((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen && k.startsWith('"')) {
       // Overwriting a present field with a non-nil value never involves
       // __newindex: store it inline (a monomorphic property store for V8).
       const t = this.fs.temp(), x = this.fs.temp();
-      return `((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${descArg(desc)}))`;
+      return `((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
     return this.fs.gen
-      ? `(yield* $setindexG(${o}, ${k}, ${v}, ${descArg(desc)}))`
-      : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;
+      ? `(yield* $setindexG(${o}, ${k}, ${v}, ${this.descArg(desc)}))`
+      : `$setindex(${o}, ${k}, ${v}, ${this.descArg(desc)})`;
   }
 
   /** `return f(args)` where f names the function itself: a candidate for a jump to the top. */
@@ -1041,8 +1049,8 @@ export class CodeGen {
     const v = this.fs.temp();
     const key = str(name);
     const slow = this.fs.gen
-      ? `(${mark}yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
-      : `${mark}$indexStr(${t}, ${key}, ${descArg(desc)})`;
+      ? `(${mark}yield* $indexG(${t}, ${key}, ${this.descArg(desc)}))`
+      : `${mark}$indexStr(${t}, ${key}, ${this.descArg(desc)})`;
     return `((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
   }
 
@@ -1052,10 +1060,10 @@ export class CodeGen {
     const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
-    if (this.fs.gen) return `(${mark}yield* $indexG(${o}, ${k}, ${descArg(desc)}))`;
+    if (this.fs.gen) return `(${mark}yield* $indexG(${o}, ${k}, ${this.descArg(desc)}))`;
     // Inline: array part for integer keys, string store for string keys.
     const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
-    return `((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${descArg(desc)}))`;
+    return `((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${this.descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
@@ -1108,14 +1116,14 @@ export class CodeGen {
       // The call's line travels with the request: the trampoline keeps it as
       // the suspended caller's current line (tracebacks inside coroutines).
       // The result comes back inside the request (CallRequest.box).
-      const req = tail ? `(yield $tailreq(${f}, ${A}, ${descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${descArg(desc)}, ${line}))`;
+      const req = tail ? `(yield $tailreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))`;
       // Instrumented code sends every call to the trampoline, which fires the hooks.
       if (this.instrument) return `(${A} = [${args}],${marker}${req})`;
       return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : ${req})`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.
-    return `(${marker}(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))(${args}))`;
+    return `(${marker}(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${this.descArg(desc)}))(${args}))`;
   }
 
   private tableExpr(e: TableExpr): string {
@@ -1248,8 +1256,8 @@ export class CodeGen {
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
-    const da = descArg(describe(e.left));
-    const db = descArg(describe(e.right));
+    const da = this.descArg(describe(e.left));
+    const db = this.descArg(describe(e.right));
     const y = this.fs.gen ? 'yield* ' : '';
     const G = this.fs.gen ? 'G' : '';
     const prep = this.ins ? this.instrumentedOperands(e, A, B) : A.prep + B.prep;
@@ -1314,7 +1322,7 @@ export class CodeGen {
 
   private unary(e: { op: string; operand: Expr; line: number }): string {
     const v = this.expr(e.operand);
-    const d = descArg(describe(e.operand));
+    const d = this.descArg(describe(e.operand));
     // Errors belong to the operator's line (the operand may end lower).
     const mark = e.operand.line > e.line ? this.mark(e.line) : '';
     const y = this.fs.gen ? 'yield* ' : '';
@@ -1405,16 +1413,6 @@ function callSiteFor(callee: Expr): CallSite {
   }
 }
 
-/** Runtime helpers the generated code uses; each is bound as `$name`. */
-export const RUNTIME_NAMES = [
-  'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
-  'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'take', 'tailreq',
-  'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
-  'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
-  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H', 'clr',
-] as const;
-
 export interface CompileOptions {
   /** Leave out debug names, as a stripped binary chunk does. */
   strip?: boolean;
@@ -1427,12 +1425,7 @@ export interface CompileOptions {
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
-  stripNames = options.strip === true;
-  try {
-    return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false).compileChunk(chunk);
-  } finally {
-    stripNames = false;
-  }
+  return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false).compileChunk(chunk);
 }
 
 /** Left-nested operations from which a chain is compiled without recursion. */
