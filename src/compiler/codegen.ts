@@ -13,8 +13,16 @@
 //
 // Names in the output never come from Lua source: a Lua local `x` declared
 // as variable #12 is `x$12` (Lua names cannot contain `$`), compiler
-// temporaries are `$N`, runtime helpers are `$name`. String constants are
-// emitted with JSON.stringify. So Lua source is always data, never code.
+// temporaries are `$N`, runtime helpers are `$name` (the contract is
+// helpers.ts). String constants are emitted by `str`. So Lua source is always
+// data, never code.
+//
+// Nothing rewrites or searches the generated text afterwards: it would see
+// the Lua strings inside it. What is known only later or in context (a
+// function's frame weight, the line a resumable helper call notes) is a token
+// in the generated code (see `Code` below), filled in when a function's code
+// is put together. The one reader of the finished text is buildLineMap, which
+// looks for line markers at the start of JS lines, where Lua data never is.
 
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
@@ -22,6 +30,9 @@ import type {
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
   NumericForStat, GenericForStat, ReturnStat,
 } from '../syntax/ast.js';
+import { RUNTIME_NAMES, type HelperName } from './helpers.js';
+
+export { RUNTIME_NAMES };
 
 /** Static information about one Lua function, kept for errors and debugging. */
 export interface Proto {
@@ -92,14 +103,138 @@ function vref(v: Variable): string {
 }
 
 /** Initial JS value for declaring `v` with value `value`. */
-function vinit(v: Variable, value: string): string {
-  return isCell(v) ? `{v: ${value}}` : value;
+function vinit(v: Variable, value: Code): Code {
+  return isCell(v) ? js`{v: ${value}}` : value;
 }
 
+/**
+ * A JS string literal for `s` (Lua strings are byte strings). JSON.stringify
+ * escapes quotes, backslashes and every control character, so the literal
+ * holds no line break: Lua data never starts a JS line (buildLineMap) nor
+ * ends one. Characters JS alone treats as line terminators (U+2028, U+2029;
+ * no byte string has them) are escaped as well. Inside double quotes,
+ * backticks, `${`, `*\/` and `</script>` are plain characters.
+ */
 function str(s: string): string {
-  // JSON.stringify escapes quotes, backslashes and control characters; the
-  // result is a valid JS string literal for any byte string.
-  return JSON.stringify(s);
+  const q = JSON.stringify(s);
+  return /[\u2028\u2029]/.test(q) ? q.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : q;
+}
+
+// ------------------------------------------------------------ generated code
+
+/**
+ * Generated code: text, or a token standing for text known only in context.
+ * Code fragments are composed with the `js` template tag (and `cat`,
+ * `joinCode`), which keep tokens as they are; a token used as a string (an
+ * untagged template, `+`, `join`) throws, so none can be lost as text.
+ */
+type Code = string | Token;
+
+abstract class Token {
+  [Symbol.toPrimitive](): never {
+    throw new Error('internal: generated code used as a string');
+  }
+}
+
+/** Fragments in order. */
+class Frag extends Token {
+  constructor(readonly parts: readonly Code[]) { super(); }
+}
+
+/**
+ * A line break and a marker comment: the JS line starting here belongs to
+ * Lua line `line` (errors, tracebacks); `site` is the call whose argument
+ * list starts there, or -1 (see buildLineMap).
+ */
+class Marker extends Token {
+  constructor(readonly line: number, readonly site = -1) { super(); }
+}
+
+/**
+ * Resumable code: a runtime helper that may call a metamethod,
+ * `yield* ($D.cl = N, $indexG)(`. It first records in `$D.cl` the Lua line
+ * of the nearest marker before it in the function's code (the line errors
+ * there report), so the trampoline knows where the suspended frame waits
+ * (tracebacks inside coroutines).
+ */
+class HelperCall extends Token {
+  constructor(readonly name: HelperName) { super(); }
+}
+
+/** A value known once the whole function is compiled (see functionBody). */
+class Hole extends Token {
+  constructor(readonly what: 'weight' | 'clr' | 'top' | 'topEnd') { super(); }
+}
+
+/** The frame weight of a direct-mode function (its `$D.n` increment). */
+const WEIGHT = new Hole('weight');
+/** Statement prologue clearing temporaries (clearTemps). */
+const CLR = new Hole('clr');
+/** Start and end of the loop that self tail calls jump back into. */
+const TOP = new Hole('top');
+const TOP_END = new Hole('topEnd');
+
+/** Template tag: generated code from text and code (numbers are text). Plain text stays a string. */
+function js(text: TemplateStringsArray, ...values: (Code | number)[]): Code {
+  let parts: Code[] | null = null;
+  let s = text[0]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (typeof v === 'object') {
+      parts ??= [];
+      if (s !== '') parts.push(s);
+      parts.push(v);
+      s = text[i + 1]!;
+    } else {
+      s += v + text[i + 1]!;
+    }
+  }
+  if (parts === null) return s;
+  if (s !== '') parts.push(s);
+  return new Frag(parts);
+}
+
+/** `items` one after the other, with `sep` between them. */
+function joinCode(items: readonly Code[], sep: string): Code {
+  if (items.every((x) => typeof x === 'string')) return (items as string[]).join(sep);
+  const parts: Code[] = [];
+  items.forEach((x, i) => {
+    if (i > 0 && sep !== '') parts.push(sep);
+    if (x !== '') parts.push(x);
+  });
+  return new Frag(parts);
+}
+
+function cat(...items: Code[]): Code {
+  return joinCode(items, '');
+}
+
+/**
+ * The text of a function's code: markers become comments, each resumable
+ * helper call notes the line of the marker before it, holes are filled by
+ * `fill`. Walks the fragments in order (without recursion: they nest as
+ * deep as the expressions).
+ */
+function render(code: readonly Code[], fill: (h: Hole) => string): string {
+  const out: string[] = [];
+  let line = 0;
+  const stack: { parts: readonly Code[]; i: number }[] = [{ parts: code, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i === top.parts.length) {
+      stack.pop();
+      continue;
+    }
+    const p = top.parts[top.i++]!;
+    if (typeof p === 'string') out.push(p);
+    else if (p instanceof Frag) stack.push({ parts: p.parts, i: 0 });
+    else if (p instanceof Marker) {
+      line = p.line;
+      out.push(p.site >= 0 ? `\n/*@${p.line}#${p.site}*/` : `\n/*@${p.line}*/`);
+    } else if (p instanceof HelperCall) out.push(`yield* ($D.cl = ${line}, $${p.name})(`);
+    else if (p instanceof Hole) out.push(fill(p));
+  }
+  return out.join('');
 }
 
 /** Characters in a Lua description message like `global 'x'`. */
@@ -137,13 +272,6 @@ function describe(e: Expr): string | null {
   }
 }
 
-/**
- * Set while compiling a stripped chunk (string.dump with strip): lua5.4 has
- * no local or upvalue names then, and without the name `_ENV` a global is
- * just a field.
- */
-let stripNames = false;
-
 function strippedDesc(d: string | null): string | null {
   if (d === null) return null;
   if (d.startsWith('local ')) return null;
@@ -161,18 +289,13 @@ function strippedSite(site: CallSite): CallSite {
   }
 }
 
-function descArg(d: string | null): string {
-  if (stripNames) d = strippedDesc(d);
-  return d === null ? 'undefined' : str(d);
-}
-
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 interface Operand {
   /** JS text of the operand's value (for an integral float literal: the raw number). */
   code: string;
-  /** JS text evaluating the operand into a temporary, or ''. */
-  prep: string;
+  /** JS code evaluating the operand into a temporary, or ''. */
+  prep: Code;
   num: boolean;
   int: boolean;
   /** An integral float literal given raw in `code`; `slow` is its boxed Lua value. */
@@ -223,7 +346,8 @@ interface LabelPlan {
 }
 
 export class CodeGen {
-  private out: string[] = [];
+  /** The code of the function being compiled (of the chunk, outside functions). */
+  private out: Code[] = [];
   private protos: Proto[] = [];
   /** The prototype index of each function already compiled. */
   private factoryOf = new Map<FunctionNode, number>();
@@ -238,7 +362,23 @@ export class CodeGen {
    * active locals) and reports each statement; every call goes through the
    * trampoline, which fires call and return hooks.
    */
-  constructor(private readonly instrument = false, private readonly clearTemps = false, private readonly debugged = false) {}
+  constructor(
+    private readonly instrument = false,
+    private readonly clearTemps = false,
+    private readonly debugged = false,
+    /**
+     * Compiling a stripped chunk (string.dump with strip): lua5.4 has no
+     * local or upvalue names then, and without the name `_ENV` a global is
+     * just a field.
+     */
+    private readonly stripNames = false,
+  ) {}
+
+  /** A name for messages, as a JS argument. */
+  private descArg(d: string | null): string {
+    if (this.stripNames) d = strippedDesc(d);
+    return d === null ? 'undefined' : str(d);
+  }
 
   /** Is the function being compiled an instrumented variant? */
   private get ins(): boolean {
@@ -255,47 +395,48 @@ export class CodeGen {
     if (!this.ins) return;
     const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
     // A stripped chunk has no local names: every register is a temporary.
-    const shown = stripNames ? '(temporary)' : name;
-    this.emitRaw(`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
+    const shown = this.stripNames ? '(temporary)' : name;
+    this.emit(js`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
   }
 
   /** Instrumented code: a loop jumps back; report `line` (for or while line) as lua's loop instruction does. */
   private loopBack(line: number): void {
     if (!this.ins) return;
-    this.emitRaw(`$H.line($fr, ${line}, ${this.fs.nact}); $fr.back = true;\n`);
+    this.emit(js`$H.line($fr, ${line}, ${this.fs.nact}); $fr.back = true;\n`);
   }
 
   /** Instrumented code: leaving a loop is a forward jump (no forced line event after it). */
   private loopExit(): void {
-    if (this.ins) this.emitRaw(`$fr.back = false;\n`);
+    if (this.ins) this.emit(js`$fr.back = false;\n`);
   }
 
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
-  private callMarker(line: number, site: CallSite): string {
-    this.callSites.push(stripNames ? strippedSite(site) : site);
-    return `\n/*@${line}#${this.callSites.length - 1}*/`;
+  private callMarker(line: number, site: CallSite): Code {
+    this.callSites.push(this.stripNames ? strippedSite(site) : site);
+    return new Marker(line, this.callSites.length - 1);
   }
 
   compileChunk(chunk: Chunk): CompiledChunk {
     const main = chunk.main;
     const envName = vname(chunk.env);
-    this.emitRaw(`"use strict";\n`);
-    this.emitRaw(`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
+    this.emit(js`"use strict";\n`);
+    this.emit(js`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
     // The chunk's `_ENV` cell is visible to every function of the chunk.
     // Called with a proto index instead, it returns that prototype's factory
     // (loading a dumped function: string.dump).
-    this.emitRaw(`return function(${envName}, $proto) {\n`);
+    this.emit(js`return function(${envName}, $proto) {\n`);
     const create = this.closure(main, null);
-    for (const f of this.factories) this.emitRaw(f);
-    this.emitRaw(`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
-    this.emitRaw(`return ${create};\n`);
-    this.emitRaw(`};\n`);
+    for (const f of this.factories) this.emit(f);
+    this.emit(js`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
+    this.emit(js`return ${create};\n`);
+    this.emit(js`};\n`);
+    // Function bodies are text by now (functionBody): only text is left here.
     const code = this.out.join('');
     return { code, protos: this.protos, ...buildLineMap(code), callSites: this.callSites };
   }
 
-  private emitRaw(s: string): void {
-    this.out.push(s);
+  private emit(c: Code): void {
+    this.out.push(c);
   }
 
   // ------------------------------------------------------------ functions
@@ -362,18 +503,18 @@ export class CodeGen {
       // resumable variant on the trampoline's heap stack.
       const args = params.filter((p) => p !== '...$va');
       const argList = fn.isVararg ? `[${args.join(', ')}${args.length ? ', ' : ''}...$va]` : `[${args.join(', ')}]`;
-      this.emitRaw(`\n/*@${fn.line}*/`); // not an active line: no Lua instruction of its own
+      this.emit(new Marker(fn.line)); // not an active line: no Lua instruction of its own
       // A debugged chunk's functions always go on to the trampoline, which
       // runs their instrumented twins.
       const limit = this.debugged ? '-1' : '$D.limit';
-      this.emitRaw(`if (($D.n += @W@) > ${limit}) return $deep(${self}, ${argList}, @W@);\n`);
+      this.emit(js`if (($D.n += ${WEIGHT}) > ${limit}) return $deep(${self}, ${argList}, ${WEIGHT});\n`);
     }
-    if (gen && this.instrument) this.emitRaw(`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
-    this.emitRaw('@TOP@');
+    if (gen && this.instrument) this.emit(js`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
+    this.emit(TOP);
     this.declareParams(fn);
     if (gen && this.instrument) {
       for (const v of fn.params) this.registerLocal(v.name, vref(v));
-      this.emitRaw(`$H.called($fr, ${fn.params.length});\n`);
+      this.emit(js`$H.called($fr, ${fn.params.length});\n`);
     }
     this.block(fn.body);
     if (!gen) {
@@ -381,9 +522,9 @@ export class CodeGen {
       proto.activeLines = [...this.fs.lines].filter((l) => l > 0).sort((a, b) => a - b);
     }
     // lua's final return belongs to the function's last line (its `end`).
-    if (gen && this.instrument) this.emitRaw(`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
-    this.emitRaw(gen ? `return $EMPTY;\n` : `$D.n -= @W@; return $EMPTY;\n`);
-    this.emitRaw('@TOPEND@');
+    if (gen && this.instrument) this.emit(js`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
+    this.emit(gen ? `return $EMPTY;\n` : js`$D.n -= ${WEIGHT}; return $EMPTY;\n`);
+    this.emit(TOP_END);
     const temps = this.fs.temps;
     // Self tail calls jump back here (see returnStat).
     const loop = this.fs.selfLoop;
@@ -394,9 +535,14 @@ export class CodeGen {
     // V8's interpreter keeps the argument registers of earlier calls alive
     // until reused: a call with undefined arguments overwrites them.
     const clr = `${cleared.length > 0 ? `${cleared.join(' = ')} = undefined; ` : ''}$clr(${Array(16).fill('undefined').join(', ')});\n`;
-    let body = this.out.join('').replace(/@W@/g, String(weight)).replace(/@CLR@/g, clr)
-      .replace('@TOP@', loop ? '$top: for (;;) {\n' : '').replace('@TOPEND@', loop ? '}\n' : '');
-    if (gen) body = noteHelperLines(body);
+    const body = render(this.out, (h) => {
+      switch (h.what) {
+        case 'weight': return String(weight);
+        case 'clr': return clr;
+        case 'top': return loop ? '$top: for (;;) {\n' : '';
+        case 'topEnd': return loop ? '}\n' : '';
+      }
+    });
     this.out = savedOut;
     this.fs = saved;
     this.selfName = savedSelf;
@@ -407,7 +553,7 @@ export class CodeGen {
   }
 
   private declareParams(fn: FunctionNode): void {
-    for (const v of fn.params) if (isCell(v)) this.emitRaw(`let ${vname(v)} = {v: $p_${vname(v)}};\n`);
+    for (const v of fn.params) if (isCell(v)) this.emit(js`let ${vname(v)} = {v: $p_${vname(v)}};\n`);
   }
 
   // -------------------------------------------------------------- helpers
@@ -415,13 +561,22 @@ export class CodeGen {
   /** Start a new JS line attributed to Lua line `n`. */
   private line(n: number): void {
     if (!this.fs.gen) this.fs.lines.add(n);
-    this.emitRaw(`\n/*@${n}*/`);
+    this.emit(new Marker(n));
   }
 
   /** An inline line marker for sub-expressions that start on a later line. */
-  private mark(n: number): string {
+  private mark(n: number): Code {
     if (!this.fs.gen) this.fs.lines.add(n);
-    return `\n/*@${n}*/`;
+    return new Marker(n);
+  }
+
+  /**
+   * A call of runtime helper `$name` that may call a metamethod (its
+   * arguments and `)` follow); in resumable code `yield* $nameG(`, which
+   * notes the current line (HelperCall).
+   */
+  private helper(name: 'arith' | 'concat' | 'eq' | 'lt' | 'le' | 'len' | 'tbcError' | 'tbcClose'): Code {
+    return this.fs.gen ? new HelperCall(`${name}G`) : `$${name}(`;
   }
 
   // ---------------------------------------------------------- statements
@@ -439,7 +594,7 @@ export class CodeGen {
     // Dead locals must not keep garbage alive either (see stat).
     if (this.clearTemps && b !== this.fs.node.body) {
       const dead = b.variables.filter((v) => !isCell(v) && !v.constValue && this.declaredHere(b, v)).map(vname);
-      if (dead.length > 0 && !endsInJump(b)) this.emitRaw(`${dead.join(' = ')} = undefined;\n`);
+      if (dead.length > 0 && !endsInJump(b)) this.emit(js`${dead.join(' = ')} = undefined;\n`);
     }
     this.blockEnds.pop();
     this.fs.nact = nact;
@@ -480,19 +635,16 @@ export class CodeGen {
   private closeScope(v: Variable, rest: () => void): void {
     const flag = this.fs.keep();
     const name = vref(v);
-    const y = this.fs.gen ? 'yield* ' : '';
-    const tbcErr = this.fs.gen ? '$tbcErrorG' : '$tbcError';
-    const tbcClose = this.fs.gen ? '$tbcCloseG' : '$tbcClose';
-    this.emitRaw(`${flag} = 0;\ntry {\n`);
+    this.emit(js`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
     rest();
     this.fs.tryDepth--;
     const end = this.blockEnds[this.blockEnds.length - 1] ?? 0;
     // Leaving the block normally closes the variable at its `end`, where lua reports it.
-    if (this.ins) this.emitRaw(`$H.line($fr, ${end}, ${this.fs.nact});\n`);
+    if (this.ins) this.emit(js`$H.line($fr, ${end}, ${this.fs.nact});\n`);
     this.line(end);
     const gone = this.ins ? '$fr.gone = true; ' : '';
-    this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}${tbcErr}(${name}, $e)); } finally { if (${flag} === 0) ${y}${tbcClose}(${name}); }\n`);
+    this.emit(js`} catch ($e) { ${flag} = 1; ${gone}throw (${this.helper('tbcError')}${name}, $e)); } finally { if (${flag} === 0) ${this.helper('tbcClose')}${name}); }\n`);
   }
 
   /**
@@ -535,14 +687,14 @@ export class CodeGen {
     if (forward) {
       // Locals declared before the label stay visible after it.
       this.hoist(before);
-      this.emitRaw(`${fwdLabel}: {\n`);
+      this.emit(js`${fwdLabel}: {\n`);
     }
     this.statements(stats, from, p);
-    if (forward) this.emitRaw(`}\n`);
-    if (backward) this.emitRaw(`${bwdLabel}: for (;;) {\n`);
+    if (forward) this.emit(js`}\n`);
+    if (backward) this.emit(js`${bwdLabel}: for (;;) {\n`);
     this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel, after: true });
     this.labelled(stats, p + 1, tail);
-    if (backward) this.emitRaw(`break;\n}\n`);
+    if (backward) this.emit(js`break;\n}\n`);
   }
 
   private stateMachine(b: Block, labels: LabelStat[], tail?: () => void): void {
@@ -552,16 +704,16 @@ export class CodeGen {
     labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
     // Hoist this block's locals so that every case sees them.
     this.hoist(stats);
-    this.emitRaw(`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
+    this.emit(js`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
     for (const s of stats) {
       if (s.kind === 'Label') {
-        this.emitRaw(`case ${this.labelPlans.get(s)!.state!.value}:\n`);
+        this.emit(js`case ${this.labelPlans.get(s)!.state!.value}:\n`);
       } else {
         this.stat(s);
       }
     }
     tail?.();
-    this.emitRaw(`}\nbreak;\n}\n`);
+    this.emit(js`}\nbreak;\n}\n`);
   }
 
   /** Locals declared up front (before a labelled block or state machine) rather than at their statement. */
@@ -579,16 +731,16 @@ export class CodeGen {
       else if (st.kind === 'LocalFunction') vars.push(st.variable);
     }
     if (vars.length === 0) return;
-    this.emitRaw(`let ${vars.map(vname).join(', ')};\n`);
+    this.emit(js`let ${vars.map(vname).join(', ')};\n`);
     for (const v of vars) this.hoisted.add(v);
   }
 
   /** A statement's JS line marker, temporaries clearing, active line and line hook. */
   private statStart(s: Stat): void {
-    this.emitRaw(`\n/*@${s.line}*/`);
+    this.emit(new Marker(s.line));
     // Values a finished statement left in temporaries must not outlive it
     // when the chunk observes collection (weak tables, __gc).
-    if (this.clearTemps && s.kind !== 'Label') this.emitRaw('@CLR@');
+    if (this.clearTemps && s.kind !== 'Label') this.emit(CLR);
     // Active lines are where lua puts the statement's instructions.
     const spanning = (s.kind === 'Local' || s.kind === 'Assign') && spansLines(s);
     this.fs.spanning = spanning && this.ins;
@@ -597,7 +749,7 @@ export class CodeGen {
     if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
     // A numeric for runs its three loads and its preparation before the loop.
     const cost = s.kind === 'NumericFor' ? ', 4' : '';
-    if (hl !== null && this.ins) this.emitRaw(`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
+    if (hl !== null && this.ins) this.emit(js`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
   }
 
   private stat(s: Stat): void {
@@ -606,39 +758,39 @@ export class CodeGen {
       case 'Local': return this.localStat(s);
       case 'Assign': return this.assignStat(s);
       case 'CallStat':
-        this.emitRaw(`${this.callExpr(s.call, 'stat')};\n`);
+        this.emit(js`${this.callExpr(s.call, 'stat')};\n`);
         return;
       case 'Do':
-        this.emitRaw(`{\n`);
+        this.emit(js`{\n`);
         this.block(s.body);
-        this.emitRaw(`}\n`);
+        this.emit(js`}\n`);
         return;
       case 'While': {
         const label = `$L${this.labelCounter++}`;
-        this.emitRaw(`${label}: while (${this.cond(s.condition)}) {\n`);
+        this.emit(js`${label}: while (${this.cond(s.condition)}) {\n`);
         this.fs.loopLabels.push(label);
         this.block(s.body);
         this.loopBack(s.condition.line);
         this.fs.loopLabels.pop();
-        this.emitRaw(`}\n`);
+        this.emit(js`}\n`);
         this.loopExit();
         return;
       }
       case 'Repeat': {
         const label = `$L${this.labelCounter++}`;
-        this.emitRaw(`${label}: for (;;) {\n`);
+        this.emit(js`${label}: for (;;) {\n`);
         this.fs.loopLabels.push(label);
         // The condition sees the body's locals, so it is compiled inside the
         // body's scope; a `<close>` local in the body must be closed after
         // the condition is evaluated, which `statements` nesting gives us.
         this.block(s.body, () => {
           this.line(s.condition.line);
-          if (this.ins) this.emitRaw(`$H.line($fr, ${s.condition.line}, ${this.fs.nact});\n`);
-          this.emitRaw(`if (${this.cond(s.condition)}) break ${label};\n`);
-          if (this.ins) this.emitRaw(`$fr.back = true;\n`);
+          if (this.ins) this.emit(js`$H.line($fr, ${s.condition.line}, ${this.fs.nact});\n`);
+          this.emit(js`if (${this.cond(s.condition)}) break ${label};\n`);
+          if (this.ins) this.emit(js`$fr.back = true;\n`);
         });
         this.fs.loopLabels.pop();
-        this.emitRaw(`}\n`);
+        this.emit(js`}\n`);
         return;
       }
       case 'If': {
@@ -649,16 +801,16 @@ export class CodeGen {
             // lua's test jump sits on the `then` line; an elseif's condition is reached by a jump.
             const t = this.fs.temp();
             const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
-            test = `(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
+            test = js`(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
           }
-          this.emitRaw(`${i === 0 ? '' : '} else '}if (${test}) {\n`);
+          this.emit(js`${i === 0 ? '' : '} else '}if (${test}) {\n`);
           this.block(c.body);
         });
         if (s.orelse) {
-          this.emitRaw(`} else {\n`);
+          this.emit(js`} else {\n`);
           this.block(s.orelse);
         }
-        this.emitRaw(`}\n`);
+        this.emit(js`}\n`);
         return;
       }
       case 'NumericFor': return this.numericFor(s);
@@ -670,7 +822,7 @@ export class CodeGen {
         if (this.ins) {
           // The closure belongs to the `end` line, the store to the `function` line.
           const t = this.fs.temp();
-          this.emitRaw(`${t} = ${fn};\n$H.line($fr, ${s.line}, ${this.fs.nact});\n`);
+          this.emit(js`${t} = ${fn};\n$H.line($fr, ${s.line}, ${this.fs.nact});\n`);
           this.assignTo(s.target, t);
           return;
         }
@@ -680,21 +832,21 @@ export class CodeGen {
       case 'LocalFunction': {
         const v = s.variable;
         const kw = this.declKeyword(v);
-        this.emitRaw(`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n`);
+        this.emit(js`${kw}${vname(v)} = ${vinit(v, 'undefined')};\n`);
         this.registerLocal(v.name, vref(v));
-        this.emitRaw(`${vref(v)} = ${this.closure(s.func, this.fs, { variable: v })};\n`);
+        this.emit(js`${vref(v)} = ${this.closure(s.func, this.fs, { variable: v })};\n`);
         return;
       }
       case 'Return': return this.returnStat(s);
       case 'Break':
-        this.emitRaw(`break ${this.fs.loopLabels[this.fs.loopLabels.length - 1]};\n`);
+        this.emit(js`break ${this.fs.loopLabels[this.fs.loopLabels.length - 1]};\n`);
         return;
       case 'Goto': {
         const plan = s.target ? this.labelPlans.get(s.target) : undefined;
         if (!plan) throw new Error(`internal: unresolved goto ${s.label}`);
-        if (plan.state) this.emitRaw(`{ ${plan.state.stateVar} = ${plan.state.value}; continue ${plan.state.loopLabel}; }\n`);
-        else if (plan.after) this.emitRaw(`continue ${plan.continueLabel};\n`);
-        else this.emitRaw(`break ${plan.breakLabel};\n`);
+        if (plan.state) this.emit(js`{ ${plan.state.stateVar} = ${plan.state.value}; continue ${plan.state.loopLabel}; }\n`);
+        else if (plan.after) this.emit(js`continue ${plan.continueLabel!};\n`);
+        else this.emit(js`break ${plan.breakLabel!};\n`);
         return;
       }
       case 'Label':
@@ -707,11 +859,11 @@ export class CodeGen {
     const kw = vars.every((v) => this.declKeyword(v) === '') ? '' : 'let ';
     const values = s.values;
     // Compile-time constants are still materialised (cheap and simple).
-    let vals: string[];
+    let vals: Code[];
     if (values.length === 0) vals = vars.map(() => 'undefined');
     else if (vars.length === 1 && values.length === 1) vals = [this.exprBelow(values[0], s.line)];
     else vals = this.valuesInto(values, vars.length, s.line);
-    this.emitRaw(`${kw}${vars.map((v, i) => `${vname(v)} = ${vinit(v, vals[i])}`).join(', ')};\n`);
+    this.emit(js`${kw}${joinCode(vars.map((v, i) => js`${vname(v)} = ${vinit(v, vals[i]!)}`), ', ')};\n`);
     // A compile-time constant has no register: getlocal does not see it.
     for (const v of vars) if (v.constValue === undefined) this.registerLocal(v.name, vref(v));
     this.checkClose(s);
@@ -719,7 +871,7 @@ export class CodeGen {
 
   private checkClose(s: LocalStat): void {
     for (const v of s.variables) {
-      if (v.attrib === 'close') this.emitRaw(`$checkClose(${vref(v)}, ${str(v.name)});\n`);
+      if (v.attrib === 'close') this.emit(js`$checkClose(${vref(v)}, ${str(v.name)});\n`);
     }
   }
 
@@ -734,16 +886,16 @@ export class CodeGen {
       const last = i === exprs.length - 1;
       if (last && isMulti(e) && i < n) {
         const t = this.fs.temp();
-        this.emitRaw(`${t} = ${e.line > line ? this.mark(e.line) : ''}${this.multi(e)};\n`);
+        this.emit(js`${t} = ${e.line > line ? this.mark(e.line) : ''}${this.multi(e)};\n`);
         for (let k = i; k < n; k++) result.push(`$nth(${t}, ${k - i})`);
         temps.push(t);
       } else if (i < n) {
         const t = this.fs.temp();
-        this.emitRaw(`${t} = ${this.exprBelow(e, line)};\n`);
+        this.emit(js`${t} = ${this.exprBelow(e, line)};\n`);
         result.push(t);
       } else {
         // Extra values are evaluated for their side effects.
-        this.emitRaw(`${this.exprBelow(e, line)};\n`);
+        this.emit(js`${this.exprBelow(e, line)};\n`);
       }
     });
     while (result.length < n) result.push('undefined');
@@ -756,7 +908,7 @@ export class CodeGen {
       let v = this.exprBelow(s.values[0], s.line);
       if (store !== null) {
         const t = this.fs.temp();
-        v = `(${t} = ${v}, ${this.hookAt(store)}${t})`;
+        v = js`(${t} = ${v}, ${this.hookAt(store)}${t})`;
       }
       this.assignTo(s.targets[0], v);
       return;
@@ -767,50 +919,50 @@ export class CodeGen {
       if (t.kind === 'Index') {
         const o = this.fs.temp();
         const k = this.fs.temp();
-        this.emitRaw(`${o} = ${this.expr(t.object)}; ${k} = ${this.expr(t.key)};\n`);
+        this.emit(js`${o} = ${this.expr(t.object)}; ${k} = ${this.expr(t.key)};\n`);
         return { t, o, k };
       }
       return { t, o: '', k: '' };
     });
     const vals = this.valuesInto(s.values, s.targets.length, s.line);
-    if (store !== null) this.emitRaw(`${this.hookAt(store)}undefined;\n`);
+    if (store !== null) this.emit(js`${this.hookAt(store)}undefined;\n`);
     for (let i = prepared.length - 1; i >= 0; i--) {
       const p = prepared[i];
-      if (p.t.kind === 'Index') this.emitRaw(`${this.setIndex(p.o, p.k, vals[i], describe(p.t.object))};\n`);
-      else this.assignTo(p.t, vals[i]);
+      if (p.t.kind === 'Index') this.emit(js`${this.setIndex(p.o, p.k, vals[i]!, describe(p.t.object))};\n`);
+      else this.assignTo(p.t, vals[i]!);
     }
   }
 
-  private assignTo(target: NameExpr | IndexExpr, value: string): void {
+  private assignTo(target: NameExpr | IndexExpr, value: Code): void {
     if (target.kind === 'Name') {
       if (target.variable) {
-        this.emitRaw(`${vref(target.variable)} = ${value};\n`);
+        this.emit(js`${vref(target.variable)} = ${value};\n`);
       } else {
-        this.emitRaw(`${this.setIndex(vref(target.env!), str(target.name), value, null)};\n`);
+        this.emit(js`${this.setIndex(vref(target.env!), str(target.name), value, null)};\n`);
       }
       return;
     }
     const o = this.expr(target.object);
     const k = this.expr(target.key);
-    this.emitRaw(`${this.setIndex(o, k, value, describe(target.object))};\n`);
+    this.emit(js`${this.setIndex(o, k, value, describe(target.object))};\n`);
   }
 
-  private setIndex(o: string, k: string, v: string, desc: string | null): string {
-    if (!this.fs.gen && !k.startsWith('"')) {
+  private setIndex(o: Code, k: Code, v: Code, desc: string | null): Code {
+    // A constant string key (`str`) takes the string-store path.
+    const strKey = typeof k === 'string' && k.startsWith('"');
+    if (!this.fs.gen && !strKey) {
       // Inline: overwriting a present array slot or string field with a
       // non-nil value involves no metamethod; everything else goes to setindex.
       const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
-      return `((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${descArg(desc)}))`;
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
-    if (!this.fs.gen && k.startsWith('"')) {
+    if (!this.fs.gen) {
       // Overwriting a present field with a non-nil value never involves
       // __newindex: store it inline (a monomorphic property store for V8).
       const t = this.fs.temp(), x = this.fs.temp();
-      return `((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${descArg(desc)}))`;
+      return js`((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
-    return this.fs.gen
-      ? `(yield* $setindexG(${o}, ${k}, ${v}, ${descArg(desc)}))`
-      : `$setindex(${o}, ${k}, ${v}, ${descArg(desc)})`;
+    return js`(${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
   }
 
   /** `return f(args)` where f names the function itself: a candidate for a jump to the top. */
@@ -834,16 +986,16 @@ export class CodeGen {
   private selfTailJump(c: CallExpr): void {
     const f = this.fs.temp();
     const args = c.args.map(() => this.fs.temp());
-    this.emitRaw(`${f} = ${this.expr(c.callee)};\n`);
-    c.args.forEach((a, i) => this.emitRaw(`${args[i]} = ${this.expr(a)};\n`));
+    this.emit(js`${f} = ${this.expr(c.callee)};\n`);
+    c.args.forEach((a, i) => this.emit(js`${args[i]} = ${this.expr(a)};\n`));
     const params = this.fs.node.params;
-    this.emitRaw(`if (${f} === ${this.selfName}) {\n`);
-    params.forEach((v, i) => this.emitRaw(`${isCell(v) ? `$p_${vname(v)}` : vname(v)} = ${args[i] ?? 'undefined'};\n`));
-    this.emitRaw(`continue $top;\n}\n`);
+    this.emit(js`if (${f} === ${this.selfName}) {\n`);
+    params.forEach((v, i) => this.emit(js`${isCell(v) ? `$p_${vname(v)}` : vname(v)} = ${args[i] ?? 'undefined'};\n`));
+    this.emit(js`continue $top;\n}\n`);
     this.fs.selfLoop = true;
     const t = this.fs.temp();
     const site = callSiteFor(c.callee);
-    this.emitRaw(`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= @W@; return ${t}; }\n`);
+    this.emit(js`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= ${WEIGHT}; return ${t}; }\n`);
   }
 
   private returnStat(s: ReturnStat): void {
@@ -852,19 +1004,18 @@ export class CodeGen {
       this.selfTailJump(selfCall);
       return;
     }
-    const dec = this.fs.gen ? '' : '$D.n -= @W@; ';
     const vs = s.values;
-    let value: string;
+    let value: Code;
     if (vs.length === 0) value = '$EMPTY';
     else if (vs.length === 1 && (vs[0].kind === 'Call' || vs[0].kind === 'MethodCall') && this.fs.tryDepth === 0) {
       value = this.callExpr(vs[0], 'tail');
     } else if (vs.length === 1) value = isMulti(vs[0]) ? this.multi(vs[0]) : this.expr(vs[0]);
     else value = this.listArray(vs);
     if (this.fs.gen) {
-      this.emitRaw(`return ${value};\n`);
+      this.emit(js`return ${value};\n`);
     } else {
       const t = this.fs.temp();
-      this.emitRaw(`{ ${t} = ${value}; ${dec}return ${t}; }\n`);
+      this.emit(js`{ ${t} = ${value}; $D.n -= ${WEIGHT}; return ${t}; }\n`);
     }
   }
 
@@ -874,12 +1025,12 @@ export class CodeGen {
     const step = s.step;
     const stepConst = step === null ? 1n : step.kind === 'Integer' ? step.value : null;
     const startInt = s.start.kind === 'Integer' && Math.abs(Number(s.start.value)) <= MAX_SAFE;
-    this.emitRaw(`${a} = ${this.expr(s.start)}; ${b} = ${this.expr(s.limit)}; ${c} = ${step ? this.expr(step) : '1'}; ${k} = 0;\n`);
+    this.emit(js`${a} = ${this.expr(s.start)}; ${b} = ${this.expr(s.limit)}; ${c} = ${step ? this.expr(step) : '1'}; ${k} = 0;\n`);
     const checks: string[] = [];
     if (!startInt) checks.push(`$isSmallInt(${a})`);
     checks.push(`$isSmallInt(${b})`);
     if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
-    this.emitRaw(`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
+    this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
     const iv = this.fs.keep();
     const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;
     const cond = smallStep
@@ -890,8 +1041,8 @@ export class CodeGen {
     this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
     this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
     this.registerLocal('(for state)', c, false);
-    this.emitRaw(`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
-    this.emitRaw(`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
+    this.emit(js`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
+    this.emit(js`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.registerLocal(s.variable.name, vref(s.variable));
     this.fs.loopLabels.push(label);
     this.block(s.body);
@@ -899,7 +1050,7 @@ export class CodeGen {
     this.loopBack(s.line);
     this.fs.nact = nact;
     this.fs.loopLabels.pop();
-    this.emitRaw(`}\n`);
+    this.emit(js`}\n`);
     this.loopExit();
   }
 
@@ -908,32 +1059,30 @@ export class CodeGen {
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
     const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), CL = this.fs.keep(), R = this.fs.temp();
     const flag = this.fs.keep();
-    this.emitRaw(`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
+    this.emit(js`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl}; ${CL} = ${cl};\n`);
     const nact = this.fs.nact;
     for (const t of [F, S, C, CL]) this.registerLocal('(for state)', t);
     // The fourth value is a to-be-closed variable (5.4), closed however the
     // loop ends; the try costs nothing measurable when there is none.
-    this.emitRaw(`if (${CL} !== undefined && ${CL} !== false) $checkClose(${CL}, "(for state)");\n`);
-    this.emitRaw(`${flag} = 0;\ntry {\n`);
+    this.emit(js`if (${CL} !== undefined && ${CL} !== false) $checkClose(${CL}, "(for state)");\n`);
+    this.emit(js`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
-    this.emitRaw(`${label}: for (;;) {\n`);
+    this.emit(js`${label}: for (;;) {\n`);
     // lua5.4 gives the iterator call the line where the explist starts.
     const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
-    this.emitRaw(`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
-    const decls = s.variables.map((v, i) => `${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
-    this.emitRaw(`let ${decls.join(', ')};\n`);
+    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emit(js`let ${joinCode(decls, ', ')};\n`);
     for (const v of s.variables) this.registerLocal(v.name, vref(v));
     this.fs.loopLabels.push(label);
     this.block(s.body);
     this.fs.nact = nact + 4;
     this.loopBack(s.line);
     this.fs.loopLabels.pop();
-    this.emitRaw(`}\n`);
+    this.emit(js`}\n`);
     this.fs.tryDepth--;
-    const y = this.fs.gen ? 'yield* ' : '';
-    const G = this.fs.gen ? 'G' : '';
     const gone = this.ins ? '$fr.gone = true; ' : '';
-    this.emitRaw(`} catch ($e) { ${flag} = 1; ${gone}throw (${y}$tbcError${G}(${CL}, $e)); } finally { if (${flag} === 0) ${y}$tbcClose${G}(${CL}); }\n`);
+    this.emit(js`} catch ($e) { ${flag} = 1; ${gone}throw (${this.helper('tbcError')}${CL}, $e)); } finally { if (${flag} === 0) ${this.helper('tbcClose')}${CL}); }\n`);
     this.fs.nact = nact;
     this.loopExit();
   }
@@ -941,16 +1090,16 @@ export class CodeGen {
   // --------------------------------------------------------- expressions
 
   /** A JS boolean expression for a Lua condition. */
-  private cond(e: Expr): string {
+  private cond(e: Expr): Code {
     if (isBoolean(e)) return this.expr(e); // already a JS boolean
     if (e.kind === 'True') return 'true';
     if (e.kind === 'Nil' || e.kind === 'False') return 'false';
     const t = this.fs.temp();
-    return `((${t} = ${this.expr(e)}) !== undefined && ${t} !== false)`;
+    return js`((${t} = ${this.expr(e)}) !== undefined && ${t} !== false)`;
   }
 
   /** Evaluate an expression to exactly one value. */
-  expr(e: Expr): string {
+  private expr(e: Expr): Code {
     switch (e.kind) {
       case 'Nil': return 'undefined';
       case 'True': return 'true';
@@ -965,7 +1114,7 @@ export class CodeGen {
       case 'Index': return this.indexExpr(e);
       case 'Call':
       case 'MethodCall':
-        return `$first(${this.callExpr(e, 'multi')})`;
+        return js`$first(${this.callExpr(e, 'multi')})`;
       case 'Table': return this.tableExpr(e);
       case 'Binary': {
         const pinned = this.pinned.get(e);
@@ -977,22 +1126,22 @@ export class CodeGen {
   }
 
   /** Evaluate a multi-valued expression (call or vararg) to a JS "result" (value or array). */
-  private multi(e: Expr): string {
+  private multi(e: Expr): Code {
     if (e.kind === 'Vararg') return '$va';
     if (e.kind === 'Call' || e.kind === 'MethodCall') return this.callExpr(e, 'multi');
     return this.expr(e);
   }
 
   /** JS array expression holding the values of an expression list (last one expanded). */
-  private listArray(exprs: Expr[]): string {
+  private listArray(exprs: Expr[]): Code {
     if (exprs.length === 0) return '$EMPTY';
     const last = exprs[exprs.length - 1];
     const fixed = exprs.slice(0, -1).map((x) => this.expr(x));
     if (isMulti(last)) {
-      if (last.kind === 'Vararg') return `[${fixed.map((x) => x + ', ').join('')}...$va]`;
-      return `$append([${fixed.join(', ')}], ${this.multi(last)})`;
+      if (last.kind === 'Vararg') return js`[${joinCode([...fixed, '...$va'], ', ')}]`;
+      return js`$append([${joinCode(fixed, ', ')}], ${this.multi(last)})`;
     }
-    return `[${[...fixed, this.expr(last)].join(', ')}]`;
+    return js`[${joinCode([...fixed, this.expr(last)], ', ')}]`;
   }
 
   /**
@@ -1000,30 +1149,30 @@ export class CodeGen {
    * start below the call's line get their own line marker: they are emitted
    * after the call's marker.
    */
-  private argList(exprs: Expr[], callLine: number, closeLine?: number): string {
+  private argList(exprs: Expr[], callLine: number, closeLine?: number): Code {
     if (exprs.length === 0) return '';
     const lines = this.ins || !this.fs.gen ? argLines(exprs, callLine, closeLine) : null;
     const hooks = this.ins ? lines : null;
     // Active lines: where the arguments' and the call's instructions are.
     if (!this.fs.gen) for (const l of [...(lines ?? []), callLine]) this.fs.lines.add(l);
     // The marker attributes errors; argLines gave the active lines.
-    const at = (x: Expr, i: number) => (hooks !== null ? `$H.at($fr, ${hooks[i]}), ` : '') + (x.line > callLine ? `\n/*@${x.line}*/` : '');
+    const at = (x: Expr, i: number): Code => cat(hooks !== null ? `$H.at($fr, ${hooks[i]}), ` : '', x.line > callLine ? new Marker(x.line) : '');
     const last = exprs[exprs.length - 1];
-    const fixed = exprs.slice(0, -1).map((x, i) => (hooks !== null ? `(${at(x, i)}${this.expr(x)})` : at(x, i) + this.expr(x)));
+    const fixed = exprs.slice(0, -1).map((x, i) => (hooks !== null ? js`(${at(x, i)}${this.expr(x)})` : cat(at(x, i), this.expr(x))));
     const n = exprs.length - 1;
     if (isMulti(last)) {
-      const spread = last.kind === 'Vararg' ? (hooks !== null ? `...(${at(last, n)}$va)` : '...$va') : (hooks !== null ? `...$mv((${at(last, n)}${this.multi(last)}))` : `...$mv(${at(last, n)}${this.multi(last)})`);
-      return [...fixed, spread].join(', ');
+      const spread = last.kind === 'Vararg' ? (hooks !== null ? js`...(${at(last, n)}$va)` : '...$va') : (hooks !== null ? js`...$mv((${at(last, n)}${this.multi(last)}))` : js`...$mv(${at(last, n)}${this.multi(last)})`);
+      return joinCode([...fixed, spread], ', ');
     }
-    return [...fixed, hooks !== null ? `(${at(last, n)}${this.expr(last)})` : at(last, n) + this.expr(last)].join(', ');
+    return joinCode([...fixed, hooks !== null ? js`(${at(last, n)}${this.expr(last)})` : cat(at(last, n), this.expr(last))], ', ');
   }
 
   /** `e`, with a line marker when it starts below `line` (the line its code would otherwise get). */
-  private exprBelow(e: Expr, line: number): string {
-    return (e.line > line ? this.mark(e.line) : '') + this.expr(e);
+  private exprBelow(e: Expr, line: number): Code {
+    return cat(e.line > line ? this.mark(e.line) : '', this.expr(e));
   }
 
-  private nameExpr(e: NameExpr): string {
+  private nameExpr(e: NameExpr): Code {
     if (e.variable) {
       const c = e.variable.constValue;
       if (c && !e.variable.assigned) return this.expr(c);
@@ -1036,31 +1185,31 @@ export class CodeGen {
    * `o.name` with the string-key fast path inline. `mark` (a line marker)
    * goes right before the slow-path call, whose errors it attributes.
    */
-  private getField(o: string, name: string, desc: string | null, mark = ''): string {
+  private getField(o: Code, name: string, desc: string | null, mark: Code = ''): Code {
     const t = this.fs.temp();
     const v = this.fs.temp();
     const key = str(name);
     const slow = this.fs.gen
-      ? `(${mark}yield* $indexG(${t}, ${key}, ${descArg(desc)}))`
-      : `${mark}$indexStr(${t}, ${key}, ${descArg(desc)})`;
-    return `((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
+      ? js`(${mark}${new HelperCall('indexG')}${t}, ${key}, ${this.descArg(desc)}))`
+      : js`${mark}$indexStr(${t}, ${key}, ${this.descArg(desc)})`;
+    return js`((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
   }
 
-  private indexExpr(e: IndexExpr): string {
+  private indexExpr(e: IndexExpr): Code {
     const o = this.expr(e.object);
     const desc = describe(e.object);
     const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
-    if (this.fs.gen) return `(${mark}yield* $indexG(${o}, ${k}, ${descArg(desc)}))`;
+    if (this.fs.gen) return js`(${mark}${new HelperCall('indexG')}${o}, ${k}, ${this.descArg(desc)}))`;
     // Inline: array part for integer keys, string store for string keys.
     const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
-    return `((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${descArg(desc)}))`;
+    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${this.descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
   /** A call; in resumable code, mode 'tail' makes it a proper tail call. */
-  private callExpr(e: CallExpr | MethodCallExpr, mode: 'multi' | 'stat' | 'tail'): string {
+  private callExpr(e: CallExpr | MethodCallExpr, mode: 'multi' | 'stat' | 'tail'): Code {
     const tail = mode === 'tail';
     if (e.kind === 'MethodCall') {
       const o = this.fs.temp();
@@ -1068,10 +1217,10 @@ export class CodeGen {
       const desc = `method '${e.method}'`;
       const lookup = this.getField(o, e.method, describe(e.object));
       const args = this.argList(e.args, e.line, e.lastLine);
-      const allArgs = args ? `${o}, ${args}` : o;
+      const allArgs = args !== '' ? js`${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
       const self = this.calleeLine(e.methodLine, e.line);
-      return `(${o} = ${this.expr(e.object)}, ${self}${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
+      return js`(${o} = ${this.expr(e.object)}, ${self}${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
     const desc = describe(e.callee);
     const args = this.argList(e.args, e.line, e.lastLine);
@@ -1081,7 +1230,7 @@ export class CodeGen {
     }
     const f = this.fs.temp();
     const fetch = e.callee.kind === 'Index' ? this.calleeLine(lastLineOf(e.callee.key), e.line) : '';
-    return `(${f} = ${this.expr(e.callee)}, ${fetch}${this.invoke(f, args, desc, e.line, site, tail)})`;
+    return js`(${f} = ${this.expr(e.callee)}, ${fetch}${this.invoke(f, args, desc, e.line, site, tail)})`;
   }
 
   /**
@@ -1099,7 +1248,7 @@ export class CodeGen {
    * Call the function held in JS variable `f`. The argument text appears
    * once, so nested calls do not multiply the code size.
    */
-  private invoke(f: string, args: string, desc: string | null, line: number, site: CallSite, tail = false): string {
+  private invoke(f: string, args: Code, desc: string | null, line: number, site: CallSite, tail = false): Code {
     const marker = this.callMarker(line, tail ? { ...site, tail } : site);
     if (this.fs.gen) {
       // Host functions without a resumable variant are called directly;
@@ -1108,17 +1257,17 @@ export class CodeGen {
       // The call's line travels with the request: the trampoline keeps it as
       // the suspended caller's current line (tracebacks inside coroutines).
       // The result comes back inside the request (CallRequest.box).
-      const req = tail ? `(yield $tailreq(${f}, ${A}, ${descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${descArg(desc)}, ${line}))`;
+      const req = tail ? `(yield $tailreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))`;
       // Instrumented code sends every call to the trampoline, which fires the hooks.
-      if (this.instrument) return `(${A} = [${args}],${marker}${req})`;
-      return `(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : ${req})`;
+      if (this.instrument) return js`(${A} = [${args}],${marker}${req})`;
+      return js`(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : ${req})`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.
-    return `(${marker}(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${descArg(desc)}))(${args}))`;
+    return js`(${marker}(typeof ${f} === 'function' ? ${f} : $callable(${f}, ${this.descArg(desc)}))(${args}))`;
   }
 
-  private tableExpr(e: TableExpr): string {
+  private tableExpr(e: TableExpr): Code {
     if (e.items.length === 0) return 'new $LuaTable()';
     const lines = this.ins || !this.fs.gen ? tableLines(e) : null;
     if (lines === null) return this.tableBody(e, null);
@@ -1131,42 +1280,42 @@ export class CodeGen {
     const body = this.tableBody(e, lines.items);
     if (lines.setlist === null) return body;
     const t = this.fs.temp();
-    return `(${t} = ${body}, $H.at($fr, ${lines.setlist}), ${t})`;
+    return js`(${t} = ${body}, $H.at($fr, ${lines.setlist}), ${t})`;
   }
 
   /** A constructor's code; `hooks`: instrumented code's line for each item. */
-  private tableBody(e: TableExpr, hooks: number[] | null): string {
-    const val = (x: Expr, i: number) => (hooks === null ? this.expr(x) : `($H.at($fr, ${hooks[i]}), ${this.expr(x)})`);
-    const mul = (x: Expr, i: number) => (hooks === null ? this.multi(x) : `($H.at($fr, ${hooks[i]}), ${this.multi(x)})`);
+  private tableBody(e: TableExpr, hooks: number[] | null): Code {
+    const val = (x: Expr, i: number): Code => (hooks === null ? this.expr(x) : js`($H.at($fr, ${hooks[i]!}), ${this.expr(x)})`);
+    const mul = (x: Expr, i: number): Code => (hooks === null ? this.multi(x) : js`($H.at($fr, ${hooks[i]!}), ${this.multi(x)})`);
     if (e.items.every((i) => i.kind === 'Keyed' && i.key.kind === 'String')) {
       // Records like {x = 1, y = 2}: fill the string store with constant-key
       // stores (monomorphic for V8) in source order. A nil value leaves a
       // dead key, which the table tolerates.
       const S = this.fs.temp();
-      const sets = e.items.map((it, i) => `${S}[${str((it as { key: { value: string } }).key.value)}] = ${val(it.value, i)}`);
-      return `(${S} = $LuaTable.newStrs(), ${sets.join(', ')}, $LuaTable.withStrs(${S}, ${e.items.length}))`;
+      const sets = e.items.map((it, i) => js`${S}[${str((it as { key: { value: string } }).key.value)}] = ${val(it.value, i)}`);
+      return js`(${S} = $LuaTable.newStrs(), ${joinCode(sets, ', ')}, $LuaTable.withStrs(${S}, ${e.items.length}))`;
     }
-    const positional: string[] = [];
-    const keyed: string[] = [];
-    let multiLast: string | null = null;
+    const positional: Code[] = [];
+    const keyed: Code[] = [];
+    let multiLast: Code | null = null;
     e.items.forEach((item, i) => {
       if (item.kind === 'Positional') {
         if (i === e.items.length - 1 && isMulti(item.value)) multiLast = mul(item.value, i);
         else positional.push(val(item.value, i));
       } else {
-        keyed.push(`${this.expr(item.key)}, ${val(item.value, i)}`);
+        keyed.push(js`${this.expr(item.key)}, ${val(item.value, i)}`);
       }
     });
     // Items are evaluated in order in lua5.4; keep order by building in one call.
-    if (keyed.length === 0 && multiLast === null) return `$tableArray([${positional.join(', ')}])`;
+    if (keyed.length === 0 && multiLast === null) return js`$tableArray([${joinCode(positional, ', ')}])`;
     const parts = e.items.map((item, i) => {
       if (item.kind === 'Positional') {
-        if (i === e.items.length - 1 && isMulti(item.value)) return `1, ${mul(item.value, i)}`;
-        return `0, ${val(item.value, i)}`;
+        if (i === e.items.length - 1 && isMulti(item.value)) return js`1, ${mul(item.value, i)}`;
+        return js`0, ${val(item.value, i)}`;
       }
-      return `2, ${this.expr(item.key)}, ${val(item.value, i)}`;
+      return js`2, ${this.expr(item.key)}, ${val(item.value, i)}`;
     });
-    return `$tableBuild([${parts.join(', ')}])`;
+    return js`$tableBuild([${joinCode(parts, ', ')}])`;
   }
 
   /**
@@ -1185,7 +1334,7 @@ export class CodeGen {
     }
     if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue) return plain(vname(e.variable), false, false);
     const t = this.fs.temp();
-    return { code: t, prep: `${t} = ${this.expr(e)}, `, num: false, int: false, float: false, slow: t };
+    return { code: t, prep: js`${t} = ${this.expr(e)}, `, num: false, int: false, float: false, slow: t };
   }
 
   /**
@@ -1194,19 +1343,19 @@ export class CodeGen {
    * While the right operand calls a function, a left operand held in a
    * temporary is a Lua temporary of the frame (getlocal/setlocal reach it).
    */
-  private instrumentedOperands(e: BinaryExpr, A: Operand, B: Operand): string {
+  private instrumentedOperands(e: BinaryExpr, A: Operand, B: Operand): Code {
     let pa = A.prep, pb = B.prep, op = '';
     if (this.fs.spanning) {
       const lines = binaryLines(e);
-      if (lines.left !== null) pa = this.hookAt(lines.left) + pa;
-      if (lines.right !== null) pb = this.hookAt(lines.right) + pb;
+      if (lines.left !== null) pa = cat(this.hookAt(lines.left), pa);
+      if (lines.right !== null) pb = cat(this.hookAt(lines.right), pb);
       if (lines.op !== null) op = this.hookAt(lines.op);
     }
     if (A.prep !== '' && containsCall(e.right)) {
-      pa += `$fr.temps.push(${A.code}), `;
-      pb += `${A.code} = $fr.temps.pop(), `;
+      pa = cat(pa, `$fr.temps.push(${A.code}), `);
+      pb = cat(pb, `${A.code} = $fr.temps.pop(), `);
     }
-    return pa + pb + op;
+    return cat(pa, pb, op);
   }
 
   /** Operations of a long left-associative chain already computed, by node: the temporary holding each. */
@@ -1217,29 +1366,29 @@ export class CodeGen {
    * from the innermost operation out, each result in one temporary, instead
    * of recursing down the chain (lua5.4 compiles such chains of any length).
    */
-  private binaryChain(e: BinaryExpr): string {
+  private binaryChain(e: BinaryExpr): Code {
     const spine: BinaryExpr[] = [];
     for (let x: Expr = e; x.kind === 'Binary'; x = x.left) spine.push(x);
     const t = this.fs.temp();
-    const steps = [`${t} = ${this.expr(spine[spine.length - 1]!.left)}`];
+    const steps = [js`${t} = ${this.expr(spine[spine.length - 1]!.left)}`];
     for (let k = spine.length - 1; k >= 0; k--) {
       const node = spine[k]!;
       this.pinned.set(node.left, t);
-      steps.push(k > 0 ? `${t} = ${this.binary(node)}` : this.binary(node));
+      steps.push(k > 0 ? js`${t} = ${this.binary(node)}` : this.binary(node));
       this.pinned.delete(node.left);
     }
-    return `(${steps.join(', ')})`;
+    return js`(${joinCode(steps, ', ')})`;
   }
 
-  private binary(e: BinaryExpr): string {
+  private binary(e: BinaryExpr): Code {
     const op = e.op;
     if (op === 'and' || op === 'or') {
       const t = this.fs.temp();
       const l = this.expr(e.left);
       const r = this.expr(e.right);
       return op === 'and'
-        ? `((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
-        : `((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
+        ? js`((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
+        : js`((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
     }
     // Raw integral float literals only where the fast path treats them right.
     const rawFloats = ['+', '-', '*', '/', '<', '<=', '>', '>='].includes(op);
@@ -1248,11 +1397,9 @@ export class CodeGen {
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
-    const da = descArg(describe(e.left));
-    const db = descArg(describe(e.right));
-    const y = this.fs.gen ? 'yield* ' : '';
-    const G = this.fs.gen ? 'G' : '';
-    const prep = this.ins ? this.instrumentedOperands(e, A, B) : A.prep + B.prep;
+    const da = this.descArg(describe(e.left));
+    const db = this.descArg(describe(e.right));
+    const prep = this.ins ? this.instrumentedOperands(e, A, B) : cat(A.prep, B.prep);
     const isNum = (o: Operand) => (o.num ? [] : [`typeof ${o.code} === 'number'`]);
     const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
     const all = (conds: string[]) => (conds.length ? conds.join(' && ') : 'true');
@@ -1267,76 +1414,74 @@ export class CodeGen {
         const fix = op === '*' ? ' + 0' : ''; // no integer -0
         if (A.float || B.float || (A.num && !A.int) || (B.num && !B.int)) {
           // A float operand: the result is a float, boxed when integral.
-          return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? $mkFloat(${r}) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${sa}, ${sb}, ${da}, ${db})))`;
+          return js`(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? $mkFloat(${r}) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${this.helper('arith')}${str(name)}, ${sa}, ${sb}, ${da}, ${db})))`;
         }
         // Integral result: from two integers it is the integer (or wraps, on
         // the slow path); with a float operand it is a float, boxed.
         const ints = all([...isInt(A), ...isInt(B)]);
         const safe = `${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE}`;
-        return `(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${ints} ? (${safe} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : $mkFloat(${r})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        return js`(${prep}${nums} ? (Number.isInteger(${r} = ${a} ${op} ${b}) ? (${ints} ? (${safe} ? ${r}${fix} : ${mark}$numArith(${str(name)}, ${a}, ${b})) : $mkFloat(${r})) : ${r} === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '/': case '^': case '//': case '%': {
         const name = { '/': 'div', '^': 'pow', '//': 'idiv', '%': 'mod' }[op];
-        const slow = `(${mark}${y}$arith${G}(${str(name)}, ${sa}, ${sb}, ${da}, ${db}))`;
-        if (op === '/') return `(${prep}${nums} ? $divNumbers(${a}, ${b}) : ${slow})`;
+        const slow = js`(${mark}${this.helper('arith')}${str(name)}, ${sa}, ${sb}, ${da}, ${db}))`;
+        if (op === '/') return js`(${prep}${nums} ? $divNumbers(${a}, ${b}) : ${slow})`;
         const ints = all([...isNum(A), ...isNum(B), ...isInt(A), ...isInt(B)]);
         const r = this.fs.temp();
         if (op === '%') {
           // Floored modulo; JS % is exact on doubles, only the sign differs.
-          return `(${prep}${ints} && ${b} !== 0 ? ((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r} + 0) : ${nums} ? ${mark}$numArith("mod", ${a}, ${b}) : ${slow})`;
+          return js`(${prep}${ints} && ${b} !== 0 ? ((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r} + 0) : ${nums} ? ${mark}$numArith("mod", ${a}, ${b}) : ${slow})`;
         }
         if (op === '//') {
           // Exact for 32-bit operands; larger ones take the numeric slow path.
-          return `(${prep}${all([...isNum(A), ...isNum(B), `(${a} | 0) === ${a}`, `(${b} | 0) === ${b}`, `${b} !== 0`])} ? Math.floor(${a} / ${b}) + 0 : ${nums} ? ${mark}$numArith("idiv", ${a}, ${b}) : ${slow})`;
+          return js`(${prep}${all([...isNum(A), ...isNum(B), `(${a} | 0) === ${a}`, `(${b} | 0) === ${b}`, `${b} !== 0`])} ? Math.floor(${a} / ${b}) + 0 : ${nums} ? ${mark}$numArith("idiv", ${a}, ${b}) : ${slow})`;
         }
-        return `(${prep}${nums} ? ${mark}$numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
+        return js`(${prep}${nums} ? ${mark}$numArith(${str(name)}, ${a}, ${b}) : ${slow})`;
       }
       case '&': case '|': case '~': case '<<': case '>>': {
         const name = { '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr' }[op];
-        return `(${prep}(${mark}${y}$arith${G}(${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        return js`(${prep}(${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '..':
-        return `(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${y}$concat${G}(${a}, ${b}, ${da}, ${db})))`;
+        return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
       case '==':
-        return `(${prep}${a} === ${b} || (${mark}${y}$eq${G}(${a}, ${b})))`;
+        return js`(${prep}${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b})))`;
       case '~=':
-        return `(${prep}!(${a} === ${b} || (${mark}${y}$eq${G}(${a}, ${b}))))`;
+        return js`(${prep}!(${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b}))))`;
       case '<':
-        return `(${prep}${nums} ? ${a} < ${b} : (${mark}${y}$lt${G}(${sa}, ${sb})))`;
+        return js`(${prep}${nums} ? ${a} < ${b} : (${mark}${this.helper('lt')}${sa}, ${sb})))`;
       case '<=':
-        return `(${prep}${nums} ? ${a} <= ${b} : (${mark}${y}$le${G}(${sa}, ${sb})))`;
+        return js`(${prep}${nums} ? ${a} <= ${b} : (${mark}${this.helper('le')}${sa}, ${sb})))`;
       case '>':
-        return `(${prep}${nums} ? ${a} > ${b} : (${mark}${y}$lt${G}(${sb}, ${sa})))`;
+        return js`(${prep}${nums} ? ${a} > ${b} : (${mark}${this.helper('lt')}${sb}, ${sa})))`;
       case '>=':
-        return `(${prep}${nums} ? ${a} >= ${b} : (${mark}${y}$le${G}(${sb}, ${sa})))`;
+        return js`(${prep}${nums} ? ${a} >= ${b} : (${mark}${this.helper('le')}${sb}, ${sa})))`;
     }
   }
 
-  private unary(e: { op: string; operand: Expr; line: number }): string {
+  private unary(e: { op: string; operand: Expr; line: number }): Code {
     const v = this.expr(e.operand);
-    const d = descArg(describe(e.operand));
+    const d = this.descArg(describe(e.operand));
     // Errors belong to the operator's line (the operand may end lower).
     const mark = e.operand.line > e.line ? this.mark(e.line) : '';
-    const y = this.fs.gen ? 'yield* ' : '';
-    const G = this.fs.gen ? 'G' : '';
     switch (e.op) {
       case 'not': {
         const t = this.fs.temp();
-        return `((${t} = ${v}) === undefined || ${t} === false)`;
+        return js`((${t} = ${v}) === undefined || ${t} === false)`;
       }
       case '-': {
         const t = this.fs.temp();
         // Raw numbers other than 0 negate as they are (integer 0 must not become -0).
-        return `((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${mark}${y}$arith${G}("unm", ${t}, ${t}, ${d}, ${d})))`;
+        return js`((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${mark}${this.helper('arith')}"unm", ${t}, ${t}, ${d}, ${d})))`;
       }
       case '#': {
         const t = this.fs.temp();
         // Plain tables keep #t === arr.length (runtime/table.ts).
-        return `((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof $LuaTable && ${t}.metatable === null ? ${t}.arr.length : (${mark}${y}$len${G}(${t}, ${d})))`;
+        return js`((${t} = ${v}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof $LuaTable && ${t}.metatable === null ? ${t}.arr.length : (${mark}${this.helper('len')}${t}, ${d})))`;
       }
       default: {
         const t = this.fs.temp();
-        return `((${t} = ${v}), ${mark}${y}$arith${G}("bnot", ${t}, ${t}, ${d}, ${d}))`;
+        return js`((${t} = ${v}), ${mark}${this.helper('arith')}"bnot", ${t}, ${t}, ${d}, ${d}))`;
       }
     }
   }
@@ -1367,6 +1512,15 @@ function floatLiteral(v: number): string {
   return v < 0 ? `(${String(v)})` : String(v);
 }
 
+/**
+ * JS line -> Lua line and call site, from the markers that start JS lines
+ * (render). Only the generator's own text starts a JS line: Lua data is in
+ * the code only inside string literals (`str`), which hold no line
+ * terminator, and in identifiers (Lua names, always followed by `$N`), so
+ * nothing but a marker can start a line with a marker. Splitting on '\n'
+ * counts lines as V8 does since the code holds no other line terminator
+ * (\r, U+2028, U+2029) either.
+ */
 function buildLineMap(code: string): { lineMap: Int32Array; callSiteOf: Int32Array } {
   const lines = code.split('\n');
   const lineMap = new Int32Array(lines.length);
@@ -1405,16 +1559,6 @@ function callSiteFor(callee: Expr): CallSite {
   }
 }
 
-/** Runtime helpers the generated code uses; each is bound as `$name`. */
-export const RUNTIME_NAMES = [
-  'D', 'deep', 'mkfn', 'EMPTY', 'first', 'nth', 'mv', 'append',
-  'LuaTable', 'tableArray', 'tableBuild',
-  'index', 'indexStr', 'indexG', 'setindex', 'setindexStr', 'setindexG', 'callreq', 'take', 'tailreq',
-  'arith', 'arithG', 'concat', 'concatG', 'eq', 'eqG', 'lt', 'ltG', 'le', 'leG', 'len', 'lenG',
-  'numArith', 'nanOf', 'divNumbers', 'isSmallInt', 'mkFloat', 'forprep', 'forval', 'callable',
-  'checkClose', 'tbcError', 'tbcErrorG', 'tbcClose', 'tbcCloseG', 'H', 'clr',
-] as const;
-
 export interface CompileOptions {
   /** Leave out debug names, as a stripped binary chunk does. */
   strip?: boolean;
@@ -1427,12 +1571,7 @@ export interface CompileOptions {
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
-  stripNames = options.strip === true;
-  try {
-    return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false).compileChunk(chunk);
-  } finally {
-    stripNames = false;
-  }
+  return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false).compileChunk(chunk);
 }
 
 /** Left-nested operations from which a chain is compiled without recursion. */
@@ -1475,24 +1614,6 @@ function hookLine(s: Stat): number | null {
     case 'Repeat': case 'Do': case 'Label': return null;
     default: return s.line;
   }
-}
-
-/**
- * Resumable code: a runtime helper that may call a metamethod (`yield*
- * $indexG(...)`) first records the current Lua line in `$D.cl`, so the
- * trampoline knows where the suspended frame waits (tracebacks inside
- * coroutines). The callee becomes `($D.cl = N, $indexG)`; the line is the
- * nearest marker before it.
- */
-function noteHelperLines(body: string): string {
-  let line = 0;
-  return body.replace(/\/\*@(\d+)[*#]|yield\* \$(\w+)\(/g, (m, marker: string | undefined, helper: string | undefined) => {
-    if (marker !== undefined) {
-      line = Number(marker);
-      return m;
-    }
-    return `yield* ($D.cl = ${line}, $${helper})(`;
-  });
 }
 
 /** A block whose last statement leaves it (code after it would be unreachable). */

@@ -1,11 +1,12 @@
-// The helpers bound into every compiled chunk (as `$name`, see
-// compiler/codegen.ts RUNTIME_NAMES), plus the loader that turns Lua source
-// into a Lua function.
+// The helpers bound into every compiled chunk (as `$name`; the contract is
+// RuntimeHelpers in compiler/helpers.ts), plus the loader that turns Lua
+// source into a Lua function.
 
 import { parse } from '../syntax/index.js';
 import type { Dialect } from '../syntax/ast.js';
 import { chunkid } from '../syntax/chunkid.js';
-import { compile, RUNTIME_NAMES, type Proto } from '../compiler/codegen.js';
+import { compile, type Proto } from '../compiler/codegen.js';
+import type { RuntimeHelpers } from '../compiler/helpers.js';
 import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
@@ -190,8 +191,8 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
   return callreqBoxed(f, args, desc, line);
 }
 
-/** The helpers every chunk shares; `D` and `H` are bound per engine in buildChunk. */
-const shared: Record<string, unknown> = {
+/** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
+const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H'> = {
   deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
@@ -349,11 +350,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     ...(strip ? { stripped: true } : {}),
     ...(debugged ? { debugged: true } : {}),
   }));
-  const R: Record<string, unknown> = Object.create(null);
-  for (const name of RUNTIME_NAMES) R[name] = shared[name];
-  R.D = engine.D;
-  R.H = HOOK_CALLS;
-  R.mkfn = (f: LuaFunction, g: LuaFunction['G'], i: number, u?: { v: LuaValue }[]): LuaFunction => {
+  const mkfn: RuntimeHelpers['mkfn'] = (f, g, i, u) => {
     f.G = g;
     f.P = infos[i];
     // The closure's upvalue cells, in upvalue order (debug library).
@@ -363,9 +360,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     countAlloc();
     return f;
   };
-  for (const name of RUNTIME_NAMES) {
-    if (R[name] === undefined) throw new Error(`internal: runtime helper ${name} missing`);
-  }
+  const R: RuntimeHelpers = { ...shared, D: engine.D, H: HOOK_CALLS, mkfn };
   const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => ChunkFn;
   return { run: chunk(R), protos: compiled.protos };
 }

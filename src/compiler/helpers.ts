@@ -1,0 +1,118 @@
+// The contract between the code generator and the runtime: every helper that
+// generated code calls, bound in each chunk as `$name` (`const {index: $index,
+// ...} = $R;`), with the type the generated code relies on.
+//
+// runtime/runtime.ts builds the record it passes as `$R` typed as
+// RuntimeHelpers, and the code generator takes its list of names from
+// HELPER_NAMES below, which must name exactly the keys of RuntimeHelpers: a
+// helper missing, misspelled or left over on either side is a build error.
+// The types here are what the code generator passes and expects; the runtime's
+// functions must accept at least that.
+
+import type { LuaTable } from '../runtime/table.js';
+import type { LuaFloat, LuaValue } from '../runtime/value.js';
+import type { CallRequest } from '../runtime/callreq.js';
+import type { LuaFunction } from '../runtime/trampoline.js';
+import type { FrameRec } from '../runtime/hooks.js';
+import type { ArithOp } from '../runtime/ops.js';
+
+/** A resumable helper: yields call requests (metamethods) to the trampoline, returns T. */
+type Resumable<T> = Generator<CallRequest, T, unknown>;
+
+/** A name as the generated code describes it in messages (`local 'x'`), or none. */
+type Desc = string | null | undefined;
+
+/** Integer `for` loops beyond 2^53 count iterations (runtime.ts forprep). */
+type ForKind = 0 | 1 | { start: bigint; step: bigint };
+
+export interface RuntimeHelpers {
+  /** JS stack used by direct-mode frames (`n`, against `limit`); the line a resumable helper was called from (`cl`). */
+  D: { n: number; limit: number; cl: number };
+  /** Continue a call in the resumable variant, on the heap (past `D.limit`). */
+  deep: (f: LuaFunction, args: LuaValue[], weight: number) => unknown;
+  /** A Lua closure from its two variants, proto index and upvalue cells (bound per chunk). */
+  mkfn: (f: LuaFunction, g: LuaFunction['G'], proto: number, cells?: { v: LuaValue }[]) => LuaFunction;
+
+  // Multiple results.
+  EMPTY: LuaValue[];
+  first: (r: unknown) => LuaValue;
+  nth: (r: unknown, i: number) => LuaValue;
+  mv: (r: unknown) => LuaValue[];
+  append: (fixed: LuaValue[], r: unknown) => LuaValue[];
+
+  // Tables.
+  LuaTable: typeof LuaTable;
+  tableArray: (values: LuaValue[]) => LuaTable;
+  tableBuild: (items: unknown[]) => LuaTable;
+  index: (o: unknown, k: LuaValue, desc?: Desc) => LuaValue;
+  indexStr: (o: unknown, k: string, desc?: Desc) => LuaValue;
+  indexG: (o: unknown, k: LuaValue, desc?: Desc) => Resumable<LuaValue>;
+  setindex: (o: unknown, k: LuaValue, v: LuaValue, desc?: Desc) => void;
+  setindexStr: (o: unknown, k: string, v: LuaValue, desc?: Desc) => void;
+  setindexG: (o: unknown, k: LuaValue, v: LuaValue, desc?: Desc) => Resumable<void>;
+
+  // Calls from resumable code (the request carries the call's line).
+  callreq: (f: unknown, args: LuaValue[], desc?: Desc, line?: number) => CallRequest;
+  take: (req: CallRequest) => unknown;
+  tailreq: (f: unknown, args: LuaValue[], desc?: Desc, line?: number) => CallRequest;
+
+  // Operators (slow paths: metamethods, errors).
+  arith: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => LuaValue;
+  arithG: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => Resumable<LuaValue>;
+  concat: (a: unknown, b: unknown, da?: Desc, db?: Desc) => LuaValue;
+  concatG: (a: unknown, b: unknown, da?: Desc, db?: Desc) => Resumable<LuaValue>;
+  eq: (a: unknown, b: unknown) => boolean;
+  eqG: (a: unknown, b: unknown) => Resumable<boolean>;
+  lt: (a: unknown, b: unknown) => boolean;
+  ltG: (a: unknown, b: unknown) => Resumable<boolean>;
+  le: (a: unknown, b: unknown) => boolean;
+  leG: (a: unknown, b: unknown) => Resumable<boolean>;
+  len: (v: unknown, desc?: Desc) => LuaValue;
+  lenG: (v: unknown, desc?: Desc) => Resumable<LuaValue>;
+
+  // Numbers.
+  numArith: (op: ArithOp, a: number, b: number) => LuaValue;
+  nanOf: (a: number, b: number) => number;
+  divNumbers: (a: number, b: number) => number | LuaFloat;
+  isSmallInt: (v: unknown) => boolean;
+  mkFloat: (x: number) => number | LuaFloat;
+  forprep: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
+  forval: (i: number, kind: Exclude<ForKind, 0>) => LuaValue;
+  /** The function to call for `f` (its `__call`), or an error naming it. */
+  callable: (f: unknown, desc?: Desc) => (...args: LuaValue[]) => unknown;
+
+  // To-be-closed variables.
+  checkClose: (v: unknown, name: string) => void;
+  tbcError: (v: unknown, e: unknown) => unknown;
+  tbcErrorG: (v: unknown, e: unknown) => Resumable<unknown>;
+  tbcClose: (v: unknown) => void;
+  tbcCloseG: (v: unknown) => Resumable<void>;
+
+  /** Instrumented code (debug mode): frame records and line events (runtime/hooks.ts). */
+  H: {
+    enter: (va: LuaValue[] | null) => FrameRec;
+    called: (rec: FrameRec, nparams: number) => void;
+    line: (rec: FrameRec, ln: number, nact: number, cost?: number) => void;
+    at: (rec: FrameRec, ln: number) => void;
+  };
+  /** Called with undefined arguments to overwrite stale interpreter registers (clearTemps). */
+  clr: (...registers: undefined[]) => void;
+}
+
+/**
+ * The helpers bound in every chunk, in the order of the binding statement.
+ * `satisfies` makes this name every key of RuntimeHelpers, and nothing else.
+ */
+const HELPER_NAMES = {
+  D: true, deep: true, mkfn: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
+  LuaTable: true, tableArray: true, tableBuild: true,
+  index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
+  arith: true, arithG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
+  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,
+  checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
+} as const satisfies Record<keyof RuntimeHelpers, true>;
+
+export type HelperName = keyof RuntimeHelpers;
+
+/** Runtime helpers the generated code uses; each is bound as `$name`. */
+export const RUNTIME_NAMES: readonly HelperName[] = Object.freeze(Object.keys(HELPER_NAMES) as HelperName[]);
