@@ -17,5 +17,5 @@ export { LuaTable } from './runtime/table.js';
 export { LuaFloat, LuaUserdata, type LuaValue } from './runtime/value.js';
 export { openLibs } from './stdlib/init.js';
 export { memoryHost, type Host, type OutputStream } from './host/host.js';
-export { generateJs } from './runtime/runtime.js';
+export { generateJs } from './runtime/loader.js';
 export { toLuaString, fromLuaString } from './runtime/bytes.js';

@@ -11,7 +11,7 @@ import { LuaState } from '../runtime/state.js';
 import { nodeHost } from '../host/node.js';
 import type { Host } from '../host/host.js';
 import { openLibs } from '../stdlib/init.js';
-import { errorValue } from '../runtime/runtime.js';
+import { errorValue } from '../runtime/errors.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import { enter } from '../runtime/engine.js';

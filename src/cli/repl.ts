@@ -18,7 +18,7 @@ import { Script } from 'node:vm';
 import type { Interpreter } from './regolith.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
-import { errorValue } from '../runtime/runtime.js';
+import { errorValue } from '../runtime/errors.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
 import { tostring } from '../stdlib/base.js';
 

@@ -420,7 +420,11 @@ export class CodeGen {
     const main = chunk.main;
     const envName = vname(chunk.env);
     this.emit(js`"use strict";\n`);
-    this.emit(js`const {${RUNTIME_NAMES.map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`);
+    // The helper bindings come first but list only the helpers the code uses
+    // (known once it is generated): V8 parses every chunk's text, and for a
+    // small chunk the full list would be most of it.
+    const bindings = this.out.length;
+    this.emit(js``);
     // The chunk's `_ENV` cell is visible to every function of the chunk.
     // Called with a proto index instead, it returns that prototype's factory
     // (loading a dumped function: string.dump).
@@ -431,6 +435,7 @@ export class CodeGen {
     this.emit(js`return ${create};\n`);
     this.emit(js`};\n`);
     // Function bodies are text by now (functionBody): only text is left here.
+    this.out[bindings] = helperBindings(this.out.join(''));
     const code = this.out.join('');
     return { code, protos: this.protos, ...buildLineMap(code), callSites: this.callSites };
   }
@@ -1615,6 +1620,23 @@ function hookLine(s: Stat): number | null {
     default: return s.line;
   }
 }
+
+/**
+ * `const {index: $index, ...} = $R;` for the helpers `code` refers to. A
+ * reference is `$` plus a helper's name outside string literals (generated
+ * string literals are double-quoted; Lua names become `name$N`, never `$`
+ * plus letters), so the list is exactly what the code uses.
+ */
+function helperBindings(code: string): string {
+  const used = new Set<string>();
+  const re = /"(?:[^"\\]|\\.)*"|\$([A-Za-z]+)\b/g;
+  for (let m = re.exec(code); m !== null; m = re.exec(code)) {
+    if (m[1] !== undefined && HELPER_SET.has(m[1])) used.add(m[1]);
+  }
+  return used.size === 0 ? '' : `const {${RUNTIME_NAMES.filter((n) => used.has(n)).map((n) => `${n}: $${n}`).join(', ')}} = $R;\n`;
+}
+
+const HELPER_SET: ReadonlySet<string> = new Set(RUNTIME_NAMES);
 
 /** A block whose last statement leaves it (code after it would be unreachable). */
 function endsInJump(b: Block): boolean {

@@ -2,7 +2,7 @@
 // generated code calls, bound in each chunk as `$name` (`const {index: $index,
 // ...} = $R;`), with the type the generated code relies on.
 //
-// runtime/runtime.ts builds the record it passes as `$R` typed as
+// runtime/helper-record.ts builds the record it passes as `$R` typed as
 // RuntimeHelpers, and the code generator takes its list of names from
 // HELPER_NAMES below, which must name exactly the keys of RuntimeHelpers: a
 // helper missing, misspelled or left over on either side is a build error.
@@ -22,7 +22,7 @@ type Resumable<T> = Generator<CallRequest, T, unknown>;
 /** A name as the generated code describes it in messages (`local 'x'`), or none. */
 type Desc = string | null | undefined;
 
-/** Integer `for` loops beyond 2^53 count iterations (runtime.ts forprep). */
+/** Integer `for` loops beyond 2^53 count iterations (runtime/helper-record.ts forprep). */
 type ForKind = 0 | 1 | { start: bigint; step: bigint };
 
 export interface RuntimeHelpers {

@@ -258,3 +258,14 @@ export function rtError(message: string): never {
 export function framesFromSites(sites: readonly NodeJS.CallSite[]): Frame[] {
   return sites.map(classify);
 }
+
+/** The Lua value of anything caught from Lua code. */
+export function errorValue(e: unknown): LuaValue {
+  if (e instanceof LuaError) return e.value;
+  // The JS stack ran out despite the depth accounting (e.g. deep host
+  // recursion): a Lua stack overflow. Nothing here may call much, since the
+  // stack may still be nearly full.
+  if (e instanceof RangeError) return 'stack overflow';
+  if (e instanceof Error) return `internal error: ${e.message}`;
+  return e as LuaValue;
+}

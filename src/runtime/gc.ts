@@ -22,7 +22,7 @@ import { LuaTable, BUDGET_IDLE, allocationsCounted, setAllocBudget } from './tab
 import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
 import { E } from './engine.js';
 import * as ops from './ops.js';
-import { errorValue } from './runtime.js';
+import { errorValue } from './errors.js';
 import type { LuaState } from './state.js';
 
 export type GcMode = 'incremental' | 'generational';

@@ -68,11 +68,11 @@ export function runningThreadKey(): object {
   return co.isMain ? MAIN_THREAD : co;
 }
 
-/** Wiring set once at start-up by runtime.ts (it would be an import cycle): no state. */
+/** Wiring set once at start-up by loader.ts (it would be an import cycle): no state. */
 export const H = {
   /** Calls a Lua function from the host (ops.call). */
   call: null as ((f: LuaValue, ...args: LuaValue[]) => unknown) | null,
-  /** Compiles the instrumented twin of a closure (runtime.ts). */
+  /** Compiles the instrumented twin of a closure (loader.ts). */
   instrument: null as ((f: LuaFunction) => LuaFunction) | null,
 };
 

@@ -3,7 +3,7 @@
 import type { Dialect } from '../syntax/ast.js';
 import type { Host } from '../host/host.js';
 import { LuaTable } from './table.js';
-import { loadLua } from './runtime.js';
+import { loadLua } from './loader.js';
 import type { LuaFunction } from './trampoline.js';
 import type { LuaValue } from './value.js';
 import { Engine, enter, leave } from './engine.js';

@@ -1,12 +1,12 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, where } from '../runtime/errors.js';
+import { LuaError, errorValue, where } from '../runtime/errors.js';
 import { E } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
-import { errorValue, loadBinary } from '../runtime/runtime.js';
+import { loadBinary } from '../runtime/dump.js';
 import { collectorOf } from '../runtime/gc.js';
 import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

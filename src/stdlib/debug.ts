@@ -5,7 +5,7 @@
 //     getuservalue/setuservalue (our userdata have no user values, as
 //     userdata created with 0 user values in C), getupvalue/setupvalue/
 //     upvalueid on Lua closures (their cells are exposed as `fn.U`, see
-//     runtime.ts mkfn), getlocal on a function value (parameter names),
+//     loader.ts mkfn), getlocal on a function value (parameter names),
 //     setcstacklimit (returns 200 as lua 5.4.4 does).
 // Hooks, getlocal/setlocal on stack levels and upvaluejoin use debug mode
 // (runtime/hooks.ts): instrumented variants run on the trampoline, keeping
@@ -30,7 +30,7 @@ import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { instrumentTwin, type FunctionInfo } from '../runtime/runtime.js';
+import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';

@@ -7,7 +7,7 @@
 // live in lstrlib-pattern.ts, printf conversions in string-format.ts,
 // pack/unpack in string-pack.ts.
 
-import { dumpFunction } from '../runtime/runtime.js';
+import { dumpFunction } from '../runtime/dump.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';

@@ -1,0 +1,172 @@
+// The helper record bound into every compiled chunk as `$R` (the contract is
+// compiler/helpers.ts): the runtime's slow paths plus the helpers that exist
+// only for generated code (numeric `for` set-up, to-be-closed variables).
+
+import type { RuntimeHelpers } from '../compiler/helpers.js';
+import { LuaTable } from './table.js';
+import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
+import * as ops from './ops.js';
+import * as N from './number.js';
+import { deep } from './trampoline.js';
+import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
+import { errorValue, rtError } from './errors.js';
+import * as hooks from './hooks.js';
+import type { Engine } from './engine.js';
+
+// ------------------------------------------------------------ numeric for
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** State of a `for` loop over integers beyond 2^53 (iterated by count). */
+interface BigFor { start: bigint; step: bigint }
+
+function forError(what: string, v: unknown): never {
+  rtError(`bad 'for' ${what} (number expected, got ${ops.typeName(v)})`);
+}
+
+/**
+ * luaV_forprep for everything but the all-small-integers case the generated
+ * code handles inline. Returns [start, limit, step, kind] as JS numbers for a
+ * JS loop `for (i = start; step > 0 ? i <= limit : i >= limit; i += step)`;
+ * kind 0: i is the integer value, 1: a float loop (value = mkFloat(i)),
+ * otherwise a BigFor (value computed from the iteration count |i|).
+ */
+export function forprep(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
+  const skip = (step: number): [number, number, number, 0] => (step > 0 ? [1, 0, step, 0] : [0, 1, step, 0]);
+  if (isIntegerValue(a) && isIntegerValue(c)) {
+    const step = BigInt(c as number | bigint);
+    if (step === 0n) rtError("'for' step is zero");
+    const start = BigInt(a as number | bigint);
+    const lim = forLimit(b, step);
+    if (lim === null) return skip(Number(step));
+    if (step > 0n ? start > lim : start < lim) return skip(Number(step));
+    if (isSafe(start) && isSafe(lim) && isSafe(step)) return [Number(start), Number(lim), Number(step), 0];
+    // Count iterations as lua5.4 does (unsigned division), iterate by count.
+    const count = step > 0n ? (lim - start) / step : (start - lim) / -step;
+    const n = count > BigInt(MAX_SAFE) ? MAX_SAFE : Number(count);
+    return step > 0n ? [0, n, 1, { start, step }] : [0, -n, -1, { start, step }];
+  }
+  // A float loop; numeric strings convert (luaV_tonumber_).
+  const start = forFloat(a, 'initial value'), lim = forFloat(b, 'limit'), step = forFloat(c, 'step');
+  if (step === 0) rtError("'for' step is zero");
+  return [start, lim, step, 1];
+}
+
+function forFloat(v: unknown, what: string): number {
+  const n = N.tonumber(v);
+  if (n === undefined) forError(what, v);
+  return typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : n.n;
+}
+
+function isIntegerValue(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+}
+
+function isSafe(v: bigint): boolean {
+  return v >= -BigInt(MAX_SAFE) && v <= BigInt(MAX_SAFE);
+}
+
+const MAXINT = (1n << 63n) - 1n;
+const MININT = -(1n << 63n);
+
+/** forlimit: the integer limit of an integer loop, or null to skip the loop. */
+function forLimit(b: unknown, step: bigint): bigint | null {
+  if (isIntegerValue(b)) return BigInt(b as number | bigint);
+  const n = N.tonumber(b);
+  if (n === undefined) forError('limit', b);
+  if (typeof n !== 'object' && Number.isInteger(n)) return BigInt(n);
+  const f = typeof n === 'number' ? n : (n as LuaFloat).n;
+  if (Number.isNaN(f)) return null;
+  const r = N.floatToInteger(f, step < 0n ? 'ceil' : 'floor');
+  if (r !== undefined) return BigInt(r);
+  // Out of integer range: clamp (or skip when the loop cannot run).
+  if (f > 0) return step < 0n ? null : MAXINT;
+  return step > 0n ? null : MININT;
+}
+
+export function forval(i: number, kind: 1 | BigFor): LuaValue {
+  if (kind === 1) return mkFloat(i);
+  return mkInt(kind.start + BigInt(Math.abs(i)) * kind.step);
+}
+
+// ---------------------------------------------------------- to-be-closed
+
+function closeMethod(v: unknown): unknown {
+  return ops.metafield(v, '__close');
+}
+
+export function checkClose(v: unknown, name: string): void {
+  if (v === undefined || v === false) return;
+  if (closeMethod(v) === undefined) rtError(`variable '${name}' got a non-closable value`);
+}
+
+/** The __close metamethod of v, as a function (the error names it as lua5.4 does). */
+function closer(v: unknown): (...args: LuaValue[]) => unknown {
+  return ops.callable(closeMethod(v), "metamethod 'close'");
+}
+
+export function tbcClose(v: unknown): void {
+  if (v === undefined || v === false) return;
+  closer(v)(v as LuaValue, undefined);
+}
+
+export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
+  if (v === undefined || v === false) return;
+  yield callreq(closer(v), [v as LuaValue, undefined], "metamethod 'close'");
+}
+
+/** Close `v` because of error `e`; returns the error to propagate (a new one if __close fails). */
+export function tbcError(v: unknown, e: unknown): unknown {
+  if (v === undefined || v === false) return e;
+  try {
+    closer(v)(v as LuaValue, errorValue(e));
+  } catch (e2) {
+    return e2;
+  }
+  return e;
+}
+
+export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
+  if (v === undefined || v === false) return e;
+  try {
+    yield callreq(closer(v), [v as LuaValue, errorValue(e)], "metamethod 'close'");
+  } catch (e2) {
+    return e2;
+  }
+  return e;
+}
+
+function isSmallInt(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
+  // Validate here, inside the calling frame, so the error gets its position.
+  if (typeof f !== 'function') ops.callable(f, desc);
+  return callreqBoxed(f, args, desc, line);
+}
+
+/** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
+const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H'> = {
+  deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
+  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
+  index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
+  setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
+  callreq: callreqChecked, take, tailreq,
+  arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
+  eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
+  checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
+  clr: clearRegisters,
+};
+
+/** What instrumented code calls (`$H`); they act on the running engine's hooks. */
+const HOOK_CALLS = { enter: hooks.enter, called: hooks.called, line: hooks.line, at: hooks.callLine };
+
+/** Called with undefined arguments to overwrite stale interpreter registers (see codegen's clearTemps). */
+function clearRegisters(): void {}
+
+/** The record for a chunk of `engine`'s: the shared helpers, the engine's depth record, and the chunk's `mkfn`. */
+export function helperRecord(engine: Engine, mkfn: RuntimeHelpers['mkfn']): RuntimeHelpers {
+  return { ...shared, D: engine.D, H: HOOK_CALLS, mkfn };
+}

@@ -1,0 +1,158 @@
+// The loader: Lua source (a byte string) to a Lua function, through the
+// parser, the code generator and `new Function`; the instrumented twins that
+// debug mode runs.
+
+import { parse } from '../syntax/index.js';
+import type { Dialect } from '../syntax/ast.js';
+import { chunkid } from '../syntax/chunkid.js';
+import { compile, type Proto } from '../compiler/codegen.js';
+import type { RuntimeHelpers } from '../compiler/helpers.js';
+import { countAlloc } from './table.js';
+import type { LuaValue } from './value.js';
+import * as ops from './ops.js';
+import type { LuaFunction } from './trampoline.js';
+import { E } from './engine.js';
+import type { ChunkInfo } from './errors.js';
+import * as hooks from './hooks.js';
+import { helperRecord } from './helper-record.js';
+
+export interface FunctionInfo {
+  proto: Proto;
+  chunkName: string;
+  /** The chunk name as given to load ("@file.lua", "=stdin", or the source text), for debug.getinfo. */
+  source?: string;
+  /** The chunk's registered position info (line map), for debug.getinfo's activelines. */
+  chunk?: ChunkInfo;
+  /** The chunk's source text and dialect (string.dump). */
+  text?: string;
+  dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
+  /** Its functions always run instrumented (see `isDebugged`). */
+  debugged?: boolean;
+}
+
+/**
+ * A chunk that reads or writes locals of running functions, or sets hooks,
+ * needs its own functions inspectable and hookable from their first
+ * statement: they always run instrumented. Other chunks run instrumented
+ * only while a hook is set.
+ */
+function isDebugged(source: string): boolean {
+  return /\b(?:getlocal|setlocal|sethook)\b/.test(source);
+}
+
+
+export interface LoadOptions {
+  chunkName: string;
+  dialect?: Dialect;
+  /** Loaded from a stripped binary chunk: no line information or debug names (dumps stay stripped). */
+  stripped?: boolean;
+}
+
+/** Code that forces collections should not keep garbage alive in JS temporaries. */
+function clearsTemps(source: string): boolean {
+  // Reading the memory in use ("count", "isrunning") observes no collection.
+  return /\bcollectgarbage\b(?!\s*\(\s*["'](?:count|isrunning)["']\s*\))/.test(source);
+}
+
+/** The JS source generated for a chunk (for `regolithc -l`). */
+export function generateJs(source: string, options: LoadOptions): string {
+  const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
+  return compile(ast, { clearTemps: clearsTemps(source) }).code;
+}
+
+/**
+ * Compile Lua source (a byte string) into a Lua function whose `_ENV` is
+ * `env`. Throws LuaSyntaxError.
+ */
+export function loadLua(source: string, options: LoadOptions, env: LuaValue): LuaFunction {
+  return instantiate(source, options, env, undefined);
+}
+
+type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
+/** A compiled chunk: called with the `_ENV` cell, its main closure; with a proto index too, that proto's factory. */
+type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
+
+/** A prototype as a stripped chunk shows it: no parameter names, upvalues without names, no lines. */
+function strippedProto(p: Proto): Proto {
+  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [], activeLines: [] };
+}
+
+function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
+  const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
+  // Code that forces collections should not keep garbage alive in temporaries.
+  const debugged = isDebugged(source);
+  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(source), debugged });
+  // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
+  // keeps linedefined and lastlinedefined.
+  const chunkName = strip ? '=?' : options.chunkName;
+  const displayName = chunkid(chunkName);
+  const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
+  const chunkInfo: ChunkInfo = {
+    displayName,
+    lineMap: strip ? compiled.lineMap.fill(-1) : compiled.lineMap,
+    callSiteOf: compiled.callSiteOf,
+    callSites: compiled.callSites,
+    protoLines: compiled.protos.map((p): [number, number] => [p.lineDefined, p.lastLineDefined]),
+  };
+  const engine = E;
+  const url = engine.registerChunk(chunkInfo);
+  chunkInfo.debug = { source: chunkName, protos: debugProtos };
+  const infos: FunctionInfo[] = debugProtos.map((proto) => ({
+    proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
+    ...(strip ? { stripped: true } : {}),
+    ...(debugged ? { debugged: true } : {}),
+  }));
+  const mkfn: RuntimeHelpers['mkfn'] = (f, g, i, u) => {
+    f.G = g;
+    f.P = infos[i];
+    // The closure's upvalue cells, in upvalue order (debug library).
+    (f as { U?: unknown }).U = u;
+    // Closures made by instrumented code are their own instrumented twins.
+    if (instrument) (f as { I?: unknown }).I = f;
+    countAlloc();
+    return f;
+  };
+  const R = helperRecord(engine, mkfn);
+  const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => ChunkFn;
+  return { run: chunk(R), protos: compiled.protos };
+}
+
+export function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
+  const { run, protos } = buildChunk(source, options, false, strip);
+  if (protoIndex === undefined) return run({ v: env }) as LuaFunction;
+  const proto = protos[protoIndex];
+  if (proto === undefined) throw new Error('bad proto index');
+  // Fresh upvalues; the first one gets the environment, as lua_load does
+  // (a chunk's _ENV that is not the first upvalue is nil).
+  const envCell = { v: proto.envIndex === 0 ? env : undefined };
+  const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
+  if (cells.length > 0 && proto.envIndex !== 0) cells[0].v = env;
+  return (run(envCell, protoIndex) as Factory)(...cells);
+}
+
+
+/**
+ * The instrumented twin of Lua closure `f` (debug mode): the same prototype
+ * compiled with `instrument`, closed over the same upvalue cells.
+ */
+export function instrumentTwin(f: LuaFunction): LuaFunction {
+  const info = f.P as FunctionInfo | undefined;
+  if (info === undefined || info.chunk === undefined || info.text === undefined) return f;
+  let run = info.chunk.instrumented as ChunkFn | undefined;
+  if (run === undefined) {
+    run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true, info.stripped === true).run;
+    info.chunk.instrumented = run;
+  }
+  const U = (f as { U?: { v: LuaValue }[] }).U ?? [];
+  const envIndex = info.proto.envIndex;
+  const envCell = envIndex >= 0 ? U[envIndex]! : { v: undefined as LuaValue };
+  const cells = U.filter((_, i) => i !== envIndex);
+  return (run(envCell, info.proto.index) as Factory)(...cells);
+}
+
+hooks.H.call = ops.call as (f: LuaValue, ...args: LuaValue[]) => unknown;
+hooks.H.instrument = instrumentTwin;
+
+
