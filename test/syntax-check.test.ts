@@ -81,10 +81,11 @@ test('constructs left open by an error keep their body and their end', () => {
   assert.deepEqual(m('while x = 1 do\n  y()\nuntil z\nrepeat\n  f(a b)\nend'), [
     "t:1: 'do' expected near '='", "t:3: 'end' expected (to close 'while' at line 1) near 'until'",
     "t:5: ')' expected near 'b'", "t:6: 'until' expected (to close 'repeat' at line 4) near 'end'"]);
-  // an unclosed bracket: the next line starting with a name starts the next statement
-  assert.deepEqual(m('print(a, b\ny = = 2\nlocal t = {1, 2\nz = = 3'),
-    ["t:2: ')' expected (to close '(' at line 1) near 'y'", "t:2: unexpected symbol near '='",
-      "t:4: '}' expected (to close '{' at line 3) near 'z'", "t:4: unexpected symbol near '='"]);
+  // an unclosed parenthesis: the next line starting with a name starts the next statement
+  assert.deepEqual(m('print(a, b\ny = = 2'), ["t:2: ')' expected (to close '(' at line 1) near 'y'", "t:2: unexpected symbol near '='"]);
+  // but in a table, lines are fields: a missing comma
+  assert.deepEqual(m('local t = {\n  a = 1\n  b = 2,\n  c = function() return 3 end,\n}\nx = = 1'),
+    ["t:3: '}' expected (to close '{' at line 1) near 'b'", "t:6: unexpected symbol near '='"]);
 });
 
 test('errors that do not disturb the parse are reported where they are found, and parsing goes on', () => {

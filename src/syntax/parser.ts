@@ -1973,7 +1973,12 @@ export class Parser {
         case TK_NAME: case 0x28:
           if (!(first && mustSkip)) {
             const startsLine = t.line > lex.lastline;
-            if ((rs.brackets.length <= base && (boundary || startsLine)) || (first && how === AT_ERROR && startsLine)) {
+            // (where a statement failed at the start of a line, the next
+            // statement may start there, a ')' or ']' having been forgotten;
+            // not in a table, where lines are fields)
+            const br = rs.brackets;
+            if ((br.length <= base && (boundary || startsLine)) ||
+              (first && how === AT_ERROR && startsLine && br[br.length - 1] !== 0x7b)) {
               rs.brackets.length = base;
               return;
             }
