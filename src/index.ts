@@ -7,10 +7,15 @@
 //
 // Node-specific pieces (files, the process's standard streams) are in
 // 'regolith/node' so that this entry point also runs in browsers.
+//
+// The front end: parse() returns the typed syntax tree (`ast.Chunk`; every
+// node type is in the `ast` namespace) or throws LuaSyntaxError with luac's
+// message; check() never throws and returns every diagnostic it can find.
 export { parse, check } from './syntax/index.js';
-export type { ParseOptions, Diagnostic } from './syntax/index.js';
+export type { ParseOptions, CheckOptions, Diagnostic } from './syntax/index.js';
 export { LuaSyntaxError } from './syntax/errors.js';
 export type * as ast from './syntax/ast.js';
+export type { Chunk, Dialect } from './syntax/ast.js';
 export { LuaState, type StateOptions } from './runtime/state.js';
 export { LuaError } from './runtime/errors.js';
 export { LuaTable } from './runtime/table.js';

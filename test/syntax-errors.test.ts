@@ -6,7 +6,9 @@
 // swapped or replaced, stray symbols inserted, truncation at a token).
 // Each program is checked with `luacX -p` live, in its own file (chunk name
 // `@mN.lua`), and Regolith's parse() must agree: accept what luac accepts,
-// and reject the rest with the very same message.
+// and reject the rest with the very same message. check() must agree too:
+// no diagnostics for what luac accepts, else a first diagnostic with luac's
+// message, found by the recovering parser itself (not its fallback).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -14,7 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dialect } from '../src/syntax/ast.js';
-import { parse, LuaSyntaxError } from '../src/syntax/index.js';
+import { collectDiagnostics, parse, LuaSyntaxError } from '../src/syntax/index.js';
 import { missingReference, referenceBinary, repoRoot, sharedDir } from './support/reference.js';
 import { Rng } from './support/rng.js';
 
@@ -247,6 +249,14 @@ function ours(c: Case, i: number, dialect: Dialect): string | null {
   }
 }
 
+/** check()'s verdict: null when it finds nothing, else its first message (flagged when recovery disagreed or failed). */
+function oursCheck(c: Case, i: number, dialect: Dialect): string | null {
+  const r = collectDiagnostics(c.source, { chunkName: `@m${i}.lua`, dialect, skipShebang: true });
+  if (r.internalError !== null) return `INTERNAL ERROR in recovery: ${r.internalError instanceof Error ? r.internalError.stack : String(r.internalError)}`;
+  if (!r.agreed) return `RECOVERY DISAGREES: ${r.diagnostics[0]?.message}`;
+  return r.diagnostics.length === 0 ? null : r.diagnostics[0]!.message;
+}
+
 const show = (s: string | null) => (s === null ? '(accepted)' : JSON.stringify(s));
 
 const corpus = loadCorpus();
@@ -271,9 +281,13 @@ for (const dialect of DIALECTS) {
       cases.forEach((c, i) => {
         const want = refs[i]!;
         const got = ours(c, i, dialect);
+        const checked = oursCheck(c, i, dialect);
         if (want !== null) rejected++;
         if (got !== want) {
           failures.push(`${c.id}\n  source:   ${JSON.stringify(c.source.length > 300 ? c.source.slice(0, 300) + '...' : c.source)}\n  luac:     ${show(want)}\n  regolith: ${show(got)}`);
+        }
+        if (checked !== want) {
+          failures.push(`${c.id}\n  source:   ${JSON.stringify(c.source.length > 300 ? c.source.slice(0, 300) + '...' : c.source)}\n  luac:     ${show(want)}\n  check():  ${show(checked)}`);
         }
       });
       t.diagnostic(`${cases.length} programs (${corpus.length} hand-written, ${generated.length} generated, ${mutations.length} mutations); luac${dialect} rejects ${rejected}`);

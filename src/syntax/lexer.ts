@@ -19,19 +19,18 @@ export const TK_AND = 256, TK_BREAK = 257, TK_DO = 258, TK_ELSE = 259, TK_ELSEIF
   TK_SHL = 285, TK_SHR = 286, TK_DBCOLON = 287, TK_EOS = 288,
   TK_FLT = 289, TK_INT = 290, TK_NAME = 291, TK_STRING = 292;
 
-const TOKEN_NAMES = [
+const TOKEN_NAMES: readonly string[] = [
   'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in', 'local',
   'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while',
   '//', '..', '...', '==', '>=', '<=', '~=', '<<', '>>', '::', '<eof>',
   '<number>', '<integer>', '<name>', '<string>',
 ];
 
-const RESERVED_54 = new Map<string, number>();
-const RESERVED_51 = new Map<string, number>();
-for (let i = 0; i <= TK_WHILE - FIRST_RESERVED; i++) {
-  RESERVED_54.set(TOKEN_NAMES[i]!, FIRST_RESERVED + i);
-  if (FIRST_RESERVED + i !== TK_GOTO) RESERVED_51.set(TOKEN_NAMES[i]!, FIRST_RESERVED + i);
-}
+// Module-level tables are built once and never written afterwards: all the
+// state of a parse lives on its Lexer and Parser instances.
+const RESERVED_54: ReadonlyMap<string, number> = new Map(
+  TOKEN_NAMES.slice(0, TK_WHILE - FIRST_RESERVED + 1).map((w, i) => [w, FIRST_RESERVED + i]));
+const RESERVED_51: ReadonlyMap<string, number> = new Map([...RESERVED_54].filter(([, t]) => t !== TK_GOTO));
 
 // --------------------------------------------------------- character classes
 
@@ -194,7 +193,7 @@ export class Lexer {
   readonly chunkName: string;
   private readonly is51: boolean;
   private readonly is54: boolean;
-  private readonly reserved: Map<string, number>;
+  private readonly reserved: ReadonlyMap<string, number>;
   private shownName: string | null = null;
 
   /** Offset of the current character. */
@@ -205,6 +204,14 @@ export class Lexer {
   lastline = 1;
   /** Offset where the current line starts (for columns). */
   private lineStart = 0;
+
+  /**
+   * Error recovery (check()): when set, lexical errors are handed to this
+   * function (with the source range at fault) and scanning goes on as well as
+   * it can (an unfinished string ends where it stopped, a malformed numeral
+   * reads as 0, a bad escape is dropped); when null (parse()) they are thrown.
+   */
+  onError: ((e: LuaSyntaxError, start: number, end: number) => void) | null = null;
 
   /** Current token and lookahead (lookahead.tok === TK_EOS + 1000 when absent). */
   t: Token;
@@ -315,6 +322,24 @@ export class Lexer {
     return this.makeError(reason, this.is51 ? "'<eof>'" : '<eof>', this.tokCol);
   }
 
+  /** A lexical error over source range [start, end): thrown, or reported when recovering. */
+  private fail(e: LuaSyntaxError, start: number, end: number): void {
+    if (this.onError === null) throw e;
+    this.onError(e, start, end);
+  }
+
+  /**
+   * Restarts scanning at `offset` (the start of a token on line `line`),
+   * with no lookahead. Only error recovery uses it.
+   */
+  seek(offset: number, line: number): void {
+    this.p = offset;
+    this.linenumber = line;
+    this.lastline = line;
+    this.lineStart = offset;
+    this.ahead = null;
+  }
+
   // ------------------------------------------------------------ scanning
 
   private mk(tok: number, value: string | bigint | number | null, start: number, column: number): Token {
@@ -398,7 +423,8 @@ export class Lexer {
             return t;
           }
           if (sep !== -1) {
-            throw this.lexErrorText('invalid long string delimiter', src.slice(p, this.p), p);
+            this.fail(this.lexErrorText('invalid long string delimiter', src.slice(p, this.p), p), p, this.p);
+            continue; // recovering: the '[=...' is dropped
           }
           return this.single(0x5b, p);
         }
@@ -510,7 +536,8 @@ export class Lexer {
       if (p >= n) {
         const what = comment ? 'comment' : 'string';
         const reason = this.is51 ? `unfinished long ${what}` : `unfinished long ${what} (starting at line ${line})`;
-        throw this.lexErrorEOS(reason, start);
+        this.fail(this.lexErrorEOS(reason, start), start, n);
+        return comment ? out : out + src.slice(seg, p); // recovering: ends at the end of the source
       }
       c = src.charCodeAt(p);
       if (c === 0x5d) { // ']'
@@ -528,11 +555,8 @@ export class Lexer {
         // LUA_COMPAT_LSTR: nested '[[' in a level-0 long string or comment
         const lvl = this.skipSep();
         if (lvl === sep) {
-          if (sep === 0) {
-            this.p++;
-            throw this.makeError('nesting of [[...]] is deprecated', "'['", this.tokCol);
-          }
           this.p++;
+          if (sep === 0) this.fail(this.makeError('nesting of [[...]] is deprecated', "'['", this.tokCol), p, this.p);
         }
       } else {
         this.p++;
@@ -553,12 +577,16 @@ export class Lexer {
     let seg = ++this.p;
     for (;;) {
       const p = this.p;
-      if (p >= n) throw this.lexErrorEOS('unfinished string', start);
+      if (p >= n) {
+        this.fail(this.lexErrorEOS('unfinished string', start), start, n);
+        return out + src.slice(seg, p); // recovering: the string ends at the end of the source
+      }
       const c = src.charCodeAt(p);
       if (c === del) break;
       if (c === 10 || c === 13) {
         out += src.slice(seg, p);
-        throw this.lexErrorText('unfinished string', q + out, start);
+        this.fail(this.lexErrorText('unfinished string', q + out, start), start, p);
+        return out; // recovering: the string ends at the end of the line
       }
       if (c !== 0x5c) { this.p++; continue; }
       out += src.slice(seg, p);
@@ -575,10 +603,12 @@ export class Lexer {
     const src = this.src;
     const n = this.n;
     const esc = p;
-    const fail = (reason: string): LuaSyntaxError => {
-      // the buffer holds the escape read so far plus the current char
+    // Errors: the buffer holds the escape read so far plus the current char.
+    // When recovering, the escape is dropped and the string goes on at the
+    // current char.
+    const bad = (reason: string): void => {
       const end = this.p < n ? this.p + 1 : this.p;
-      return this.lexErrorText(reason, q + out + src.slice(esc, end), start);
+      this.fail(this.lexErrorText(reason, q + out + src.slice(esc, end), start), esc, end);
     };
     this.p = p + 1;
     const e = this.p < n ? src.charCodeAt(this.p) : EOZ;
@@ -593,7 +623,7 @@ export class Lexer {
         for (let k = 0; k < 2; k++) {
           this.p++;
           const h = this.p < n ? src.charCodeAt(this.p) : EOZ;
-          if (!isXDigit(h)) throw fail('hexadecimal digit expected');
+          if (!isXDigit(h)) { bad('hexadecimal digit expected'); return out; }
           r = (r << 4) + hexValue(h);
         }
         this.p++;
@@ -602,20 +632,20 @@ export class Lexer {
       }
       case 0x75: { // u
         this.p++;
-        if (src.charCodeAt(this.p) !== 0x7b) throw fail("missing '{'");
+        if (src.charCodeAt(this.p) !== 0x7b) { bad("missing '{'"); return out; }
         this.p++;
         let h = this.p < n ? src.charCodeAt(this.p) : EOZ;
-        if (!isXDigit(h)) throw fail('hexadecimal digit expected');
+        if (!isXDigit(h)) { bad('hexadecimal digit expected'); return out; }
         let r = hexValue(h);
         const limit = this.is54 ? 0x7ffffff : 0x10fff;
         for (;;) {
           this.p++;
           h = this.p < n ? src.charCodeAt(this.p) : EOZ;
           if (!isXDigit(h)) break;
-          if (r > limit) throw fail('UTF-8 value too large');
+          if (r > limit) { bad('UTF-8 value too large'); return out; }
           r = r * 16 + hexValue(h);
         }
-        if (h !== 0x7d) throw fail("missing '}'");
+        if (h !== 0x7d) { bad("missing '}'"); return out; }
         this.p++;
         out += utf8esc(r);
         break;
@@ -639,7 +669,11 @@ export class Lexer {
         break;
       }
       default: {
-        if (!isDigit(e)) throw fail('invalid escape sequence');
+        if (!isDigit(e)) {
+          bad('invalid escape sequence');
+          this.p++; // recovering: drop the escaped char too (never a newline, the delimiter or the end)
+          return out;
+        }
         let r = 0;
         for (let k = 0; k < 3; k++) {
           const d = this.p < n ? src.charCodeAt(this.p) : EOZ;
@@ -647,7 +681,7 @@ export class Lexer {
           r = 10 * r + (d - 0x30);
           this.p++;
         }
-        if (r > 255) throw fail('decimal escape too large');
+        if (r > 255) { bad('decimal escape too large'); return out; }
         out += String.fromCharCode(r);
       }
     }
@@ -679,7 +713,10 @@ export class Lexer {
           r = 10 * r + (src.charCodeAt(this.p) - 0x30);
           this.p++;
         } while (++k < 3 && this.p < n && isDigit(src.charCodeAt(this.p)));
-        if (r > 255) throw this.lexErrorText('escape sequence too large', q + out, start);
+        if (r > 255) {
+          this.fail(this.lexErrorText('escape sequence too large', q + out, start), p, this.p);
+          return out;
+        }
         out += String.fromCharCode(r);
       }
     }
@@ -729,8 +766,11 @@ export class Lexer {
     }
     this.p = p;
     const text = src.slice(start, p);
-    const v = str2numLex(text, this.dialect);
-    if (v === null) throw this.lexErrorText('malformed number', text, start);
+    let v = str2numLex(text, this.dialect);
+    if (v === null) {
+      this.fail(this.lexErrorText('malformed number', text, start), start, p);
+      v = this.is51 ? 0 : 0n; // recovering: reads as 0
+    }
     const t = this.mk(typeof v === 'bigint' ? TK_INT : TK_FLT, v, start, col);
     this.buffTok = t;
     return t;
@@ -738,7 +778,7 @@ export class Lexer {
 }
 
 /** The one-letter escapes every dialect shares: \a \b \f \n \r \t \v. */
-const SIMPLE_ESCAPES: Record<number, string> = {
+const SIMPLE_ESCAPES: Readonly<Record<number, string>> = {
   0x61: '\x07', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t', 0x76: '\v',
 };
 

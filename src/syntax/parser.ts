@@ -13,7 +13,7 @@ import type {
 } from './ast.js';
 import { LuaSyntaxError } from './errors.js';
 import {
-  Lexer, TK_AND, TK_BREAK, TK_CONCAT, TK_DBCOLON, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF, TK_END, TK_EOS, TK_EQ,
+  FIRST_RESERVED, Lexer, TK_AND, TK_BREAK, TK_CONCAT, TK_DBCOLON, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF, TK_END, TK_EOS, TK_EQ,
   TK_FALSE, TK_FLT, TK_FOR, TK_FUNCTION, TK_GE, TK_GOTO, TK_IDIV, TK_IF, TK_IN, TK_INT, TK_LE, TK_LOCAL,
   TK_NAME, TK_NE, TK_NIL, TK_NOT, TK_OR, TK_REPEAT, TK_RETURN, TK_SHL, TK_SHR, TK_STRING, TK_THEN, TK_TRUE,
   TK_UNTIL, TK_WHILE,
@@ -67,7 +67,7 @@ const R_GLOBAL = 0, R_LOCAL = 1, R_UPVAL = 2, R_CONST = 3;
 
 // expression "kinds" as far as lcode.c's folding cares
 const FK_OTHER = 0, FK_NIL = 1, FK_TRUE = 2, FK_FALSE = 3, FK_INT = 4, FK_FLT = 5, FK_STR = 6;
-interface Fold { k: number; v: bigint | number | string | null; t: boolean; f: boolean }
+interface Fold { readonly k: number; readonly v: bigint | number | string | null; readonly t: boolean; readonly f: boolean }
 const OTHER: Fold = { k: FK_OTHER, v: null, t: false, f: false };
 const NIL_F: Fold = { k: FK_NIL, v: null, t: false, f: false };
 const TRUE_F: Fold = { k: FK_TRUE, v: null, t: false, f: false };
@@ -191,8 +191,8 @@ function constOfFold(f: Fold, line: number, column: number): ConstantExpr | null
 const UNARY_PRIORITY_5X = 12;
 const UNARY_PRIORITY_51 = 8;
 
-interface OpInfo { op: BinaryOp; left: number; right: number }
-const BINOPS_5X = new Map<number, OpInfo>([
+interface OpInfo { readonly op: BinaryOp; readonly left: number; readonly right: number }
+const BINOPS_5X: ReadonlyMap<number, OpInfo> = new Map<number, OpInfo>([
   [0x2b, { op: '+', left: 10, right: 10 }], [0x2d, { op: '-', left: 10, right: 10 }],
   [0x2a, { op: '*', left: 11, right: 11 }], [0x25, { op: '%', left: 11, right: 11 }],
   [0x5e, { op: '^', left: 14, right: 13 }],
@@ -204,7 +204,7 @@ const BINOPS_5X = new Map<number, OpInfo>([
   [TK_NE, { op: '~=', left: 3, right: 3 }], [0x3e, { op: '>', left: 3, right: 3 }], [TK_GE, { op: '>=', left: 3, right: 3 }],
   [TK_AND, { op: 'and', left: 2, right: 2 }], [TK_OR, { op: 'or', left: 1, right: 1 }],
 ]);
-const BINOPS_51 = new Map<number, OpInfo>([
+const BINOPS_51: ReadonlyMap<number, OpInfo> = new Map<number, OpInfo>([
   [0x2b, { op: '+', left: 6, right: 6 }], [0x2d, { op: '-', left: 6, right: 6 }],
   [0x2a, { op: '*', left: 7, right: 7 }], [0x2f, { op: '/', left: 7, right: 7 }], [0x25, { op: '%', left: 7, right: 7 }],
   [0x5e, { op: '^', left: 10, right: 9 }],
@@ -230,7 +230,7 @@ export class Parser {
   private readonly is51: boolean;
   private readonly is53: boolean;
   private readonly is54: boolean;
-  private readonly binops: Map<number, OpInfo>;
+  private readonly binops: ReadonlyMap<number, OpInfo>;
   private readonly unaryPriority: number;
 
   private nCcalls: number;
@@ -249,6 +249,20 @@ export class Parser {
   /** The first untreated operator after the last subexpr. */
   private lastOp: OpInfo | undefined = undefined;
 
+  // Error recovery (parseRecovering, for check()). Under parse() `diags` is
+  // null and none of this runs: errors are thrown at the first one.
+  /** Diagnostics collected so far (null: not recovering). */
+  private diags: RawDiagnostic[] | null = null;
+  private maxDiags = 100;
+  /** Where the last diagnostic was detected: later ones must come after it. */
+  private lastKey = -1;
+  /** Reasons of the limit errors reported so far (each is reported once). */
+  private limitsSeen: Set<string> | null = null;
+  /** An error after which recovery stops (nesting too deep). */
+  private fatalError: LuaSyntaxError | null = null;
+  /** Constructs opened by recovery (synthetic blocks) that are still open. */
+  private synthDepth = 0;
+
   constructor(source: string, options: ParserOptions) {
     this.dialect = options.dialect;
     this.is51 = this.dialect === '5.1';
@@ -261,6 +275,26 @@ export class Parser {
   }
 
   // ------------------------------------------------------------ errors
+
+  /**
+   * An error after which parsing can go on as if nothing happened (scope
+   * errors, a misplaced '...', a lone expression as a statement...): thrown
+   * by parse(), only reported when recovering.
+   */
+  private softError(e: LuaSyntaxError): void {
+    if (this.diags === null) throw e;
+    const t = this.lex.t;
+    // Scope errors (no 'near' part) are found at whatever token follows
+    // (goto errors at the end of a block): they do not take that token's
+    // place, a syntax error there is reported too.
+    this.report(e, t.start, t.end, e.near === null ? t.start - 0.5 : t.start);
+  }
+
+  /** Marks an error that ends recovery (the nesting limit). */
+  private fatal(e: LuaSyntaxError): LuaSyntaxError {
+    this.fatalError = e;
+    return e;
+  }
 
   private error(reason: string, tok?: number): LuaSyntaxError {
     return this.lex.syntaxError(reason, tok);
@@ -301,11 +335,11 @@ export class Parser {
   private cLevelOverflow(n: number): void {
     if (this.is54) {
       if (n === LUAI_MAXCCALLS) {
-        throw new LuaSyntaxError('C stack overflow', this.lex.linenumber, this.lex.t.column, null, 'C stack overflow');
+        throw this.fatal(new LuaSyntaxError('C stack overflow', this.lex.linenumber, this.lex.t.column, null, 'C stack overflow'));
       }
     } else if (n > LUAI_MAXCCALLS) {
-      if (this.is53) throw this.errorlimit(this.fs, LUAI_MAXCCALLS, 'C levels');
-      throw this.lex.makeError('chunk has too many syntax levels', null, this.lex.t.column);
+      if (this.is53) throw this.fatal(this.errorlimit(this.fs, LUAI_MAXCCALLS, 'C levels'));
+      throw this.fatal(this.lex.makeError('chunk has too many syntax levels', null, this.lex.t.column));
     }
   }
 
@@ -523,7 +557,8 @@ export class Parser {
       if (bl.previous) {
         for (let i = bl.firstgoto; i < this.gotos.length; i++) this.gotos[i]!.nactvar = bl.nactvar;
       } else if (bl.firstgoto < this.gotos.length) {
-        throw this.undefgoto(this.gotos[bl.firstgoto]!);
+        this.softError(this.undefgoto(this.gotos[bl.firstgoto]!));
+        this.gotos.length = bl.firstgoto; // recovering: reported once
       }
       return;
     }
@@ -544,7 +579,8 @@ export class Parser {
         if (!this.findlabel53(i)) i++;
       }
     } else if (bl.firstgoto < this.gotos.length) {
-      throw this.undefgoto(this.gotos[bl.firstgoto]!);
+      this.softError(this.undefgoto(this.gotos[bl.firstgoto]!));
+      this.gotos.length = bl.firstgoto; // recovering: reported once
     }
   }
 
@@ -557,14 +593,14 @@ export class Parser {
   }
 
   private jumpscopeerror(gt: LabelDesc): LuaSyntaxError {
-    const varname = this.fs.vars[gt.nactvar]!.name;
+    const varname = this.fs.vars[gt.nactvar]?.name ?? '?';
     return this.semerror(`<goto ${gt.name}> at line ${gt.line} jumps into the scope of local '${varname}'`);
   }
 
   /** solvegoto / closegoto: resolve goto `g` to `lb` and drop it from the pending list. */
   private solvegoto(g: number, lb: LabelDesc): void {
     const gt = this.gotos[g]!;
-    if (gt.nactvar < lb.nactvar) throw this.jumpscopeerror(gt);
+    if (gt.nactvar < lb.nactvar) this.softError(this.jumpscopeerror(gt));
     if (gt.node && gt.node.kind === 'Goto' && lb.node && lb.node.kind === 'Label') gt.node.target = lb.node;
     this.gotos.splice(g, 1);
   }
@@ -730,6 +766,7 @@ export class Parser {
 
   /** statlist (5.2+) */
   private statlist(): void {
+    if (this.diags !== null) return this.statlistR();
     while (!this.blockFollow(true)) {
       if (this.lex.t.tok === TK_RETURN) {
         this.statement();
@@ -741,6 +778,7 @@ export class Parser {
 
   /** chunk (5.1) */
   private chunk51(): void {
+    if (this.diags !== null) return this.statlistR();
     this.enterLevel();
     let islast = false;
     while (!islast && !this.blockFollow(true)) {
@@ -838,7 +876,7 @@ export class Parser {
         this.next();
         let bl = this.fs.bl;
         while (bl && !bl.isloop) bl = bl.previous;
-        if (!bl) throw this.error('no loop to break');
+        if (!bl) this.softError(this.error('no loop to break'));
         this.stats.push({ kind: 'Break', line: st.line, column: st.column });
         return true;
       }
@@ -1025,7 +1063,7 @@ export class Parser {
         if (kind === RDKCONST) v.attrib = 'const';
         else if (kind === RDKTOCLOSE) {
           v.attrib = 'close';
-          if (toclose !== -1) throw this.semerror('multiple to-be-closed variables in local list');
+          if (toclose !== -1) this.softError(this.semerror('multiple to-be-closed variables in local list'));
           toclose = vars.length;
         }
       }
@@ -1064,14 +1102,14 @@ export class Parser {
       this.checknext(0x3e);
       if (attr === 'const') return RDKCONST;
       if (attr === 'close') return RDKTOCLOSE;
-      throw this.semerror(`unknown attribute '${attr}'`);
+      this.softError(this.semerror(`unknown attribute '${attr}'`));
     }
     return VDKREG;
   }
 
   private checkReadonly(e: Expr): void {
     if (e.kind === 'Name' && e.variable && e.variable.attrib !== null) {
-      throw this.semerror(`attempt to assign to const variable '${e.name}'`);
+      this.softError(this.semerror(`attempt to assign to const variable '${e.name}'`));
     }
   }
 
@@ -1083,7 +1121,7 @@ export class Parser {
       this.checknext(TK_DBCOLON);
       while (this.lex.t.tok === 0x3b || this.lex.t.tok === TK_DBCOLON) this.statement();
       const lb = this.findlabel54(name);
-      if (lb) throw this.semerror(`label '${name}' already defined on line ${lb.line}`);
+      if (lb) this.softError(this.semerror(`label '${name}' already defined on line ${lb.line}`));
       this.createlabel(name, line, this.blockFollow(false), node);
       return;
     }
@@ -1091,7 +1129,8 @@ export class Parser {
     const bl = this.fs.bl!;
     for (let i = bl.firstlabel; i < this.labels.length; i++) {
       if (this.labels[i]!.name === name) {
-        throw this.semerror(`label '${name}' already defined on line ${this.labels[i]!.line}`);
+        this.softError(this.semerror(`label '${name}' already defined on line ${this.labels[i]!.line}`));
+        break;
       }
     }
     this.checknext(TK_DBCOLON);
@@ -1178,9 +1217,12 @@ export class Parser {
     let e = first;
     let extra = 0;
     for (;;) {
-      if (e.kind !== 'Name' && e.kind !== 'Index') throw this.error('syntax error');
-      if (this.is54) this.checkReadonly(e);
-      targets.push(e);
+      if (e.kind !== 'Name' && e.kind !== 'Index') {
+        this.softError(this.error('syntax error'));
+      } else {
+        if (this.is54) this.checkReadonly(e);
+        targets.push(e);
+      }
       if (!this.testnext(0x2c)) break;
       const nv = this.suffixedexp();
       const nvars = targets.length;
@@ -1333,7 +1375,7 @@ export class Parser {
         this.fold = FALSE_F;
         break;
       case TK_DOTS:
-        if (!this.fs.node.isVararg) throw this.error("cannot use '...' outside a vararg function");
+        if (!this.fs.node.isVararg) this.softError(this.error("cannot use '...' outside a vararg function"));
         e = { kind: 'Vararg', line: t.line, column: t.column };
         this.fold = OTHER;
         break;
@@ -1429,7 +1471,7 @@ export class Parser {
       case 0x28: { // '('
         if (this.is51) {
           line = this.lex.linenumber;
-          if (line !== this.lex.lastline) throw this.error('ambiguous syntax (function call x new statement)');
+          if (line !== this.lex.lastline) this.softError(this.error('ambiguous syntax (function call x new statement)'));
         }
         this.next();
         let args: Expr[] = [];
@@ -1514,7 +1556,14 @@ export class Parser {
     bodyNode.line = lex.t.line;
     bodyNode.column = lex.t.column;
     this.statlistInto(bodyNode);
-    this.check(TK_EOS);
+    if (this.diags === null) {
+      this.check(TK_EOS);
+    } else {
+      while (lex.t.tok !== TK_EOS) { // recovering: statements after a 'return'
+        this.softError(this.errorExpected(TK_EOS));
+        this.statlistInto(bodyNode);
+      }
+    }
     main.endLine = lex.linenumber;
     main.lastTokenLine = lex.lastline;
     this.closeFunc0();
@@ -1524,6 +1573,474 @@ export class Parser {
   private closeFunc0(): void {
     this.leaveblock();
   }
+
+  // ------------------------------------------------------------ error recovery
+  //
+  // check() wants every error it can find. parseRecovering() runs the same
+  // parser with `diags` set: the first error is found exactly as parse()
+  // finds it (nothing differs until then), and instead of ending the parse
+  // it is recorded and the parser recovers, panic-mode style:
+  //
+  // - Lexical errors are recorded by the lexer, which goes on scanning.
+  // - Errors that leave the parse in a sane state (scope and goto errors, a
+  //   lone expression used as a statement...) are recorded where they are
+  //   detected (softError) and parsing goes on.
+  // - Any other error unwinds to the innermost statement list (statlistR),
+  //   which restores the state it had before the failed statement. The
+  //   constructs the failed statement had opened and not closed (a 'function',
+  //   'if', 'do', loops) are found by scanning its tokens again; they are
+  //   reopened as synthetic blocks so that the statements of their bodies
+  //   still get parsed and their 'end' closes them. Tokens are then skipped
+  //   up to one that can start a statement (a statement keyword, or a name or
+  //   '(' that starts a line or follows ';' 'then' 'do' outside brackets, or
+  //   a character that is no token at all) or close a block.
+  // - A diagnostic is kept only if it is detected after the previous one (no
+  //   second error at the same token), each limit error once, at most
+  //   maxDiags in all; errors at the nesting limit end the whole check.
+
+  /**
+   * Parses the whole chunk, collecting diagnostics instead of throwing; at
+   * most `max` of them. Throws only on an internal failure (the diagnostics
+   * found until then are in `diagnostics`).
+   */
+  parseRecovering(max: number): RawDiagnostic[] {
+    this.diags = [];
+    this.limitsSeen = new Set();
+    this.maxDiags = Math.max(1, max);
+    this.lex.onError = (e, start, end) => this.report(e, start, end, end);
+    try {
+      this.parseChunk();
+    } catch (e) {
+      if (!(e instanceof CheckAborted)) throw e;
+    }
+    return this.diags;
+  }
+
+  /** The diagnostics collected by parseRecovering so far. */
+  get diagnostics(): RawDiagnostic[] {
+    return this.diags ?? [];
+  }
+
+  /** Records a diagnostic for [start, end), detected at offset `key`. */
+  private report(e: LuaSyntaxError, start: number, end: number, key: number): void {
+    const diags = this.diags!;
+    const fatal = e === this.fatalError;
+    const last = diags[diags.length - 1];
+    // (two scope errors found at the same token are both kept)
+    if (last === undefined || key > this.lastKey || (key === this.lastKey && key % 1 !== 0 && e.message !== last.error.message)) {
+      let keep = true;
+      if (LIMIT_REASON.test(e.reason)) {
+        keep = !this.limitsSeen!.has(e.reason);
+        this.limitsSeen!.add(e.reason);
+      }
+      if (keep) {
+        // ranges start in order: an unfinished string after a bad escape in it starts after the escape
+        const prev = diags[diags.length - 1];
+        if (prev !== undefined && start < prev.start) {
+          start = Math.max(prev.start, Math.min(prev.end, end));
+          if (end < start) end = start;
+        }
+        this.lastKey = key;
+        diags.push({ error: e, start, end });
+      }
+    }
+    if (fatal || diags.length >= this.maxDiags) throw new CheckAborted();
+  }
+
+  private snapshot(): Snapshot {
+    const fs = this.fs;
+    return {
+      fs, bl: fs.bl, nactvar: fs.nactvar, nvars: fs.vars.length, nreg: fs.nreg, freereg: fs.freereg,
+      nCcalls: this.nCcalls, stats: this.stats, nlabels: this.labels.length, ngotos: this.gotos.length,
+    };
+  }
+
+  private restore(s: Snapshot): void {
+    const fs = s.fs;
+    this.fs = fs;
+    fs.bl = s.bl;
+    fs.nactvar = s.nactvar;
+    if (fs.vars.length > s.nvars) fs.vars.length = s.nvars;
+    fs.nreg = s.nreg;
+    fs.freereg = s.freereg;
+    this.nCcalls = s.nCcalls;
+    this.stats = s.stats;
+    if (this.labels.length > s.nlabels) this.labels.length = s.nlabels;
+    if (this.gotos.length > s.ngotos) this.gotos.length = s.ngotos;
+  }
+
+  /** The token after the current one. */
+  private peek(): number {
+    const ahead = this.lex.ahead;
+    return ahead !== null ? ahead.tok : this.lex.lookahead();
+  }
+
+  /**
+   * statlist (and 5.1's chunk) when recovering: the same loop (identical up
+   * to the first error), each statement guarded.
+   */
+  private statlistR(): void {
+    const rs: RecoveryState = { open: [], brackets: [] };
+    const is51 = this.is51;
+    if (is51) this.enterLevel();
+    for (;;) {
+      const t = this.lex.t;
+      const tok = t.tok;
+      if (tok === TK_EOS) break;
+      if (tok === TK_END || tok === TK_ELSE || tok === TK_ELSEIF || tok === TK_UNTIL) {
+        if (rs.open.length > 0) {
+          this.closeSynth(rs);
+          continue;
+        }
+        if (this.fs.prev !== null || this.fs.bl!.previous !== null) break; // the enclosing construct's
+        // at the top level it closes nothing: what parseChunk would say
+        this.softError(this.errorExpected(TK_EOS));
+        this.strayCloser(rs);
+        continue;
+      }
+      const snap = this.snapshot();
+      try {
+        if (is51) {
+          const last = this.statement51();
+          this.testnext(0x3b);
+          this.fs.freereg = this.fs.nreg;
+          if (last && rs.open.length === 0) break;
+        } else {
+          this.statement();
+          if (tok === TK_RETURN && rs.open.length === 0) break;
+        }
+      } catch (e) {
+        this.recover(e, snap, t, rs);
+      }
+    }
+    const open = rs.open;
+    if (open.length > 0) {
+      // at the end of the source: say what the innermost construct misses
+      let top: Synth | undefined;
+      for (let i = open.length - 1; i >= 0 && top === undefined; i--) if (!open[i]!.header) top = open[i];
+      if (top !== undefined) this.softError(this.missingCloser(top));
+      this.restore(open[0]!.snap);
+      this.synthDepth -= open.length;
+      open.length = 0;
+    }
+    if (is51) this.leaveLevel();
+  }
+
+  /** check_match's error for a synthetic construct that the current token does not close. */
+  private missingCloser(s: Synth): LuaSyntaxError {
+    const what = s.tok === TK_REPEAT ? TK_UNTIL : TK_END;
+    if (s.line === this.lex.linenumber) return this.errorExpected(what);
+    return this.error(`${this.tq(what)} expected (to close ${this.tq(s.tok)} at line ${s.line})`);
+  }
+
+  /** Parses `fn` (a piece of a synthetic construct) with the same recovery as a statement. */
+  private unit(fn: () => void, rs: RecoveryState): void {
+    const t = this.lex.t;
+    const snap = this.snapshot();
+    try {
+      fn();
+    } catch (e) {
+      this.recover(e, snap, t, rs);
+    }
+  }
+
+  /** A statement starting at token `st` failed with `e`: record it, restore, resynchronise. */
+  private recover(e: unknown, snap: Snapshot, st: Token, rs: RecoveryState): void {
+    if (!(e instanceof LuaSyntaxError)) throw e;
+    const et = this.lex.t;
+    this.report(e, et.start, et.end, et.start); // ends the parse after a fatal error
+    this.restore(snap);
+    if (et.tok === TK_EOS) return;
+    if (et !== st) this.reopen(st, et, rs);
+    this.skip(rs, et === st ? SKIP_FIRST : AT_ERROR);
+  }
+
+  /**
+   * Scans the tokens of a failed statement again, from its first token `st`
+   * to the one it failed at, and reopens the constructs left open (and
+   * brackets left unclosed).
+   */
+  private reopen(st: Token, et: Token, rs: RecoveryState): void {
+    const lx = new Lexer(this.lex.src, this.lex.chunkName, this.dialect);
+    lx.onError = ignoreError;
+    lx.seek(st.start, st.line);
+    const stack: { tok: number; line: number; header: boolean; expr: boolean; depth: number }[] = [];
+    const br = rs.brackets.slice();
+    const base0 = br.length;
+    let prev = 0;
+    for (;;) {
+      lx.next();
+      const t = lx.t;
+      const tok = t.tok;
+      const end = tok === TK_EOS || t.start >= et.start;
+      if (prev === TK_FUNCTION) {
+        // A function not followed by its name is an expression; one with a
+        // name inside brackets is junk (with no body to come).
+        const top = stack[stack.length - 1]!;
+        const named = (end ? et.tok : tok) === TK_NAME;
+        top.expr = !named;
+        if (named && top.depth > base0) stack.pop();
+      }
+      if (end) break;
+      prev = tok;
+      switch (tok) {
+        case TK_FUNCTION: case TK_IF: case TK_REPEAT:
+          stack.push({ tok, line: t.line, header: false, expr: false, depth: br.length });
+          break;
+        case TK_WHILE: case TK_FOR:
+          stack.push({ tok, line: t.line, header: true, expr: false, depth: br.length });
+          break;
+        case TK_DO: {
+          const top = stack[stack.length - 1];
+          if (top !== undefined && top.header) top.header = false;
+          else stack.push({ tok, line: t.line, header: false, expr: false, depth: br.length });
+          break;
+        }
+        case TK_END: case TK_UNTIL: {
+          const top = stack.pop();
+          if (top !== undefined) br.length = top.depth;
+          break;
+        }
+        case 0x28: case 0x5b: case 0x7b:
+          br.push(tok);
+          break;
+        case 0x29: case 0x5d: case 0x7d: {
+          const top = stack[stack.length - 1];
+          if (br.length > (top !== undefined ? top.depth : base0) && br[br.length - 1] === opening(tok)) br.pop();
+          break;
+        }
+      }
+    }
+    for (const o of stack) {
+      rs.brackets.length = o.depth;
+      this.openSynth(o.tok, o.line, o.header, o.expr, rs);
+    }
+    rs.brackets = br;
+  }
+
+  /** Opens a synthetic construct (the parse goes on in its body). */
+  private openSynth(tok: number, line: number, header: boolean, expr: boolean, rs: RecoveryState): void {
+    if (this.synthDepth >= MAX_SYNTH) return;
+    this.synthDepth++;
+    const s: Synth = { tok, line, header, expr, depth: rs.brackets.length, snap: this.snapshot() };
+    rs.open.push(s);
+    if (header) return; // a loop whose 'do' is still to come
+    if (tok === TK_FUNCTION) {
+      const fs = this.openFunc(line, 0, line);
+      fs.node.isVararg = true;
+      const body = this.newBlockNode();
+      fs.node.body = body;
+      this.enterblock(false, body);
+    } else {
+      this.enterblock(tok === TK_WHILE || tok === TK_FOR || tok === TK_REPEAT, null);
+    }
+  }
+
+  /** Closes the innermost synthetic construct (at its 'end' or 'until'). */
+  private popSynth(rs: RecoveryState): Synth {
+    const s = rs.open.pop()!;
+    this.synthDepth--;
+    if (rs.brackets.length > s.depth) rs.brackets.length = s.depth;
+    if (s.header) return s;
+    try {
+      if (s.tok === TK_FUNCTION) this.closeFunc();
+      else this.leaveblock();
+    } finally {
+      this.restore(s.snap);
+    }
+    return s;
+  }
+
+  /**
+   * A block-closing token that closes nothing (at the top level): skipped,
+   * with the condition after an 'elseif' or 'until'; an 'else' or 'elseif'
+   * opens an 'if' (whose first line must have been lost) for its 'end'.
+   */
+  private strayCloser(rs: RecoveryState): void {
+    const t = this.lex.t;
+    this.next();
+    if (t.tok === TK_END) return;
+    if (t.tok !== TK_UNTIL) this.openSynth(TK_IF, t.line, false, false, rs);
+    if (t.tok === TK_ELSE) return;
+    this.unit(() => { this.expr(); if (t.tok === TK_ELSEIF) this.checknext(TK_THEN); }, rs);
+  }
+
+  /** A block-closing token while synthetic constructs are open. */
+  private closeSynth(rs: RecoveryState): void {
+    const tok = this.lex.t.tok;
+    const top = rs.open[rs.open.length - 1]!;
+    // a closer that does not fit: what check_match would say
+    if (!top.header && (tok === TK_END ? top.tok === TK_REPEAT : tok === TK_UNTIL ? top.tok !== TK_REPEAT : top.tok !== TK_IF)) {
+      this.softError(this.missingCloser(top));
+    }
+    switch (tok) {
+      case TK_END: {
+        const s = this.popSynth(rs);
+        this.next();
+        // the rest of the expression the function was in is skipped
+        if (s.expr) this.skip(rs, RESUME);
+        return;
+      }
+      case TK_UNTIL:
+        this.popSynth(rs);
+        this.next();
+        this.unit(() => { this.expr(); }, rs);
+        return;
+      case TK_ELSE:
+        this.next();
+        return;
+      default: // TK_ELSEIF
+        this.next();
+        this.unit(() => { this.expr(); this.checknext(TK_THEN); }, rs);
+    }
+  }
+
+  /** Whether `c` is a single-character token of the dialect. */
+  private validChar(c: number): boolean {
+    return VALID_CHARS.includes(String.fromCharCode(c)) && (!this.is51 || (c !== 0x26 && c !== 0x7c && c !== 0x7e));
+  }
+
+  /**
+   * Panic mode: skips tokens up to one that can start a statement or closes
+   * a block. `how`: SKIP_FIRST when the current token failed to start a
+   * statement, AT_ERROR when a statement failed at the current token (if it
+   * starts a line, it may well start the next statement: the failed one was
+   * probably left unfinished), RESUME to go on skipping.
+   */
+  private skip(rs: RecoveryState, how: number): void {
+    const mustSkip = how === SKIP_FIRST;
+    const lex = this.lex;
+    const open = rs.open;
+    let boundary = false;
+    for (let first = true; ; first = false) {
+      const t = lex.t;
+      const tok = t.tok;
+      const top = open[open.length - 1];
+      const base = top !== undefined ? top.depth : 0;
+      switch (tok) {
+        case TK_END: {
+          // 'end,' or 'end}' in a table constructor: the end of a function
+          // whose header was lost; junk
+          const br = rs.brackets;
+          if (br.length > base && br[br.length - 1] === 0x7b) {
+            const nt = this.peek();
+            if (nt === 0x2c || nt === 0x3b || nt === 0x7d) break;
+          }
+          return;
+        }
+        case TK_EOS: case TK_ELSE: case TK_ELSEIF: case TK_UNTIL:
+          return;
+        default:
+          // a character that is no token anywhere: an error of its own (but
+          // the bytes of a multi-byte UTF-8 character make only one)
+          if (tok < FIRST_RESERVED && !(first && mustSkip) && !this.validChar(tok) && !(tok >= 0x80 && tok < 0xc0)) return;
+          break;
+        case TK_DO: case TK_IF: case TK_WHILE: case TK_FOR: case TK_REPEAT: case TK_FUNCTION: case TK_LOCAL:
+        case TK_RETURN: case TK_BREAK: case TK_GOTO: case TK_DBCOLON: {
+          if (tok === TK_DO && top !== undefined && top.header) {
+            // the 'do' of a loop whose header failed: its body follows
+            top.header = false;
+            this.enterblock(true, null);
+            rs.brackets.length = base;
+            lex.next();
+            boundary = true;
+            continue;
+          }
+          if (first && mustSkip && tok !== TK_FUNCTION) break;
+          // Statements start here, but not inside brackets in the middle of a line
+          const ok = rs.brackets.length <= base || t.line > lex.lastline;
+          if (tok === TK_FUNCTION ? ok && !(first && mustSkip) && this.peek() === TK_NAME : ok) {
+            rs.brackets.length = base;
+            return;
+          }
+          if (tok === TK_FUNCTION) {
+            // a function in an expression: its body follows, up to its 'end'
+            lex.next();
+            this.openSynth(tok, t.line, false, true, rs);
+            boundary = false;
+            continue;
+          }
+          break; // a statement keyword inside brackets: junk
+        }
+        case TK_THEN:
+          lex.next();
+          boundary = top !== undefined && top.tok === TK_IF; // an if's body follows
+          continue;
+        case 0x3b:
+          lex.next();
+          boundary = true;
+          continue;
+        case TK_NAME: case 0x28:
+          if (!(first && mustSkip)) {
+            const startsLine = t.line > lex.lastline;
+            // (where a statement failed at the start of a line, the next
+            // statement may start there, a ')' or ']' having been forgotten;
+            // not in a table, where lines are fields)
+            const br = rs.brackets;
+            if ((br.length <= base && (boundary || startsLine)) ||
+              (first && how === AT_ERROR && startsLine && br[br.length - 1] !== 0x7b)) {
+              rs.brackets.length = base;
+              return;
+            }
+          }
+          if (tok === 0x28) rs.brackets.push(tok);
+          break;
+        case 0x5b: case 0x7b:
+          rs.brackets.push(tok);
+          break;
+        case 0x29: case 0x5d: case 0x7d: {
+          const br = rs.brackets;
+          if (br.length > base && br[br.length - 1] === opening(tok)) br.pop();
+          break;
+        }
+      }
+      lex.next();
+      boundary = false;
+    }
+  }
+}
+
+/** The bracket that `tok` (')', ']' or '}') closes. */
+function opening(tok: number): number {
+  return tok === 0x29 ? 0x28 : tok - 2; // ']' - 2 = '[', '}' - 2 = '{'
+}
+
+/** Thrown to end a recovering parse (too many diagnostics, or a fatal one). */
+class CheckAborted {}
+
+function ignoreError(): void { /* errors of a rescan were reported already */ }
+
+/** Errors about the implementation's limits: each is reported once per chunk. */
+const LIMIT_REASON = /^too many |has more than |too complex|needs too many registers/;
+
+/** The single-character tokens (5.1 lacks '&', '|' and '~'). */
+const VALID_CHARS = '+-*/%^#&~|<>=(){}[];:,.';
+
+/** Bound on the synthetic constructs open at a time. */
+const MAX_SYNTH = 100;
+
+/** A diagnostic found by parseRecovering: the error and the source range at fault. */
+export interface RawDiagnostic { error: LuaSyntaxError; start: number; end: number }
+
+interface Snapshot {
+  fs: FuncState; bl: BlockCnt | null; nactvar: number; nvars: number; nreg: number; freereg: number;
+  nCcalls: number; stats: Stat[]; nlabels: number; ngotos: number;
+}
+
+/**
+ * A construct reopened by recovery. `header`: a loop whose 'do' has not been
+ * seen; `expr`: a function in an expression (skipping goes on after its
+ * 'end'); `depth`: how many brackets were open outside it.
+ */
+interface Synth { tok: number; line: number; header: boolean; expr: boolean; depth: number; snap: Snapshot }
+
+// how skip() starts
+const SKIP_FIRST = 0, AT_ERROR = 1, RESUME = 2;
+
+interface RecoveryState {
+  open: Synth[];
+  /** Brackets open (in the text being skipped): '(', '[' or '{'. */
+  brackets: number[];
 }
 
 interface Pos2 { line: number; column: number }
