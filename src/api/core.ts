@@ -90,9 +90,20 @@ function isPlainObject(o: object): boolean {
   return p === Object.prototype || p === null;
 }
 
+/** A real Map (not merely an object inheriting from Map.prototype). */
+export function isMap(o: object): o is Map<unknown, unknown> {
+  if (!(o instanceof Map)) return false;
+  try {
+    Map.prototype.has.call(o, undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Values copied into Lua tables (when not proxied). */
 function isCopyable(o: object): boolean {
-  return Array.isArray(o) || o instanceof Map || isPlainObject(o);
+  return Array.isArray(o) || isPlainObject(o) || isMap(o);
 }
 
 function closedError(): Error {
@@ -190,7 +201,7 @@ export class Core {
       return o.ref as LuaValue;
     }
     if (o instanceof LuaFloat || o instanceof LuaTable || o instanceof LuaUserdata || o instanceof LuaThreadBase) return o;
-    if (o instanceof Uint8Array) return bytesToLua(o);
+    if (o instanceof Uint8Array && ArrayBuffer.isView(o)) return bytesToLua(o);
     if (o instanceof MultiReturn) throw new TypeError('Lua.multi(...) is only meaningful as the return value of a JS function called by Lua');
     if (isCopyable(o)) return this.copyToLua(o, null);
     return this.userdataOf(o);
@@ -228,7 +239,7 @@ export class Core {
       return t;
     };
     const value = (v: unknown, path: string): LuaValue => {
-      if (typeof v === 'object' && v !== null && !(v instanceof LuaHandle) && isCopyable(v)) return tableFor(v, path);
+      if (typeof v === 'object' && v !== null && isCopyable(v)) return tableFor(v, path);
       try {
         return this.toLua(v);
       } catch (e) {
@@ -246,8 +257,8 @@ export class Core {
           const v = value(read(o, i, p), p);
           if (v !== undefined) t.setInt(i + 1, v);
         }
-      } else if (o instanceof Map) {
-        for (const [k, v] of o) {
+      } else if (isMap(o)) {
+        for (const [k, v] of Map.prototype.entries.call(o) as IterableIterator<[unknown, unknown]>) {
           const p = `${path}.get(${describe(k)})`;
           const lk = value(k, p);
           if (lk === undefined) throw new TypeError(`nil cannot be a Lua table key (at ${p})`);
@@ -660,11 +671,13 @@ export class Core {
     const L = this.state!;
     const v = err.value;
     const message = this.errorMessage(v);
+    // lua.c's msghandler gives a __tostring result as it is, without a traceback.
+    const bare = typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof LuaFloat) && ops.metafield(v, '__tostring') !== undefined && !message.startsWith('(error object is a');
     const levels = (): TraceLevel[] => (frames ? levelsFromFrames(frames) : errorLevels(err) ?? []);
     const origin: ErrorOrigin = {
       internal: err,
       owner: this,
-      traceback: (msg) => luaToText(L.run(() => formatTraceback(L, textToLua(msg), [...levels(), HOST_ENTRY], L.dialect === '5.1' ? '5.1' : '5.4'))),
+      traceback: (msg) => bare ? msg : luaToText(L.run(() => formatTraceback(L, textToLua(msg), [...levels(), HOST_ENTRY], L.dialect === '5.1' ? '5.1' : '5.4'))),
       frames: () => L.run(() => levels().map((lv) => this.frameOf(L, lv))),
     };
     const pub = makeLuaError(this.toJS(v), message, origin);

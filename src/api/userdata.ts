@@ -11,7 +11,7 @@ import type { LuaValue } from '../runtime/value.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import { typeError } from '../stdlib/lauxlib.js';
 import type { Core } from './core.js';
-import { JsObjectUserdata } from './core.js';
+import { JsObjectUserdata, isMap } from './core.js';
 import { luaToText, textToLua } from './strings.js';
 import type { JsValue } from './types.js';
 
@@ -246,7 +246,7 @@ export function proxyMetatable(core: Core): LuaTable {
   const mt = new LuaTable();
   mt.setStr('__name', 'JSObject');
   const wrap = (v: unknown): LuaValue => {
-    if (typeof v === 'object' && v !== null && (Array.isArray(v) || v instanceof Map || isPlain(v))) return core.proxyOf(v);
+    if (typeof v === 'object' && v !== null && (Array.isArray(v) || isPlain(v) || isMap(v))) return core.proxyOf(v);
     return core.toLua(v);
   };
   const target = (ud: LuaValue): object => {
@@ -259,7 +259,7 @@ export function proxyMetatable(core: Core): LuaTable {
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= o.length && Object.hasOwn(o, key - 1)) return wrap(o[key - 1]);
       return undefined;
     }
-    if (o instanceof Map) return wrap(Map.prototype.get.call(o, core.toJS(key)));
+    if (isMap(o)) return wrap(Map.prototype.get.call(o, core.toJS(key)));
     const name = propertyName(key);
     return name !== null && Object.hasOwn(o, name) ? wrap((o as Record<string, unknown>)[name]) : undefined;
   }));
@@ -273,7 +273,7 @@ export function proxyMetatable(core: Core): LuaTable {
       o[key - 1] = v;
       return undefined;
     }
-    if (o instanceof Map) {
+    if (isMap(o)) {
       const k = core.toJS(key);
       if (v === undefined) Map.prototype.delete.call(o, k);
       else Map.prototype.set.call(o, k, v);
@@ -293,12 +293,12 @@ export function proxyMetatable(core: Core): LuaTable {
   }));
   mt.setStr('__len', core.makeRawFunction(function (ud: LuaValue): unknown {
     const o = target(ud);
-    return Array.isArray(o) ? o.length : o instanceof Map ? o.size : Object.keys(o).length;
+    return Array.isArray(o) ? o.length : isMap(o) ? o.size : Object.keys(o).length;
   }));
   mt.setStr('__pairs', core.makeRawFunction(function (ud: LuaValue): unknown {
     const o = target(ud);
     const keys: LuaValue[] = Array.isArray(o) ? Array.from(o.keys(), (i) => i + 1)
-      : o instanceof Map ? Array.from(Map.prototype.keys.call(o) as Iterable<unknown>, (k) => core.toLua(k))
+      : isMap(o) ? Array.from(Map.prototype.keys.call(o) as Iterable<unknown>, (k) => core.toLua(k))
         : Object.keys(o).map(textToLua);
     let i = 0;
     const iter = core.makeRawFunction(function (): unknown {

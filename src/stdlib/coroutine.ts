@@ -61,8 +61,9 @@ function wrapResult(co: Coroutine, r: ResumeResult): unknown {
     // Close its pending variables (lua_closethread) before propagating.
     const c = close(co);
     if (!c.ok) {
+      // A __close that failed replaces the error (and its JS exception).
+      if (c.error !== e) cause = undefined;
       e = c.error;
-      cause = undefined;
     }
   }
   if (typeof e === 'string') e = where(1) + e;
