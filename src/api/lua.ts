@@ -48,7 +48,7 @@ export interface LuaOptions extends ConvertOptions {
 export interface ChunkOptions {
   /** The chunk name as `load` takes it: '@file.lua', '=name', or (default) the source itself. */
   chunkName?: string;
-  /** The chunk's `_ENV` (a table handle, or a plain object copied into a new table); default: the globals. */
+  /** The chunk's `_ENV` (a table handle, or a plain object copied into a new table; `null`: nil); default: the globals. */
   env?: unknown;
 }
 
@@ -176,7 +176,7 @@ export class Lua {
 
   /** Compiles a chunk: a function handle; a syntax error is thrown as LuaError. */
   load(code: string | Uint8Array, options: LoadOptions = {}): LuaFunctionHandle {
-    const env: [unknown?] = 'env' in options ? [options.env] : [];
+    const env: [unknown?] = options.env !== undefined ? [options.env] : [];
     return new LuaFunctionHandle(this.core, this.core.compile(code, options.chunkName, options.mode ?? 'bt', env));
   }
 
@@ -244,13 +244,6 @@ export class Lua {
     const core = this.core;
     core.check();
     return new LuaTableHandle(core, init === undefined ? new LuaTable() : core.copyToLua(init, null));
-  }
-
-  /** Converts a JS value to Lua and back: what a Lua function would receive (a plain object becomes a table handle...). */
-  toLua(value: unknown): JsValue {
-    const core = this.core;
-    core.check();
-    return core.toJS(core.toLua(value));
   }
 
   /**

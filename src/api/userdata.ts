@@ -7,7 +7,7 @@
 // its instances' own data properties); a proxy exposes own properties only.
 import { LuaTable } from '../runtime/table.js';
 import { LuaError as InternalLuaError, where } from '../runtime/errors.js';
-import type { LuaValue } from '../runtime/value.js';
+import { LuaFloat, type LuaValue } from '../runtime/value.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import { typeError } from '../stdlib/lauxlib.js';
 import type { Core } from './core.js';
@@ -255,6 +255,7 @@ export function proxyMetatable(core: Core): LuaTable {
   };
   mt.setStr('__index', core.makeRawFunction(function (ud: LuaValue, key: LuaValue): unknown {
     const o = target(ud);
+    if (key instanceof LuaFloat && Number.isSafeInteger(key.n)) key = key.n;
     if (Array.isArray(o)) {
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= o.length && Object.hasOwn(o, key - 1)) return wrap(o[key - 1]);
       return undefined;
@@ -265,6 +266,7 @@ export function proxyMetatable(core: Core): LuaTable {
   }));
   mt.setStr('__newindex', core.makeRawFunction(function (ud: LuaValue, key: LuaValue, value: LuaValue): unknown {
     const o = target(ud);
+    if (key instanceof LuaFloat && Number.isSafeInteger(key.n)) key = key.n;
     const v = core.toJS(value);
     if (Array.isArray(o)) {
       if (!(typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= 2 ** 32 - 1)) {
