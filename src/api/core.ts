@@ -139,7 +139,8 @@ export class Core {
   proxyMt: LuaTable | null = null;
   /** Async runs in progress (their machines), for close(). */
   private readonly asyncRuns = new Set<Machine>();
-  private closeSignal: { promise: Promise<never>; reject: (e: unknown) => void } | null = null;
+  /** Rejecters of the awaits in progress (close() rejects them with CLOSED). */
+  private readonly pendingAwaits = new Set<(e: unknown) => void>();
 
   constructor(options: CoreOptions) {
     this.host = options.host;
@@ -736,7 +737,7 @@ export class Core {
         first = false;
         if (r.done) return r.value;
         try {
-          input = await Promise.race([r.await!.promise, this.closed()]);
+          input = await this.settled(r.await!.promise);
           isThrow = false;
         } catch (e) {
           if (e === CLOSED) throw new Error('this Lua state was closed during an async run');
@@ -778,15 +779,18 @@ export class Core {
     }
   }
 
-  /** A promise rejected (with CLOSED) when the state is closed. */
-  private closed(): Promise<never> {
-    if (this.closeSignal === null) {
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<never>((_, rej) => { reject = rej; });
-      promise.catch(() => {});
-      this.closeSignal = { promise, reject };
-    }
-    return this.closeSignal.promise;
+  /** `p`'s outcome, or a rejection with CLOSED when the state is closed first. */
+  private settled(p: PromiseLike<unknown>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const pending = this.pendingAwaits;
+      pending.add(reject);
+      try {
+        p.then((v) => { pending.delete(reject); resolve(v); }, (e: unknown) => { pending.delete(reject); reject(e); });
+      } catch (e) {
+        pending.delete(reject);
+        reject(e);
+      }
+    });
   }
 
   async callAsync(f: unknown, args: unknown[]): Promise<JsValue[]> {
@@ -939,8 +943,8 @@ export class Core {
       closeState(L);
     } finally {
       this.asyncRuns.clear();
-      this.closed();
-      this.closeSignal!.reject(CLOSED);
+      for (const reject of this.pendingAwaits) reject(CLOSED);
+      this.pendingAwaits.clear();
       this.flush();
       try {
         this.host.stderr.flush();

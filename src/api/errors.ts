@@ -43,33 +43,34 @@ const origins = new WeakMap<LuaError, ErrorOrigin>();
  */
 export class LuaError extends Error {
   readonly value: JsValue;
-  private tb: string | undefined = undefined;
-  private fr: LuaStackFrame[] | undefined = undefined;
+  #tb: string | undefined = undefined;
+  #fr: LuaStackFrame[] | undefined = undefined;
 
   constructor(value: unknown, options: { message?: string; cause?: unknown } = {}) {
     super(options.message ?? defaultMessage(value), options.cause !== undefined ? { cause: options.cause } : undefined);
     this.value = value as JsValue;
-    Object.defineProperty(this, 'name', { value: 'LuaError', enumerable: false, configurable: true, writable: true });
   }
 
   /** lua5.4's traceback of an uncaught error: the message, then the stack where it was raised. */
   get traceback(): string {
-    if (this.tb === undefined) {
+    if (this.#tb === undefined) {
       const origin = origins.get(this);
-      this.tb = origin !== undefined ? origin.traceback(this.message) : this.message;
+      this.#tb = origin !== undefined ? origin.traceback(this.message) : this.message;
     }
-    return this.tb;
+    return this.#tb;
   }
 
   /** The Lua levels of the stack where it was raised, innermost first. */
   get frames(): readonly LuaStackFrame[] {
-    if (this.fr === undefined) {
+    if (this.#fr === undefined) {
       const origin = origins.get(this);
-      this.fr = origin !== undefined ? origin.frames() : [];
+      this.#fr = origin !== undefined ? origin.frames() : [];
     }
-    return this.fr;
+    return this.#fr;
   }
 }
+
+Object.defineProperty(LuaError.prototype, 'name', { value: 'LuaError', enumerable: false, configurable: true, writable: true });
 
 function defaultMessage(value: unknown): string {
   if (typeof value === 'string') return value;
