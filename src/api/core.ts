@@ -628,6 +628,8 @@ export class Core {
     const n = args.length;
     for (let i = 0; i < n; i++) {
       const a = args[i];
+      // Most arguments are small numbers, which stay as they are.
+      if (typeof a === 'number' && (a | 0) === a && (a !== 0 || 1 / a > 0)) continue;
       const b = this.toLua(a);
       if (b !== a) args[i] = b;
     }
@@ -635,7 +637,9 @@ export class Core {
   }
 
   callConverted(f: unknown, args: unknown[]): JsValue[] {
-    return this.resultsToJS(this.invoke(f, this.convertArgs(args)));
+    const r = this.invoke(f, this.convertArgs(args));
+    if (!Array.isArray(r)) return [typeof r === 'number' ? r : this.toJS(r)];
+    return this.resultsToJS(r);
   }
 
   call1(f: unknown, args: unknown[]): JsValue {
