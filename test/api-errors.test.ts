@@ -155,6 +155,13 @@ describe('JS exceptions of host functions', () => {
     // Through a call from JS.
     const [f] = lua.doString('return function () thrower() end') as [LuaFunctionHandle];
     assert.equal(caught(() => f.call()), err);
+    // Through a coroutine handle, once: resuming the dead coroutine again is a Lua error.
+    const co = f.coroutine();
+    assert.equal(caught(() => co.resume()), err);
+    assert.equal((caught(() => co.resume()) as Error).message, 'cannot resume dead coroutine');
+    const [w] = lua.doString('return coroutine.wrap(function () thrower() end)') as [LuaFunctionHandle];
+    assert.equal(caught(() => w.call()), err);
+    assert.match((caught(() => w.call()) as Error).message, /cannot resume dead coroutine$/);
   });
 
   test('pcall catches them: Lua sees the message with the caller’s position', () => {

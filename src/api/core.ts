@@ -10,7 +10,7 @@ import { LuaTable } from '../runtime/table.js';
 import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, type LuaValue } from '../runtime/value.js';
 import { E, enter, leave, type Engine } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
-import { AwaitRequest, callreq, CallRequest } from '../runtime/callreq.js';
+import { AwaitRequest, callreq } from '../runtime/callreq.js';
 import { Machine, currentMachine, type LuaFunction, type MachineResult } from '../runtime/trampoline.js';
 import { Coroutine, resume as coResume, resumeG, close as coClose, unwind, type ResumeResult as CoResult } from '../runtime/coroutine.js';
 import { API_FUNCTION_PREFIX, HostError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
@@ -757,7 +757,7 @@ export class Core {
 
   /** One synchronous stretch of an async run (as `invoke`). */
   private step(m: Machine, entry: LuaFunction, args: LuaValue[], first: boolean, input: unknown, isThrow: boolean): MachineResult {
-    const L = this.L;
+    this.check();
     const e = this.engine;
     const prev = E;
     if (prev !== e) enter(e);
@@ -779,7 +779,6 @@ export class Core {
       e.current = current;
       if (prev !== e && prev !== undefined) leave(prev);
       if (calls === 0) this.flush();
-      void L;
     }
   }
 
@@ -822,10 +821,12 @@ export class Core {
 
   private resumed(co: Coroutine, r: CoResult): ResumeResult {
     if (r.ok) return { done: co.status === 'dead', values: r.values.map((v) => this.toJS(v)) };
-    if (co.hostCause !== undefined) throw co.hostCause.hostCause;
+    // The error that killed it now (not "cannot resume dead coroutine" later).
+    const death = co.status === 'dead' && r.error === co.errorValue;
+    if (death && co.hostCause !== undefined) throw co.hostCause.hostCause;
     const L = this.L;
-    const frames = co.deadFrames;
-    throw L.run(() => this.publicError(new InternalLuaError(r.error), frames ?? []));
+    const frames = death ? co.deadFrames ?? [] : [];
+    throw L.run(() => this.publicError(new InternalLuaError(r.error), frames));
   }
 
   closeCoroutine(co: Coroutine): void {
@@ -1000,4 +1001,3 @@ function entryFunction(G: (...args: LuaValue[]) => Generator<unknown, unknown, u
   return f;
 }
 
-export { CallRequest };

@@ -56,7 +56,8 @@ function wrapped(co: Coroutine) {
 function wrapResult(co: Coroutine, r: ResumeResult): unknown {
   if (r.ok) return r.values;
   let e = r.error;
-  let cause = co.hostCause;
+  // A host function's exception that killed it now (not a later "cannot resume dead coroutine").
+  let cause = co.status === 'dead' && e === co.errorValue ? co.hostCause : undefined;
   if (co.status === 'dead') {
     // Close its pending variables (lua_closethread) before propagating.
     const c = close(co);
