@@ -33,7 +33,7 @@ test('without it: output still reaches the process, files are unavailable', () =
   const r = runModule(`import { Lua, LuaError } from ${dist('index.js')};
     const lua = new Lua();
     lua.doString('io.write("to stdout ") print("é")');
-    try { lua.doFile('/etc/hostname'); } catch (e) { console.log(e instanceof Error, e.message); }
+    try { lua.doFile('/etc/hostname'); } catch (e) { console.log(e instanceof LuaError, e.message); }
     console.log(JSON.stringify(lua.doString('return io.open("/etc/hostname")')));`);
   assert.equal(r.stderr, '');
   assert.equal(r.stdout.split('\n')[0], 'to stdout é');

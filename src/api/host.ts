@@ -34,7 +34,8 @@ export function platformHost(): Host {
   const proc = (globalThis as { process?: ProcessLike }).process;
   if (proc?.stdout?.write !== undefined && proc.stderr?.write !== undefined) {
     const out = proc.stdout, err = proc.stderr;
-    host.stdout = bufferedStream((b) => out.write(b));
+    // Written through (not buffered): Lua's output interleaves with the embedder's console.log.
+    host.stdout = callbackStream((b) => out.write(b));
     host.stderr = callbackStream((b) => err.write(b));
   } else {
     host.stdout = consoleStream((line) => console.log(line));
@@ -46,27 +47,6 @@ export function platformHost(): Host {
 /** Every write handed on at once, as bytes. */
 export function callbackStream(write: (bytes: Uint8Array) => void): OutputStream {
   return { write: (s) => write(luaToBytes(s)), flush: () => {} };
-}
-
-/** Writes collected until `flush` (or 64 KiB), then handed on as bytes. */
-function bufferedStream(write: (bytes: Uint8Array) => void): OutputStream {
-  let parts: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    if (size === 0) return;
-    const data = parts.join('');
-    parts = [];
-    size = 0;
-    write(luaToBytes(data));
-  };
-  return {
-    write(s) {
-      parts.push(s);
-      size += s.length;
-      if (size >= 1 << 16) flush();
-    },
-    flush,
-  };
 }
 
 /** Complete lines to the console (decoded as UTF-8); the rest waits for a newline or `flush`. */

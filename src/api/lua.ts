@@ -23,7 +23,8 @@ import { LuaFunctionHandle, LuaTableHandle, LuaThreadHandle, LuaUserdataHandle }
 import { classMetatable, type ClassOptions } from './userdata.js';
 import { callbackStream, defaultHost, stdinReader, type StdinSource } from './host.js';
 import { MultiReturn, LIB_NAMES, type ConvertOptions, type JsValue, type LibName } from './types.js';
-import { bytesToLua, textToLua } from './strings.js';
+import { bytesToLua, luaToText, textToLua } from './strings.js';
+import { LuaError } from './errors.js';
 
 export interface LuaOptions extends ConvertOptions {
   /** The Lua dialect: '5.4' (default), '5.3' or '5.1'. */
@@ -199,11 +200,11 @@ export class Lua {
     return this.loadFile(path).callAsync();
   }
 
-  /** Compiles a file read through the host. */
+  /** Compiles a file read through the host; a file that cannot be read is a LuaError (`cannot open ...`). */
   loadFile(path: string): LuaFunctionHandle {
     const core = this.core;
     const r = core.L.host.readFile(textToLua(path));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new LuaError(luaToText(r.error));
     const source = fileSource(r.data, this.dialect);
     return new LuaFunctionHandle(core, core.compile(bytesOf(source), `@${path}`, 'bt', []));
   }
