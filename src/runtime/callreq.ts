@@ -28,6 +28,16 @@ export class YieldRequest {
   constructor(readonly values: LuaValue[]) {}
 }
 
+/**
+ * A host function of the embedding API waits for a JS promise (src/api): an
+ * awaitable machine (an async run, or a coroutine resumed inside one) stops
+ * and hands it to whoever runs it; the async driver resumes it with the
+ * settled value, or throws the rejection into it.
+ */
+export class AwaitRequest {
+  constructor(readonly promise: PromiseLike<unknown>) {}
+}
+
 export function callreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   return new CallRequest(f, args, desc, false, line);
 }

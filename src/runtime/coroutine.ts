@@ -3,11 +3,11 @@
 // the machine, which returns to `resume` leaving the frames suspended.
 
 import { LuaThreadBase, type LuaValue } from './value.js';
-import { Machine, type LuaFunction, type MachineOwner } from './trampoline.js';
+import { Machine, currentMachine, type LuaFunction, type MachineOwner } from './trampoline.js';
 import { E, type Engine } from './engine.js';
-import { LuaError, type Frame } from './errors.js';
+import { HostError, LuaError, type Frame } from './errors.js';
 import * as ops from './ops.js';
-import { CallRequest } from './callreq.js';
+import { CallRequest, type AwaitRequest } from './callreq.js';
 import { forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
@@ -23,6 +23,8 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   failed = false;
   /** Dead by an error: its frames at the raise, which lua5.4 keeps for debug.traceback(co). */
   deadFrames: Frame[] | null = null;
+  /** Dead by an exception of an API host function: that error (coroutine.wrap propagates its JS exception). */
+  hostCause: HostError | undefined = undefined;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
@@ -59,13 +61,52 @@ function switchTo(co: Coroutine): void {
 
 export type ResumeResult = { ok: true; values: LuaValue[] } | { ok: false; error: LuaValue };
 
+/** A resume that stopped because the coroutine awaits a JS promise (an async run, src/api). */
+interface ResumeAwait { ok: 'await'; request: AwaitRequest }
+
 /** lua_resume. */
 export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
-  if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
-  if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
+  return resumeStep(co, args, false, false, false) as ResumeResult;
+}
+
+/**
+ * coroutine.resume from resumable code: as `resume`, but when the machine
+ * running the caller may await (an async run), so may the coroutine: an
+ * await inside it stops it (status "normal": it can be neither resumed nor
+ * closed meanwhile), passes up to that machine, and the coroutine continues
+ * with what the await gave.
+ */
+export function* resumeG(co: Coroutine, args: LuaValue[]): Generator<AwaitRequest, ResumeResult, unknown> {
+  const outer = currentMachine();
+  let step = resumeStep(co, args, false, false, outer !== null && outer.awaitable);
+  while (step.ok === 'await') {
+    let input: unknown;
+    let isThrow = false;
+    try {
+      input = yield step.request;
+    } catch (e) {
+      input = e;
+      isThrow = true;
+    }
+    step = resumeStep(co, input, isThrow, true, true);
+  }
+  return step;
+}
+
+/**
+ * One run of `co`'s machine: started or resumed with `input` (the resume's
+ * arguments, or after an await its value or, `isThrow`, its rejection).
+ */
+function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing: boolean, awaitable: boolean): ResumeResult | ResumeAwait {
+  if (!continuing) {
+    if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
+    if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
+  }
   // Each nested resume is a C level in lua5.4 (lua_resume).
   const e = E;
-  if (e.C.n >= 199) return { ok: false, error: 'C stack overflow' };
+  if (e.C.n >= 199) {
+    if (!continuing) return { ok: false, error: 'C stack overflow' };
+  }
   e.C.n++;
   co.cbase = e.C.n;
   const prev = e.current;
@@ -73,11 +114,14 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
   co.status = 'running';
   switchTo(co);
   const depth = e.D.n;
+  co.machine.awaitable = awaitable;
+  co.hostCause = undefined;
   try {
     let r;
     if (!co.started) {
       co.started = true;
       const f = co.fn;
+      const args = input as LuaValue[];
       if (f.G === undefined) {
         // A host function as the body: runs to completion, cannot yield.
         const v = f(...args);
@@ -87,12 +131,16 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
         r = co.machine.run(undefined, false);
       }
     } else {
-      r = co.machine.run(args, false);
+      r = co.machine.run(input, isThrow);
     }
     if (r.done) {
       co.status = 'dead';
       forgetThread(co);
       return { ok: true, values: ops.mv(r.value) };
+    }
+    if (r.await !== undefined) {
+      co.status = 'normal';
+      return { ok: 'await', request: r.await };
     }
     co.status = 'suspended';
     return { ok: true, values: r.values };
@@ -102,6 +150,7 @@ export function resume(co: Coroutine, args: LuaValue[]): ResumeResult {
     co.failed = true;
     co.errorValue = toLuaErrorValue(e);
     if (e instanceof LuaError) co.deadFrames = e.frames;
+    if (e instanceof HostError) co.hostCause = e;
     return { ok: false, error: co.errorValue };
   } finally {
     e.C.n--;
@@ -161,7 +210,7 @@ export function close(co: Coroutine): ResumeResult {
  * Finish a suspended frame early, running its pending `__close` handlers
  * (finally blocks) to completion; the calls they request run directly.
  */
-function unwind(g: Generator<unknown, unknown, unknown>): void {
+export function unwind(g: Generator<unknown, unknown, unknown>): void {
   let r = g.return(undefined);
   while (!r.done) {
     const req = r.value;

@@ -109,6 +109,12 @@ export class Engine {
   /** Fake addresses of reference values (tostring, %p). */
   readonly addresses = new WeakMap<object, number>();
   nextAddress = 1;
+  /**
+   * Error.stackTraceLimit for errors raised by this engine's code when it is
+   * larger than the process's (0: the process's). The embedding API raises it
+   * so that tracebacks are complete without changing the embedder's setting.
+   */
+  traceLimit = 0;
   /** table.sort's pivot randomisation state. */
   sortRandom = 0x2545f491;
   /** The collector (gc.ts), created on first use. */

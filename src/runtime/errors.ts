@@ -27,13 +27,30 @@ export class LuaError extends Error {
     const keep = machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
     if (keep || E.protection.plain) Error.stackTraceLimit = 0;
+    else if (E.traceLimit > limit) Error.stackTraceLimit = E.traceLimit;
     super(typeof value === 'string' ? value : 'Lua error');
     Error.stackTraceLimit = limit;
     this.name = 'LuaError';
-    if (keep) this.frames = captureFrames(Math.max(200, limit));
+    if (keep) this.frames = captureFrames(Math.max(200, limit, E.traceLimit));
   }
 }
 
+/**
+ * A JS exception thrown by a host function of the embedding API (src/api),
+ * as a Lua error: Lua sees `value` (the message), and when the error leaves
+ * Lua uncaught the embedder gets `cause`, the object that was thrown.
+ */
+export class HostError extends LuaError {
+  constructor(value: LuaValue, readonly hostCause: unknown) {
+    super(value);
+  }
+}
+
+/**
+ * JS names of the embedding API's host functions start with this (each gets
+ * a unique name, which is how tracebacks find them in package.loaded).
+ */
+export const API_FUNCTION_PREFIX = 'luaApi$';
 
 // ------------------------------------------------------------ chunk registry
 
@@ -114,7 +131,7 @@ function classify(site: NodeJS.CallSite): Frame {
   // Library functions are known by their (unique, prefixed) JS names, which
   // survive bundling; everything else is runtime machinery.
   const fnName = site.getFunctionName();
-  if (fnName !== null && hostFunctionNames.has(fnName)) return { kind: 'host', fnName };
+  if (fnName !== null && (hostFunctionNames.has(fnName) || fnName.startsWith(API_FUNCTION_PREFIX))) return { kind: 'host', fnName };
   const name = site.getFunctionName() ?? site.getMethodName();
   return { kind: 'internal', fnName: name !== null && name.endsWith(MACHINE_RUN) ? MACHINE_RUN : name };
 }

@@ -100,7 +100,11 @@ export function restoreAllocBudget(b: AllocBudget): void {
   allocBudget = b.left;
   budgetStart = b.start;
   spentBefore = b.spentBefore;
-  budgetSpent = b.onSpent ?? (() => { allocBudget = BUDGET_IDLE; });
+  budgetSpent = b.onSpent ?? idleBudgetSpent;
+}
+
+function idleBudgetSpent(): void {
+  allocBudget = BUDGET_IDLE;
 }
 
 /** Sets the allocation budget and what happens when it is spent. */

@@ -8,7 +8,7 @@
 // the Lua limit `LUAI_MAXSTACK`), tail calls replace frames, and a whole
 // stack can be suspended — which is how coroutines work.
 
-import { CallRequest, YieldRequest } from './callreq.js';
+import { AwaitRequest, CallRequest, YieldRequest } from './callreq.js';
 import { metafield, mv, typeError } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
@@ -22,7 +22,11 @@ export const MAX_LUA_DEPTH = 220000;
 export type LuaFunction = ((...args: LuaValue[]) => unknown) & { G?: (...args: LuaValue[]) => Frame; P?: unknown };
 export type Frame = Generator<unknown, unknown, unknown>;
 
-export type MachineResult = { done: true; value: unknown } | { done: false; values: LuaValue[] };
+/**
+ * How a run of a machine ends: its bottom frame returned (`done`), or it is
+ * suspended on a yield (`values`) or, when awaitable, on a JS promise (`await`).
+ */
+export type MachineResult = { done: true; value: unknown } | { done: false; values: LuaValue[]; await?: AwaitRequest };
 
 /** The coroutine whose machine is running (null: the main thread). */
 export interface MachineOwner {
@@ -48,6 +52,11 @@ export class Machine {
   readonly descs: (string | null | undefined)[] = [];
   /** Each frame's boxed request waiting for a Lua callee (CallRequest.box). */
   readonly waiting: (CallRequest | null)[] = [];
+  /**
+   * May this machine stop on an AwaitRequest (src/api's async runs, and
+   * coroutines resumed from resumable code inside one)? Set by whoever runs it.
+   */
+  awaitable = false;
   constructor(readonly owner: MachineOwner | null) {}
 
   push(f: LuaFunction, args: LuaValue[]): void {
@@ -214,6 +223,12 @@ export class Machine {
         thrown = true;
         continue;
       }
+      if (req instanceof AwaitRequest) {
+        if (this.awaitable) return { done: false, values: [], await: req };
+        value = new LuaError('attempt to yield across a C-call boundary');
+        thrown = true;
+        continue;
+      }
       value = new Error('internal: bad request from resumable code');
       thrown = true;
     }
@@ -251,6 +266,12 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
   return r.value;
 }
 
+
+/** The machine running now (innermost) in the running engine. */
+export function currentMachine(): Machine | null {
+  const machines = E.machines;
+  return machines[machines.length - 1] ?? null;
+}
 
 /**
  * A library function called by instrumented code: call and return hooks

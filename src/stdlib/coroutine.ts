@@ -1,9 +1,9 @@
 // The coroutine library (lcorolib.c).
 import { LuaTable } from '../runtime/table.js';
-import { LuaError, where } from '../runtime/errors.js';
+import { HostError, LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import { YieldRequest } from '../runtime/callreq.js';
-import { Coroutine, close, resume, running } from '../runtime/coroutine.js';
+import { Coroutine, close, resume, resumeG, running, type ResumeResult } from '../runtime/coroutine.js';
 import { E } from '../runtime/engine.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import type { LuaValue } from '../runtime/value.js';
@@ -31,24 +31,45 @@ function co_resume(...args: Args): unknown {
   const r = resume(co, args.slice(1));
   return r.ok ? [true, ...r.values] : [false, r.error];
 }
+// From resumable code: an await inside the coroutine (an async run, src/api) passes through.
+(co_resume as { G?: unknown }).G = function* co_resumeG(...args: Args): Generator<unknown, unknown, unknown> {
+  const co = checkCo(args, 0);
+  const r = yield* resumeG(co, args.slice(1));
+  return r.ok ? [true, ...r.values] : [false, r.error];
+};
 
 function co_wrap(...args: Args): unknown {
   return wrapped(newCoroutine(args));
 }
 
 function wrapped(co: Coroutine) {
-  return function co_wrapped(...wargs: Args): unknown {
-    const r = resume(co, wargs);
-    if (r.ok) return r.values;
-    let e = r.error;
-    if (co.status === 'dead') {
-      // Close its pending variables (lua_closethread) before propagating.
-      const c = close(co);
-      if (!c.ok) e = c.error;
-    }
-    if (typeof e === 'string') e = where(1) + e;
-    throw new LuaError(e);
+  const f = function co_wrapped(...wargs: Args): unknown {
+    return wrapResult(co, resume(co, wargs));
   };
+  // From resumable code: an await inside the coroutine (an async run, src/api) passes through.
+  (f as { G?: unknown }).G = function* co_wrappedG(...wargs: Args): Generator<unknown, unknown, unknown> {
+    return wrapResult(co, yield* resumeG(co, wargs));
+  };
+  return f;
+}
+
+function wrapResult(co: Coroutine, r: ResumeResult): unknown {
+  if (r.ok) return r.values;
+  let e = r.error;
+  // A host function's exception that killed it now (not a later "cannot resume dead coroutine").
+  let cause = co.status === 'dead' && e === co.errorValue ? co.hostCause : undefined;
+  if (co.status === 'dead') {
+    // Close its pending variables (lua_closethread) before propagating.
+    const c = close(co);
+    if (!c.ok) {
+      // A __close that failed replaces the error (and its JS exception).
+      if (c.error !== e) cause = undefined;
+      e = c.error;
+    }
+  }
+  if (typeof e === 'string') e = where(1) + e;
+  // A host function's JS exception goes on as itself (src/api).
+  throw cause !== undefined ? new HostError(e, cause.hostCause) : new LuaError(e);
 }
 
 function co_yield(...args: Args): never {
@@ -87,7 +108,11 @@ function co_close(...args: Args): unknown {
   return r.ok ? true : [false, r.error];
 }
 
-registerHostFunction(wrapped(null as unknown as Coroutine));
+{
+  const w = wrapped(null as unknown as Coroutine);
+  registerHostFunction(w);
+  registerHostFunction((w as unknown as { G: Function }).G);
+}
 
 export function openCoroutine(L: LuaState): void {
   const t = new LuaTable();
