@@ -171,11 +171,6 @@ function toBytes(s: string): string {
   return Buffer.from(s, 'utf8').toString('latin1');
 }
 
-/** A byte string naming a file, back to the JS string Node's file functions take. */
-function fromBytes(s: string): string {
-  return Buffer.from(s, 'latin1').toString('utf8');
-}
-
 type Status = { ok: true; values: LuaValue[] } | { ok: false; message: string };
 
 /** One run of the interpreter: a Lua state plus lua.c's reporting. */
@@ -277,7 +272,7 @@ export class Interpreter {
         return { ok: false, message: `cannot read stdin: ${(e as Error).message}` };
       }
     } else {
-      const r = this.host.readFile(fromBytes(filename));
+      const r = this.host.readFile(filename);
       if (!r.ok) return { ok: false, message: r.error.replace(/^cannot open (.*): Is a directory$/, 'cannot read $1: Is a directory') };
       bytes = r.data;
     }
@@ -326,9 +321,8 @@ export class Interpreter {
   /** handle_luainit. */
   handleInit(): boolean {
     for (const name of this.profile.initVars) {
-      const init = this.host.getenv(name);
-      if (init === undefined) continue;
-      const bytes = toBytes(init);
+      const bytes = this.host.getenv(name);
+      if (bytes === undefined) continue;
       if (bytes.startsWith('@')) return this.dofile(bytes.slice(1));
       return this.dostring(bytes, `=${name}`);
     }
