@@ -3,6 +3,7 @@ import type { Dialect } from '../syntax/ast.js';
 import type { Host } from '../host/host.js';
 import { LuaTable } from './table.js';
 import { loadLua } from './runtime.js';
+import { mainCoroutine } from './coroutine.js';
 import type { LuaFunction } from './trampoline.js';
 import type { LuaValue } from './value.js';
 
@@ -30,6 +31,9 @@ export class LuaState {
   constructor(options: StateOptions) {
     this.host = options.host;
     this.dialect = options.dialect ?? '5.4';
+    // lua_newstate's registry: LUA_RIDX_MAINTHREAD and LUA_RIDX_GLOBALS.
+    this.registry.set(1, mainCoroutine);
+    this.registry.set(2, this.globals);
   }
 
   /** Compile a chunk whose `_ENV` is `env` (the globals table when not given; nil when given as nil). */
