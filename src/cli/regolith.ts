@@ -418,7 +418,14 @@ export function main(argv: string[]): number {
   const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
   const L = it.L;
   // lua.c closes the state (running pending finalizers) however pmain ended.
-  const close = (status: number): number => { closeState(L); return status; };
+  // Everything below runs inside lua.c's lua_pcall of pmain: one C level
+  // (so the C-stack limit is reached at the same depth as with lua5.4).
+  ops.C.n++;
+  const close = (status: number): number => {
+    ops.C.n--;
+    closeState(L);
+    return status;
+  };
   if (flags & HAS_V) it.printVersion();
   if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
   // lua.c 5.4 runs the collector in generational mode.

@@ -109,7 +109,8 @@ function closer(v: unknown): (...args: LuaValue[]) => unknown {
 
 export function tbcClose(v: unknown): void {
   if (v === undefined || v === false) return;
-  closer(v)(v as LuaValue, undefined);
+  // A C level, as lua5.4's call of the close method is (ops.call counts it).
+  ops.call(closer(v), v as LuaValue, undefined);
 }
 
 export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
@@ -121,7 +122,7 @@ export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
 export function tbcError(v: unknown, e: unknown): unknown {
   if (v === undefined || v === false) return e;
   try {
-    closer(v)(v as LuaValue, errorValue(e));
+    ops.call(closer(v), v as LuaValue, errorValue(e));
   } catch (e2) {
     return e2;
   }

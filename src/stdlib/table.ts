@@ -294,6 +294,9 @@ function randomizePivot(): number {
   return sortRandom === 0 ? 1 : sortRandom;
 }
 
+/** lua5.4's limit of nested C calls (see ops.call). */
+const LUAI_MAXCCALLS = 200;
+
 function orderError(): never {
   return luaError('invalid order function for sorting');
 }
@@ -305,7 +308,12 @@ function sortComp(f: unknown, a: LuaValue, b: LuaValue): boolean {
     if (typeof a === 'string' && typeof b === 'string') return a < b;
     return ops.lt(a, b);
   }
-  const r = (f as (x: LuaValue, y: LuaValue) => unknown)(a, b);
+  // The call is a C level (lua_call in lua5.4): tab_sort counts it.
+  return truthy((f as (x: LuaValue, y: LuaValue) => unknown)(a, b));
+}
+
+/** The first of a call's results as a condition. */
+function truthy(r: unknown): boolean {
   const v = Array.isArray(r) ? r[0] : r;
   return v !== undefined && v !== false && v !== null;
 }
@@ -467,8 +475,24 @@ function tab_sort(...args: Args): unknown {
     const up = n as number;
     if (f === undefined && isRaw(t) && t.arr.length === up && homogeneous(t.arr)) {
       auxsortArray(t.arr, 1, up, 0);
-    } else {
+    } else if (f === undefined) {
       auxsort(t, f, 1, up, 0);
+    } else if (!isRaw(t)) {
+      // Each comparator call is a C level in lua5.4 (lua_call from
+      // sort_comp): a comparator that sorts again ends in "C stack overflow".
+      auxsort(t, (a: LuaValue, b: LuaValue) => ops.call(f, a, b), 1, up, 0);
+    } else {
+      // The same, counted once for the whole sort: with no metamethods,
+      // only the comparator runs Lua code while it lasts. At the limit,
+      // ops.call raises the error (before calling anything).
+      const C = ops.C;
+      if (C.n >= LUAI_MAXCCALLS - 1) ops.call(f);
+      C.n++;
+      try {
+        auxsort(t, f, 1, up, 0);
+      } finally {
+        C.n--;
+      }
     }
   }
   return ops.EMPTY;
