@@ -21,6 +21,7 @@ import type { LuaState } from '../runtime/state.js';
 import {
   argError, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
 } from './lauxlib.js';
+import { StrBuf } from './strbuf.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const INT_MAX = 2147483647;
@@ -223,7 +224,9 @@ function tab_concat(...args: Args): LuaValue {
   let i = optInteger(args, 2, 1);
   const last = optInteger(args, 3, len);
   if (!(i <= last)) return '';
-  let out = '';
+  // Pieces are joined in groups (StrBuf): a rope of millions of pieces
+  // costs several times the result's size before it is flattened.
+  const out = new StrBuf();
   if (isRaw(t) && typeof i === 'number' && typeof last === 'number' && last < MAX_SAFE) {
     const arr = t.arr;
     const lim = Math.min(last, arr.length);
@@ -234,9 +237,10 @@ function tab_concat(...args: Args): LuaValue {
       else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) s = N.tostringNumber(v);
       else return invalidConcatValue(v, i);
       if (out.length + s.length + sep.length > MAX_STRING) tooLarge();
-      out += i === last ? s : s + sep;
+      out.add(s);
+      if (i !== last && sep !== '') out.add(sep);
     }
-    return out;
+    return out.toString();
   }
   for (;;) {
     const v = geti(t, i);
@@ -245,11 +249,12 @@ function tab_concat(...args: Args): LuaValue {
     else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) s = N.tostringNumber(v);
     else return invalidConcatValue(v, i);
     if (out.length + s.length + sep.length > MAX_STRING) tooLarge();
-    if (i === last || !(i < last)) { out += s; break; }
-    out += s + sep;
+    out.add(s);
+    if (i === last || !(i < last)) break;
+    if (sep !== '') out.add(sep);
     i = iadd(i, 1);
   }
-  return out;
+  return out.toString();
 }
 
 // ------------------------------------------------------------ pack / unpack
