@@ -32,6 +32,23 @@ local s = ("abc"):rep(3e7):reverse()
 print(#s, s:sub(1, 7), s:sub(-7))
 `, { timeoutMs: 2 * MINUTE });
 
+differentialTest('compile 20,000 goto/label lines (was quadratic: over 60 s)', `
+local t = {"local x = 0"}
+for i = 1, 20000 do t[#t + 1] = ("x = x + 1 if x > 1e9 then goto l%d end ::l%d::"):format(i, i) end
+t[#t + 1] = "return x"
+local c = os.clock()
+local f = assert(load(table.concat(t, "\\n")))
+print(f())
+io.stderr:write(os.clock() - c < 20 and "" or "too slow\\n")
+`, { timeoutMs: 2 * MINUTE });
+
+differentialTest('compile 20,000 backward-goto lines (nested JS loops overflowed V8)', `
+local t = {"local x = 0"}
+for i = 1, 20000 do t[#t + 1] = ("::l%d:: x = x + 1 if x < %d then goto l%d end"):format(i, i * 2, i) end
+t[#t + 1] = "return x"
+print(assert(load(table.concat(t, "\\n")))())
+`, { timeoutMs: 2 * MINUTE });
+
 test('StrBuf: 20 million pieces (three levels of groups) in order', () => {
   const b = new StrBuf();
   const all: string[] = [];
