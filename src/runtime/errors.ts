@@ -239,7 +239,7 @@ export function wherePosition(f: Frame | undefined): string {
  */
 export function where(level: number): string {
   if (level <= 0) return '';
-  const levels = currentLevels(8 + 2 * level, level + 1);
+  const levels = currentLevels(4 + 2 * level, level + 1);
   // levels[0] is the host function asking (error, or a library function).
   const at = Math.max(0, levels.findIndex((f) => f.kind === 'host')) + level;
   // Past what was captured: look again, at more.
