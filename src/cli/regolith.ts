@@ -15,6 +15,7 @@ import { errorValue } from '../runtime/runtime.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import { D } from '../runtime/trampoline.js';
+import { protection } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, type LuaValue } from '../runtime/value.js';
@@ -209,11 +210,17 @@ export class Interpreter {
    */
   docall(fn: LuaValue, args: LuaValue[], extra: TraceLevel[] = []): Status {
     const depth = D.n;
+    // lua.c's message handler sees the whole stack where an error is raised.
+    const whole = protection.whole;
+    protection.whole = true;
     try {
       return { ok: true, values: ops.mv(ops.call(fn, ...args)) };
     } catch (e) {
       D.n = depth;
+      protection.whole = whole;
       return { ok: false, message: this.handleError(e, extra) };
+    } finally {
+      protection.whole = whole;
     }
   }
 

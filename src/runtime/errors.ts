@@ -25,11 +25,15 @@ export class LuaError extends Error {
     // protected call is a plain pcall, which drops everything but the value.
     const keep = machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
+    // An error nothing catches before lua.c's message handler: all of the
+    // stack, which its traceback counts (see protection.whole).
+    const whole = protection.whole && !protection.plain && !machineFrames.protectedAtRaise();
     if (keep || protection.plain) Error.stackTraceLimit = 0;
+    else if (whole) Error.stackTraceLimit = Infinity;
     super(typeof value === 'string' ? value : 'Lua error');
     Error.stackTraceLimit = limit;
     this.name = 'LuaError';
-    if (keep) this.frames = captureFrames(Math.max(200, limit));
+    if (keep) this.frames = captureFrames(whole ? Infinity : Math.max(200, limit));
   }
 }
 
@@ -38,7 +42,16 @@ export class LuaError extends Error {
  * `plain` while it is a pcall (set and restored by pcall, cleared by
  * xpcall, whose handler may want a traceback).
  */
-export const protection = { plain: false };
+export const protection = {
+  plain: false,
+  /**
+   * Set by a host's top-level protected call whose traceback counts every
+   * level (lua.c's message handler: "...(skipping 149982 levels)"), cleared
+   * by xpcall: an error raised with nothing else to catch it records the
+   * whole stack, at a cost proportional to its depth.
+   */
+  whole: false,
+};
 
 // ------------------------------------------------------------ chunk registry
 
@@ -148,7 +161,9 @@ export const machineFrames: {
   of: ((k: number, limit: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec']; calledAs?: CallSite } }) | null;
   /** Should a new LuaError record its frames (debug mode, or raised on a machine)? */
   keepAtRaise: () => boolean;
-} = { of: null, keepAtRaise: () => false };
+  /** Will a frame of the running machines catch an error raised now (pcall, a coroutine's resume)? */
+  protectedAtRaise: () => boolean;
+} = { of: null, keepAtRaise: () => false, protectedAtRaise: () => false };
 
 function spliceMachines(frames: Frame[], limit: number): Frame[] {
   const of = machineFrames.of;

@@ -36,7 +36,10 @@ function stackUnits(): number {
 /** Total Lua call depth allowed (lua5.4 gives "stack overflow" near 200000 C-less levels). */
 export const MAX_LUA_DEPTH = 220000;
 
-export type LuaFunction = ((...args: LuaValue[]) => unknown) & { G?: (...args: LuaValue[]) => Frame; P?: unknown };
+/** `catchesErrors`: a library function that catches the errors of what it calls (pcall, xpcall). */
+export type LuaFunction = ((...args: LuaValue[]) => unknown) & {
+  G?: (...args: LuaValue[]) => Frame; P?: unknown; catchesErrors?: boolean;
+};
 export type Frame = Generator<unknown, unknown, unknown>;
 
 export type MachineResult = { done: true; value: unknown } | { done: false; values: LuaValue[] };
@@ -315,8 +318,20 @@ machineFrames.of = (k: number, limit: number) => {
   const out: StackFrame[] = [];
   const hh = m.hookedHost;
   if (hh !== null) out.push({ kind: 'host', fnName: (hh.fn as LuaFunction).name, fn: hh.fn, rec: hh });
-  out.push(...machineStack(m, m.stack.length - (m.active ? 2 : 1), limit - out.length));
+  // (Not push(...): a machine may hold 200,000 frames.)
+  for (const f of machineStack(m, m.stack.length - (m.active ? 2 : 1), limit - out.length)) out.push(f);
   return { frames: out, threadBase, running };
+};
+
+machineFrames.protectedAtRaise = () => {
+  for (let k = runningMachines.length - 1; k >= 0; k--) {
+    const m = runningMachines[k]!;
+    // A coroutine's errors end at its resume.
+    if (m.owner !== null && m.owner.yieldable) return true;
+    const fns = m.fns;
+    for (let i = m.stack.length - 1; i >= 0; i--) if (fns[i]?.catchesErrors === true) return true;
+  }
+  return false;
 };
 
 /**

@@ -290,8 +290,9 @@ export function openBase(L: LuaState): void {
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     const depth = D.n;
     // The handler may ask for a traceback of where the error was raised.
-    const plain = protection.plain;
+    const { plain, whole } = protection;
     protection.plain = false;
+    protection.whole = false;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(2)));
     } catch (e) {
@@ -299,8 +300,12 @@ export function openBase(L: LuaState): void {
       return ops.append([false], callHandler(handler, e));
     } finally {
       protection.plain = plain;
+      protection.whole = whole;
     }
   }
+  // Frames of these catch errors (for the runtime's view of what an error will reach).
+  (luaB_pcall as { catchesErrors?: boolean }).catchesErrors = true;
+  (luaB_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
   (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
