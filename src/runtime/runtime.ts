@@ -10,7 +10,7 @@ import { LuaTable, countAlloc } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
-import { D, deep, type LuaFunction } from './trampoline.js';
+import { D, deep, deferCloseOnError, type LuaFunction } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { LuaError, registerChunk, rtError, type ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
@@ -131,6 +131,8 @@ export function tbcError(v: unknown, e: unknown): unknown {
 
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
+  // An error ending a coroutine leaves its variables to coroutine.close.
+  if (deferCloseOnError(v)) return e;
   try {
     yield callreq(closer(v), [v as LuaValue, errorValue(e)], "metamethod 'close'");
   } catch (e2) {

@@ -48,6 +48,10 @@ export type MachineResult = { done: true; value: unknown } | { done: false; valu
 export interface MachineOwner {
   /** May this machine suspend on a yield request? */
   readonly yieldable: boolean;
+  /** To-be-closed values left to coroutine.close by an error that ended the coroutine (see deferCloseOnError). */
+  readonly pendingClose?: unknown[];
+  /** Is it the running coroutine? */
+  readonly isCurrent?: boolean;
 }
 
 export class Machine {
@@ -271,6 +275,27 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
   const r = m.run(undefined, false);
   if (!r.done) throw new Error('internal: machine suspended');
   return r.value;
+}
+
+/**
+ * A to-be-closed variable of the running frame is being closed because of
+ * an error. When the error will end the coroutine (no pcall or xpcall below
+ * on its machine), lua5.4 does not close the variable now: the dead
+ * coroutine keeps it for coroutine.close (or wrap's lua_closethread), which
+ * calls its __close where it cannot yield. Returns whether `v` was left so.
+ */
+export function deferCloseOnError(v: unknown): boolean {
+  const m = currentMachine();
+  const owner = m?.owner;
+  // The closing frame is the running one of the running coroutine's machine
+  // (not one that coroutine.close is unwinding for another coroutine).
+  if (m === null || !m.active || owner == null || owner.pendingClose === undefined) return false;
+  if (!owner.yieldable || owner.isCurrent !== true) return false;
+  const pending = owner.pendingClose;
+  const fns = m.fns;
+  for (let i = m.stack.length - 2; i >= 0; i--) if (fns[i]?.catchesErrors === true) return false;
+  pending.push(v);
+  return true;
 }
 
 /** Machines running now, outermost first (for debug levels). */
