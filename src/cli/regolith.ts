@@ -6,6 +6,7 @@
 // `--lua=X` (ours) picks the dialect; it is not part of the `arg` table, so
 // arg[-1]... look as they would under luaX.Y. Everything lua.c prints (usage,
 // version, `prog: message`, tracebacks) is reproduced with our program name.
+import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { LuaState } from '../runtime/state.js';
 import { nodeHost } from '../host/node.js';
@@ -170,6 +171,30 @@ export function createArgTable(argv: readonly string[], script: number): LuaTabl
 /** Command-line text (UTF-8 decoded by Node) as the byte string Lua sees. */
 function toBytes(s: string): string {
   return Buffer.from(s, 'utf8').toString('latin1');
+}
+
+/**
+ * The last `argv.length` command-line arguments as the bytes the process
+ * was given. Node decodes them as UTF-8, replacing invalid bytes with
+ * U+FFFD; on Linux the original bytes are in /proc/self/cmdline (used when
+ * they decode to exactly what Node has).
+ */
+function argumentBytes(argv: readonly string[]): string[] {
+  const decoded = argv.map(toBytes);
+  if (!argv.some((a) => a.includes('\uFFFD'))) return decoded;
+  let raw: string[];
+  try {
+    raw = readFileSync('/proc/self/cmdline', 'latin1').split('\0');
+  } catch {
+    return decoded;
+  }
+  if (raw[raw.length - 1] === '') raw.pop();
+  const tail = raw.slice(raw.length - argv.length);
+  if (tail.length !== argv.length) return decoded;
+  for (let i = 0; i < argv.length; i++) {
+    if (Buffer.from(tail[i]!, 'latin1').toString('utf8') !== argv[i]) return decoded;
+  }
+  return tail;
 }
 
 type Status = { ok: true; values: LuaValue[] } | { ok: false; message: string };
@@ -412,7 +437,7 @@ export function main(argv: string[]): number {
     }
     profile = PROFILES[d];
   }
-  const args = [process.argv[1] ?? progname, ...argv.slice(k).map(toBytes)];
+  const args = [process.argv[1] ?? progname, ...argumentBytes(argv).slice(k)];
   if (Error.stackTraceLimit < STACK_LIMIT) Error.stackTraceLimit = STACK_LIMIT;
 
   const host = nodeHost();
