@@ -19,6 +19,7 @@ import { enter } from '../src/runtime/engine.js';
 
 // Library functions called directly run as the code of one state.
 enter(new RealState({ host: memoryHost() }).engine);
+import { StrBuf, fromByteCodes } from '../src/stdlib/strbuf.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const call = (f: Fn, ...args: unknown[]): unknown[] => ops.mv(f(...args));
@@ -239,5 +240,34 @@ describe('pack', () => {
     assert.match(luaErr(() => str_unpack('i4', 'abc')), /data string too short\)$/);
     assert.match(luaErr(() => str_pack('y')), /invalid format option 'y'$/);
     assert.match(luaErr(() => str_pack('!4i3', 1)), /format asks for alignment not power of 2\)$/);
+  });
+});
+
+describe('StrBuf (results of many pieces)', () => {
+  const build = (pieces: number, piece: (i: number) => string): { buf: string; expected: string } => {
+    const b = new StrBuf();
+    const all: string[] = [];
+    for (let i = 0; i < pieces; i++) {
+      const s = piece(i);
+      b.add(s);
+      all.push(s);
+    }
+    assert.equal(b.length, all.reduce((n, s) => n + s.length, 0));
+    return { buf: b.toString(), expected: all.join('') };
+  };
+  test('keeps the pieces in order across the sizes where they are grouped', () => {
+    for (const n of [0, 1, 63, 64, 65, 4095, 4096, 4097, 4096 * 3 + 70, 300_000]) {
+      const { buf, expected } = build(n, (i) => (i % 5 === 0 ? '' : String(i)));
+      assert.equal(buf, expected, `${n} pieces`);
+    }
+  });
+  test('fromByteCodes builds any length', () => {
+    for (const n of [0, 1, 8191, 8192, 8193, 100_000]) {
+      const codes = new Uint8Array(n).map((_, i) => (i * 31) & 0xff);
+      const s = fromByteCodes(codes);
+      assert.equal(s.length, n);
+      for (let i = 0; i < n; i += 4099) assert.equal(s.charCodeAt(i), codes[i]);
+      if (n > 0) assert.equal(s.charCodeAt(n - 1), codes[n - 1]);
+    }
   });
 });

@@ -25,9 +25,10 @@ export function searchPath(L: LuaState): string {
   return env.replace(';;', `;${DEFAULT_PATH};`).replace(/^;|;$/g, '');
 }
 
+/** Whether `file` (a byte string, as package.path holds it) can be opened. */
 function readable(file: string): boolean {
   try {
-    closeSync(openSync(file, 'r'));
+    closeSync(openSync(Buffer.from(file, 'latin1'), 'r'));
     return true;
   } catch {
     return false;
@@ -47,7 +48,7 @@ export function miniRequire(L: LuaState, name: string): LuaValue {
       tried.push(`\n\tno file '${file}'`);
       continue;
     }
-    const chunk = loadChunkFile(file, L.dialect);
+    const chunk = loadChunkFile(Buffer.from(file, 'latin1').toString('utf8'), L.dialect);
     let loader: LuaValue;
     try {
       if (!chunk.ok) throw new LuaSyntaxError(chunk.message, 0, 0, null, chunk.message);

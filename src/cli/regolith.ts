@@ -6,6 +6,7 @@
 // `--lua=X` (ours) picks the dialect; it is not part of the `arg` table, so
 // arg[-1]... look as they would under luaX.Y. Everything lua.c prints (usage,
 // version, `prog: message`, tracebacks) is reproduced with our program name.
+import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { LuaState } from '../runtime/state.js';
 import { nodeHost } from '../host/node.js';
@@ -171,9 +172,28 @@ function toBytes(s: string): string {
   return Buffer.from(s, 'utf8').toString('latin1');
 }
 
-/** A byte string naming a file, back to the JS string Node's file functions take. */
-function fromBytes(s: string): string {
-  return Buffer.from(s, 'latin1').toString('utf8');
+/**
+ * The last `argv.length` command-line arguments as the bytes the process
+ * was given. Node decodes them as UTF-8, replacing invalid bytes with
+ * U+FFFD; on Linux the original bytes are in /proc/self/cmdline (used when
+ * they decode to exactly what Node has).
+ */
+function argumentBytes(argv: readonly string[]): string[] {
+  const decoded = argv.map(toBytes);
+  if (!argv.some((a) => a.includes('\uFFFD'))) return decoded;
+  let raw: string[];
+  try {
+    raw = readFileSync('/proc/self/cmdline', 'latin1').split('\0');
+  } catch {
+    return decoded;
+  }
+  if (raw[raw.length - 1] === '') raw.pop();
+  const tail = raw.slice(raw.length - argv.length);
+  if (tail.length !== argv.length) return decoded;
+  for (let i = 0; i < argv.length; i++) {
+    if (Buffer.from(tail[i]!, 'latin1').toString('utf8') !== argv[i]) return decoded;
+  }
+  return tail;
 }
 
 type Status = { ok: true; values: LuaValue[] } | { ok: false; message: string };
@@ -215,10 +235,16 @@ export class Interpreter {
    * `extra` are levels between the called code and lua.c (e.g. `require`).
    */
   docall(fn: LuaValue, args: LuaValue[], extra: TraceLevel[] = []): Status {
+    // lua.c's message handler sees the whole stack where an error is raised.
+    const protection = this.L.engine.protection;
+    const whole = protection.whole;
+    protection.whole = true;
     try {
       return { ok: true, values: this.L.run(() => ops.mv(ops.call(fn, ...args))) };
     } catch (e) {
       return { ok: false, message: this.handleError(e, extra) };
+    } finally {
+      protection.whole = whole;
     }
   }
 
@@ -275,7 +301,7 @@ export class Interpreter {
         return { ok: false, message: `cannot read stdin: ${(e as Error).message}` };
       }
     } else {
-      const r = this.host.readFile(fromBytes(filename));
+      const r = this.host.readFile(filename);
       if (!r.ok) return { ok: false, message: r.error.replace(/^cannot open (.*): Is a directory$/, 'cannot read $1: Is a directory') };
       bytes = r.data;
     }
@@ -324,9 +350,8 @@ export class Interpreter {
   /** handle_luainit. */
   handleInit(): boolean {
     for (const name of this.profile.initVars) {
-      const init = this.host.getenv(name);
-      if (init === undefined) continue;
-      const bytes = toBytes(init);
+      const bytes = this.host.getenv(name);
+      if (bytes === undefined) continue;
       if (bytes.startsWith('@')) return this.dofile(bytes.slice(1));
       return this.dostring(bytes, `=${name}`);
     }
@@ -409,7 +434,7 @@ export function main(argv: string[]): number {
     }
     profile = PROFILES[d];
   }
-  const args = [process.argv[1] ?? progname, ...argv.slice(k).map(toBytes)];
+  const args = [process.argv[1] ?? progname, ...argumentBytes(argv).slice(k)];
   if (Error.stackTraceLimit < STACK_LIMIT) Error.stackTraceLimit = STACK_LIMIT;
 
   const host = nodeHost();
@@ -422,7 +447,14 @@ export function main(argv: string[]): number {
   const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
   const L = it.L;
   // lua.c closes the state (running pending finalizers) however pmain ended.
-  const close = (status: number): number => { closeState(L); return status; };
+  // Everything below runs inside lua.c's lua_pcall of pmain: one C level
+  // (so the C-stack limit is reached at the same depth as with lua5.4).
+  L.engine.C.n++;
+  const close = (status: number): number => {
+    L.engine.C.n--;
+    closeState(L);
+    return status;
+  };
   if (flags & HAS_V) it.printVersion();
   if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
   // lua.c 5.4 runs the collector in generational mode.

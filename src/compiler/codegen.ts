@@ -663,43 +663,67 @@ export class CodeGen {
    */
   private blockWithLabels(b: Block, labels: LabelStat[], tail?: () => void): void {
     const stats = b.body;
-    const structured = labels.every((l, i) => {
-      const p = stats.indexOf(l);
-      const prev = i === 0 ? 0 : stats.indexOf(labels[i - 1]) + 1;
-      return !hasGotoTo(stats.slice(0, prev), l);
-    });
-    if (structured) {
-      this.labelled(stats, 0, tail);
+    // Where the gotos to each label are (one walk of the block: linear in its size).
+    const spans = gotoSpans(stats);
+    let prev = 0;
+    let structured = true;
+    let loops = 0;
+    for (let p = 0; p < stats.length; p++) {
+      const s = stats[p];
+      if (s.kind !== 'Label') continue;
+      const span = spans.get(s);
+      if (span !== undefined && span.first < prev) structured = false;
+      if (span !== undefined && span.last > p) loops++;
+      prev = p + 1;
+    }
+    // Each label that backward gotos reach opens a JS loop around the rest of
+    // its block; thousands of them nested would be too deep for V8's parser.
+    if (structured && this.labelLoops + loops <= MAX_LABEL_LOOPS) {
+      this.labelLoops += loops;
+      this.labelled(stats, spans, tail);
+      this.labelLoops -= loops;
       return;
     }
     this.stateMachine(b, labels, tail);
   }
 
-  private labelled(stats: Stat[], from: number, tail?: () => void): void {
-    let p = from;
-    while (p < stats.length && stats[p].kind !== 'Label') p++;
-    if (p === stats.length) {
-      this.statements(stats, from, stats.length, tail);
-      return;
+  /** Loops for backward gotos open around the code being emitted (see blockWithLabels). */
+  private labelLoops = 0;
+
+  private labelled(stats: Stat[], spans: Map<LabelStat, GotoSpan>, tail?: () => void): void {
+    // Backward gotos' loops enclose the rest of the block: closed at its end.
+    let openLoops = 0;
+    let from = 0;
+    for (;;) {
+      let p = from;
+      while (p < stats.length && stats[p].kind !== 'Label') p++;
+      if (p === stats.length) {
+        this.statements(stats, from, stats.length, tail);
+        break;
+      }
+      const label = stats[p] as LabelStat;
+      const span = spans.get(label);
+      // Gotos before the label (after the previous one: the block is structured) jump forward.
+      const forward = span !== undefined && span.first < p;
+      const backward = span !== undefined && span.last > p;
+      const fwdLabel = `$L${this.labelCounter++}`;
+      const bwdLabel = `$L${this.labelCounter++}`;
+      this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel });
+      if (forward) {
+        // Locals declared before the label stay visible after it.
+        this.hoist(stats.slice(from, p));
+        this.emit(js`${fwdLabel}: {\n`);
+      }
+      this.statements(stats, from, p);
+      if (forward) this.emit(js`}\n`);
+      if (backward) {
+        this.emit(js`${bwdLabel}: for (;;) {\n`);
+        openLoops++;
+      }
+      this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel, after: true });
+      from = p + 1;
     }
-    const label = stats[p] as LabelStat;
-    const before = stats.slice(from, p);
-    const forward = hasGotoTo(before, label);
-    const backward = hasGotoTo(stats.slice(p), label);
-    const fwdLabel = `$L${this.labelCounter++}`;
-    const bwdLabel = `$L${this.labelCounter++}`;
-    this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel });
-    if (forward) {
-      // Locals declared before the label stay visible after it.
-      this.hoist(before);
-      this.emit(js`${fwdLabel}: {\n`);
-    }
-    this.statements(stats, from, p);
-    if (forward) this.emit(js`}\n`);
-    if (backward) this.emit(js`${bwdLabel}: for (;;) {\n`);
-    this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel, after: true });
-    this.labelled(stats, p + 1, tail);
-    if (backward) this.emit(js`break;\n}\n`);
+    for (let i = 0; i < openLoops; i++) this.emit(js`break;\n}\n`);
   }
 
   private stateMachine(b: Block, labels: LabelStat[], tail?: () => void): void {
@@ -1644,17 +1668,44 @@ function endsInJump(b: Block): boolean {
   return last !== undefined && (last.kind === 'Return' || last.kind === 'Break' || last.kind === 'Goto');
 }
 
-/** True if some `goto` among `stats` (outside nested functions) jumps to `label`. */
-function hasGotoTo(stats: Stat[], label: LabelStat): boolean {
-  const inBlock = (b: Block | null): boolean => b !== null && hasGotoTo(b.body, label);
-  return stats.some((s) => {
-    switch (s.kind) {
-      case 'Goto': return s.target === label;
-      case 'Do': case 'While': case 'Repeat': case 'NumericFor': case 'GenericFor': return inBlock(s.body);
-      case 'If': return s.clauses.some((c) => inBlock(c.body)) || inBlock(s.orelse);
-      default: return false;
+/** Most nested JS loops for backward gotos; past it, a block becomes a state machine. */
+const MAX_LABEL_LOOPS = 100;
+
+/** The first and last statement of a block holding a `goto` to a label. */
+interface GotoSpan { first: number; last: number }
+
+/**
+ * For each label that gotos among `stats` (outside nested functions) jump
+ * to: the indexes of the first and last statement holding one.
+ */
+function gotoSpans(stats: Stat[]): Map<LabelStat, GotoSpan> {
+  const spans = new Map<LabelStat, GotoSpan>();
+  // Statement i and the statements nested in it (a work list: nesting may be deep).
+  const work: Stat[] = [];
+  for (let i = 0; i < stats.length; i++) {
+    work.push(stats[i]);
+    while (work.length > 0) {
+      const s = work.pop()!;
+      switch (s.kind) {
+        case 'Goto': {
+          if (s.target === null) break;
+          const span = spans.get(s.target);
+          if (span === undefined) spans.set(s.target, { first: i, last: i });
+          else span.last = i;
+          break;
+        }
+        case 'Do': case 'While': case 'Repeat': case 'NumericFor': case 'GenericFor':
+          for (const x of s.body.body) work.push(x);
+          break;
+        case 'If':
+          for (const c of s.clauses) for (const x of c.body.body) work.push(x);
+          if (s.orelse) for (const x of s.orelse.body) work.push(x);
+          break;
+        default: break;
+      }
     }
-  });
+  }
+  return spans;
 }
 
 /** Locals declared anywhere in a function body (not in nested functions). */

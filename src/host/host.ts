@@ -15,6 +15,7 @@ export interface Host {
   readFile(path: string): { ok: true; data: string } | { ok: false; error: string };
   /** Read all of standard input as a byte string. */
   readStdin(): string;
+  /** C's getenv: the variable's value, or undefined when it is not set; name and value are byte strings. */
   getenv(name: string): string | undefined;
   /** Seconds of CPU time (os.clock). */
   clock(): number;

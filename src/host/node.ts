@@ -91,7 +91,7 @@ export function nodeHost(): Host {
       if (opened) closeSync(fd);
       return Buffer.concat(chunks).toString('latin1');
     },
-    getenv: (name) => process.env[name],
+    getenv,
     gc: nodeCollector(),
     fs: nodeFileSystem,
     fileExists(path) {
@@ -158,9 +158,62 @@ function cString(s: string): string {
   return nul < 0 ? s : s.slice(0, nul);
 }
 
-/** Byte-string path (as Lua holds it) to the string Node's fs takes. */
-function nativePath(p: string): string {
-  return Buffer.from(cString(p), 'latin1').toString('utf8');
+/**
+ * Byte-string path (as Lua holds it) to the raw bytes Node's fs takes: what
+ * C's fopen or remove would see, whatever the bytes (not necessarily UTF-8).
+ */
+function nativePath(p: string): Buffer {
+  return Buffer.from(cString(p), 'latin1');
+}
+
+/** The text whose UTF-8 encoding is exactly the byte string `s`, or null when `s` is not valid UTF-8. */
+function exactText(s: string): string | null {
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  const bytes = Buffer.from(s, 'latin1');
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : null;
+}
+
+/** Text from Node (UTF-8 decoded) as the byte string Lua sees. */
+function toByteString(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
+// ------------------------------------------------------------ environment
+
+/**
+ * C's getenv: `name` and the value are byte strings. Only the variables
+ * themselves count (process.env also answers inherited names such as
+ * `constructor`). Node decodes the environment as UTF-8, replacing invalid
+ * bytes with U+FFFD; the original bytes come from /proc/self/environ (Linux)
+ * while the variable still has the value the process started with.
+ */
+function getenv(name: string): string | undefined {
+  const key = cString(name);
+  const text = exactText(key);
+  // Node leaves out variables whose names are not valid UTF-8.
+  if (text === null) return initialEnvironment(key);
+  if (!Object.hasOwn(process.env, text)) return undefined;
+  const value = process.env[text]!;
+  if (value.includes('\uFFFD')) {
+    // Perhaps invalid bytes: the original ones, if the variable kept its value.
+    const raw = initialEnvironment(key);
+    if (raw !== undefined && Buffer.from(raw, 'latin1').toString('utf8') === value) return raw;
+  }
+  return toByteString(value);
+}
+
+/** The value of `key` (a byte string) in the environment the process started with, as bytes. */
+function initialEnvironment(key: string): string | undefined {
+  let environ: string;
+  try {
+    environ = readFileSync('/proc/self/environ', 'latin1');
+  } catch {
+    return undefined;
+  }
+  const prefix = `${key}=`;
+  for (const entry of environ.split('\0')) if (entry.startsWith(prefix)) return entry.slice(prefix.length);
+  return undefined;
 }
 
 const nodeFileSystem: HostFileSystem = {
@@ -295,7 +348,7 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
       stdout.flush();
       stderr.flush();
       // argv[0] "sh", as system() and popen() give it: the shell's messages start with it.
-      const r = spawnSync(SHELL, ['-c', nativePath(command)], {
+      const r = spawnSync(SHELL, shellArgs(cString(command)), {
         argv0: 'sh',
         stdio: [stdinFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
         maxBuffer: capture ? limit : undefined,
@@ -307,4 +360,26 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
       return { ok: true, how: 'exit', code: r.status, output };
     },
   };
+}
+
+/**
+ * The arguments that make the shell run `command` (a byte string) exactly
+ * as system() would: `sh -c command`. Node passes arguments as UTF-8 text,
+ * so a command that is not valid UTF-8 cannot be given directly; then the
+ * shell first rebuilds its bytes with printf (octal escapes, all ASCII) and
+ * runs them with `exec sh -c "$c" sh` (the same process, standard
+ * descriptors and $0; a sentinel keeps trailing newlines).
+ */
+function shellArgs(command: string): string[] {
+  const text = exactText(command);
+  if (text !== null) return ['-c', text];
+  let format = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command.charCodeAt(i);
+    if (c >= 0x80 || c === 0x27 /* ' */) format += `\\${c.toString(8).padStart(3, '0')}`;
+    else if (c === 0x5c /* \ */) format += '\\\\';
+    else if (c === 0x25 /* % */) format += '%%';
+    else format += command[i];
+  }
+  return ['-c', `c=$(printf '${format}x') && exec ${SHELL} -c "\${c%x}" sh`];
 }

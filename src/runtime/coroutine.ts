@@ -25,6 +25,8 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   deadFrames: Frame[] | null = null;
   /** Dead by an exception of an API host function: that error (coroutine.wrap propagates its JS exception). */
   hostCause: HostError | undefined = undefined;
+  /** Dead by an error: its to-be-closed values not yet closed, innermost first (closed by coroutine.close). */
+  readonly pendingClose: unknown[] = [];
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
@@ -32,6 +34,9 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   }
   get yieldable(): boolean {
     return !this.isMain;
+  }
+  get isCurrent(): boolean {
+    return E.current === this;
   }
 }
 
@@ -179,6 +184,8 @@ export function close(co: Coroutine): ResumeResult {
     const prev = E.current;
     switchTo(co);
     co.status = 'running';
+    // Its __close handlers cannot yield (coroutine.isyieldable compares the C level with this).
+    co.cbase = -1;
     try {
       while (stack.length > 0) {
         const g = stack.pop()!;
@@ -199,11 +206,39 @@ export function close(co: Coroutine): ResumeResult {
   if (co.status === 'dead') {
     if (co.failed) {
       co.failed = false;
-      return { ok: false, error: co.errorValue };
+      return { ok: false, error: closePending(co, co.errorValue) };
     }
     return { ok: true, values: [] };
   }
   throw new LuaError(`cannot close a ${co.status} coroutine`);
+}
+
+/**
+ * lua_closethread on a coroutine an error ended: call the __close of the
+ * variables it left open, innermost first, on the coroutine (which cannot
+ * yield there), each with the error so far; an error in one replaces it.
+ */
+function closePending(co: Coroutine, error: LuaValue): LuaValue {
+  if (co.pendingClose.length === 0) return error;
+  const pending = co.pendingClose.splice(0);
+  const prev = E.current;
+  switchTo(co);
+  co.status = 'running';
+  // Not yieldable (coroutine.isyieldable compares the C level with this).
+  co.cbase = -1;
+  try {
+    for (const v of pending) {
+      try {
+        ops.call(ops.callable(ops.metafield(v, '__close'), "metamethod 'close'"), v as LuaValue, error);
+      } catch (e) {
+        error = toLuaErrorValue(e);
+      }
+    }
+  } finally {
+    co.status = 'dead';
+    switchTo(prev);
+  }
+  return error;
 }
 
 /**

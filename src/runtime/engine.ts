@@ -81,7 +81,16 @@ export class Engine {
    * What the innermost protected call of direct-mode code does with an
    * error: `plain` while it is a pcall (no JS stack needs capturing).
    */
-  readonly protection = { plain: false };
+  readonly protection = {
+    plain: false,
+    /**
+     * Set by a host's top-level protected call whose traceback counts every
+     * level (lua.c's message handler: "...(skipping 149982 levels)"), cleared
+     * by xpcall: an error raised with nothing else to catch it records the
+     * whole stack, at a cost proportional to its depth.
+     */
+    whole: false,
+  };
   /** Debug hooks and debug mode (hooks.ts). */
   readonly hooks = new HookState(this.D);
   /** The main coroutine and the one running now (coroutine.ts sets them up). */

@@ -26,12 +26,16 @@ export class LuaError extends Error {
     // protected call is a plain pcall, which drops everything but the value.
     const keep = machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
+    // An error nothing catches before lua.c's message handler: all of the
+    // stack, which its traceback counts (see Engine.protection.whole).
+    const whole = E.protection.whole && !E.protection.plain && !machineFrames.protectedAtRaise();
     if (keep || E.protection.plain) Error.stackTraceLimit = 0;
+    else if (whole) Error.stackTraceLimit = Infinity;
     else if (E.traceLimit > limit) Error.stackTraceLimit = E.traceLimit;
     super(typeof value === 'string' ? value : 'Lua error');
     Error.stackTraceLimit = limit;
     this.name = 'LuaError';
-    if (keep) this.frames = captureFrames(Math.max(200, limit, E.traceLimit));
+    if (keep) this.frames = captureFrames(whole ? Infinity : Math.max(200, limit, E.traceLimit));
   }
 }
 
@@ -161,7 +165,9 @@ export const machineFrames: {
   of: ((k: number, limit: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec']; calledAs?: CallSite } }) | null;
   /** Should a new LuaError record its frames (debug mode, or raised on a machine)? */
   keepAtRaise: () => boolean;
-} = { of: null, keepAtRaise: () => false };
+  /** Will a frame of the running machines catch an error raised now (pcall, a coroutine's resume)? */
+  protectedAtRaise: () => boolean;
+} = { of: null, keepAtRaise: () => false, protectedAtRaise: () => false };
 
 function spliceMachines(frames: Frame[], limit: number): Frame[] {
   const of = machineFrames.of;
@@ -252,7 +258,7 @@ export function wherePosition(f: Frame | undefined): string {
  */
 export function where(level: number): string {
   if (level <= 0) return '';
-  const levels = currentLevels(8 + 2 * level, level + 1);
+  const levels = currentLevels(4 + 2 * level, level + 1);
   // levels[0] is the host function asking (error, or a library function).
   const at = Math.max(0, levels.findIndex((f) => f.kind === 'host')) + level;
   // Past what was captured: look again, at more.

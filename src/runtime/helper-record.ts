@@ -7,7 +7,7 @@ import { LuaTable } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
-import { deep } from './trampoline.js';
+import { deep, deferCloseOnError } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { errorValue, rtError } from './errors.js';
 import * as hooks from './hooks.js';
@@ -107,7 +107,8 @@ function closer(v: unknown): (...args: LuaValue[]) => unknown {
 
 export function tbcClose(v: unknown): void {
   if (v === undefined || v === false) return;
-  closer(v)(v as LuaValue, undefined);
+  // A C level, as lua5.4's call of the close method is (ops.call counts it).
+  ops.call(closer(v), v as LuaValue, undefined);
 }
 
 export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
@@ -119,7 +120,7 @@ export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
 export function tbcError(v: unknown, e: unknown): unknown {
   if (v === undefined || v === false) return e;
   try {
-    closer(v)(v as LuaValue, errorValue(e));
+    ops.call(closer(v), v as LuaValue, errorValue(e));
   } catch (e2) {
     return e2;
   }
@@ -128,6 +129,8 @@ export function tbcError(v: unknown, e: unknown): unknown {
 
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
+  // An error ending a coroutine leaves its variables to coroutine.close.
+  if (deferCloseOnError(v)) return e;
   try {
     yield callreq(closer(v), [v as LuaValue, errorValue(e)], "metamethod 'close'");
   } catch (e2) {

@@ -42,6 +42,9 @@ export class LuaState {
     } finally {
       leave(prev);
     }
+    // lua_newstate's registry: LUA_RIDX_MAINTHREAD and LUA_RIDX_GLOBALS.
+    this.registry.set(1, this.engine.main);
+    this.registry.set(2, this.globals);
   }
 
   /**

@@ -19,7 +19,10 @@ import { E } from './engine.js';
 /** Total Lua call depth allowed (lua5.4 gives "stack overflow" near 200000 C-less levels). */
 export const MAX_LUA_DEPTH = 220000;
 
-export type LuaFunction = ((...args: LuaValue[]) => unknown) & { G?: (...args: LuaValue[]) => Frame; P?: unknown };
+/** `catchesErrors`: a library function that catches the errors of what it calls (pcall, xpcall). */
+export type LuaFunction = ((...args: LuaValue[]) => unknown) & {
+  G?: (...args: LuaValue[]) => Frame; P?: unknown; catchesErrors?: boolean;
+};
 export type Frame = Generator<unknown, unknown, unknown>;
 
 /**
@@ -32,6 +35,10 @@ export type MachineResult = { done: true; value: unknown } | { done: false; valu
 export interface MachineOwner {
   /** May this machine suspend on a yield request? */
   readonly yieldable: boolean;
+  /** To-be-closed values left to coroutine.close by an error that ended the coroutine (see deferCloseOnError). */
+  readonly pendingClose?: unknown[];
+  /** Is it the running coroutine? */
+  readonly isCurrent?: boolean;
 }
 
 export class Machine {
@@ -266,6 +273,27 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
   return r.value;
 }
 
+/**
+ * A to-be-closed variable of the running frame is being closed because of
+ * an error. When the error will end the coroutine (no pcall or xpcall below
+ * on its machine), lua5.4 does not close the variable now: the dead
+ * coroutine keeps it for coroutine.close (or wrap's lua_closethread), which
+ * calls its __close where it cannot yield. Returns whether `v` was left so.
+ */
+export function deferCloseOnError(v: unknown): boolean {
+  const m = currentMachine();
+  const owner = m?.owner;
+  // The closing frame is the running one of the running coroutine's machine
+  // (not one that coroutine.close is unwinding for another coroutine).
+  if (m === null || !m.active || owner == null || owner.pendingClose === undefined) return false;
+  if (!owner.yieldable || owner.isCurrent !== true) return false;
+  const pending = owner.pendingClose;
+  const fns = m.fns;
+  for (let i = m.stack.length - 2; i >= 0; i--) if (fns[i]?.catchesErrors === true) return false;
+  pending.push(v);
+  return true;
+}
+
 
 /** The machine running now (innermost) in the running engine. */
 export function currentMachine(): Machine | null {
@@ -310,8 +338,21 @@ machineFrames.of = (k: number, limit: number) => {
   const out: StackFrame[] = [];
   const hh = m.hookedHost;
   if (hh !== null) out.push({ kind: 'host', fnName: (hh.fn as LuaFunction).name, fn: hh.fn, rec: hh });
-  out.push(...machineStack(m, m.stack.length - (m.active ? 2 : 1), limit - out.length));
+  // (Not push(...): a machine may hold 200,000 frames.)
+  for (const f of machineStack(m, m.stack.length - (m.active ? 2 : 1), limit - out.length)) out.push(f);
   return { frames: out, threadBase, running };
+};
+
+machineFrames.protectedAtRaise = () => {
+  const machines = E.machines;
+  for (let k = machines.length - 1; k >= 0; k--) {
+    const m = machines[k]!;
+    // A coroutine's errors end at its resume.
+    if (m.owner !== null && m.owner.yieldable) return true;
+    const fns = m.fns;
+    for (let i = m.stack.length - 1; i >= 0; i--) if (fns[i]?.catchesErrors === true) return true;
+  }
+  return false;
 };
 
 /**

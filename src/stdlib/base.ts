@@ -19,6 +19,14 @@ import {
 
 // ------------------------------------------------------------ tostring
 
+/** lua5.4's C-call limit, and the level past which an error in a message handler is given up (LUAI_MAXCCALLS / 10 * 11). */
+const LUAI_MAXCCALLS = 200;
+const LUAI_MAXCCALLS_ERR = 220;
+
+function isCOverflow(v: LuaValue): boolean {
+  return typeof v === 'string' && v.endsWith('C stack overflow');
+}
+
 /** A stable fake address for a reference value, formatted like %p. */
 export function addressOf(v: object): string {
   const ids = E.addresses;
@@ -281,8 +289,9 @@ export function openBase(L: LuaState): void {
     const en = E;
     const depth = en.D.n;
     // The handler may ask for a traceback of where the error was raised.
-    const plain = en.protection.plain;
+    const { plain, whole } = en.protection;
     en.protection.plain = false;
+    en.protection.whole = false;
     try {
       return ops.append([true], ops.call(args[0], ...args.slice(2)));
     } catch (e) {
@@ -290,8 +299,12 @@ export function openBase(L: LuaState): void {
       return ops.append([false], callHandler(handler, e));
     } finally {
       en.protection.plain = plain;
+      en.protection.whole = whole;
     }
   }
+  // Frames of these catch errors (for the runtime's view of what an error will reach).
+  (luaB_pcall as { catchesErrors?: boolean }).catchesErrors = true;
+  (luaB_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
   (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
@@ -321,16 +334,41 @@ export function openBase(L: LuaState): void {
     let err = errorValue(e);
     const D = E.D;
     const depth = D.n;
-    for (let attempt = 0; attempt < 200; attempt++) {
-      try {
-        return ops.first(ops.call(handler, err));
-      } catch (e2) {
-        // Frames the failed handler left behind never returned: drop their depth.
-        D.n = depth;
-        err = errorValue(e2);
-        // A handler that overflows the stack fails at once in lua5.4 (C stack overflow).
-        if (typeof err === 'string' && err.endsWith('stack overflow')) break;
+    // lua5.4 calls the handler where the error is raised (luaG_errormsg),
+    // one C level deeper than the raise; an error in the handler calls it
+    // again one level deeper still. At level 200 that call is replaced by a
+    // 'C stack overflow' error (handled the same way); at 220 lua gives up
+    // (LUA_ERRERR). The raise is taken to be in the function xpcall called,
+    // or at the C limit for a 'C stack overflow'.
+    let level = isCOverflow(err) ? LUAI_MAXCCALLS : E.C.n + 1;
+    // Errors raised in the handler need no JS stack: only their values go on
+    // (a traceback in the handler shows the original error's stack).
+    const plain = E.protection.plain;
+    E.protection.plain = true;
+    let overflowed = false;
+    try {
+      while (++level < LUAI_MAXCCALLS_ERR) {
+        if (level === LUAI_MAXCCALLS) {
+          err = 'C stack overflow';
+          continue;
+        }
+        try {
+          return ops.first(ops.call(handler, err));
+        } catch (e2) {
+          // Frames the failed handler left behind never returned: drop their depth.
+          D.n = depth;
+          err = errorValue(e2);
+          // After the handler overflowed the Lua stack, lua5.4 runs it once
+          // more in the stack's reserve, which cannot grow: an error there
+          // is the end.
+          if (overflowed) break;
+          // The handler reached the C limit itself: the next call is past it.
+          if (isCOverflow(err)) level = Math.max(level, LUAI_MAXCCALLS);
+          else if (typeof err === 'string' && err.endsWith('stack overflow')) overflowed = true;
+        }
       }
+    } finally {
+      E.protection.plain = plain;
     }
     return 'error in error handling';
   }

@@ -609,7 +609,7 @@ export function openIo(L: LuaState): void {
   function f_seek(...args: Args): unknown {
     const f = toFile(args, 0);
     const whence = checkOption(args, 1, 'cur', ['set', 'cur', 'end'] as const);
-    const offset = toSafeNumber(optInteger(args, 2, 0));
+    const offset = optInteger(args, 2, 0);
     if (f.kind !== 'file' || !files) {
       flushWrites(f);
       return fail('Illegal seek', 29);
@@ -624,10 +624,14 @@ export function openIo(L: LuaState): void {
       if (!s.ok) return fail(s.error, s.errno);
       base = s.size;
     }
-    const pos = base + offset;
-    if (pos < 0) return fail('Invalid argument', 22);
-    f.filePos = pos;
-    return pos;
+    // fseek fails on a negative result (one that overflows off_t wraps to
+    // negative). Positions here are JS numbers, so one beyond 2^53 - 1
+    // fails too; the file system decides below that (ext4 refuses
+    // positions past 16 TiB, tmpfs accepts any off_t).
+    const pos = typeof offset === 'number' ? base + offset : BigInt(base) + offset;
+    if (pos < 0 || pos > Number.MAX_SAFE_INTEGER) return fail('Invalid argument', 22);
+    f.filePos = Number(pos);
+    return f.filePos;
   }
 
   function f_tostring(...args: Args): unknown {

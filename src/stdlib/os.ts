@@ -298,9 +298,7 @@ export function openOs(L: LuaState): void {
   }
 
   function os_getenv(...args: Args): LuaValue {
-    const name = checkString(args, 0);
-    const v = host.getenv(Buffer.from(name, 'latin1').toString('utf8'));
-    return v === undefined ? undefined : Buffer.from(v, 'utf8').toString('latin1');
+    return host.getenv(checkString(args, 0));
   }
 
   function os_clock(): LuaValue {

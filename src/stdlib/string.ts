@@ -21,6 +21,7 @@ import {
   registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 import { MatchState, PatternError, noSpecials } from './lstrlib-pattern.js';
+import { StrBuf, fromByteCodes } from './strbuf.js';
 import {
   checkFormat, formatFloat, formatInt, formatStr, isFormatSpanChar, parseSpec, quoteNumber, quoteString,
 } from './string-format.js';
@@ -87,9 +88,16 @@ function str_sub(...args: Args): string {
 
 function str_reverse(...args: Args): string {
   const s = checkString(args, 0);
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s.charAt(i);
-  return out;
+  const n = s.length;
+  if (n < 64) {
+    let out = '';
+    for (let i = n - 1; i >= 0; i--) out += s.charAt(i);
+    return out;
+  }
+  // One flat string, not a rope of n one-byte pieces.
+  const codes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(n - 1 - i);
+  return fromByteCodes(codes);
 }
 
 function str_lower(...args: Args): string {
@@ -134,6 +142,15 @@ function str_byte(...args: Args): unknown {
 
 function str_char(...args: Args): string {
   const n = args.length;
+  if (n >= 64) {
+    const codes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = checkInteger(args, i);
+      if (!(typeof c === 'number' && c >= 0 && c <= 255)) argError(i + 1, 'value out of range');
+      codes[i] = c as number;
+    }
+    return fromByteCodes(codes);
+  }
   let out = '';
   for (let i = 0; i < n; i++) {
     const c = checkInteger(args, i);
@@ -272,7 +289,7 @@ function str_gsub(...args: Args): unknown {
   const p0 = anchor ? 1 : 0;
   const ms = new MatchState(src, p);
   const plain = !anchor && p.length > 0 && noSpecials(p) && p.indexOf(')') < 0;
-  let parts: string[] = [];
+  const out = new StrBuf();
   let changed = false;
   let n = 0;
   let pos = 0;
@@ -299,9 +316,9 @@ function str_gsub(...args: Args): unknown {
       if (e !== -1 && e !== lastmatch) {
         n++;
         // add_value
-        if (copied < pos) parts.push(src.slice(copied, pos));
+        if (copied < pos) out.add(src.slice(copied, pos));
         if (tr === 'string' || tr === 'number') {
-          parts.push(addS(ms, news, pos, e));
+          out.add(addS(ms, news, pos, e));
           changed = true;
         } else {
           let v: LuaValue;
@@ -312,27 +329,26 @@ function str_gsub(...args: Args): unknown {
             v = ops.index(repl, ms.capture(0, pos, e));
           }
           if (v === undefined || v === false || v === null) {
-            parts.push(src.slice(pos, e));
+            out.add(src.slice(pos, e));
           } else if (typeof v === 'string') {
-            parts.push(v);
+            out.add(v);
             changed = true;
           } else if (isNumber(v)) {
-            parts.push(N.tostringNumber(v));
+            out.add(N.tostringNumber(v));
             changed = true;
           } else {
             luaError(`invalid replacement value (a ${luaType(v)})`);
           }
         }
         pos = copied = lastmatch = e;
-        if (parts.length > 4096) parts = [parts.join('')];
       } else if (pos < srcl) {
         pos++;
       } else break;
       if (anchor) break;
     }
     if (!changed) return [src, n];
-    if (copied < srcl) parts.push(src.slice(copied));
-    return [parts.join(''), n];
+    if (copied < srcl) out.add(src.slice(copied));
+    return [out.toString(), n];
   }));
 }
 

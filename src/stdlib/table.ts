@@ -22,6 +22,7 @@ import type { LuaState } from '../runtime/state.js';
 import {
   argError, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
 } from './lauxlib.js';
+import { StrBuf } from './strbuf.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const INT_MAX = 2147483647;
@@ -224,7 +225,9 @@ function tab_concat(...args: Args): LuaValue {
   let i = optInteger(args, 2, 1);
   const last = optInteger(args, 3, len);
   if (!(i <= last)) return '';
-  let out = '';
+  // Pieces are joined in groups (StrBuf): a rope of millions of pieces
+  // costs several times the result's size before it is flattened.
+  const out = new StrBuf();
   if (isRaw(t) && typeof i === 'number' && typeof last === 'number' && last < MAX_SAFE) {
     const arr = t.arr;
     const lim = Math.min(last, arr.length);
@@ -235,9 +238,10 @@ function tab_concat(...args: Args): LuaValue {
       else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) s = N.tostringNumber(v);
       else return invalidConcatValue(v, i);
       if (out.length + s.length + sep.length > MAX_STRING) tooLarge();
-      out += i === last ? s : s + sep;
+      out.add(s);
+      if (i !== last && sep !== '') out.add(sep);
     }
-    return out;
+    return out.toString();
   }
   for (;;) {
     const v = geti(t, i);
@@ -246,11 +250,12 @@ function tab_concat(...args: Args): LuaValue {
     else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) s = N.tostringNumber(v);
     else return invalidConcatValue(v, i);
     if (out.length + s.length + sep.length > MAX_STRING) tooLarge();
-    if (i === last || !(i < last)) { out += s; break; }
-    out += s + sep;
+    out.add(s);
+    if (i === last || !(i < last)) break;
+    if (sep !== '') out.add(sep);
     i = iadd(i, 1);
   }
-  return out;
+  return out.toString();
 }
 
 // ------------------------------------------------------------ pack / unpack
@@ -292,6 +297,9 @@ function randomizePivot(): number {
   return r === 0 ? 1 : r;
 }
 
+/** lua5.4's limit of nested C calls (see ops.call). */
+const LUAI_MAXCCALLS = 200;
+
 function orderError(): never {
   return luaError('invalid order function for sorting');
 }
@@ -303,7 +311,12 @@ function sortComp(f: unknown, a: LuaValue, b: LuaValue): boolean {
     if (typeof a === 'string' && typeof b === 'string') return a < b;
     return ops.lt(a, b);
   }
-  const r = (f as (x: LuaValue, y: LuaValue) => unknown)(a, b);
+  // The call is a C level (lua_call in lua5.4): tab_sort counts it.
+  return truthy((f as (x: LuaValue, y: LuaValue) => unknown)(a, b));
+}
+
+/** The first of a call's results as a condition. */
+function truthy(r: unknown): boolean {
   const v = Array.isArray(r) ? r[0] : r;
   return v !== undefined && v !== false && v !== null;
 }
@@ -465,8 +478,24 @@ function tab_sort(...args: Args): unknown {
     const up = n as number;
     if (f === undefined && isRaw(t) && t.arr.length === up && homogeneous(t.arr)) {
       auxsortArray(t.arr, 1, up, 0);
-    } else {
+    } else if (f === undefined) {
       auxsort(t, f, 1, up, 0);
+    } else if (!isRaw(t)) {
+      // Each comparator call is a C level in lua5.4 (lua_call from
+      // sort_comp): a comparator that sorts again ends in "C stack overflow".
+      auxsort(t, (a: LuaValue, b: LuaValue) => ops.call(f, a, b), 1, up, 0);
+    } else {
+      // The same, counted once for the whole sort: with no metamethods,
+      // only the comparator runs Lua code while it lasts. At the limit,
+      // ops.call raises the error (before calling anything).
+      const C = E.C;
+      if (C.n >= LUAI_MAXCCALLS - 1) ops.call(f);
+      C.n++;
+      try {
+        auxsort(t, f, 1, up, 0);
+      } finally {
+        C.n--;
+      }
     }
   }
   return ops.EMPTY;

@@ -14,6 +14,7 @@ import {
   argError, checkInteger, checkString, luaError, optInteger, registerHostFunction,
   setFuncs, toSafeNumber, type Args,
 } from './lauxlib.js';
+import { StrBuf } from './strbuf.js';
 
 const MAXUNICODE = 0x10ffff;
 const MAXUTF = 0x7fffffff;
@@ -84,9 +85,9 @@ function utf8CharOf(args: Args, i: number): string {
 
 function utf8_char(...args: Args): unknown {
   if (args.length === 1) return utf8CharOf(args, 0);
-  let out = '';
-  for (let i = 0; i < args.length; i++) out += utf8CharOf(args, i);
-  return out;
+  const out = new StrBuf();
+  for (let i = 0; i < args.length; i++) out.add(utf8CharOf(args, i));
+  return out.toString();
 }
 
 function utf8_len(...args: Args): unknown {

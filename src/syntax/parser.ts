@@ -21,6 +21,8 @@ import {
 import type { Token } from './lexer.js';
 
 const LUAI_MAXCCALLS = 200;
+/** Limit of the label and pending-goto lists (luaM_growvector with SHRT_MAX). */
+const SHRT_MAX = 32767;
 const MAXVARS = 200;
 
 // variable kinds (lparser.h)
@@ -237,6 +239,8 @@ export class Parser {
   private fs!: FuncState;
   private labels: LabelDesc[] = [];
   private gotos: LabelDesc[] = [];
+  /** Indexes into `labels` by name, most recent last (findlabel54 in constant time). */
+  private labelsByName = new Map<string, number[]>();
   private stats: Stat[] = [];
   private nextId = 1;
   /** Results of singlevaraux. */
@@ -552,7 +556,7 @@ export class Parser {
     if (this.is54) {
       this.removevars(fs, bl.nactvar);
       if (bl.isloop) this.createlabel('break', 0, false, null);
-      if (this.labels.length !== bl.firstlabel) this.labels.length = bl.firstlabel;
+      this.truncateLabels(bl.firstlabel);
       fs.bl = bl.previous;
       if (bl.previous) {
         for (let i = bl.firstgoto; i < this.gotos.length; i++) this.gotos[i]!.nactvar = bl.nactvar;
@@ -565,19 +569,24 @@ export class Parser {
     // 5.3
     if (bl.isloop) {
       const lb: LabelDesc = { name: 'break', line: 0, nactvar: fs.nactvar, node: null };
-      this.labels.push(lb);
+      this.pushLabel(lb);
       this.findgotos53(lb);
     }
     fs.bl = bl.previous;
     this.removevars(fs, bl.nactvar);
-    if (this.labels.length !== bl.firstlabel) this.labels.length = bl.firstlabel;
+    this.truncateLabels(bl.firstlabel);
     if (bl.previous) {
-      let i = bl.firstgoto;
-      while (i < this.gotos.length) {
-        const gt = this.gotos[i]!;
+      // Pending gotos move out to the enclosing block: solve those its labels match (in one pass).
+      const gotos = this.gotos;
+      let kept = bl.firstgoto;
+      for (let i = bl.firstgoto; i < gotos.length; i++) {
+        const gt = gotos[i]!;
         if (gt.nactvar > bl.nactvar) gt.nactvar = bl.nactvar;
-        if (!this.findlabel53(i)) i++;
+        const lb = this.blockLabel53(gt.name);
+        if (lb === null) gotos[kept++] = gt;
+        else this.resolve(gt, lb);
       }
+      gotos.length = kept;
     } else if (bl.firstgoto < this.gotos.length) {
       this.softError(this.undefgoto(this.gotos[bl.firstgoto]!));
       this.gotos.length = bl.firstgoto; // recovering: reported once
@@ -599,54 +608,98 @@ export class Parser {
 
   /** solvegoto / closegoto: resolve goto `g` to `lb` and drop it from the pending list. */
   private solvegoto(g: number, lb: LabelDesc): void {
-    const gt = this.gotos[g]!;
+    this.resolve(this.gotos[g]!, lb);
+    this.gotos.splice(g, 1);
+  }
+
+  /** Check that goto `gt` may jump to `lb`, and point it there. */
+  private resolve(gt: LabelDesc, lb: LabelDesc): void {
     if (gt.nactvar < lb.nactvar) this.softError(this.jumpscopeerror(gt));
     if (gt.node && gt.node.kind === 'Goto' && lb.node && lb.node.kind === 'Label') gt.node.target = lb.node;
-    this.gotos.splice(g, 1);
   }
 
   /** 5.4 findlabel: a visible label of the current function. */
   private findlabel54(name: string): LabelDesc | null {
-    const labels = this.labels;
-    for (let i = this.fs.firstlabel; i < labels.length; i++) if (labels[i]!.name === name) return labels[i]!;
-    return null;
+    // The most recent label of that name; older ones are further out.
+    const same = this.labelsByName.get(name);
+    const i = same !== undefined && same.length > 0 ? same[same.length - 1]! : -1;
+    return i >= this.fs.firstlabel ? this.labels[i]! : null;
   }
 
   /** 5.4 createlabel. */
   private createlabel(name: string, line: number, last: boolean, node: LabelStat | null): void {
     const fs = this.fs;
     const lb: LabelDesc = { name, line, nactvar: fs.nactvar, node };
-    this.labels.push(lb);
+    this.pushLabel(lb);
     if (last) lb.nactvar = fs.bl!.nactvar;
-    // solvegotos
-    let i = fs.bl!.firstgoto;
-    while (i < this.gotos.length) {
-      if (this.gotos[i]!.name === name) this.solvegoto(i, lb);
-      else i++;
+    this.solvegotos(fs.bl!.firstgoto, lb);
+  }
+
+  /**
+   * solvegotos: resolve the pending gotos from `first` on that match `lb`,
+   * in order, dropping them from the list in one pass (lparser.c removes
+   * them one by one, which is quadratic when many wait for one label).
+   */
+  private solvegotos(first: number, lb: LabelDesc): void {
+    const gotos = this.gotos;
+    let kept = first;
+    for (let i = first; i < gotos.length; i++) {
+      const gt = gotos[i]!;
+      if (gt.name !== lb.name) {
+        gotos[kept++] = gt;
+        continue;
+      }
+      this.resolve(gt, lb);
     }
+    gotos.length = kept;
+  }
+
+  /** Add a label (lparser.c's newlabelentry, with its limit). */
+  private pushLabel(lb: LabelDesc): void {
+    if (this.labels.length >= SHRT_MAX) throw this.tooManyLabels();
+    const same = this.labelsByName.get(lb.name);
+    if (same === undefined) this.labelsByName.set(lb.name, [this.labels.length]);
+    else same.push(this.labels.length);
+    this.labels.push(lb);
+  }
+
+  /** Drop the labels from index `n` on (a block ends). */
+  private truncateLabels(n: number): void {
+    const labels = this.labels;
+    for (let i = labels.length - 1; i >= n; i--) this.labelsByName.get(labels[i]!.name)!.pop();
+    if (labels.length > n) labels.length = n;
+  }
+
+  /** Add a pending goto (newgotoentry, with its limit). */
+  private pushGoto(gt: LabelDesc): void {
+    if (this.gotos.length >= SHRT_MAX) throw this.tooManyLabels();
+    this.gotos.push(gt);
+  }
+
+  /** luaM_growvector's error for the label and goto lists: a runtime error without a position. */
+  private tooManyLabels(): LuaSyntaxError {
+    const msg = `too many labels/gotos (limit is ${SHRT_MAX})`;
+    return new LuaSyntaxError(msg, this.lex.linenumber, this.lex.t.column, null, msg);
   }
 
   /** 5.3 findlabel: try to close goto `g` with a label of the current block. */
   private findlabel53(g: number): boolean {
-    const bl = this.fs.bl!;
-    const gt = this.gotos[g]!;
-    for (let i = bl.firstlabel; i < this.labels.length; i++) {
-      const lb = this.labels[i]!;
-      if (lb.name === gt.name) {
-        this.solvegoto(g, lb);
-        return true;
-      }
-    }
-    return false;
+    const lb = this.blockLabel53(this.gotos[g]!.name);
+    if (lb === null) return false;
+    this.solvegoto(g, lb);
+    return true;
+  }
+
+  /** 5.3: the label `name` of the current block, if any (labels are unique in a block). */
+  private blockLabel53(name: string): LabelDesc | null {
+    const same = this.labelsByName.get(name);
+    const i = same !== undefined && same.length > 0 ? same[same.length - 1]! : -1;
+    return i >= this.fs.bl!.firstlabel ? this.labels[i]! : null;
   }
 
   /** 5.3 findgotos: pending gotos of the current block that match new label `lb`. */
   private findgotos53(lb: LabelDesc): void {
-    let i = this.fs.bl!.firstgoto;
-    while (i < this.gotos.length) {
-      if (this.gotos[i]!.name === lb.name) this.solvegoto(i, lb);
-      else i++;
-    }
+    this.solvegotos(this.fs.bl!.firstgoto, lb);
   }
 
   private newBlockNode(): Block {
@@ -1126,16 +1179,11 @@ export class Parser {
       return;
     }
     // 5.3
-    const bl = this.fs.bl!;
-    for (let i = bl.firstlabel; i < this.labels.length; i++) {
-      if (this.labels[i]!.name === name) {
-        this.softError(this.semerror(`label '${name}' already defined on line ${this.labels[i]!.line}`));
-        break;
-      }
-    }
+    const dup = this.blockLabel53(name);
+    if (dup !== null) this.softError(this.semerror(`label '${name}' already defined on line ${dup.line}`));
     this.checknext(TK_DBCOLON);
     const lb: LabelDesc = { name, line, nactvar: this.fs.nactvar, node };
-    this.labels.push(lb);
+    this.pushLabel(lb);
     while (this.lex.t.tok === 0x3b || this.lex.t.tok === TK_DBCOLON) this.statement();
     if (this.blockFollow(false)) lb.nactvar = this.fs.bl!.nactvar;
     this.findgotos53(lb);
@@ -1150,7 +1198,7 @@ export class Parser {
     this.fs.node.hasGoto = true;
     this.stats.push(node);
     const lb = this.findlabel54(name);
-    if (lb === null) this.gotos.push({ name, line, nactvar: this.fs.nactvar, node });
+    if (lb === null) this.pushGoto({ name, line, nactvar: this.fs.nactvar, node });
     else node.target = lb.node as LabelStat;
   }
 
@@ -1159,7 +1207,7 @@ export class Parser {
     this.next();
     const node: BreakStat = { kind: 'Break', line: st.line, column: st.column };
     this.stats.push(node);
-    this.gotos.push({ name: 'break', line, nactvar: this.fs.nactvar, node });
+    this.pushGoto({ name: 'break', line, nactvar: this.fs.nactvar, node });
   }
 
   /** 5.3 gotostat: current token is 'goto' or 'break'. */
@@ -1178,7 +1226,7 @@ export class Parser {
       node = { kind: 'Break', line: st.line, column: st.column };
     }
     this.stats.push(node);
-    this.gotos.push({ name, line, nactvar: this.fs.nactvar, node });
+    this.pushGoto({ name, line, nactvar: this.fs.nactvar, node });
     this.findlabel53(this.gotos.length - 1);
   }
 

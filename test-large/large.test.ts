@@ -1,0 +1,62 @@
+// Tests with very large inputs or long runtimes, kept out of `npm test`:
+//
+//   npm run test:large
+//
+// Each compares with lua5.4 where the reference is installed, and bounds the
+// time, so that a return of quadratic behaviour fails here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { differentialTest } from '../test/support/differential.js';
+import { StrBuf } from '../src/stdlib/strbuf.js';
+
+const MINUTE = 60_000;
+
+differentialTest('gsub with 5 million matches (was quadratic: over 60 s)', `
+local t = os.clock()
+local s, n = ("ab"):rep(5e6):gsub("a", "xyz")
+print(#s, n, s:sub(1, 10), s:sub(-10))
+local s2, n2 = ("ab"):rep(2e6):gsub("b", function() return "<>" end)
+print(#s2, n2, s2:sub(1, 10), s2:sub(-10))
+io.stderr:write(os.clock() - t < 20 and "" or "too slow\\n")
+`, { timeoutMs: 2 * MINUTE });
+
+differentialTest('table.concat of 10 million pieces', `
+local t = {}
+for i = 1, 1e7 do t[i] = i % 10 == 0 and i or "ab" end
+local s = table.concat(t, ",")
+print(#s, s:sub(1, 20), s:sub(-20))
+`, { timeoutMs: 2 * MINUTE });
+
+differentialTest('string.reverse of 90 MB', `
+local s = ("abc"):rep(3e7):reverse()
+print(#s, s:sub(1, 7), s:sub(-7))
+`, { timeoutMs: 2 * MINUTE });
+
+differentialTest('compile 20,000 goto/label lines (was quadratic: over 60 s)', `
+local t = {"local x = 0"}
+for i = 1, 20000 do t[#t + 1] = ("x = x + 1 if x > 1e9 then goto l%d end ::l%d::"):format(i, i) end
+t[#t + 1] = "return x"
+local c = os.clock()
+local f = assert(load(table.concat(t, "\\n")))
+print(f())
+io.stderr:write(os.clock() - c < 20 and "" or "too slow\\n")
+`, { timeoutMs: 2 * MINUTE });
+
+differentialTest('compile 20,000 backward-goto lines (nested JS loops overflowed V8)', `
+local t = {"local x = 0"}
+for i = 1, 20000 do t[#t + 1] = ("::l%d:: x = x + 1 if x < %d then goto l%d end"):format(i, i * 2, i) end
+t[#t + 1] = "return x"
+print(assert(load(table.concat(t, "\\n")))())
+`, { timeoutMs: 2 * MINUTE });
+
+test('StrBuf: 20 million pieces (three levels of groups) in order', () => {
+  const b = new StrBuf();
+  const all: string[] = [];
+  const n = 20_000_000;
+  for (let i = 0; i < n; i++) {
+    const piece = i % 1000 === 0 ? `<${i}>` : 'x';
+    b.add(piece);
+    all.push(piece);
+  }
+  assert.ok(b.toString() === all.join(''));
+});

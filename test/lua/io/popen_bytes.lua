@@ -1,0 +1,25 @@
+-- shell commands are byte strings: bytes that are not valid UTF-8 reach the
+-- shell unchanged (io.popen "r" and "w", os.execute), and so does output
+local function bytes(s) return #s .. ": " .. table.concat({s:byte(1, -1)}, " ") end
+local p = io.popen("printf '\\377\\200x'")
+print(bytes(p:read("a")), p:close())
+p = io.popen("printf '%s' '\xff\xfe\xc3'")
+print(bytes(p:read("a")), p:close())
+p = io.popen("printf '%s' '\xff\\\\%%'\"'\"'x\n'")
+print(bytes(p:read("a")), p:close())
+p = io.popen("echo '\xff\x80' | od -An -tx1")
+print((p:read("a"):gsub("%s+", " ")))
+p = io.popen("cat | od -An -tx1 # \xff", "w")
+p:write("to the pipe \xff\xfe")
+print(p:close())
+print(os.execute("exit 3 # \xff"))
+print(os.execute("printf 'trailing newlines kept\\n' # \xff\n\n"))
+print(os.execute("test '\xff' = \"$(printf '\\377')\""))
+print(io.popen("printf '%s|' \"$0\" # \xff"):read("a"))
+print(io.popen("printf '%s|' \"$0\""):read("a"))
+print(io.popen("printf '%s|' \"$#\" # \xff"):read("a"))
+print(io.popen("nonexistent_command_rg 2>&1 # \xff"):read("a"))
+print(io.popen("read x; echo \"[$x]\" # \xff", "w"):write("line\n"):close())
+print(io.popen("printf '%s' \xffa\\ b \xfe", "r"):read("a") == "\xffa b\xfe")
+-- the command is a C string: it ends at a NUL
+print(io.popen("printf '\\377'\0 rest"):read("a") == "\xff")
