@@ -21,6 +21,7 @@
 import { LuaTable, BUDGET_IDLE, allocationsCounted, setAllocBudget } from './table.js';
 import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
 import { E } from './engine.js';
+import { Caught, protectedCall } from './protect.js';
 import * as ops from './ops.js';
 import { errorValue } from './errors.js';
 import type { LuaState } from './state.js';
@@ -405,15 +406,13 @@ export class Collector {
     const tm = mt === null ? undefined : mt.getStr('__gc');
     if (tm === undefined) return;
     const outer = this.inFinalizer;
-    const D = E.D;
-    const depth = D.n;
     this.inFinalizer = true;
     try {
-      callFinalizer(tm, o);
-    } catch (e) {
-      D.n = depth;
-      const err = errorValue(e);
-      this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+      const r = protectedCall(callFinalizer, [tm, o as LuaValue], true);
+      if (r instanceof Caught) {
+        const err = errorValue(r.error);
+        this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+      }
     } finally {
       this.inFinalizer = outer;
     }
@@ -427,7 +426,8 @@ export class Collector {
 /** The collector of a state (created on first use). */
 /** Its name marks the finalizer's level as metamethod '__gc' (traceback.ts). */
 function callFinalizer(tm: LuaValue, o: object): void {
-  ops.call(ops.callable(tm, "metamethod '__gc'"), o as LuaValue);
+  // (protectedCall's ops.call counts the C level.)
+  ops.callable(tm, "metamethod '__gc'")(o as LuaValue);
 }
 
 export function collectorOf(L: LuaState): Collector {

@@ -3,6 +3,7 @@
 import { LuaTable, countAlloc } from '../runtime/table.js';
 import { LuaError, errorValue, where } from '../runtime/errors.js';
 import { E } from '../runtime/engine.js';
+import { Caught, protectedCall } from '../runtime/protect.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
@@ -260,19 +261,9 @@ export function openBase(L: LuaState): void {
 
   function luaB_pcall(...args: Args): unknown {
     checkAny(args, 0);
-    const e = E;
-    const depth = e.D.n;
     // Errors raised below need no JS stack (see LuaError).
-    const plain = e.protection.plain;
-    e.protection.plain = true;
-    try {
-      return ops.append([true], ops.call(args[0], ...args.slice(1)));
-    } catch (err) {
-      e.D.n = depth;
-      return [false, errorValue(err)];
-    } finally {
-      e.protection.plain = plain;
-    }
+    const r = protectedCall(args[0], args.slice(1), true);
+    return r instanceof Caught ? [false, errorValue(r.error)] : ops.append([true], r);
   }
   (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     checkAny(args, 0);
@@ -286,21 +277,9 @@ export function openBase(L: LuaState): void {
   function luaB_xpcall(...args: Args): unknown {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
-    const en = E;
-    const depth = en.D.n;
     // The handler may ask for a traceback of where the error was raised.
-    const { plain, whole } = en.protection;
-    en.protection.plain = false;
-    en.protection.whole = false;
-    try {
-      return ops.append([true], ops.call(args[0], ...args.slice(2)));
-    } catch (e) {
-      en.D.n = depth;
-      return ops.append([false], callHandler(handler, e));
-    } finally {
-      en.protection.plain = plain;
-      en.protection.whole = whole;
-    }
+    const r = protectedCall(args[0], args.slice(2), false);
+    return r instanceof Caught ? ops.append([false], callHandler(handler, r.error)) : ops.append([true], r);
   }
   // Frames of these catch errors (for the runtime's view of what an error will reach).
   (luaB_pcall as { catchesErrors?: boolean }).catchesErrors = true;
@@ -332,8 +311,6 @@ export function openBase(L: LuaState): void {
 
   function callHandlerUntilDone(handler: LuaValue, e: unknown): unknown {
     let err = errorValue(e);
-    const D = E.D;
-    const depth = D.n;
     // lua5.4 calls the handler where the error is raised (luaG_errormsg),
     // one C level deeper than the raise; an error in the handler calls it
     // again one level deeper still. At level 200 that call is replaced by a
@@ -341,34 +318,24 @@ export function openBase(L: LuaState): void {
     // (LUA_ERRERR). The raise is taken to be in the function xpcall called,
     // or at the C limit for a 'C stack overflow'.
     let level = isCOverflow(err) ? LUAI_MAXCCALLS : E.C.n + 1;
-    // Errors raised in the handler need no JS stack: only their values go on
-    // (a traceback in the handler shows the original error's stack).
-    const plain = E.protection.plain;
-    E.protection.plain = true;
     let overflowed = false;
-    try {
-      while (++level < LUAI_MAXCCALLS_ERR) {
-        if (level === LUAI_MAXCCALLS) {
-          err = 'C stack overflow';
-          continue;
-        }
-        try {
-          return ops.first(ops.call(handler, err));
-        } catch (e2) {
-          // Frames the failed handler left behind never returned: drop their depth.
-          D.n = depth;
-          err = errorValue(e2);
-          // After the handler overflowed the Lua stack, lua5.4 runs it once
-          // more in the stack's reserve, which cannot grow: an error there
-          // is the end.
-          if (overflowed) break;
-          // The handler reached the C limit itself: the next call is past it.
-          if (isCOverflow(err)) level = Math.max(level, LUAI_MAXCCALLS);
-          else if (typeof err === 'string' && err.endsWith('stack overflow')) overflowed = true;
-        }
+    while (++level < LUAI_MAXCCALLS_ERR) {
+      if (level === LUAI_MAXCCALLS) {
+        err = 'C stack overflow';
+        continue;
       }
-    } finally {
-      E.protection.plain = plain;
+      // Errors raised in the handler need no JS stack: only their values go
+      // on (a traceback in the handler shows the original error's stack).
+      const r = protectedCall(handler, [err], true);
+      if (!(r instanceof Caught)) return ops.first(r);
+      err = errorValue(r.error);
+      // After the handler overflowed the Lua stack, lua5.4 runs it once
+      // more in the stack's reserve, which cannot grow: an error there
+      // is the end.
+      if (overflowed) break;
+      // The handler reached the C limit itself: the next call is past it.
+      if (isCOverflow(err)) level = Math.max(level, LUAI_MAXCCALLS);
+      else if (typeof err === 'string' && err.endsWith('stack overflow')) overflowed = true;
     }
     return 'error in error handling';
   }

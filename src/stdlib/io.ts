@@ -8,7 +8,7 @@
 // and runs its command on it when closed.
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

@@ -1,5 +1,9 @@
 // Helpers for library functions, after lauxlib.c: argument checking with
-// lua5.4's exact messages, and naming library functions in those messages.
+// lua5.4's exact messages, and naming library functions in those messages;
+// and the library API: the runtime operations a library may use (calls,
+// metatables, indexing, comparison, multiple results), as lapi.c gives C
+// libraries. Libraries take them from here (`import * as ops from
+// './lauxlib.js'`), not from the runtime's internals.
 //
 // Library functions receive their Lua arguments as JS arguments; those that
 // must tell "no value" from nil take them as a rest array (`...args`).
@@ -11,6 +15,24 @@ export { registerHostFunction };
 import { getmetatable, typeName } from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, isLightUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
+
+// ------------------------------------------------------------ library API
+
+export {
+  /** lua_call from a library function: any Lua value, counting a C level. */
+  call,
+  /** luaL_getmetafield / lua_getmetatable (strings and other types included). */
+  metafield, getmetatable,
+  /** lua_gettable / lua_settable, lua_compare, lua_len: with metamethods. */
+  index, setindex, eq, lt, len,
+  /** lua_arith on two numbers. */
+  numArith, type ArithOp,
+  truthy, typeName,
+  /** Multiple results: no results, the first, all as an array, appended. */
+  EMPTY, first, mv, append,
+} from '../runtime/ops.js';
+/** lua_pcall from a library function. */
+export { protectedCall, Caught } from '../runtime/protect.js';
 
 export type Args = LuaValue[];
 export type HostFunction = (...args: LuaValue[]) => unknown;
@@ -129,4 +151,3 @@ export function checkOption<T extends string>(args: Args, i: number, def: T | un
   return argError(i + 1, `invalid option '${name}'`);
 }
 
-export { typeName };

@@ -3,7 +3,7 @@
 // projection as the reference, so that seeded sequences match lua5.4 exactly.
 
 import { LuaTable } from '../runtime/table.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, intFromNumber, mkFloat, mkInt, toJsNumber, type LuaInteger, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

@@ -4,7 +4,7 @@
 // the C locale's formats.
 import { closeState } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

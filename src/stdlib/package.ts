@@ -3,7 +3,7 @@
 // searchers only report the files they looked for), and package.loadlib
 // (dynamic libraries are not available).
 import { LuaTable } from '../runtime/table.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
 import * as N from '../runtime/number.js';
 import type { LuaState } from '../runtime/state.js';

@@ -11,7 +11,7 @@ import { dumpFunction } from '../runtime/dump.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

@@ -15,7 +15,7 @@
 import { LuaTable } from '../runtime/table.js';
 import { E } from '../runtime/engine.js';
 import { LuaError } from '../runtime/errors.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, mkInt, type LuaInteger, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';

@@ -6,7 +6,7 @@
 
 import { utf8esc } from '../syntax/lexer.js';
 import { LuaTable } from '../runtime/table.js';
-import * as ops from '../runtime/ops.js';
+import * as ops from './lauxlib.js';
 import type { LuaState } from '../runtime/state.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, type LuaNumber, type LuaValue } from '../runtime/value.js';
