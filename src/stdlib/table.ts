@@ -225,24 +225,29 @@ function tab_concat(...args: Args): LuaValue {
   let i = optInteger(args, 2, 1);
   const last = optInteger(args, 3, len);
   if (!(i <= last)) return '';
-  // Pieces are joined in groups (StrBuf): a rope of millions of pieces
-  // costs several times the result's size before it is flattened.
-  const out = new StrBuf();
   if (isRaw(t) && typeof i === 'number' && typeof last === 'number' && last < MAX_SAFE) {
+    // A plain table: the pieces (which the table holds anyway) go in one
+    // array joined once, the fastest way V8 has (no rope of millions of
+    // cons cells, each byte copied once).
     const arr = t.arr;
     const lim = Math.min(last, arr.length);
+    const pieces: string[] = [];
+    let length = 0;
     for (; i <= last; i++) {
       const v = i >= 1 && i <= lim ? arr[i - 1] : t.getInt(i);
       let s: string;
       if (typeof v === 'string') s = v;
       else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) s = N.tostringNumber(v);
       else return invalidConcatValue(v, i);
-      if (out.length + s.length + sep.length > MAX_STRING) tooLarge();
-      out.add(s);
-      if (i !== last && sep !== '') out.add(sep);
+      length += s.length + sep.length;
+      if (length > MAX_STRING + sep.length) tooLarge();
+      pieces.push(s);
     }
-    return out.toString();
+    return pieces.join(sep);
   }
+  // Pieces are joined in groups (StrBuf): a rope of millions of pieces
+  // costs several times the result's size before it is flattened.
+  const out = new StrBuf();
   for (;;) {
     const v = geti(t, i);
     let s: string;
