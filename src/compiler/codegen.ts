@@ -28,7 +28,7 @@ import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLin
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
   LabelStat, GotoStat, TableExpr, CallExpr, MethodCallExpr, LocalStat, AssignStat,
-  NumericForStat, GenericForStat, ReturnStat,
+  NumericForStat, GenericForStat, ReturnStat, IfStat,
 } from '../syntax/ast.js';
 import { RUNTIME_NAMES, type HelperName } from './helpers.js';
 
@@ -163,13 +163,19 @@ class HelperCall extends Token {
 
 /** A value known once the whole function is compiled (see functionBody). */
 class Hole extends Token {
-  constructor(readonly what: 'weight' | 'clr' | 'top' | 'topEnd') { super(); }
+  constructor(readonly what: 'weight' | 'top' | 'topEnd') { super(); }
+}
+
+/**
+ * Statement prologue clearing temporaries (clearTemps): all of them but
+ * `live`, the loop state and flags of the statements it is inside of.
+ */
+class Clear extends Token {
+  constructor(readonly live: readonly string[]) { super(); }
 }
 
 /** The frame weight of a direct-mode function (its `$D.n` increment). */
 const WEIGHT = new Hole('weight');
-/** Statement prologue clearing temporaries (clearTemps). */
-const CLR = new Hole('clr');
 /** Start and end of the loop that self tail calls jump back into. */
 const TOP = new Hole('top');
 const TOP_END = new Hole('topEnd');
@@ -215,7 +221,7 @@ function cat(...items: Code[]): Code {
  * `fill`. Walks the fragments in order (without recursion: they nest as
  * deep as the expressions).
  */
-function render(code: readonly Code[], fill: (h: Hole) => string): string {
+function render(code: readonly Code[], fill: (h: Hole | Clear) => string): string {
   const out: string[] = [];
   let line = 0;
   const stack: { parts: readonly Code[]; i: number }[] = [{ parts: code, i: 0 }];
@@ -232,7 +238,7 @@ function render(code: readonly Code[], fill: (h: Hole) => string): string {
       line = p.line;
       out.push(p.site >= 0 ? `\n/*@${p.line}#${p.site}*/` : `\n/*@${p.line}*/`);
     } else if (p instanceof HelperCall) out.push(`yield* ($D.cl = ${line}, $${p.name})(`);
-    else if (p instanceof Hole) out.push(fill(p));
+    else if (p instanceof Hole || p instanceof Clear) out.push(fill(p));
   }
   return out.join('');
 }
@@ -321,14 +327,49 @@ class FnState {
   spanning = false;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
+  /** Temporaries the function declares: the most ever in use at once (see `release`). */
+  maxTemps = 0;
+  /** The most in use since the innermost `reusing` began. */
+  private peak = 0;
   temp(): string {
-    return `$${this.temps++}`;
+    const t = this.temps++;
+    if (this.temps > this.peak) this.peak = this.temps;
+    if (this.temps > this.maxTemps) this.maxTemps = this.temps;
+    return `$${t}`;
   }
-  /** Temporaries that live across statements (loop state, flags); the others hold one statement's values. */
-  readonly kept = new Set<string>();
+  /**
+   * Reuse the temporaries allocated since `mark` (a value of `temps`): code
+   * compiled from here on runs after the code that used them has finished
+   * with them (the next statement, the next item of a table constructor,
+   * the next step of a chain, the next clause of a flat `if`). Without it,
+   * code as long as the source would need a JS frame as large (V8 aborts on
+   * generators with a few hundred thousand registers).
+   */
+  release(mark: number): void {
+    this.temps = mark;
+  }
+  /**
+   * Compile an expression whose parts reuse each other's temporaries
+   * (`release`). Code around it may hold a temporary it takes later while
+   * the expression runs (`(T = o, K = <key>, ...)`), so afterwards none
+   * the expression used is handed out again.
+   */
+  reusing<T>(compile: () => T): T {
+    const outer = this.peak;
+    this.peak = this.temps;
+    const code = compile();
+    this.temps = this.peak;
+    if (outer > this.peak) this.peak = outer;
+    return code;
+  }
+  /**
+   * Temporaries that live across statements (loop state, flags), while the
+   * statement that made them runs; the others hold one statement's values.
+   */
+  readonly kept: string[] = [];
   keep(): string {
     const t = this.temp();
-    this.kept.add(t);
+    this.kept.push(t);
     return t;
   }
 }
@@ -530,20 +571,29 @@ export class CodeGen {
     if (gen && this.instrument) this.emit(js`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
     this.emit(gen ? `return $EMPTY;\n` : js`$D.n -= ${WEIGHT}; return $EMPTY;\n`);
     this.emit(TOP_END);
-    const temps = this.fs.temps;
+    const temps = this.fs.maxTemps;
     // Self tail calls jump back here (see returnStat).
     const loop = this.fs.selfLoop;
     // Stack weight of a direct-mode frame, in units of 8 slots: V8's
     // interpreter frame holds every parameter, local and temporary.
     const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
-    const cleared = Array.from({ length: temps }, (_, i) => `$${i}`).filter((t) => !this.fs.kept.has(t));
-    // V8's interpreter keeps the argument registers of earlier calls alive
-    // until reused: a call with undefined arguments overwrites them.
-    const clr = `${cleared.length > 0 ? `${cleared.join(' = ')} = undefined; ` : ''}$clr(${Array(16).fill('undefined').join(', ')});\n`;
+    const clears = new Map<string, string>();
+    const clear = (live: readonly string[]): string => {
+      const key = live.join();
+      let text = clears.get(key);
+      if (text === undefined) {
+        const cleared = Array.from({ length: temps }, (_, i) => `$${i}`).filter((t) => !live.includes(t));
+        // V8's interpreter keeps the argument registers of earlier calls alive
+        // until reused: a call with undefined arguments overwrites them.
+        text = `${cleared.length > 0 ? `${cleared.join(' = ')} = undefined; ` : ''}$clr(${Array(16).fill('undefined').join(', ')});\n`;
+        clears.set(key, text);
+      }
+      return text;
+    };
     const body = render(this.out, (h) => {
+      if (h instanceof Clear) return clear(h.live);
       switch (h.what) {
         case 'weight': return String(weight);
-        case 'clr': return clr;
         case 'top': return loop ? '$top: for (;;) {\n' : '';
         case 'topEnd': return loop ? '}\n' : '';
       }
@@ -625,8 +675,10 @@ export class CodeGen {
     for (let i = from; i < to; i++) {
       const s = stats[i];
       if (s.kind === 'Local' && s.variables.some((v) => v.attrib === 'close')) {
+        const mark = this.fs.temps;
         this.statStart(s);
         this.localStat(s);
+        this.fs.release(mark);
         const v = s.variables.find((x) => x.attrib === 'close')!;
         this.closeScope(v, () => this.statements(stats, i + 1, to, tail));
         return;
@@ -769,7 +821,7 @@ export class CodeGen {
     this.emit(new Marker(s.line));
     // Values a finished statement left in temporaries must not outlive it
     // when the chunk observes collection (weak tables, __gc).
-    if (this.clearTemps && s.kind !== 'Label') this.emit(CLR);
+    if (this.clearTemps && s.kind !== 'Label') this.emit(new Clear([...this.fs.kept]));
     // Active lines are where lua puts the statement's instructions.
     const spanning = (s.kind === 'Local' || s.kind === 'Assign') && spansLines(s);
     this.fs.spanning = spanning && this.ins;
@@ -781,7 +833,18 @@ export class CodeGen {
     if (hl !== null && this.ins) this.emit(js`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
   }
 
+  /**
+   * A statement. Its temporaries are free again once it has run (loop state
+   * and flags once it has ended), for the statements after it.
+   */
   private stat(s: Stat): void {
+    const mark = this.fs.temps, kept = this.fs.kept.length;
+    this.statBody(s);
+    this.fs.release(mark);
+    this.fs.kept.length = kept;
+  }
+
+  private statBody(s: Stat): void {
     this.statStart(s);
     switch (s.kind) {
       case 'Local': return this.localStat(s);
@@ -823,16 +886,10 @@ export class CodeGen {
         return;
       }
       case 'If': {
+        if (s.clauses.length >= LONG_IF) return this.flatIf(s);
         s.clauses.forEach((c, i) => {
           if (i > 0) this.line(c.line);
-          let test = this.cond(c.condition);
-          if (this.ins) {
-            // lua's test jump sits on the `then` line; an elseif's condition is reached by a jump.
-            const t = this.fs.temp();
-            const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
-            test = js`(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
-          }
-          this.emit(js`${i === 0 ? '' : '} else '}if (${test}) {\n`);
+          this.emit(js`${i === 0 ? '' : '} else '}if (${this.clauseTest(c, i)}) {\n`);
           this.block(c.body);
         });
         if (s.orelse) {
@@ -881,6 +938,46 @@ export class CodeGen {
       case 'Label':
         return; // handled by blockWithLabels
     }
+  }
+
+  /** The test of clause `i` of an `if` statement. */
+  private clauseTest(c: IfStat['clauses'][number], i: number): Code {
+    const test = this.cond(c.condition);
+    if (!this.ins) return test;
+    // lua's test jump sits on the `then` line; an elseif's condition is reached by a jump.
+    const t = this.fs.temp();
+    const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
+    return js`(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
+  }
+
+  /**
+   * An `if` with a long `elseif` chain. Compiled as `else if`, it would nest
+   * as deep as the chain is long, and V8 parses and compiles nested
+   * statements recursively (20,000 clauses overflow its stack; lua5.4 takes
+   * any number). Instead the clauses follow one another in a labelled
+   * block, each leaving it once its body has run. Only one clause runs, and
+   * nothing of one is live in the next: each reuses the temporaries of the
+   * one before.
+   */
+  private flatIf(s: IfStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const mark = this.fs.temps;
+    this.emit(js`${label}: {\n`);
+    s.clauses.forEach((c, i) => {
+      if (i > 0) this.line(c.line);
+      this.fs.release(mark);
+      this.emit(js`if (${this.clauseTest(c, i)}) {\n`);
+      this.block(c.body);
+      if (!endsInJump(c.body)) this.emit(js`break ${label};\n`);
+      this.emit(js`}\n`);
+    });
+    if (s.orelse) {
+      this.fs.release(mark);
+      this.emit(js`{\n`);
+      this.block(s.orelse);
+      this.emit(js`}\n`);
+    }
+    this.emit(js`}\n`);
   }
 
   private localStat(s: LocalStat): void {
@@ -1127,8 +1224,34 @@ export class CodeGen {
     return js`((${t} = ${this.expr(e)}) !== undefined && ${t} !== false)`;
   }
 
+  /** Expressions being compiled, each inside the next (see `chain`). */
+  private exprDepth = 0;
+
+  /**
+   * The shortest chain (of suffixes, of left-associative operations) that is
+   * compiled flat. Chains shorter than CHAIN nest in the JS code, as deep as
+   * they are long; chains nested in the keys and arguments of chains
+   * multiply that (lua5.4 allows about 200 levels, each with a chain of any
+   * length), so below DEEP expressions every chain is flat.
+   */
+  private get chain(): number {
+    return this.exprDepth > DEEP ? 2 : CHAIN;
+  }
+
   /** Evaluate an expression to exactly one value. */
   private expr(e: Expr): Code {
+    // Already computed, into a temporary, by the chain `e` belongs to.
+    if (this.pinned.size > 0) {
+      const t = this.pinned.get(e);
+      if (t !== undefined) return t;
+    }
+    this.exprDepth++;
+    const code = this.exprCode(e);
+    this.exprDepth--;
+    return code;
+  }
+
+  private exprCode(e: Expr): Code {
     switch (e.kind) {
       case 'Nil': return 'undefined';
       case 'True': return 'true';
@@ -1140,16 +1263,14 @@ export class CodeGen {
       case 'Function': return this.closure(e.func, this.fs);
       case 'Paren': return this.expr(e.expr);
       case 'Name': return this.nameExpr(e);
-      case 'Index': return this.indexExpr(e);
+      case 'Index':
       case 'Call':
-      case 'MethodCall':
-        return js`$first(${this.callExpr(e, 'multi')})`;
-      case 'Table': return this.tableExpr(e);
-      case 'Binary': {
-        const pinned = this.pinned.get(e);
-        if (pinned !== undefined) return pinned;
-        return longLeftSpine(e) ? this.binaryChain(e) : this.binary(e);
+      case 'MethodCall': {
+        if (this.longSuffixSpine(e)) return this.suffixChain(e);
+        return e.kind === 'Index' ? this.indexExpr(e) : js`$first(${this.callExpr(e, 'multi')})`;
       }
+      case 'Table': return this.tableExpr(e);
+      case 'Binary': return longLeftSpine(e, this.chain) ? this.binaryChain(e) : this.binary(e);
       case 'Unary': return this.unary(e);
     }
   }
@@ -1312,37 +1433,47 @@ export class CodeGen {
     return js`(${t} = ${body}, $H.at($fr, ${lines.setlist}), ${t})`;
   }
 
-  /** A constructor's code; `hooks`: instrumented code's line for each item. */
+  /**
+   * A constructor's code; `hooks`: instrumented code's line for each item.
+   * Its items (keys, values) are evaluated in order, each reusing the
+   * temporaries of the one before (a constructor may be as long as the
+   * source).
+   */
   private tableBody(e: TableExpr, hooks: number[] | null): Code {
-    const val = (x: Expr, i: number): Code => (hooks === null ? this.expr(x) : js`($H.at($fr, ${hooks[i]!}), ${this.expr(x)})`);
-    const mul = (x: Expr, i: number): Code => (hooks === null ? this.multi(x) : js`($H.at($fr, ${hooks[i]!}), ${this.multi(x)})`);
-    if (e.items.every((i) => i.kind === 'Keyed' && i.key.kind === 'String')) {
+    return this.fs.reusing(() => this.tableItems(e, hooks));
+  }
+
+  private tableItems(e: TableExpr, hooks: number[] | null): Code {
+    const items = e.items;
+    let mark = this.fs.temps;
+    const item = (x: Expr, i: number, multi = false): Code => {
+      this.fs.release(mark);
+      const v = multi ? this.multi(x) : this.expr(x);
+      return hooks === null ? v : js`($H.at($fr, ${hooks[i]!}), ${v})`;
+    };
+    const key = (x: Expr): Code => {
+      this.fs.release(mark);
+      return this.expr(x);
+    };
+    if (items.every((i) => i.kind === 'Keyed' && i.key.kind === 'String')) {
       // Records like {x = 1, y = 2}: fill the string store with constant-key
       // stores (monomorphic for V8) in source order. A nil value leaves a
       // dead key, which the table tolerates.
       const S = this.fs.temp();
-      const sets = e.items.map((it, i) => js`${S}[${str((it as { key: { value: string } }).key.value)}] = ${val(it.value, i)}`);
-      return js`(${S} = $LuaTable.newStrs(), ${joinCode(sets, ', ')}, $LuaTable.withStrs(${S}, ${e.items.length}))`;
+      mark = this.fs.temps;
+      const sets = items.map((it, i) => js`${S}[${str((it as { key: { value: string } }).key.value)}] = ${item(it.value, i)}`);
+      return js`(${S} = $LuaTable.newStrs(), ${joinCode(sets, ', ')}, $LuaTable.withStrs(${S}, ${items.length}))`;
     }
-    const positional: Code[] = [];
-    const keyed: Code[] = [];
-    let multiLast: Code | null = null;
-    e.items.forEach((item, i) => {
-      if (item.kind === 'Positional') {
-        if (i === e.items.length - 1 && isMulti(item.value)) multiLast = mul(item.value, i);
-        else positional.push(val(item.value, i));
-      } else {
-        keyed.push(js`${this.expr(item.key)}, ${val(item.value, i)}`);
-      }
-    });
+    const n = items.length;
+    const last = items[n - 1]!;
+    const multiLast = last.kind === 'Positional' && isMulti(last.value);
+    if (!multiLast && items.every((i) => i.kind === 'Positional')) {
+      return js`$tableArray([${joinCode(items.map((it, i) => item(it.value, i)), ', ')}])`;
+    }
     // Items are evaluated in order in lua5.4; keep order by building in one call.
-    if (keyed.length === 0 && multiLast === null) return js`$tableArray([${joinCode(positional, ', ')}])`;
-    const parts = e.items.map((item, i) => {
-      if (item.kind === 'Positional') {
-        if (i === e.items.length - 1 && isMulti(item.value)) return js`1, ${mul(item.value, i)}`;
-        return js`0, ${val(item.value, i)}`;
-      }
-      return js`2, ${this.expr(item.key)}, ${val(item.value, i)}`;
+    const parts = items.map((it, i) => {
+      if (it.kind === 'Keyed') return js`2, ${key(it.key)}, ${item(it.value, i)}`;
+      return i === n - 1 && multiLast ? js`1, ${item(it.value, i, true)}` : js`0, ${item(it.value, i)}`;
     });
     return js`$tableBuild([${joinCode(parts, ', ')}])`;
   }
@@ -1387,24 +1518,71 @@ export class CodeGen {
     return cat(pa, pb, op);
   }
 
-  /** Operations of a long left-associative chain already computed, by node: the temporary holding each. */
+  /** Parts of a long chain (operations, suffixes) already computed, by node: the temporary holding each. */
   private readonly pinned = new Map<Expr, string>();
 
   /**
    * `x1 + x2 + ... + xn` nests to the left as deep as it is long: compile it
    * from the innermost operation out, each result in one temporary, instead
    * of recursing down the chain (lua5.4 compiles such chains of any length).
+   * Each operation reuses the temporaries of the one before, which has
+   * finished with them (otherwise a long chain would need as many).
    */
   private binaryChain(e: BinaryExpr): Code {
+    return this.fs.reusing(() => this.binarySteps(e));
+  }
+
+  private binarySteps(e: BinaryExpr): Code {
     const spine: BinaryExpr[] = [];
     for (let x: Expr = e; x.kind === 'Binary'; x = x.left) spine.push(x);
     const t = this.fs.temp();
+    const mark = this.fs.temps;
     const steps = [js`${t} = ${this.expr(spine[spine.length - 1]!.left)}`];
     for (let k = spine.length - 1; k >= 0; k--) {
       const node = spine[k]!;
+      this.fs.release(mark);
       this.pinned.set(node.left, t);
       steps.push(k > 0 ? js`${t} = ${this.binary(node)}` : this.binary(node));
       this.pinned.delete(node.left);
+    }
+    return js`(${joinCode(steps, ', ')})`;
+  }
+
+  /** Whether `e` heads a chain of suffixes (`.k`, `[k]`, calls), not yet compiled, to compile flat. */
+  private longSuffixSpine(e: Expr): boolean {
+    const min = this.chain;
+    let n = 0;
+    for (let x: Expr | null = e; x !== null && !this.pinned.has(x); x = suffixed(x)) if (++n >= min) return true;
+    return false;
+  }
+
+  /**
+   * `t.a.b[1]:m()(x)...` nests to the left as deep as it is long (the
+   * parser builds it with a loop, as lparser.c's suffixedexp does, so lua5.4
+   * compiles chains of any length). Compile it from its primary expression
+   * out: each suffix applied to one temporary, in a flat sequence that V8
+   * parses without recursion either. Each step reuses the temporaries of the
+   * step before, which has finished with them.
+   */
+  private suffixChain(e: Expr): Code {
+    return this.fs.reusing(() => this.suffixSteps(e));
+  }
+
+  private suffixSteps(e: Expr): Code {
+    const spine: Expr[] = [];
+    let x: Expr | null = e;
+    for (; x !== null && !this.pinned.has(x); x = suffixed(x)) spine.push(x);
+    const t = this.fs.temp();
+    const mark = this.fs.temps;
+    const base = spine.pop()!;
+    const steps = [js`${t} = ${this.expr(base)}`];
+    for (let k = spine.length - 1; k >= 0; k--) {
+      const node = spine[k]!;
+      const inner = k === spine.length - 1 ? base : spine[k + 1]!;
+      this.fs.release(mark);
+      this.pinned.set(inner, t);
+      steps.push(k > 0 ? js`${t} = ${this.expr(node)}` : this.expr(node));
+      this.pinned.delete(inner);
     }
     return js`(${joinCode(steps, ', ')})`;
   }
@@ -1606,23 +1784,49 @@ export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChu
 /** Left-nested operations from which a chain is compiled without recursion. */
 const CHAIN = 64;
 
-function longLeftSpine(e: BinaryExpr): boolean {
+/** Nesting of expressions below which every chain is compiled flat. */
+const DEEP = 64;
+
+/** Clauses from which an `if` statement is compiled flat (flatIf). */
+const LONG_IF = 64;
+
+/** The expression a suffix (`.k`, `[k]`, a call or method call) applies to, or null. */
+function suffixed(e: Expr): Expr | null {
+  switch (e.kind) {
+    case 'Index': return e.object;
+    case 'Call': return e.callee;
+    case 'MethodCall': return e.object;
+    default: return null;
+  }
+}
+
+function longLeftSpine(e: BinaryExpr, min: number): boolean {
   let n = 0;
-  for (let x: Expr = e; x.kind === 'Binary'; x = x.left) if (++n >= CHAIN) return true;
+  for (let x: Expr = e; x.kind === 'Binary'; x = x.left) if (++n >= min) return true;
   return false;
 }
 
 /** Whether evaluating `e` calls a function (nested function bodies aside). */
 function containsCall(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Call': case 'MethodCall': return true;
-    case 'Index': return containsCall(e.object) || containsCall(e.key);
-    case 'Binary': return containsCall(e.left) || containsCall(e.right);
-    case 'Unary': return containsCall(e.operand);
-    case 'Paren': return containsCall(e.expr);
-    case 'Table': return e.items.some((it) => (it.kind === 'Keyed' ? containsCall(it.key) || containsCall(it.value) : containsCall(it.value)));
-    default: return false;
+  // Without recursion: an operand may be a chain as long as the source.
+  const todo: Expr[] = [e];
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    switch (x.kind) {
+      case 'Call': case 'MethodCall': return true;
+      case 'Index': todo.push(x.object, x.key); break;
+      case 'Binary': todo.push(x.left, x.right); break;
+      case 'Unary': todo.push(x.operand); break;
+      case 'Paren': todo.push(x.expr); break;
+      case 'Table':
+        for (const it of x.items) {
+          if (it.kind === 'Keyed') todo.push(it.key);
+          todo.push(it.value);
+        }
+        break;
+      default: break;
+    }
   }
+  return false;
 }
 
 /**

@@ -14,7 +14,7 @@
 // Instrumented code follows this for assignments, locals and binary
 // operators (compiler/codegen.ts); statements on one line need none of it.
 
-import type { Expr, BinaryExpr, LocalStat, AssignStat, ReturnStat, TableExpr } from '../syntax/ast.js';
+import type { Expr, BinaryExpr, LocalStat, AssignStat, ReturnStat, TableExpr, IndexExpr, CallExpr, MethodCallExpr } from '../syntax/ast.js';
 
 /** An operand lcode.c leaves undischarged until something needs its value. */
 function isLazy(e: Expr): boolean {
@@ -99,11 +99,20 @@ export function firstInstructionLine(e: Expr): number | null {
   switch (e.kind) {
     case 'Name': case 'String': case 'Nil': case 'True': case 'False': case 'Integer': case 'Float':
       return null;
-    case 'Index': {
-      const o = e.object;
+    case 'Index': case 'Call': case 'MethodCall': {
+      // A chain of suffixes (`t.a[1]:m()(x)`) nests as deep as it is long:
+      // down to its primary expression without recursing, then back out
+      // until some suffix has an instruction of its own.
+      const spine: SuffixExpr[] = [];
+      let x: Expr = e;
+      for (; x.kind === 'Index' || x.kind === 'Call' || x.kind === 'MethodCall'; x = suffixed(x)) spine.push(x);
+      const inner = spine[spine.length - 1]!;
       // The object goes to a register before the key is read.
-      if (o.kind === 'Name' && o.variable !== null && !o.isUpvalue) return firstInstructionLine(e.key);
-      return firstInstructionLine(o) ?? o.lastLine ?? o.line;
+      let line = inner.kind === 'Index' && x.kind === 'Name' && x.variable !== null && !x.isUpvalue
+        ? firstInstructionLine(inner.key)
+        : firstInstructionLine(x) ?? suffixLine(inner);
+      for (let k = spine.length - 2; k >= 0 && line === null; k--) line = suffixLine(spine[k]!);
+      return line;
     }
     case 'Binary': {
       // The leftmost operand's instructions come first: walk down the chain
@@ -123,13 +132,25 @@ export function firstInstructionLine(e: Expr): number | null {
     case 'Function':
       // The closure is made once its body has been read.
       return e.func.endLine;
-    case 'Call':
-      // The called value goes to a register at the `(`.
-      return firstInstructionLine(e.callee) ?? lastLineOf(e.callee);
-    case 'MethodCall':
-      return firstInstructionLine(e.object) ?? e.methodLine;
     default:
       return e.line;
+  }
+}
+
+type SuffixExpr = IndexExpr | CallExpr | MethodCallExpr;
+
+function suffixed(e: SuffixExpr): Expr {
+  return e.kind === 'Call' ? e.callee : e.object;
+}
+
+/** The line of a suffix's first instruction when what it applies to has none. */
+function suffixLine(e: SuffixExpr): number {
+  switch (e.kind) {
+    // The object (the called value) goes to a register at the last token
+    // before the suffix (at the `(`).
+    case 'Index': return lastLineOf(e.object);
+    case 'Call': return lastLineOf(e.callee);
+    case 'MethodCall': return e.methodLine;
   }
 }
 

@@ -80,19 +80,54 @@ export function truthy(v: unknown): boolean {
 
 // ------------------------------------------------------------------- calls
 
+/**
+ * Most `__call` handlers followed for one call: lua5.4 follows any number,
+ * each adding an argument, until its stack (LUAI_MAXSTACK slots) is full.
+ */
+const MAX_CALL_HOPS = 1_000_000;
+
+/**
+ * The values a call of `f` goes through before reaching a function: `f`,
+ * its `__call` handler, that one's, and so on (luaD_tryfuncTM, in a loop).
+ * The function is called with them, last first, before the arguments. An
+ * error names the value in the call's slot (`desc`), where lua5.4 retries
+ * each handler.
+ */
+export function callChain(f: unknown, desc?: string | null): { fn: (...args: LuaValue[]) => unknown; extra: LuaValue[] } {
+  const extra: LuaValue[] = [];
+  let g = f;
+  while (typeof g !== 'function') {
+    const h = metafield(g, '__call');
+    if (h === undefined) typeError(g, 'call', desc);
+    if (extra.length === MAX_CALL_HOPS) rtError('stack overflow');
+    extra.push(g as LuaValue);
+    g = h;
+  }
+  return { fn: g as (...args: LuaValue[]) => unknown, extra: extra.reverse() };
+}
+
 /** Turn a non-function into something callable through `__call`, or fail. */
 export function callable(f: unknown, desc?: string | null): (...args: LuaValue[]) => unknown {
   if (typeof f === 'function') return f as (...args: LuaValue[]) => unknown;
   const h = metafield(f, '__call');
-  if (h === undefined) typeError(f, 'call', desc);
-  // lua5.4 retries the call with the handler in the same slot: same description.
-  const target = callable(h, desc);
-  // This extra frame is not a Lua function: account for its stack use too.
+  if (typeof h === 'function') {
+    // This extra frame is not a Lua function: account for its stack use too.
+    return (...args: LuaValue[]) => {
+      const D = E.D;
+      D.n += 4;
+      const r = h(f, ...args);
+      D.n -= 4;
+      return r;
+    };
+  }
+  const { fn, extra } = callChain(f, desc);
+  // The extra arguments are on the JS stack too.
+  const weight = 4 + (extra.length >> 3);
   return (...args: LuaValue[]) => {
     const D = E.D;
-    D.n += 4;
-    const r = target(f, ...args);
-    D.n -= 4;
+    D.n += weight;
+    const r = fn(...extra, ...args);
+    D.n -= weight;
     return r;
   };
 }

@@ -9,7 +9,7 @@
 // stack can be suspended — which is how coroutines work.
 
 import { AwaitRequest, CallRequest, YieldRequest } from './callreq.js';
-import { metafield, mv, typeError } from './ops.js';
+import { callChain, mv } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
@@ -124,12 +124,11 @@ export class Machine {
     if (rec !== undefined && rec !== HOST_FRAME && req.line >= 0) callLine(rec, req.line);
     let f = req.f as LuaFunction;
     let args = req.args;
-    // __call: call the handler with the object prepended.
-    for (let hops = 0; typeof f !== 'function'; hops++) {
-      const h = metafield(f, '__call');
-      if (h === undefined || hops > 100) typeError(f, 'call', hops === 0 ? req.desc : null);
-      args = [f as unknown as LuaValue, ...args];
-      f = h as LuaFunction;
+    // __call: call the handler with the object prepended (and so on, down a chain of them).
+    if (typeof f !== 'function') {
+      const chain = callChain(f, req.desc);
+      f = chain.fn as LuaFunction;
+      args = [...chain.extra, ...args];
     }
     const G = f.G;
     if (G === undefined) {

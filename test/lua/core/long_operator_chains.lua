@@ -33,3 +33,10 @@ print(pcall(load("local a, b = 1, nil return " .. chain(200, " + ", function (i)
 debug.sethook(function () end, "l")
 print(load("local x = ... return " .. chain(3000, " + ", function () return "x" end))(2))
 debug.sethook()
+
+-- the first operand is evaluated once
+local reads = 0
+local env = setmetatable({}, {__index = function () reads = reads + 1 return 1 end})
+print(load("return g" .. (" + 1"):rep(100), "=chain", "t", env)(), reads)
+print(load("return g" .. (" .. 'x'"):rep(100) .. " and g" .. (" or g"):rep(100), "=chain", "t", env)(), reads)
+print(coroutine.wrap(load("return g" .. (" * 2"):rep(100) .. " > 0", "=chain", "t", env))(), reads)
