@@ -87,11 +87,17 @@ export class Machine {
     }
   }
 
+  /** A popped frame's function must not stay reachable from the machine (a collected coroutine's wrapper, say). */
+  private forget(i: number): void {
+    (this.fns as (LuaFunction | undefined)[])[i] = undefined;
+  }
+
   /** Pops a frame that raised an error; true when the stack is then empty (the error leaves the machine). */
   private popFailed(): boolean {
     const stack = this.stack;
     stack.pop();
     this.recs[stack.length] = undefined;
+    this.forget(stack.length);
     if (stack.length === 0) return true;
     // The caller gets the error, not a result.
     this.waiting[stack.length - 1] = null;
@@ -202,6 +208,7 @@ export class Machine {
         stack.pop();
         // A finished frame's record holds its locals.
         this.recs[stack.length] = undefined;
+        this.forget(stack.length);
         if (stack.length === 0) return { done: true, value: r.value };
         value = this.deliver(stack.length - 1, r.value);
         r = undefined;
