@@ -575,8 +575,12 @@ export class CodeGen {
     // Self tail calls jump back here (see returnStat).
     const loop = this.fs.selfLoop;
     // Stack weight of a direct-mode frame, in units of 8 slots: V8's
-    // interpreter frame holds every parameter, local and temporary.
-    const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 8) / 8);
+    // interpreter frame holds every parameter, local and temporary, its
+    // fixed part, and registers for call arguments and intermediate values
+    // that are not declared temporaries (16 slots cover those: with
+    // temporaries reused across statements, 8 let calls.lua's 30,000 method
+    // tail calls overflow V8's stack before reaching the trampoline).
+    const weight = Math.ceil((temps + params.length + countLocals(fn.body) + 16) / 8);
     const clears = new Map<string, string>();
     const clear = (live: readonly string[]): string => {
       const key = live.join();
