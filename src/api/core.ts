@@ -456,20 +456,28 @@ export class Core {
       } catch (e) {
         throw core.hostError(e);
       }
-      if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : core.toLua(r);
-      if (isThenable(r)) {
-        const m = currentMachine();
-        if (m === null || !m.awaitable) return core.cannotAwait(r);
-        try {
-          r = yield new AwaitRequest(r);
-        } catch (e) {
-          throw core.hostError(e);
-        }
-        if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : core.toLua(r);
-      }
-      return core.resultToLua(r);
+      return yield* core.resultG(r);
     };
     return nameFunction(w, G, fn);
+  }
+
+  /**
+   * A host function's JS result `r` as Lua results, in resumable code: a
+   * promise is awaited (in an async run; elsewhere it is an error).
+   */
+  *resultG(r: unknown): Generator<unknown, unknown, unknown> {
+    if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : this.toLua(r);
+    if (isThenable(r)) {
+      const m = currentMachine();
+      if (m === null || !m.awaitable) return this.cannotAwait(r);
+      try {
+        r = yield new AwaitRequest(r);
+      } catch (e) {
+        throw this.hostError(e);
+      }
+      if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : this.toLua(r);
+    }
+    return this.resultToLua(r);
   }
 
   /** `lua.fn(f, { raw: true })`: receives and returns Lua values as the engine represents them. */
@@ -508,18 +516,7 @@ export class Core {
       } catch (e) {
         throw core.hostError(e);
       }
-      if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : core.toLua(r);
-      if (isThenable(r)) {
-        const m = currentMachine();
-        if (m === null || !m.awaitable) return core.cannotAwait(r);
-        try {
-          r = yield new AwaitRequest(r);
-        } catch (e) {
-          throw core.hostError(e);
-        }
-        if (typeof r !== 'object' || r === null) return r === undefined ? EMPTY : core.toLua(r);
-      }
-      return core.resultToLua(r);
+      return yield* core.resultG(r);
     };
     const f = nameFunction(w, G, call);
     // Not made from an embedder's function: no `J`.
