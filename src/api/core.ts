@@ -10,7 +10,8 @@ import { LuaTable } from '../runtime/table.js';
 import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, type LuaValue } from '../runtime/value.js';
 import { E, enter, leave, type Engine } from '../runtime/engine.js';
 import * as ops from '../runtime/ops.js';
-import { AwaitRequest, callreq } from '../runtime/callreq.js';
+import { AwaitRequest, PAUSE, callreq } from '../runtime/callreq.js';
+import { LimitExceeded, RunBudget, now, type Budget, type Limits } from '../runtime/limits.js';
 import { Machine, currentMachine, type LuaFunction, type MachineResult } from '../runtime/trampoline.js';
 import { Coroutine, resume as coResume, resumeG, close as coClose, unwind, type ResumeResult as CoResult } from '../runtime/coroutine.js';
 import { API_FUNCTION_PREFIX, HostError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
@@ -21,10 +22,11 @@ import { addressOf, tostring as luaTostring } from '../stdlib/base.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import type { Host } from '../host/host.js';
 import { LuaTableHandle, LuaFunctionHandle, LuaUserdataHandle, LuaThreadHandle, LuaHandle, type ResumeResult } from './handles.js';
-import { LuaError, makeLuaError, originOf, type ErrorOrigin, type LuaStackFrame } from './errors.js';
+import { LuaError, makeLuaError, makeLimitError, originOf, type ErrorOrigin, type LuaStackFrame } from './errors.js';
 import { MultiReturn, type ConvertOptions, type JsValue, type ToJSOptions } from './types.js';
 import { bytesToLua, luaToBytes, luaToText, textToLua } from './strings.js';
 import { opaqueMetatable, proxyMetatable } from './userdata.js';
+import { LuaStepper } from './stepper.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MIN_INT64 = -(1n << 63n);
@@ -111,10 +113,29 @@ function closedError(): Error {
 }
 
 const CLOSED = Symbol('closed');
+/** An await ended by the run's signal or deadline. */
+const STOPPED = Symbol('stopped');
+
+/** The limit error for a run stopped while it awaited. */
+function stopError(B: Budget): unknown {
+  try {
+    return B.stopped();
+  } catch (e) {
+    return e;
+  }
+}
+
+/** A turn of the event loop (time slicing): timers and I/O callbacks run before it resolves. */
+function macrotask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
+  return new Promise((resolve) => (immediate ?? setTimeout)(resolve));
+}
 
 export interface CoreOptions extends ConvertOptions {
   host: Host;
   dialect: '5.4' | '5.3' | '5.1';
+  /** The limits of every run; given (even `{}`), the state's chunks are compiled with limit checks. */
+  limits?: Limits;
 }
 
 export class Core {
@@ -141,11 +162,43 @@ export class Core {
   private readonly asyncRuns = new Set<Machine>();
   /** Rejecters of the awaits in progress (close() rejects them with CLOSED). */
   private readonly pendingAwaits = new Set<(e: unknown) => void>();
+  /** The limits of each run (null: none), unless `withLimits` gives others. */
+  limits: Limits | null = null;
+  /** Limits given for the runs started inside `withLimits`. */
+  private override: Limits | null = null;
+
+  /** Runs `fn`; the runs it starts (sync calls, async runs, steppers) get `limits`. */
+  withLimits<T>(limits: Limits, fn: () => T): T {
+    if (!this.engine.B.enabled) throw new Error('this Lua state was created without limits: pass `limits` (even {}) to new Lua() so that its code is compiled with limit checks');
+    const saved = this.override;
+    this.override = limits;
+    try {
+      return fn();
+    } finally {
+      this.override = saved;
+    }
+  }
+
+  /** Time slicing of async runs (`LuaOptions.sliceMs`). */
+  sliceMs = Infinity;
+
+  /** A new run's budget: null when the state has no limits (`always`: a stepper's, which needs one). */
+  newRun(sliceMs = Infinity, always = false): RunBudget | null {
+    const l = this.override ?? this.limits;
+    if (l === null && sliceMs === Infinity && !always) return null;
+    if (!this.engine.B.enabled) throw new Error('this Lua state was created without limits: pass `limits` (even {}) to new Lua() to use limits, time slicing or steppers');
+    return new RunBudget(l ?? {}, sliceMs);
+  }
 
   constructor(options: CoreOptions) {
     this.host = options.host;
     this.state = new LuaState({ host: options.host, dialect: options.dialect });
     this.engine = this.state.engine;
+    if (options.limits !== undefined) {
+      this.engine.B.enabled = true;
+      this.engine.B.memory.host = options.host.gc;
+      this.limits = options.limits;
+    }
     // Complete tracebacks without touching the process's Error.stackTraceLimit.
     this.engine.traceLimit = 200;
     this.bytes = options.strings === 'bytes';
@@ -584,8 +637,12 @@ export class Core {
     // this call (a nested run) is put back.
     const prev = E;
     if (prev !== e) enter(e);
-    const C = e.C, D = e.D, prot = e.protection;
-    const depth = D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current;
+    const C = e.C, D = e.D, prot = e.protection, B = e.B;
+    const depth = D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current, levels = B.lv;
+    // The outermost call is a run: it gets the limits (nested calls are part of it).
+    const outer = calls === 0 && B.enabled ? B.run : null;
+    const run = calls === 0 && B.enabled ? this.newRun() : null;
+    if (run !== null) B.resume(run);
     let r: unknown;
     C.n = calls + 1;
     prot.plain = false;
@@ -593,7 +650,9 @@ export class Core {
       if (calls + 1 >= MAX_C_CALLS) rtError('C stack overflow');
       r = (typeof f === 'function' ? f : ops.callable(f))(...args);
     } catch (err) {
+      if (run !== null) this.endRun(outer);
       D.n = depth;
+      B.lv = levels;
       C.n = calls;
       prot.plain = plain;
       e.machines.length = machines;
@@ -607,6 +666,7 @@ export class Core {
       }
       throw out;
     }
+    if (run !== null) this.endRun(outer);
     C.n = calls;
     prot.plain = plain;
     if (prev !== e && prev !== undefined) leave(prev);
@@ -682,7 +742,9 @@ export class Core {
       traceback: (msg) => bare ? msg : luaToText(L.run(() => formatTraceback(L, textToLua(msg), [...levels(), HOST_ENTRY], L.dialect === '5.1' ? '5.1' : '5.4'))),
       frames: () => L.run(() => levels().map((lv) => this.frameOf(L, lv))),
     };
-    const pub = makeLuaError(this.toJS(v), message, origin);
+    const pub = err instanceof LimitExceeded
+      ? makeLimitError(err.kind, err.limit, err.used, luaToText(v as string), origin)
+      : makeLuaError(this.toJS(v), message, origin);
     (err as { api?: LuaError }).api = pub;
     return pub;
   }
@@ -723,27 +785,35 @@ export class Core {
    * on) and resumes the machine with the value or the rejection. Several
    * runs of one state interleave at their awaits, each on its own machine.
    */
-  async runAsync(f: unknown, args: LuaValue[]): Promise<unknown> {
+  async runAsync(f: unknown, args: LuaValue[], sliceMs = Infinity): Promise<unknown> {
     this.check();
     const m = new Machine(null);
     m.awaitable = true;
     const entry = typeof f === 'function' && (f as LuaFunction).G !== undefined ? (f as LuaFunction) : callEntry(f);
+    const run = this.newRun(sliceMs === Infinity ? this.sliceMs : sliceMs);
     this.asyncRuns.add(m);
     let input: unknown = undefined;
     let isThrow = false;
     let first = true;
     try {
       for (;;) {
-        const r = this.step(m, entry, args, first, input, isThrow);
+        const r = this.step(m, entry, args, first, input, isThrow, run);
         first = false;
         if (r.done) return r.value;
-        try {
-          input = await this.settled(r.await!.promise);
-          isThrow = false;
-        } catch (e) {
-          if (e === CLOSED) throw new Error('this Lua state was closed during an async run');
-          input = e;
-          isThrow = true;
+        input = undefined;
+        isThrow = false;
+        if (r.await === PAUSE) {
+          // Time slicing: the event loop gets a turn, then the next slice starts.
+          await macrotask();
+          run!.sliceAt = now() + run!.sliceMs;
+        } else {
+          try {
+            input = await this.settled(r.await!.promise, run);
+          } catch (e) {
+            if (e === CLOSED) throw new Error('this Lua state was closed during an async run');
+            input = e;
+            isThrow = true;
+          }
         }
         if (this.state === null) throw new Error('this Lua state was closed during an async run');
       }
@@ -752,24 +822,36 @@ export class Core {
     }
   }
 
-  /** One synchronous stretch of an async run (as `invoke`). */
-  private step(m: Machine, entry: LuaFunction, args: LuaValue[], first: boolean, input: unknown, isThrow: boolean): MachineResult {
+  /**
+   * One synchronous stretch of a run on machine `m` (as `invoke`): an async
+   * run between two awaits, or a stepper's step. `run`: its limits.
+   */
+  step(m: Machine, entry: LuaFunction, args: LuaValue[], first: boolean, input: unknown, isThrow: boolean, run: RunBudget | null): MachineResult {
     this.check();
     const e = this.engine;
     const prev = E;
     if (prev !== e) enter(e);
-    const C = e.C, prot = e.protection;
-    const depth = e.D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current;
+    const C = e.C, prot = e.protection, B = e.B;
+    const depth = e.D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current, levels = B.lv;
+    const outer = B.run;
+    if (run !== null) B.resume(run);
     C.n = calls + 1;
     prot.plain = false;
     try {
       if (calls + 1 >= MAX_C_CALLS) rtError('C stack overflow');
       if (first) m.push(entry, args);
+      // Aborted or out of time during an await: the limit is raised inside the run, where __close handlers see it.
+      if (run !== null && input === STOPPED) {
+        input = stopError(B);
+        isThrow = true;
+      }
       return m.run(input, isThrow);
     } catch (err) {
       throw this.outError(err);
     } finally {
+      if (run !== null) this.endRun(outer);
       e.D.n = depth;
+      B.lv = levels;
       C.n = calls;
       prot.plain = plain;
       e.machines.length = machines;
@@ -779,22 +861,53 @@ export class Core {
     }
   }
 
-  /** `p`'s outcome, or a rejection with CLOSED when the state is closed first. */
-  private settled(p: PromiseLike<unknown>): Promise<unknown> {
+  /** Ends the current run's stretch and makes `outer` (a run this one was nested in, or none) current again. */
+  private endRun(outer: RunBudget | null): void {
+    const B = this.engine.B;
+    B.suspend();
+    if (outer !== null) B.resume(outer);
+  }
+
+  /**
+   * `p`'s outcome, or a rejection with CLOSED when the state is closed
+   * first, or with STOPPED when the run's signal aborts or its time runs out
+   * while it waits.
+   */
+  private settled(p: PromiseLike<unknown>, run: RunBudget | null): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const pending = this.pendingAwaits;
       pending.add(reject);
-      try {
-        p.then((v) => { pending.delete(reject); resolve(v); }, (e: unknown) => { pending.delete(reject); reject(e); });
-      } catch (e) {
+      const signal = run?.limits.signal;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stop = (): void => { done(); reject(STOPPED); };
+      const done = (): void => {
         pending.delete(reject);
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
+      };
+      if (signal !== undefined) {
+        if (signal.aborted) { stop(); return; }
+        signal.addEventListener('abort', stop, { once: true });
+      }
+      if (run !== null && run.deadline !== Infinity) timer = setTimeout(stop, Math.max(0, run.deadline - now()));
+      try {
+        p.then((v) => { done(); resolve(v); }, (e: unknown) => { done(); reject(e); });
+      } catch (e) {
+        done();
         reject(e);
       }
     });
   }
 
-  async callAsync(f: unknown, args: unknown[]): Promise<JsValue[]> {
-    return this.resultsToJS(await this.runAsync(f, this.convertArgs(args)));
+  /** A stepper for `f(args)` (Lua.stepper). */
+  stepper(f: unknown, args: unknown[]): LuaStepper {
+    this.check();
+    const entry = typeof f === 'function' && (f as LuaFunction).G !== undefined ? (f as LuaFunction) : callEntry(f);
+    return new LuaStepper(this, entry, this.convertArgs(args), this.newRun(Infinity, true)!);
+  }
+
+  async callAsync(f: unknown, args: unknown[], sliceMs = Infinity): Promise<JsValue[]> {
+    return this.resultsToJS(await this.runAsync(f, this.convertArgs(args), sliceMs));
   }
 
   // ---------------------------------------------------------------- coroutines

@@ -78,6 +78,34 @@ function defaultMessage(value: unknown): string {
   return `(error object is a ${value === undefined || value === null ? 'nil' : typeof value === 'boolean' ? 'boolean' : 'table'} value)`;
 }
 
+/** What a limit applies to (see `Limits`). */
+export type LimitKind = 'instructions' | 'time' | 'signal' | 'interrupt' | 'memory' | 'depth' | 'string';
+
+/**
+ * A run stopped by one of its limits. Lua code could not catch it (pcall,
+ * xpcall and coroutine.resume pass it on; `__close` handlers ran). The state
+ * stays usable: the next run starts with a fresh budget.
+ *
+ * - `kind`: which limit;
+ * - `limit`: its value (bytes, units, levels, milliseconds; 0 for a signal or interrupt);
+ * - `used`: what the run had used when it was stopped;
+ * - `traceback`, `frames`: the Lua stack where it was stopped.
+ */
+export class LuaLimitError extends LuaError {
+  constructor(readonly kind: LimitKind, readonly limit: number, readonly used: number, message: string) {
+    super(message, { message });
+  }
+}
+
+Object.defineProperty(LuaLimitError.prototype, 'name', { value: 'LuaLimitError', enumerable: false, configurable: true, writable: true });
+
+/** A LuaLimitError for a limit hit inside Lua. */
+export function makeLimitError(kind: LimitKind, limit: number, used: number, message: string, origin: ErrorOrigin): LuaLimitError {
+  const e = new LuaLimitError(kind, limit, used, message);
+  origins.set(e, origin);
+  return e;
+}
+
 /** A LuaError for an error that came out of Lua. */
 export function makeLuaError(value: JsValue, message: string, origin: ErrorOrigin): LuaError {
   const e = new LuaError(value, { message });

@@ -25,6 +25,8 @@ import { callbackStream, defaultHost, stdinReader, type StdinSource } from './ho
 import { MultiReturn, LIB_NAMES, type ConvertOptions, type JsValue, type LibName } from './types.js';
 import { bytesToLua, luaToText, textToLua } from './strings.js';
 import { LuaError } from './errors.js';
+import type { Limits } from '../runtime/limits.js';
+import type { LuaStepper } from './stepper.js';
 
 export interface LuaOptions extends ConvertOptions {
   /** The Lua dialect: '5.4' (default), '5.3' or '5.1'. */
@@ -44,9 +46,26 @@ export interface LuaOptions extends ConvertOptions {
    * imported). `stdout`, `stderr` and `stdin` override its streams.
    */
   host?: Host;
+  /**
+   * The limits of every run (each call from JS into Lua, sync or async, is a
+   * run with a fresh budget). Given at all (even `{}`), the state's code is
+   * compiled with limit checks, so that runs can be limited later
+   * (`lua.limits`, `withLimits`, a chunk's `limits`), time-sliced and
+   * stepped; a state created without it pays nothing for limits.
+   */
+  limits?: Limits;
+  /** Async runs give the event loop a turn every `sliceMs` milliseconds (needs `limits`). */
+  sliceMs?: number;
 }
 
-export interface ChunkOptions {
+export interface RunOptions {
+  /** This run's limits, instead of the state's (`LuaOptions.limits`, which must have been given). */
+  limits?: Limits;
+  /** Async runs: give the event loop a turn every `sliceMs` milliseconds. */
+  sliceMs?: number;
+}
+
+export interface ChunkOptions extends RunOptions {
   /** The chunk name as `load` takes it: '@file.lua', '=name', or (default) the source itself. */
   chunkName?: string;
   /** The chunk's `_ENV` (a table handle, or a plain object copied into a new table; `null`: nil); default: the globals. */
@@ -135,7 +154,8 @@ export class Lua {
       if (options.stdin !== undefined) host.readStdin = stdinReader(options.stdin);
     }
     this.dialect = options.dialect ?? '5.4';
-    this.core = new Core({ host, dialect: this.dialect, strings: options.strings, numbers: options.numbers });
+    this.core = new Core({ host, dialect: this.dialect, strings: options.strings, numbers: options.numbers, limits: options.limits });
+    if (options.sliceMs !== undefined) this.core.sliceMs = options.sliceMs;
     this.global = new GlobalAccess(this.core);
     const libs = options.libs ?? 'all';
     const names = libs === 'all' ? LIB_NAMES : libs === 'none' ? [] : LIB_NAMES.filter((n) => libs.includes(n));
@@ -181,14 +201,47 @@ export class Lua {
     return new LuaFunctionHandle(this.core, this.core.compile(code, options.chunkName, options.mode ?? 'bt', env));
   }
 
-  /** Runs a chunk; every value it returns. Lua errors are thrown as LuaError. */
+  /** Runs a chunk; every value it returns. Lua errors are thrown as LuaError (a limit that was hit: LuaLimitError). */
   doString(code: string | Uint8Array, options: ChunkOptions = {}): JsValue[] {
-    return this.load(code, options).call();
+    const f = this.load(code, options);
+    return options.limits !== undefined ? this.withLimits(options.limits, () => f.call()) : f.call();
   }
 
   /** Runs a chunk in an async run (JS functions it calls may return promises, which are awaited). */
   async doStringAsync(code: string | Uint8Array, options: ChunkOptions = {}): Promise<JsValue[]> {
-    return this.load(code, options).callAsync();
+    const f = this.load(code, options);
+    const start = (): Promise<JsValue[]> => this.core.callAsync(f.ref, [], options.sliceMs);
+    return options.limits !== undefined ? this.withLimits(options.limits, start) : start();
+  }
+
+  /** The limits of each run (null: none). Settable when the state was created with `limits`. */
+  get limits(): Limits | null {
+    return this.core.limits;
+  }
+
+  set limits(limits: Limits | null) {
+    if (limits !== null && !this.core.engine.B.enabled) this.core.withLimits(limits, () => undefined);
+    this.core.limits = limits;
+  }
+
+  /**
+   * Runs `fn`; every run it starts (calls, `doString`, async runs and
+   * steppers started before it returns) has `limits` instead of the state's.
+   */
+  withLimits<T>(limits: Limits, fn: () => T): T {
+    return this.core.withLimits(limits, fn);
+  }
+
+  /**
+   * A stepped run of `fn(...args)` (a function handle, a JS function, or the
+   * global at a dotted path): it advances only when `step` is called. Needs
+   * a state created with `limits`.
+   *
+   *     const s = lua.stepper(lua.load('for i = 1, 1e9 do end'));
+   *     while (s.step({ instructions: 10_000 }).status === 'running') await nextFrame();
+   */
+  stepper(fn: LuaFunctionHandle | string | ((...args: never[]) => unknown), ...args: unknown[]): LuaStepper {
+    return this.core.stepper(this.callee(fn), args);
   }
 
   /** Runs a file read through the host (chunk name '@path'); a first '#' line is skipped, as lua does. */

@@ -6,6 +6,7 @@
 // `--lua=X` (ours) picks the dialect; it is not part of the `arg` table, so
 // arg[-1]... look as they would under luaX.Y. Everything lua.c prints (usage,
 // version, `prog: message`, tracebacks) is reproduced with our program name.
+import { RunBudget, type Limits } from '../runtime/limits.js';
 import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { LuaState } from '../runtime/state.js';
@@ -420,7 +421,7 @@ const STACK_LIMIT = 200;
  * Runs the interpreter; returns the exit status. In interactive mode the
  * REPL goes on after this returns and ends the process itself.
  */
-export function main(argv: string[]): number {
+export function main(argv: string[], options: { limits?: Limits } = {}): number {
   const progname = programName('regolith');
   // Our own option comes before lua's ones: --lua=X picks the dialect.
   let profile = PROFILES[DEFAULT_DIALECT];
@@ -446,6 +447,12 @@ export function main(argv: string[]): number {
   const { flags, script } = parsed;
   const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
   const L = it.L;
+  // Limits for the whole process (scripts/bench-limited.ts measures their cost; not a lua option).
+  if (options.limits !== undefined) {
+    L.engine.B.enabled = true;
+    L.engine.B.memory.host = host.gc;
+    L.engine.B.resume(new RunBudget(options.limits));
+  }
   // lua.c closes the state (running pending finalizers) however pmain ended.
   // Everything below runs inside lua.c's lua_pcall of pmain: one C level
   // (so the C-stack limit is reached at the same depth as with lua5.4).

@@ -413,7 +413,25 @@ export class CodeGen {
      * just a field.
      */
     private readonly stripNames = false,
+    /** Checks for the state's limits (runtime/limits.ts): a countdown per loop iteration and call, call levels. */
+    private readonly limits = false,
   ) {}
+
+  /**
+   * A limited state's step check, `steps` statements' worth: at each
+   * function entry and loop iteration. Resumable code may pause there (time
+   * slicing, stepping: `$pause` yields only on a machine that can stop).
+   */
+  private budgetCheck(steps: number): void {
+    if (!this.limits) return;
+    if (this.fs.gen) this.emit(js`if (($B.n -= ${String(steps)}) < 0 && $B.tick()) yield* $pause();\n`);
+    else this.emit(js`if (($B.n -= ${String(steps)}) < 0) $B.tick();\n`);
+  }
+
+  /** A direct-mode return: one call level less (limited states). */
+  private levelOut(): string {
+    return this.limits ? '$B.lv--; ' : '';
+  }
 
   /** A name for messages, as a JS argument. */
   private descArg(d: string | null): string {
@@ -554,6 +572,10 @@ export class CodeGen {
       // runs their instrumented twins.
       const limit = this.debugged ? '-1' : '$D.limit';
       this.emit(js`if (($D.n += ${WEIGHT}) > ${limit}) return $deep(${self}, ${argList}, ${WEIGHT});\n`);
+      // Levels count only past the switch to the heap stack (machines count theirs).
+      if (this.limits) this.emit(js`if ((++$B.lv > $B.lvMax) | (($B.n -= ${String(stepsOf(fn.body))}) < 0)) $B.tick();\n`);
+    } else {
+      this.budgetCheck(stepsOf(fn.body));
     }
     if (gen && this.instrument) this.emit(js`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
     this.emit(TOP);
@@ -569,11 +591,13 @@ export class CodeGen {
     }
     // lua's final return belongs to the function's last line (its `end`).
     if (gen && this.instrument) this.emit(js`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
-    this.emit(gen ? `return $EMPTY;\n` : js`$D.n -= ${WEIGHT}; return $EMPTY;\n`);
+    this.emit(gen ? `return $EMPTY;\n` : js`$D.n -= ${WEIGHT}; ${this.levelOut()}return $EMPTY;\n`);
     this.emit(TOP_END);
     const temps = this.fs.maxTemps;
     // Self tail calls jump back here (see returnStat).
     const loop = this.fs.selfLoop;
+    // A self tail call jumping back to the top is a call: it counts.
+    const topCheck = !this.limits ? '' : gen ? `if (($B.n -= 1) < 0 && $B.tick()) yield* $pause();\n` : `if (($B.n -= 1) < 0) $B.tick();\n`;
     // Stack weight of a direct-mode frame, in units of 8 slots: V8's
     // interpreter frame holds every parameter, local and temporary, its
     // fixed part, and registers for call arguments and intermediate values
@@ -598,7 +622,7 @@ export class CodeGen {
       if (h instanceof Clear) return clear(h.live);
       switch (h.what) {
         case 'weight': return String(weight);
-        case 'top': return loop ? '$top: for (;;) {\n' : '';
+        case 'top': return loop ? `$top: for (;;) {\n${topCheck}` : '';
         case 'topEnd': return loop ? '}\n' : '';
       }
     });
@@ -774,6 +798,7 @@ export class CodeGen {
       if (forward) this.emit(js`}\n`);
       if (backward) {
         this.emit(js`${bwdLabel}: for (;;) {\n`);
+        this.budgetCheck(1);
         openLoops++;
       }
       this.labelPlans.set(label, { breakLabel: fwdLabel, continueLabel: bwdLabel, after: true });
@@ -789,7 +814,9 @@ export class CodeGen {
     labels.forEach((l, i) => this.labelPlans.set(l, { state: { stateVar, loopLabel, value: i + 1 } }));
     // Hoist this block's locals so that every case sees them.
     this.hoist(stats);
-    this.emit(js`${stateVar} = 0;\n${loopLabel}: for (;;) {\nswitch (${stateVar}) {\ncase 0:\n`);
+    this.emit(js`${stateVar} = 0;\n${loopLabel}: for (;;) {\n`);
+    this.budgetCheck(1);
+    this.emit(js`switch (${stateVar}) {\ncase 0:\n`);
     for (const s of stats) {
       if (s.kind === 'Label') {
         this.emit(js`case ${this.labelPlans.get(s)!.state!.value}:\n`);
@@ -864,6 +891,7 @@ export class CodeGen {
       case 'While': {
         const label = `$L${this.labelCounter++}`;
         this.emit(js`${label}: while (${this.cond(s.condition)}) {\n`);
+        this.budgetCheck(stepsOf(s.body));
         this.fs.loopLabels.push(label);
         this.block(s.body);
         this.loopBack(s.condition.line);
@@ -875,6 +903,7 @@ export class CodeGen {
       case 'Repeat': {
         const label = `$L${this.labelCounter++}`;
         this.emit(js`${label}: for (;;) {\n`);
+        this.budgetCheck(stepsOf(s.body));
         this.fs.loopLabels.push(label);
         // The condition sees the body's locals, so it is compiled inside the
         // body's scope; a `<close>` local in the body must be closed after
@@ -1125,7 +1154,7 @@ export class CodeGen {
     this.fs.selfLoop = true;
     const t = this.fs.temp();
     const site = callSiteFor(c.callee);
-    this.emit(js`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= ${WEIGHT}; return ${t}; }\n`);
+    this.emit(js`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= ${WEIGHT}; ${this.levelOut()}return ${t}; }\n`);
   }
 
   private returnStat(s: ReturnStat): void {
@@ -1145,7 +1174,7 @@ export class CodeGen {
       this.emit(js`return ${value};\n`);
     } else {
       const t = this.fs.temp();
-      this.emit(js`{ ${t} = ${value}; $D.n -= ${WEIGHT}; return ${t}; }\n`);
+      this.emit(js`{ ${t} = ${value}; $D.n -= ${WEIGHT}; ${this.levelOut()}return ${t}; }\n`);
     }
   }
 
@@ -1174,6 +1203,7 @@ export class CodeGen {
     this.emit(js`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
     this.emit(js`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.registerLocal(s.variable.name, vref(s.variable));
+    this.budgetCheck(stepsOf(s.body));
     this.fs.loopLabels.push(label);
     this.block(s.body);
     this.fs.nact = nact + 3;
@@ -1198,6 +1228,7 @@ export class CodeGen {
     this.emit(js`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
     this.emit(js`${label}: for (;;) {\n`);
+    this.budgetCheck(stepsOf(s.body));
     // lua5.4 gives the iterator call the line where the explist starts.
     const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
     this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
@@ -1654,6 +1685,8 @@ export class CodeGen {
         return js`(${prep}(${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
       }
       case '..':
+        // Limited states: a long result goes through the helper, which checks and charges it.
+        if (this.limits) return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' && ${a}.length + ${b}.length <= $B.smax ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
         return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
       case '==':
         return js`(${prep}${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b})))`;
@@ -1779,10 +1812,12 @@ export interface CompileOptions {
   clearTemps?: boolean;
   /** Always run instrumented (chunks that use getlocal, setlocal or sethook). */
   debugged?: boolean;
+  /** Count steps and call levels for the state's limits (runtime/limits.ts). */
+  limits?: boolean;
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
-  return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false).compileChunk(chunk);
+  return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false, options.limits ?? false).compileChunk(chunk);
 }
 
 /** Left-nested operations from which a chain is compiled without recursion. */
@@ -1929,6 +1964,27 @@ function countLocals(b: Block): number {
         if (st.orelse) n += countLocals(st.orelse);
         break;
       default: break;
+    }
+  }
+  return n;
+}
+
+/**
+ * The statements a pass through `b` counts toward the instruction limit: its
+ * own and those of the blocks it runs once (if, do), but not of loops or
+ * functions inside it, which count their own.
+ */
+function stepsOf(b: Block): number {
+  let n = 1;
+  const todo: Block[] = [b];
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    for (const st of x.body) {
+      n++;
+      if (st.kind === 'Do') todo.push(st.body);
+      else if (st.kind === 'If') {
+        for (const c of st.clauses) todo.push(c.body);
+        if (st.orelse) todo.push(st.orelse);
+      }
     }
   }
   return n;

@@ -97,6 +97,11 @@ export interface RuntimeHelpers {
   };
   /** Called with undefined arguments to overwrite stale interpreter registers (clearTemps). */
   clr: (...registers: undefined[]) => void;
+
+  /** Limited states (runtime/limits.ts): the step countdown and call levels; `tick` says whether to pause. */
+  B: { n: number; lv: number; lvMax: number; smax: number; tick: () => boolean };
+  /** Resumable code whose `tick` asked for a pause: stops the machine when it can stop (time slicing, stepping). */
+  pause: () => Generator<unknown, void, unknown>;
 }
 
 /**
@@ -110,6 +115,7 @@ const HELPER_NAMES = {
   arith: true, arithG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
   numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
+  B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;
 
 export type HelperName = keyof RuntimeHelpers;

@@ -38,6 +38,13 @@ export class AwaitRequest {
   constructor(readonly promise: PromiseLike<unknown>) {}
 }
 
+/**
+ * A machine stopping between two steps of Lua code (limits.ts: time slicing,
+ * stepping): an await whose driver gives the event loop a turn, or ends the
+ * step, then resumes the machine with nothing.
+ */
+export const PAUSE = new AwaitRequest({ then: () => { throw new Error('internal: a pause awaited as a promise'); } });
+
 export function callreq(f: unknown, args: LuaValue[], desc?: string | null, line = -1): CallRequest {
   return new CallRequest(f, args, desc, false, line);
 }

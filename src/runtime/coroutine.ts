@@ -5,7 +5,7 @@
 import { LuaThreadBase, type LuaValue } from './value.js';
 import { Machine, currentMachine, type LuaFunction, type MachineOwner } from './trampoline.js';
 import { E, type Engine } from './engine.js';
-import { HostError, LuaError, type Frame } from './errors.js';
+import { HostError, LuaError, rethrowUncatchable, type Frame } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest, type AwaitRequest } from './callreq.js';
 import { forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
@@ -30,7 +30,11 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
-    if (!isMain) inheritHook(this);
+    if (!isMain) {
+      inheritHook(this);
+      // A coroutine and its machine's stacks: about a kilobyte (memory limits).
+      E.B.object(1024);
+    }
   }
   get yieldable(): boolean {
     return !this.isMain;
@@ -118,7 +122,7 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
   prev.status = 'normal';
   co.status = 'running';
   switchTo(co);
-  const depth = e.D.n;
+  const depth = e.D.n, levels = e.B.lv;
   co.machine.awaitable = awaitable;
   co.hostCause = undefined;
   try {
@@ -154,12 +158,15 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
     forgetThread(co);
     co.failed = true;
     co.errorValue = toLuaErrorValue(e);
+    // A limit that was hit ends the run, not just the coroutine.
+    rethrowUncatchable(e);
     if (e instanceof LuaError) co.deadFrames = e.frames;
     if (e instanceof HostError) co.hostCause = e;
     return { ok: false, error: co.errorValue };
   } finally {
     e.C.n--;
     e.D.n = depth;
+    e.B.lv = levels;
     switchTo(prev);
     prev.status = 'running';
   }
@@ -186,6 +193,7 @@ export function close(co: Coroutine): ResumeResult {
     co.status = 'running';
     // Its __close handlers cannot yield (coroutine.isyieldable compares the C level with this).
     co.cbase = -1;
+    let limit: unknown = null;
     try {
       while (stack.length > 0) {
         const g = stack.pop()!;
@@ -194,6 +202,8 @@ export function close(co: Coroutine): ResumeResult {
         } catch (e) {
           failed = true;
           error = toLuaErrorValue(e);
+          // A limit that was hit: the other handlers still run (on its grace budget), then it goes on.
+          if (e instanceof LuaError && e.uncatchable) limit ??= e;
         }
       }
     } finally {
@@ -201,6 +211,7 @@ export function close(co: Coroutine): ResumeResult {
     }
     co.status = 'dead';
     forgetThread(co);
+    if (limit !== null) throw limit;
     return failed ? { ok: false, error } : { ok: true, values: [] };
   }
   if (co.status === 'dead') {
@@ -226,18 +237,21 @@ function closePending(co: Coroutine, error: LuaValue): LuaValue {
   co.status = 'running';
   // Not yieldable (coroutine.isyieldable compares the C level with this).
   co.cbase = -1;
+  let limit: unknown = null;
   try {
     for (const v of pending) {
       try {
         ops.call(ops.callable(ops.metafield(v, '__close'), "metamethod 'close'"), v as LuaValue, error);
       } catch (e) {
         error = toLuaErrorValue(e);
+        if (e instanceof LuaError && e.uncatchable) limit ??= e;
       }
     }
   } finally {
     co.status = 'dead';
     switchTo(prev);
   }
+  if (limit !== null) throw limit;
   return error;
 }
 

@@ -18,6 +18,7 @@ import type { Machine } from './trampoline.js';
 import type { Coroutine } from './coroutine.js';
 import type { ChunkInfo } from './errors.js';
 import type { Collector } from './gc.js';
+import { Budget } from './limits.js';
 
 /** What V8's --stack-size gives the JS stack, halved, in 64-byte units (see `Depth`). */
 function stackUnits(): number {
@@ -72,6 +73,8 @@ export class HookState {
 export class Engine {
   /** Direct-mode stack accounting, bound into compiled code as `$D`. */
   readonly D: Depth = { n: 0, limit: STACK_UNITS, cl: -1 };
+  /** Resource limits: the countdown and level count compiled code checks (limits.ts), bound as `$B`. */
+  readonly B = new Budget();
   /** Nesting of calls made from host code: lua5.4's C-stack count (LUAI_MAXCCALLS). */
   readonly C = { n: 0 };
   readonly typeMetatables: TypeMetatables = {
@@ -192,15 +195,16 @@ export function leave(prev: Engine): void {
  * error unwinds JS frames that never ran their epilogues, `restore` puts the
  * counters back (the one copy of lua's luaD_pcall bookkeeping).
  */
-export interface Mark { d: number; c: number; plain: boolean; machines: number }
+export interface Mark { d: number; c: number; lv: number; plain: boolean; machines: number }
 
 export function mark(e: Engine): Mark {
-  return { d: e.D.n, c: e.C.n, plain: e.protection.plain, machines: e.machines.length };
+  return { d: e.D.n, c: e.C.n, lv: e.B.lv, plain: e.protection.plain, machines: e.machines.length };
 }
 
 export function restore(e: Engine, m: Mark): void {
   e.D.n = m.d;
   e.C.n = m.c;
+  e.B.lv = m.lv;
   e.protection.plain = m.plain;
   e.machines.length = m.machines;
 }

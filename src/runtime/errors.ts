@@ -19,12 +19,18 @@ export class LuaError extends Error {
    * (the JS stack alone lacks them once the error has unwound).
    */
   readonly frames: Frame[] | null = null;
-  constructor(readonly value: LuaValue) {
+  /** Lua code cannot catch it (a limit was hit: limits.ts). */
+  get uncatchable(): boolean {
+    return false;
+  }
+
+  /** `keepFrames`: record the frames now, as plain data, instead of V8's stack (which holds each frame's receiver). */
+  constructor(readonly value: LuaValue, keepFrames = false) {
     // V8 records the JS stack of every Error, at a cost that dominates
     // raising one; only a traceback reads it (errorLevels). It is not needed
     // when the frames are recorded here anyway, or when the innermost
     // protected call is a plain pcall, which drops everything but the value.
-    const keep = machineFrames.keepAtRaise();
+    const keep = keepFrames || machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
     // An error nothing catches before lua.c's message handler: all of the
     // stack, which its traceback counts (see Engine.protection.whole).
@@ -36,6 +42,37 @@ export class LuaError extends Error {
     Error.stackTraceLimit = limit;
     this.name = 'LuaError';
     if (keep) this.frames = captureFrames(whole ? Infinity : Math.max(200, limit, E.traceLimit));
+  }
+}
+
+/** What a limit applies to (runtime/limits.ts). */
+export type LimitKind = 'instructions' | 'time' | 'signal' | 'interrupt' | 'memory' | 'depth' | 'string';
+
+const WORDS: Record<LimitKind, string> = {
+  instructions: 'instruction limit exceeded',
+  time: 'time limit exceeded',
+  signal: 'run aborted',
+  interrupt: 'run interrupted',
+  memory: 'memory limit exceeded',
+  depth: 'call depth limit exceeded',
+  string: 'string size limit exceeded',
+};
+
+/**
+ * A limit that was hit. A LuaError so that it carries the stack where it was
+ * raised (for the traceback), but errorValue rethrows it: nothing in Lua
+ * catches it.
+ */
+export class LimitExceeded extends LuaError {
+  constructor(readonly kind: LimitKind, readonly limit: number, readonly used: number) {
+    // Its frames as data: a limit is often raised inside a table or a
+    // string operation, and V8's stack would keep their receivers (the
+    // runaway data) alive as long as the embedder keeps the error.
+    super(WORDS[kind], true);
+  }
+
+  override get uncatchable(): boolean {
+    return true;
   }
 }
 
@@ -283,6 +320,15 @@ export function framesFromSites(sites: readonly NodeJS.CallSite[]): Frame[] {
 }
 
 /** The Lua value of anything caught from Lua code. */
+/**
+ * Throws `e` again when Lua code must not catch it (a limit was hit:
+ * limits.ts). Every place that turns a caught exception into a Lua value
+ * (pcall, xpcall, coroutine.resume, load's reader...) calls it first.
+ */
+export function rethrowUncatchable(e: unknown): void {
+  if (e instanceof LuaError && e.uncatchable) throw e;
+}
+
 export function errorValue(e: unknown): LuaValue {
   if (e instanceof LuaError) return e.value;
   // The JS stack ran out despite the depth accounting (e.g. deep host

@@ -318,6 +318,12 @@ export class Collector {
 
   /** KB in use (collectgarbage "count"). */
   count(): number {
+    // A memory-limited run sees the memory it is charged for (runtime/limits.ts).
+    const B = this.L.engine.B;
+    if (B.run?.limits.memory !== undefined) {
+      B.chargeMemory(0);
+      return B.memory.estimate() / 1024;
+    }
     const heap = this.L.host.gc?.heapUsed() ?? 0;
     const s = this.stoppedAt;
     if (s === null) return heap / 1024;

@@ -7,9 +7,9 @@ import { LuaTable } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
-import { deep, deferCloseOnError } from './trampoline.js';
+import { deep, deferCloseOnError, pause } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
-import { errorValue, rtError } from './errors.js';
+import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
 import type { Engine } from './engine.js';
 
@@ -120,21 +120,32 @@ export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
 export function tbcError(v: unknown, e: unknown): unknown {
   if (v === undefined || v === false) return e;
   try {
-    ops.call(closer(v), v as LuaValue, errorValue(e));
+    ops.call(closer(v), v as LuaValue, closeArg(e));
   } catch (e2) {
-    return e2;
+    return after(e, e2);
   }
   return e;
+}
+
+/** What a `__close` handler is given for error `e` (a limit that was hit: its message). */
+function closeArg(e: unknown): LuaValue {
+  return e instanceof LuaError && e.uncatchable ? e.value : errorValue(e);
+}
+
+/** The error that goes on after `__close` raised `e2` while closing for `e`: a limit that was hit goes on whatever happens. */
+function after(e: unknown, e2: unknown): unknown {
+  return e instanceof LuaError && e.uncatchable ? e : e2;
 }
 
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
   // An error ending a coroutine leaves its variables to coroutine.close.
-  if (deferCloseOnError(v)) return e;
+  // (Not a limit that was hit: that ends the run, and its handlers run now.)
+  if (!(e instanceof LuaError && e.uncatchable) && deferCloseOnError(v)) return e;
   try {
-    yield callreq(closer(v), [v as LuaValue, errorValue(e)], "metamethod 'close'");
+    yield callreq(closer(v), [v as LuaValue, closeArg(e)], "metamethod 'close'");
   } catch (e2) {
-    return e2;
+    return after(e, e2);
   }
   return e;
 }
@@ -150,7 +161,7 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
 }
 
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
-const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H'> = {
+const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
@@ -160,7 +171,7 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H'> = {
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
   numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
-  clr: clearRegisters,
+  clr: clearRegisters, pause,
 };
 
 /** What instrumented code calls (`$H`); they act on the running engine's hooks. */
@@ -171,5 +182,5 @@ function clearRegisters(): void {}
 
 /** The record for a chunk of `engine`'s: the shared helpers, the engine's depth record, and the chunk's `mkfn`. */
 export function helperRecord(engine: Engine, mkfn: RuntimeHelpers['mkfn']): RuntimeHelpers {
-  return { ...shared, D: engine.D, H: HOOK_CALLS, mkfn };
+  return { ...shared, D: engine.D, H: HOOK_CALLS, B: engine.B, mkfn };
 }

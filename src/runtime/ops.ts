@@ -412,7 +412,10 @@ export function tostringBasic(v: unknown): string | undefined {
 function concatStep(a: unknown, b: unknown, da: string | null | undefined, db: string | null | undefined): { value: string } | { mm: unknown } {
   const sa = tostringBasic(a);
   const sb = tostringBasic(b);
-  if (sa !== undefined && sb !== undefined) return { value: sa + sb };
+  if (sa !== undefined && sb !== undefined) {
+    E.B.built(sa.length + sb.length);
+    return { value: sa + sb };
+  }
   let h = metafield(a, '__concat');
   if (h === undefined) h = metafield(b, '__concat');
   if (h !== undefined) return { mm: h };

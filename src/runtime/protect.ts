@@ -8,6 +8,7 @@
 
 import { E } from './engine.js';
 import * as ops from './ops.js';
+import { rethrowUncatchable } from './errors.js';
 import type { LuaValue } from './value.js';
 
 /** What a protected call caught. */
@@ -25,7 +26,7 @@ export class Caught {
 export function protectedCall(f: unknown, args: LuaValue[], plain: boolean): unknown {
   const e = E;
   const protection = e.protection;
-  const depth = e.D.n;
+  const depth = e.D.n, levels = e.B.lv;
   const savedPlain = protection.plain, savedWhole = protection.whole;
   protection.plain = plain;
   // Something catches errors raised below: no whole-stack capture for lua.c.
@@ -34,6 +35,9 @@ export function protectedCall(f: unknown, args: LuaValue[], plain: boolean): unk
     return ops.call(f, ...args);
   } catch (err) {
     e.D.n = depth;
+    e.B.lv = levels;
+    // A limit that was hit ends the run: no protected call stops it.
+    rethrowUncatchable(err);
     return new Caught(err);
   } finally {
     protection.plain = savedPlain;

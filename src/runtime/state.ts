@@ -57,12 +57,13 @@ export class LuaState {
   run<T>(fn: () => T): T {
     const e = this.engine;
     const prev = enter(e);
-    const depth = e.D.n, calls = e.C.n, plain = e.protection.plain, machines = e.machines.length;
+    const depth = e.D.n, levels = e.B.lv, calls = e.C.n, plain = e.protection.plain, machines = e.machines.length;
     const current = e.current;
     try {
       return fn();
     } finally {
       e.D.n = depth;
+      e.B.lv = levels;
       e.C.n = calls;
       e.protection.plain = plain;
       e.machines.length = machines;

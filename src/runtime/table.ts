@@ -86,6 +86,9 @@ let budgetSpent: () => void = () => { allocBudget = BUDGET_IDLE; };
 let budgetStart = BUDGET_IDLE;
 let spentBefore = 0;
 
+/** Allocations that 1024 more slots of a table part count as (about 8-40 KB). */
+const GROWTH_ALLOCS = 128;
+
 /** An engine's allocation budget while another engine runs. */
 export interface AllocBudget { left: number; start: number; spentBefore: number; onSpent: (() => void) | null }
 
@@ -112,6 +115,11 @@ export function setAllocBudget(n: number, onSpent: () => void): void {
   spentBefore += budgetStart - allocBudget;
   allocBudget = budgetStart = n;
   budgetSpent = onSpent;
+}
+
+/** Whether no allocation budget is set (the collector is idle). */
+export function allocBudgetIdle(): boolean {
+  return budgetStart === BUDGET_IDLE;
 }
 
 /** Allocations counted so far (a running total, for memory estimates while the collector is stopped). */
@@ -261,6 +269,8 @@ export class LuaTable {
       // (the hash never holds n+1, so assigning nil here is a no-op)
       if (v !== undefined) {
         a.push(v);
+        // Every 1024 slots (8 KB) count as allocations: the memory limit and the collector's pacing see growth.
+        if ((a.length & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
         const h = this.hash;
         if (h !== null && h.size !== 0) this.migrate(h);
       }
@@ -289,7 +299,7 @@ export class LuaTable {
         st[s] = v;
         return;
       }
-      this.scount++;
+      if ((++this.scount & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
       const it = this.iter;
       if (it !== null) it.skeys = null;
     }
@@ -306,6 +316,7 @@ export class LuaTable {
     const size = h.size;
     h.set(k, v);
     if (h.size !== size) {
+      if ((size & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
       const it = this.iter;
       if (it !== null) it.hkeys = null;
     }

@@ -8,7 +8,7 @@
 // the Lua limit `LUAI_MAXSTACK`), tail calls replace frames, and a whole
 // stack can be suspended — which is how coroutines work.
 
-import { AwaitRequest, CallRequest, YieldRequest } from './callreq.js';
+import { AwaitRequest, CallRequest, PAUSE, YieldRequest } from './callreq.js';
 import { callChain, mv } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
 import type { LuaValue } from './value.js';
@@ -146,6 +146,9 @@ export class Machine {
       return req;
     }
     if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
+    // A depth limit counts this machine's frames above the direct-mode levels below it.
+    const B = E.B;
+    if (stack.length + B.lv >= B.lvMax) B.levels(stack.length + B.lv + 1);
     // Set before a tail call replaces the requester (its caller's entry stays).
     this.waiting[stack.length - 1] = req.box ? req : null;
     // A library function in tail position runs as an ordinary call, as in lua.
@@ -174,6 +177,10 @@ export class Machine {
     const stack = this.stack;
     let value = input;
     let thrown = isThrow;
+    // Direct-mode frames that an error unwinds (a metamethod, a sort
+    // comparator run by a frame of this machine) never take their depth and
+    // levels back: an error caught here puts them back as they were.
+    const D = E.D, B = E.B, depth = D.n, levels = B.lv;
     for (;;) {
       const g = stack[stack.length - 1];
       let r: IteratorResult<unknown, unknown> | undefined;
@@ -181,6 +188,8 @@ export class Machine {
       try {
         r = thrown ? g.throw(value) : g.next(value);
       } catch (e) {
+        D.n = depth;
+        B.lv = levels;
         this.active = false;
         if (this.popFailed()) throw e;
         value = e;
@@ -224,6 +233,8 @@ export class Machine {
         try {
           value = this.call(req);
         } catch (e) {
+          D.n = depth;
+          B.lv = levels;
           value = e;
           thrown = true;
         }
@@ -302,6 +313,19 @@ export function deferCloseOnError(v: unknown): boolean {
 
 
 /** The machine running now (innermost) in the running engine. */
+/**
+ * Resumable code whose limit check asked for a pause (time slicing, the end
+ * of a step): the machine stops, as for an await, when it can (an async run
+ * or a stepper drives it); otherwise the code runs on and asks again at the
+ * next check.
+ */
+export function* pause(): Generator<AwaitRequest, void, unknown> {
+  const m = currentMachine();
+  if (m === null || !m.awaitable) return;
+  E.B.pauseDue = false;
+  yield PAUSE;
+}
+
 export function currentMachine(): Machine | null {
   const machines = E.machines;
   return machines[machines.length - 1] ?? null;

@@ -1,7 +1,7 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, errorValue, where } from '../runtime/errors.js';
+import { LuaError, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
 import { E } from '../runtime/engine.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
 import * as ops from '../runtime/ops.js';
@@ -270,6 +270,7 @@ export function openBase(L: LuaState): void {
     try {
       return ops.append([true], yield callreq(args[0], args.slice(1)));
     } catch (e) {
+      rethrowUncatchable(e);
       return [false, errorValue(e)];
     }
   };
@@ -290,6 +291,7 @@ export function openBase(L: LuaState): void {
     try {
       return ops.append([true], yield callreq(args[0], args.slice(2)));
     } catch (e) {
+      rethrowUncatchable(e);
       return ops.append([false], callHandler(handler, e));
     }
   };
@@ -360,6 +362,7 @@ export function openBase(L: LuaState): void {
           parts.push(piece);
         }
       } catch (e) {
+        rethrowUncatchable(e);
         return [undefined, errorValue(e)];
       }
       source = parts.join('');
@@ -374,6 +377,8 @@ export function openBase(L: LuaState): void {
     const binary = source.charCodeAt(0) === 0x1b;
     if (binary && !mode.includes('b')) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
     if (!binary && !mode.includes('t')) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
+    // Compiling is work too: about a step per 16 bytes of source.
+    E.B.charge(source.length >> 4);
     if (binary) {
       const f = loadBinary(source, name, env);
       return typeof f === 'string' ? [undefined, f] : f;

@@ -9,6 +9,7 @@
 // must tell "no value" from nil take them as a rest array (`...args`).
 
 import { LuaTable } from '../runtime/table.js';
+import { E } from '../runtime/engine.js';
 import { LuaError, captureFrames, hostFunctionNames, luaLevels, positionOf, registerHostFunction, where, wherePosition } from '../runtime/errors.js';
 
 export { registerHostFunction };
@@ -151,3 +152,17 @@ export function checkOption<T extends string>(args: Args, i: number, def: T | un
   return argError(i + 1, `invalid option '${name}'`);
 }
 
+/**
+ * Library work toward the run's limits (runtime/limits.ts): `units` steps
+ * (about one per element moved or compared). Long library calls charge as
+ * they go, so a limit stops them too.
+ */
+export function charge(units: number): void {
+  const B = E.B;
+  if ((B.n -= units) < 0) B.tick();
+}
+
+/** A string of `bytes` bytes is being built: the string-size and memory limits, one step per 64 bytes. */
+export function building(bytes: number): void {
+  E.B.built(bytes);
+}

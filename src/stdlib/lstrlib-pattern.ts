@@ -10,7 +10,11 @@
 // Errors are thrown as PatternError (no position); the library function
 // that ran the matcher turns them into Lua errors at its own level.
 
+import { E } from '../runtime/engine.js';
+
 export const MAXCCALLS = 200;
+/** Match attempts charged to the run's budget at a time (runtime/limits.ts). */
+const STEP_BATCH = 256;
 export const MAXCAPTURES = 32;
 export const CAP_UNFINISHED = -1;
 export const CAP_POSITION = -2;
@@ -179,6 +183,14 @@ export class MatchState {
     return text.length > 0 ? { offset, text } : null;
   }
 
+  /** Match attempts left before the next charge to the run's budget. */
+  private steps = 0;
+
+  private refuel(): void {
+    E.B.charge(STEP_BATCH);
+    this.steps = STEP_BATCH;
+  }
+
   /** reprepstate */
   reset(): void {
     this.level = 0;
@@ -263,6 +275,7 @@ export class MatchState {
   private maxExpand(s: number, p: number, ep: number): number {
     let i = 0;
     while (this.singleMatch(s + i, p, ep)) i++;
+    this.steps -= i >> 4; // the scan (charged at the next attempt)
     while (i >= 0) {
       const res = this.match(s + i, ep + 1);
       if (res !== -1) return res;
@@ -327,6 +340,8 @@ export class MatchState {
   /** match: the end of the match of pattern[p..] at subject position s, or -1. */
   match(s: number, p: number): number {
     if (this.matchdepth-- === 0) perr('pattern too complex');
+    // Every attempt counts toward the run's limits, in batches: backtracking stops with them.
+    if (--this.steps < 0) this.refuel();
     const pat = this.pat, pEnd = this.pEnd;
     for (;;) {
       if (p === pEnd) break;

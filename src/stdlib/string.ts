@@ -89,6 +89,7 @@ function str_sub(...args: Args): string {
 function str_reverse(...args: Args): string {
   const s = checkString(args, 0);
   const n = s.length;
+  ops.building(n);
   if (n < 64) {
     let out = '';
     for (let i = n - 1; i >= 0; i--) out += s.charAt(i);
@@ -101,11 +102,15 @@ function str_reverse(...args: Args): string {
 }
 
 function str_lower(...args: Args): string {
-  return asciiLower(checkString(args, 0));
+  const s = checkString(args, 0);
+  ops.building(s.length);
+  return asciiLower(s);
 }
 
 function str_upper(...args: Args): string {
-  return asciiUpper(checkString(args, 0));
+  const s = checkString(args, 0);
+  ops.building(s.length);
+  return asciiUpper(s);
 }
 
 function str_rep(...args: Args): string {
@@ -118,6 +123,7 @@ function str_rep(...args: Args): string {
   if (typeof n === 'bigint' || unit > Math.floor(MAXSIZE / n)) luaError('resulting string too large');
   const total = n * s.length + (n - 1) * sep.length;
   if (total > MAX_JS_STRING) luaError('resulting string too large');
+  ops.building(total);
   const r = sep.length === 0 ? s.repeat(n) : (s + sep).repeat(n - 1) + s;
   // V8 builds a repeat as a rope of a few nodes; reading a character makes it
   // one flat string, so its memory is real (and counted), as in lua.
@@ -379,7 +385,9 @@ function toDouble(v: LuaNumber): number {
 
 function str_format(...args: Args): string {
   try {
-    return formatAux(args);
+    const r = formatAux(args);
+    ops.building(r.length);
+    return r;
   } catch (e) {
     if (e instanceof RangeError && /string length/i.test(e.message)) throw new LuaError('not enough memory');
     throw e;

@@ -76,6 +76,7 @@ function geti(t: unknown, i: LuaInteger): LuaValue {
 
 /** lua_seti. */
 function seti(t: unknown, i: LuaInteger, v: LuaValue): void {
+  ops.charge(1); // table.move, insert and remove move elements one by one
   if (t instanceof LuaTable && t.metatable === null) {
     if (typeof i === 'number') t.setInt(i, v);
     else t.set(i, v);
@@ -116,6 +117,7 @@ function tab_insert(...args: Args): unknown {
         const pos = checkInteger(args, 1);
         if (!(typeof pos === 'number' && pos >= 1 && pos <= e)) argError(2, 'position out of bounds');
         // (checkInteger and argError run no Lua code, so t is unchanged)
+        ops.charge((e - pos) >> 3);
         t.insertAt(pos, args[2]);
         return ops.EMPTY;
       }
@@ -157,6 +159,7 @@ function tab_remove(...args: Args): LuaValue {
       if (v !== undefined) t.set(pos, undefined);
       return v;
     }
+    ops.charge((size - (pos as number)) >> 3);
     return t.removeAt(pos as number);
   }
   const size = auxLen(t);
@@ -242,7 +245,9 @@ function tab_concat(...args: Args): LuaValue {
       length += s.length + sep.length;
       if (length > MAX_STRING + sep.length) tooLarge();
       pieces.push(s);
+      if ((pieces.length & 1023) === 0) ops.charge(1024);
     }
+    ops.building(Math.max(0, length - sep.length));
     return pieces.join(sep);
   }
   // Pieces are joined in groups (StrBuf): a rope of millions of pieces
@@ -281,6 +286,7 @@ function tab_unpack(...args: Args): unknown {
   if (n >= MAX_UNPACK) luaError('too many results to unpack');
   if (n === 0) return geti(t, i);
   const count = n + 1;
+  ops.charge(count);
   if (isRaw(t) && typeof i === 'number' && typeof e === 'number') {
     const arr = t.arr;
     if (i >= 1 && e <= arr.length) return arr.slice(i - 1, e);
@@ -311,6 +317,7 @@ function orderError(): never {
 
 /** sort_comp: a < b with the comparator (or the `<` operator). */
 function sortComp(f: unknown, a: LuaValue, b: LuaValue): boolean {
+  ops.charge(1);
   if (f === undefined) {
     if (typeof a === 'number' && typeof b === 'number') return a < b;
     if (typeof a === 'string' && typeof b === 'string') return a < b;
@@ -410,6 +417,7 @@ function auxsort(t: unknown, f: unknown, lo: number, up: number, rnd: number): v
  */
 function auxsortArray(a: LuaValue[], lo: number, up: number, rnd: number): void {
   while (lo < up) {
+    ops.charge(up - lo); // a partition pass
     {
       const alo = a[lo - 1] as number, aup = a[up - 1] as number;
       if (aup < alo) { a[lo - 1] = aup; a[up - 1] = alo; }

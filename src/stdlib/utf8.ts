@@ -98,6 +98,7 @@ function utf8_len(...args: Args): unknown {
   const lax = truthy(args[3]);
   if (!(1 <= posi && --posi <= len)) argError(2, 'initial position out of bounds');
   if (!(--posj < len)) argError(3, 'final position out of bounds');
+  ops.charge((posj - posi) >> 4);
   let n = 0;
   while (posi <= posj) {
     const d = decode(s, posi, !lax);
@@ -118,6 +119,7 @@ function utf8_codepoint(...args: Args): unknown {
   if (!(pose <= len)) argError(3, 'out of bounds');
   if (posi > pose) return ops.EMPTY;
   if (pose - posi >= 0x7fffffff) luaError('string slice too long');
+  ops.charge((pose - posi) >> 2);
   const out: number[] = [];
   for (let i = posi - 1; i < pose;) {
     const d = decode(s, i, !lax);
