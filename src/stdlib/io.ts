@@ -439,7 +439,8 @@ export function openIo(L: LuaState): void {
     const plus = m.includes('+');
     const append = m[0] === 'a';
     const f = new LFile(r.fd, 'file', plus || m[0] === 'r', plus || m[0] !== 'r', append, null);
-    if (append) {
+    // glibc starts "a" at the end but "a+" at the start (for reading; writes always append).
+    if (append && !plus) {
       const s = files.size(r.fd);
       if (s.ok) f.filePos = s.size;
     }
