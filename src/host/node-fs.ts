@@ -124,7 +124,12 @@ export function nodeFileSystem(options: NodeFileSystemOptions = {}): FileSystem 
       }
       if (st.isSymbolicLink() && (queue.length > 0 || followLast || dirOnly)) {
         if (++links > MAX_LINKS) return 40;
-        const target = readlinkSync(under([...resolved, c]), { encoding: 'buffer' }).toString('latin1');
+        let target: string;
+        try {
+          target = readlinkSync(under([...resolved, c]), { encoding: 'buffer' }).toString('latin1');
+        } catch {
+          return 2; // removed meanwhile
+        }
         if (target.startsWith('/')) resolved.length = 0;
         queue.unshift(...target.split('/').filter((x) => x !== '' && x !== '.'));
         continue;
