@@ -1,12 +1,14 @@
 // Node-only entry point ('regolith/node'): everything 'regolith' exports,
 // plus the host backed by the process (files, processes, standard streams,
-// the collector). Importing it makes that host the default of `new Lua()`.
+// the collector) and nodeFileSystem({ root }), real files confined to a
+// directory. Importing it makes that host the default of `new Lua()`.
 import { nodeHost } from './host/node.js';
 import { setDefaultHost } from './api/host.js';
 import type { Host } from './host/host.js';
 
 export * from './index.js';
 export { nodeHost };
+export { nodeFileSystem, type NodeFileSystemOptions } from './host/node-fs.js';
 
 let shared: Host | null = null;
 

@@ -7,3 +7,4 @@ export { LuaHandle, LuaTableHandle, LuaFunctionHandle, LuaUserdataHandle, LuaThr
 export { MultiReturn, type JsValue, type HostObject, type ConvertOptions, type ToJSOptions, type LibName } from './types.js';
 export type { ClassOptions, MetamethodName } from './userdata.js';
 export { setDefaultHost, platformHost, type StdinSource } from './host.js';
+export type { FileSystemOption, ModuleSource } from './files.js';

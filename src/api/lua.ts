@@ -27,6 +27,8 @@ import { bytesToLua, luaToText, textToLua } from './strings.js';
 import { LuaError } from './errors.js';
 import type { Limits } from '../runtime/limits.js';
 import type { LuaStepper } from './stepper.js';
+import { addModuleSearcher, fileSystemFrom, type FileSystemOption, type ModuleSource } from './files.js';
+import { fileSystemOf, readWholeFile } from '../host/fs.js';
 
 export interface LuaOptions extends ConvertOptions {
   /** The Lua dialect: '5.4' (default), '5.3' or '5.1'. */
@@ -56,6 +58,15 @@ export interface LuaOptions extends ConvertOptions {
   limits?: Limits;
   /** Async runs give the event loop a turn every `sliceMs` milliseconds (needs `limits`). */
   sliceMs?: number;
+  /**
+   * The files Lua sees (io, os.remove/rename/tmpname, dofile, loadfile,
+   * require): 'none', an object of path → contents (an in-memory file
+   * system, see src/host/memfs.ts), or a FileSystem (regolith/node's
+   * `nodeFileSystem({ root })`). Default: the host's.
+   */
+  fs?: FileSystemOption;
+  /** Modules `require` finds before any file: name → Lua source, or a loader `(lua, name) => value`. */
+  modules?: Record<string, ModuleSource<Lua>>;
 }
 
 export interface RunOptions {
@@ -151,8 +162,12 @@ export class Lua {
       host = { ...host };
       if (options.stdout !== undefined) host.stdout = callbackStream(options.stdout);
       if (options.stderr !== undefined) host.stderr = callbackStream(options.stderr);
-      if (options.stdin !== undefined) host.readStdin = stdinReader(options.stdin);
+      if (options.stdin !== undefined) {
+        host.readStdin = stdinReader(options.stdin);
+        host.readStdinSome = undefined;
+      }
     }
+    if (options.fs !== undefined) host = { ...host, fs: fileSystemFrom(options.fs) };
     this.dialect = options.dialect ?? '5.4';
     this.core = new Core({ host, dialect: this.dialect, strings: options.strings, numbers: options.numbers, limits: options.limits });
     if (options.sliceMs !== undefined) this.core.sliceMs = options.sliceMs;
@@ -164,6 +179,7 @@ export class Lua {
     }
     const L = this.core.L;
     for (const n of names) OPENERS[n](L);
+    if (options.modules !== undefined) addModuleSearcher(L, this.core, this, options.modules);
   }
 
   /** Several results from a JS function called by Lua: `return Lua.multi(a, b)`. */
@@ -256,7 +272,7 @@ export class Lua {
   /** Compiles a file read through the host; a file that cannot be read is a LuaError (`cannot open ...`). */
   loadFile(path: string): LuaFunctionHandle {
     const core = this.core;
-    const r = core.L.host.readFile(textToLua(path));
+    const r = readWholeFile(fileSystemOf(core.L.host), textToLua(path));
     if (!r.ok) throw new LuaError(luaToText(r.error));
     const source = fileSource(r.data, this.dialect);
     return new LuaFunctionHandle(core, core.compile(bytesOf(source), `@${path}`, 'bt', []));

@@ -12,6 +12,7 @@ import { isatty } from 'node:tty';
 import { LuaState } from '../runtime/state.js';
 import { nodeHost } from '../host/node.js';
 import type { Host } from '../host/host.js';
+import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import { openLibs } from '../stdlib/init.js';
 import { errorValue } from '../runtime/errors.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
@@ -302,8 +303,8 @@ export class Interpreter {
         return { ok: false, message: `cannot read stdin: ${(e as Error).message}` };
       }
     } else {
-      const r = this.host.readFile(filename);
-      if (!r.ok) return { ok: false, message: r.error.replace(/^cannot open (.*): Is a directory$/, 'cannot read $1: Is a directory') };
+      const r = readWholeFile(fileSystemOf(this.host), filename);
+      if (!r.ok) return { ok: false, message: r.error };
       bytes = r.data;
     }
     const { source, first } = skipPrefix(bytes, this.profile.dialect);

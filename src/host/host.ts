@@ -11,22 +11,26 @@ export interface OutputStream {
 export interface Host {
   stdout: OutputStream;
   stderr: OutputStream;
-  /** The whole file as a byte string, or an error message (as lua would word it). */
-  readFile(path: string): { ok: true; data: string } | { ok: false; error: string };
   /** Read all of standard input as a byte string. */
   readStdin(): string;
+  /**
+   * Some of standard input: a blocking read of at most `max` bytes ('' at
+   * end of input), so that io.read can interleave with output. Absent: the
+   * io library reads all of it at once through `readStdin`.
+   */
+  readStdinSome?(max: number): { ok: true; data: string } | FdError;
   /** C's getenv: the variable's value, or undefined when it is not set; name and value are byte strings. */
   getenv(name: string): string | undefined;
   /** Seconds of CPU time (os.clock). */
   clock(): number;
   /** Terminate the process (after flushing). */
   exit(code: number): never;
-  /** Optional file-system operations (os.remove, os.rename, os.tmpname); paths are byte strings. */
-  fs?: HostFileSystem;
-  /** Whether `path` can be opened for reading (package.searchpath). */
-  fileExists?(path: string): boolean;
-  /** Optional file descriptors for the io library (synchronous). */
-  files?: HostFiles;
+  /**
+   * The file system that io, os.remove/rename/tmpname, dofile, loadfile and
+   * require's file searchers use (src/host/fs.ts). Absent: no files at all
+   * (every operation fails as for a missing file: noFileSystem).
+   */
+  fs?: FileSystem;
   /** Optional child processes (io.popen, os.execute). */
   processes?: HostProcesses;
   /**
@@ -62,17 +66,33 @@ export interface HostCollector {
 
 export type FdError = { ok: false; error: string; errno: number };
 
-/** Descriptor-level file access for the io library; `position` null = the current offset. */
-export interface HostFiles {
-  /** fopen-style mode without 'b' ("r", "w", "a", "r+", "w+", "a+"); the error is "path: strerror". */
+/**
+ * Everything the engine does with files, at the level of C's stdio and
+ * unistd: descriptors (the io library puts stdio's buffering on top) and the
+ * few operations by name that Lua has. Paths are byte strings (C strings: a
+ * NUL ends them). Errors carry the C library's wording and errno: an
+ * operation on a path says "path: strerror" (open, remove), the others just
+ * "strerror" (read, write, rename...), as luaL_fileresult formats them.
+ * Implementations: memoryFileSystem (src/host/memfs.ts), noFileSystem
+ * (src/host/fs.ts), nodeFileSystem (src/host/node-fs.ts).
+ */
+export interface FileSystem {
+  /** fopen-style mode without 'b' ("r", "w", "a", "r+", "w+", "a+"). A directory opens for reading (reads then fail). */
   open(path: string, mode: string): { ok: true; fd: number } | FdError;
-  /** Up to `max` bytes ('' at end of file). */
+  /** Up to `max` bytes ('' at end of file); `position` null = the descriptor's own offset. */
   read(fd: number, max: number, position: number | null): { ok: true; data: string } | FdError;
+  /** `position` null = at the end (a file opened for appending). */
   write(fd: number, data: string, position: number | null): FsResult;
   size(fd: number): { ok: true; size: number } | FdError;
   close(fd: number): FsResult;
   /** tmpfile(): a new anonymous file opened "w+", gone once its descriptor is closed. */
   tmpfile(): { ok: true; fd: number } | FdError;
+  /** C remove(): a file or an empty directory. */
+  remove(path: string): FsResult;
+  /** C rename(). */
+  rename(from: string, to: string): FsResult;
+  /** A new empty file with a fresh name (mkstemp), for os.tmpname. */
+  tmpname(): { ok: true; name: string } | { ok: false; error: string };
 }
 
 /** How a child process ended: normally with an exit code, or killed by a signal (its number). */
@@ -87,27 +107,18 @@ export interface HostProcesses {
   /** system(NULL): whether a shell is available. */
   hasShell(): boolean;
   /**
-   * Run `command`. Its standard input is the descriptor `stdinFd` (read from
-   * its current offset), or the host's own when null. With `capture`, its
+   * Run `command`. Its standard input is `input` (the bytes an io.popen
+   * "w" pipe collected), or the host's own when null. With `capture`, its
    * standard output is collected and returned, up to `limit` bytes: beyond
    * that the child is killed with SIGPIPE, as it would be when the reader
    * stops reading. Otherwise its output goes to the host's.
    */
-  run(command: string, options: { stdinFd: number | null; capture: boolean; limit: number }):
+  run(command: string, options: { input: string | null; capture: boolean; limit: number }):
     (ProcessStatus & { output: string }) | FdError;
 }
 
 /** The result of a file operation: an error has the C library's wording and errno. */
 export type FsResult = { ok: true } | { ok: false; error: string; errno: number };
-
-export interface HostFileSystem {
-  /** C remove(): a file or an empty directory. */
-  remove(path: string): FsResult;
-  /** C rename(). */
-  rename(from: string, to: string): FsResult;
-  /** A new empty temporary file's name (mkstemp), or an error. */
-  tmpname(): { ok: true; name: string } | { ok: false; error: string };
-}
 
 /** A host with no files and output collected in memory (browsers, tests). */
 export function memoryHost(): Host & { output: () => string } {
@@ -116,9 +127,7 @@ export function memoryHost(): Host & { output: () => string } {
   return {
     stdout: stream(),
     stderr: stream(),
-    readFile: (path) => ({ ok: false, error: `cannot open ${path}` }),
     readStdin: () => '',
-    fileExists: () => false,
     getenv: () => undefined,
     clock: () => (typeof performance !== 'undefined' ? performance.now() / 1000 : Date.now() / 1000),
     exit: (code) => { throw new Error(`exit(${code})`); },

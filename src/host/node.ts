@@ -1,11 +1,12 @@
 // The Node.js host: files, standard streams, environment, exit.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { nodeCollector } from './node-gc.js';
-import type { FsResult, Host, HostFileSystem, HostFiles, HostProcesses, OutputStream } from './host.js';
+import type { FdError, Host, HostProcesses, OutputStream } from './host.js';
+import { cString } from './fs.js';
+import { createTempIn, fsError, nodeFileSystem } from './node-fs.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -53,18 +54,6 @@ export function nodeHost(): Host {
   return {
     stdout,
     stderr,
-    readFile(path) {
-      try {
-        return { ok: true, data: readFileSync(nativePath(path), 'latin1') };
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        const reason = err.code === 'ENOENT' ? 'No such file or directory'
-          : err.code === 'EACCES' ? 'Permission denied'
-          : err.code === 'EISDIR' ? 'Is a directory'
-          : err.message;
-        return { ok: false, error: `cannot open ${cString(path)}: ${reason}` };
-      }
-    },
     readStdin() {
       const chunks: Buffer[] = [];
       const buf = Buffer.alloc(1 << 16);
@@ -93,16 +82,9 @@ export function nodeHost(): Host {
     },
     getenv,
     gc: nodeCollector(),
-    fs: nodeFileSystem,
-    fileExists(path) {
-      try {
-        closeSync(openSync(nativePath(path), 'r'));
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    files: nodeFiles,
+    // The process's whole file system, as lua5.4 sees it (nodeFileSystem({ root }) confines it).
+    fs: nodeFileSystem(),
+    readStdinSome: stdinReader(),
     processes: nodeProcesses(stdout, stderr),
     atExit: (hook) => { exitHooks.push(hook); },
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
@@ -112,58 +94,6 @@ export function nodeHost(): Host {
       process.exit(code);
     },
   };
-}
-
-// ------------------------------------------------------------ file system
-
-const ERRNO: Record<string, [number, string]> = {
-  EPERM: [1, 'Operation not permitted'],
-  ENOENT: [2, 'No such file or directory'],
-  EIO: [5, 'Input/output error'],
-  E2BIG: [7, 'Argument list too long'],
-  EBADF: [9, 'Bad file descriptor'],
-  EAGAIN: [11, 'Resource temporarily unavailable'],
-  ENOMEM: [12, 'Cannot allocate memory'],
-  EACCES: [13, 'Permission denied'],
-  EBUSY: [16, 'Device or resource busy'],
-  EEXIST: [17, 'File exists'],
-  EXDEV: [18, 'Invalid cross-device link'],
-  ENOTDIR: [20, 'Not a directory'],
-  EISDIR: [21, 'Is a directory'],
-  EINVAL: [22, 'Invalid argument'],
-  ENFILE: [23, 'Too many open files in system'],
-  EMFILE: [24, 'Too many open files'],
-  ETXTBSY: [26, 'Text file busy'],
-  EFBIG: [27, 'File too large'],
-  ENOSPC: [28, 'No space left on device'],
-  ESPIPE: [29, 'Illegal seek'],
-  EROFS: [30, 'Read-only file system'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  ENOTEMPTY: [39, 'Directory not empty'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-};
-
-/** luaL_fileresult's message ("path: strerror", or just strerror without a path) and errno. */
-function fsError(e: unknown, path: string | null): FsResult & { ok: false } {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  const [errno, text] = ERRNO[code] ?? [0, (e as Error).message];
-  return { ok: false, error: path === null ? text : `${cString(path)}: ${text}`, errno };
-}
-
-const TMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** What C sees of a Lua string: the bytes before the first NUL. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
-}
-
-/**
- * Byte-string path (as Lua holds it) to the raw bytes Node's fs takes: what
- * C's fopen or remove would see, whatever the bytes (not necessarily UTF-8).
- */
-function nativePath(p: string): Buffer {
-  return Buffer.from(cString(p), 'latin1');
 }
 
 /** The text whose UTF-8 encoding is exactly the byte string `s`, or null when `s` is not valid UTF-8. */
@@ -216,120 +146,34 @@ function initialEnvironment(key: string): string | undefined {
   return undefined;
 }
 
-const nodeFileSystem: HostFileSystem = {
-  remove(path) {
-    const p = nativePath(path);
-    try {
-      unlinkSync(p);
-      return { ok: true };
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EISDIR' && code !== 'EPERM') return fsError(e, path);
-      try {
-        rmdirSync(p);
-        return { ok: true };
-      } catch (e2) {
-        return fsError(e2, path);
-      }
-    }
-  },
-  rename(from, to) {
-    try {
-      renameSync(nativePath(from), nativePath(to));
-      return { ok: true };
-    } catch (e) {
-      return fsError(e, null);
-    }
-  },
-  tmpname() {
-    const r = createTemp();
-    if (!r.ok) return { ok: false, error: 'unable to generate a unique filename' };
-    closeSync(r.fd);
-    return { ok: true, name: r.name };
-  },
-};
+// ------------------------------------------------------------ standard input
 
-/** mkstemp: a new file only we can read, opened "w+". */
-function createTemp(): { ok: true; fd: number; name: string } | (FsResult & { ok: false }) {
-  let last: FsResult & { ok: false } = { ok: false, error: 'File exists', errno: 17 };
-  for (let tries = 0; tries < 100; tries++) {
-    const name = `/tmp/lua_${Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('')}`;
-    try {
-      return { ok: true, fd: openSync(name, 'wx+', 0o600), name };
-    } catch (e) {
-      last = fsError(e, null);
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
-    }
-  }
-  return last;
-}
-
-// ------------------------------------------------------------ file descriptors (io library)
-
-/** Standard input may be non-blocking (EAGAIN); then it is reopened blocking once. */
-let stdinFd = 0;
-
-const nodeFiles: HostFiles = {
-  open(path, mode) {
-    try {
-      return { ok: true, fd: openSync(nativePath(path), mode) };
-    } catch (e) {
-      return fsError(e, path);
-    }
-  },
-  read(fd, max, position) {
+/** Blocking reads of standard input; a non-blocking one (EAGAIN) is reopened blocking once. */
+function stdinReader(): (max: number) => { ok: true; data: string } | FdError {
+  let fd = 0;
+  return (max) => {
     const buf = Buffer.alloc(max);
     for (;;) {
       try {
-        const n = readSync(fd === 0 ? stdinFd : fd, buf, 0, max, position);
+        const n = readSync(fd, buf, 0, max, null);
         return { ok: true, data: buf.toString('latin1', 0, n) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (fd === 0 && code === 'EAGAIN' && stdinFd === 0) {
-          try { stdinFd = openSync('/dev/stdin', 'r'); continue; } catch { /* report below */ }
+        if (code === 'EAGAIN' && fd === 0) {
+          try { fd = openSync('/dev/stdin', 'r'); continue; } catch { /* report below */ }
         }
         if (code === 'EOF') return { ok: true, data: '' };
         return fsError(e, null);
       }
     }
-  },
-  write(fd, data, position) {
-    try {
-      const b = Buffer.from(data, 'latin1');
-      let off = 0;
-      while (off < b.length) {
-        off += writeSync(fd, b, off, b.length - off, position === null ? null : position + off);
-      }
-      return { ok: true };
-    } catch (e) {
-      return fsError(e, null);
-    }
-  },
-  size(fd) {
-    try {
-      return { ok: true, size: fstatSync(fd).size };
-    } catch (e) {
-      return fsError(e, null);
-    }
-  },
-  close(fd) {
-    try {
-      closeSync(fd);
-      return { ok: true };
-    } catch (e) {
-      return fsError(e, null);
-    }
-  },
-  tmpfile() {
-    const r = createTemp();
-    if (!r.ok) return r;
-    // As glibc's tmpfile: the name goes at once, the open descriptor keeps the file.
-    try { unlinkSync(r.name); } catch { /* /tmp cleaners will get it */ }
-    return { ok: true, fd: r.fd };
-  },
-};
+  };
+}
 
 // ------------------------------------------------------------ child processes
+
+function writeAll(fd: number, b: Buffer): void {
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off, off);
+}
 
 const SHELL = '/bin/sh';
 
@@ -343,17 +187,32 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
         return false;
       }
     },
-    run(command, { stdinFd, capture, limit }) {
+    run(command, { input, capture, limit }) {
       // The child writes straight to our descriptors: what we printed before comes first.
       stdout.flush();
       stderr.flush();
+      // A "w" pipe's input goes in through an anonymous file, as a file is what the child reads.
+      let inputFd: number | null = null;
+      if (input !== null) {
+        const t = createTempIn('/tmp');
+        if (!t.ok) return t;
+        try {
+          unlinkSync(t.name);
+          writeAll(t.fd, Buffer.from(input, 'latin1'));
+        } catch (e) {
+          closeSync(t.fd);
+          return fsError(e, null);
+        }
+        inputFd = t.fd;
+      }
       // argv[0] "sh", as system() and popen() give it: the shell's messages start with it.
       const r = spawnSync(SHELL, shellArgs(cString(command)), {
         argv0: 'sh',
-        stdio: [stdinFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
+        stdio: [inputFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
         maxBuffer: capture ? limit : undefined,
         killSignal: 'SIGPIPE',
       });
+      if (inputFd !== null) closeSync(inputFd);
       const output = capture && r.stdout ? r.stdout.toString('latin1', 0, Math.min(r.stdout.length, limit)) : '';
       if (r.signal) return { ok: true, how: 'signal', code: osConstants.signals[r.signal] ?? 0, output };
       if (r.status === null) return fsError(r.error, null);

@@ -13,6 +13,7 @@ import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkFloat, mkInt, type Lua
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
+import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
   optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
@@ -394,7 +395,7 @@ export function openBase(L: LuaState): void {
   /** Read a file for loadfile/dofile: a UTF-8 BOM and a first line starting with '#' are skipped. */
   function readChunkFile(filename: string | undefined): { source: string; name: string } | { error: string } {
     if (filename === undefined) return { source: L.host.readStdin(), name: '=stdin' };
-    const r = L.host.readFile(filename);
+    const r = readWholeFile(fileSystemOf(L.host), filename);
     if (!r.ok) return { error: r.error };
     let source = fileSource(r.data, L.dialect);
     // fileSource keeps the '#' line's newline for line numbers; a binary chunk

@@ -1,10 +1,10 @@
 // The io library (liolib.c): io.write/read/lines/open/popen/tmpfile/close/
 // input/output/type, the standard files, and file methods. Files sit on the
-// host's descriptor API (Host.files) with C stdio's buffering on top; the
-// standard output and error files write through the same buffered streams as
-// print, so output order is preserved. Child processes (Host.processes) run
-// to completion: a "r" pipe runs its command when opened and reads the
-// captured output, a "w" pipe collects what is written in an anonymous file
+// host's file system (Host.fs, descriptors) with C stdio's buffering on top;
+// the standard output and error files write through the same buffered
+// streams as print, so output order is preserved. Child processes
+// (Host.processes) run to completion: a "r" pipe runs its command when
+// opened and reads the captured output, a "w" pipe collects what is written
 // and runs its command on it when closed.
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';
@@ -13,6 +13,7 @@ import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import type { FdError, OutputStream, ProcessStatus } from '../host/host.js';
+import { fileSystemOf, reasonOf } from '../host/fs.js';
 import { addressOf } from './base.js';
 import {
   argError, checkInteger, checkOption, checkString, luaError, optInteger, registerHostFunction, setFuncs,
@@ -29,8 +30,8 @@ type BufMode = 'no' | 'full' | 'line';
 
 /**
  * file: a descriptor; stdin: descriptor 0; out: a host stream;
- * piperead: the captured output of a finished command; pipewrite: an
- * anonymous file collecting the input of a command not yet run.
+ * piperead: the captured output of a finished command; pipewrite: the
+ * input of a command not yet run, collected in memory.
  */
 type FileKind = 'file' | 'stdin' | 'out' | 'piperead' | 'pipewrite';
 
@@ -48,6 +49,8 @@ class LFile {
   bufMode: BufMode | null = 'full';
   /** A pipe's command, and for "r" how it ended. */
   command = '';
+  /** What a "w" pipe's command will read. */
+  pipeInput: string[] = [];
   status: (ProcessStatus & { output: string }) | FdError | null = null;
   constructor(
     readonly fd: number,
@@ -67,7 +70,7 @@ export function syncFiles(L: LuaState): void {
 }
 
 export function openIo(L: LuaState): void {
-  const files = L.host.files;
+  const files = fileSystemOf(L.host);
   const processes = L.host.processes;
   const meta = new LuaTable();
   const methods = new LuaTable();
@@ -142,8 +145,13 @@ export function openIo(L: LuaState): void {
     if (f.kind === 'piperead') return false;
     const flushed = flushWrites(f);
     if (flushed) return flushed;
-    if (!files) return f.kind === 'stdin' ? fillFromStdinAll(f) : badFd();
-    const r = files.read(f.fd, CHUNK, f.kind === 'stdin' ? null : f.filePos);
+    let r: { ok: true; data: string } | FdError;
+    if (f.kind === 'stdin') {
+      if (!L.host.readStdinSome) return fillFromStdinAll(f);
+      r = L.host.readStdinSome(CHUNK);
+    } else {
+      r = files.read(f.fd, CHUNK, f.filePos);
+    }
     if (!r.ok) return fail(r.error, r.errno);
     f.rbuf = r.data;
     f.rpos = 0;
@@ -175,7 +183,6 @@ export function openIo(L: LuaState): void {
       if (f.bufMode === 'no' || (f.bufMode === 'line' && data.includes('\n'))) f.stream.flush();
       return null;
     }
-    if (!files) return badFd();
     if (f.rbuf.length > 0) dropReadAhead(f);
     if (f.bufMode === 'line') {
       // glibc writes out through the last newline; the rest stays buffered.
@@ -204,11 +211,15 @@ export function openIo(L: LuaState): void {
       f.stream.flush();
       return null;
     }
-    if (f.wsize === 0 || !files) return null;
+    if (f.wsize === 0) return null;
     const data = f.wbuf.length === 1 ? f.wbuf[0]! : f.wbuf.join('');
     f.wbuf = [];
     f.wsize = 0;
     dirty.delete(f);
+    if (f.kind === 'pipewrite') {
+      f.pipeInput.push(data);
+      return null;
+    }
     const r = files.write(f.fd, data, f.append ? null : f.filePos);
     if (!r.ok) return fail(r.error, r.errno);
     if (f.append) {
@@ -398,17 +409,20 @@ export function openIo(L: LuaState): void {
     if (f.kind === 'piperead') return execResult(f.status!);
     const flushed = flushWrites(f);
     let status: unknown = true;
-    if (f.kind === 'pipewrite') status = execResult(runCommand(f.command, f.fd, false));
-    if (!files) return true;
+    if (f.kind === 'pipewrite') {
+      status = execResult(runCommand(f.command, f.pipeInput.join(''), false));
+      f.pipeInput = [];
+      return flushed ?? status;
+    }
     const r = files.close(f.fd);
     if (flushed) return flushed;
     if (!r.ok) return fail(r.error, r.errno);
     return status;
   }
 
-  function runCommand(command: string, stdinFd: number | null, capture: boolean): (ProcessStatus & { output: string }) | FdError {
+  function runCommand(command: string, input: string | null, capture: boolean): (ProcessStatus & { output: string }) | FdError {
     if (!processes) return { ok: false, error: 'Function not implemented', errno: 38 };
-    return processes.run(command, { stdinFd, capture, limit: PIPE_LIMIT });
+    return processes.run(command, { input, capture, limit: PIPE_LIMIT });
   }
 
   /** luaL_execresult: true or nil, then "exit" or "signal", then the code. */
@@ -418,7 +432,6 @@ export function openIo(L: LuaState): void {
   }
 
   function openFile(name: string, mode: string): LuaUserdata | Fail {
-    if (!files) return fail(`${name}: No such file or directory`, 2);
     syncFiles();
     const m = mode.replace(/b/g, '');
     const r = files.open(name, m);
@@ -426,7 +439,8 @@ export function openIo(L: LuaState): void {
     const plus = m.includes('+');
     const append = m[0] === 'a';
     const f = new LFile(r.fd, 'file', plus || m[0] === 'r', plus || m[0] !== 'r', append, null);
-    if (append) {
+    // glibc starts "a" at the end but "a+" at the start (for reading; writes always append).
+    if (append && !plus) {
       const s = files.size(r.fd);
       if (s.ok) f.filePos = s.size;
     }
@@ -443,8 +457,7 @@ export function openIo(L: LuaState): void {
     if (Array.isArray(r)) {
       // The message is formatted from a C string: the name ends at a NUL.
       const shown = name.split('\0', 1)[0]!;
-      const reason = r[1].startsWith(shown + ': ') ? r[1].slice(shown.length + 2) : r[1];
-      return luaError(`cannot open file '${shown}' (${reason})`);
+      return luaError(`cannot open file '${shown}' (${reasonOf(r[1], name)})`);
     }
     return r;
   }
@@ -515,15 +528,12 @@ export function openIo(L: LuaState): void {
       f.status = status;
       return newFile(f);
     }
-    const tmp = files ? files.tmpfile() : { ok: false as const, error: 'Function not implemented', errno: 38 };
-    if (!tmp.ok) return fail(`${command}: ${tmp.error}`, tmp.errno);
-    const f = new LFile(tmp.fd, 'pipewrite', false, true, false, null);
+    const f = new LFile(-1, 'pipewrite', false, true, false, null);
     f.command = command;
     return newFile(f);
   }
 
   function io_tmpfile(): unknown {
-    if (!files) return fail('Function not implemented', 38);
     const r = files.tmpfile();
     if (!r.ok) return fail(r.error, r.errno);
     return newFile(new LFile(r.fd, 'file', true, true, false, null));
@@ -610,7 +620,7 @@ export function openIo(L: LuaState): void {
     const f = toFile(args, 0);
     const whence = checkOption(args, 1, 'cur', ['set', 'cur', 'end'] as const);
     const offset = optInteger(args, 2, 0);
-    if (f.kind !== 'file' || !files) {
+    if (f.kind !== 'file') {
       flushWrites(f);
       return fail('Illegal seek', 29);
     }

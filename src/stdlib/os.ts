@@ -12,6 +12,7 @@ import {
   argError, checkInteger, checkOption, checkString, luaError, optString, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 import { syncFiles } from './io.js';
+import { fileSystemOf } from '../host/fs.js';
 
 // ------------------------------------------------------------ broken-down time
 
@@ -364,7 +365,7 @@ export function openOs(L: LuaState): void {
     if (command === undefined) return processes !== undefined && processes.hasShell();
     if (!processes) return [undefined, 'Function not implemented', 38];
     syncFiles(L);
-    const r = processes.run(command, { stdinFd: null, capture: false, limit: 0 });
+    const r = processes.run(command, { input: null, capture: false, limit: 0 });
     if (!r.ok) return [undefined, r.error, r.errno];
     return [r.how === 'exit' && r.code === 0 ? true : undefined, r.how, r.code];
   }
@@ -374,23 +375,23 @@ export function openOs(L: LuaState): void {
     setlocale: os_setlocale, time: os_time,
   };
 
-  const fs = host.fs;
-  if (fs) {
-    funcs.remove = function os_remove(...args: Args): LuaValue {
-      const r = fs.remove(checkString(args, 0));
-      return r.ok ? true : [undefined, r.error, r.errno];
-    };
-    funcs.rename = function os_rename(...args: Args): LuaValue {
-      const from = checkString(args, 0);
-      const r = fs.rename(from, checkString(args, 1));
-      return r.ok ? true : [undefined, r.error, r.errno];
-    };
-    funcs.tmpname = function os_tmpname(): LuaValue {
-      const r = fs.tmpname();
-      if (!r.ok) return luaError(r.error);
-      return r.name;
-    };
-  }
+  const fs = fileSystemOf(host);
+  funcs.remove = function os_remove(...args: Args): LuaValue {
+    const name = checkString(args, 0);
+    const r = fs.remove(name);
+    return r.ok ? true : [undefined, r.error, r.errno];
+  };
+  funcs.rename = function os_rename(...args: Args): LuaValue {
+    const from = checkString(args, 0);
+    const to = checkString(args, 1);
+    const r = fs.rename(from, to);
+    return r.ok ? true : [undefined, r.error, r.errno];
+  };
+  funcs.tmpname = function os_tmpname(): LuaValue {
+    const r = fs.tmpname();
+    if (!r.ok) return luaError(r.error);
+    return r.name;
+  };
 
   const os = new LuaTable();
   setFuncs(os, 'os.', funcs);

@@ -9,6 +9,7 @@ import * as N from '../runtime/number.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
+import { canOpen, fileSystemOf, readWholeFile } from '../host/fs.js';
 import { checkString, luaError, optString, registerHostFunction, setFuncs, type Args } from './lauxlib.js';
 
 /** The reference build's (Debian lua5.4) default paths. */
@@ -47,9 +48,10 @@ export function openPackage(L: LuaState): void {
   const loaded = L.loaded;
   const preload = new LuaTable();
 
+  const fs = fileSystemOf(L.host);
+
   function readable(path: string): boolean {
-    if (L.host.fileExists) return L.host.fileExists(path);
-    return L.host.readFile(path).ok;
+    return canOpen(fs, path);
   }
 
   /** searchpath: the file found, or the "no file" lines (without a leading "\n\t"). */
@@ -103,7 +105,7 @@ export function openPackage(L: LuaState): void {
     const r = searchPath(name, pathField('path'), '.', '/');
     if ('error' in r) return r.error;
     const file = r.file;
-    const data = L.host.readFile(file);
+    const data = readWholeFile(fs, file);
     let err: string;
     if (data.ok) {
       try {
