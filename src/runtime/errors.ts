@@ -32,6 +32,10 @@ export class LuaError extends Error {
     // protected call is a plain pcall, which drops everything but the value.
     const keep = keepFrames || machineFrames.keepAtRaise();
     const limit = Error.stackTraceLimit;
+    // Raising an error costs as much as hundreds of statements (the stack is
+    // captured): it counts toward the instruction limit (limits.ts), checked
+    // at the next safe point.
+    if (!keepFrames) E.B.n -= ERROR_STEPS;
     // An error nothing catches before lua.c's message handler: all of the
     // stack, which its traceback counts (see Engine.protection.whole).
     const whole = E.protection.whole && !E.protection.plain && !machineFrames.protectedAtRaise();
@@ -44,6 +48,9 @@ export class LuaError extends Error {
     if (keep) this.frames = captureFrames(whole ? Infinity : Math.max(200, limit, E.traceLimit));
   }
 }
+
+/** The instruction units a raised error costs (see the LuaError constructor). */
+const ERROR_STEPS = 500;
 
 /** What a limit applies to (runtime/limits.ts). */
 export type LimitKind = 'instructions' | 'time' | 'signal' | 'interrupt' | 'memory' | 'depth' | 'string';

@@ -24,6 +24,8 @@ import {
 /** lua5.4's C-call limit, and the level past which an error in a message handler is given up (LUAI_MAXCCALLS / 10 * 11). */
 const LUAI_MAXCCALLS = 200;
 const LUAI_MAXCCALLS_ERR = 220;
+/** Instruction units a `load` of text costs before its length (runtime/limits.ts): compiling takes tens of microseconds. */
+const LOAD_STEPS = 5000;
 
 function isCOverflow(v: LuaValue): boolean {
   return typeof v === 'string' && v.endsWith('C stack overflow');
@@ -378,8 +380,8 @@ export function openBase(L: LuaState): void {
     const binary = source.charCodeAt(0) === 0x1b;
     if (binary && !mode.includes('b')) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
     if (!binary && !mode.includes('t')) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
-    // Compiling is work too: about a step per 16 bytes of source.
-    E.B.charge(source.length >> 4);
+    // Compiling is work too: a call to new Function costs thousands of steps' time, plus a step per 4 bytes.
+    E.B.charge(LOAD_STEPS + (source.length >> 2));
     if (binary) {
       const f = loadBinary(source, name, env);
       return typeof f === 'string' ? [undefined, f] : f;
