@@ -370,7 +370,10 @@ export function openBase(L: LuaState, sandbox = false): void {
       }
       source = parts.join('');
     }
-    const name = optString(args, 1, defaultName);
+    // lua_load takes the chunk name as a C string: it ends at a NUL byte.
+    let name = optString(args, 1, defaultName);
+    const nul = name.indexOf('\0');
+    if (nul >= 0) name = name.slice(0, nul);
     const mode = optString(args, 2, 'bt');
     const env = args.length >= 4 ? args[3] : G;
     return loadChunk(source, name, mode, env);
