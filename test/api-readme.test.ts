@@ -14,6 +14,7 @@ const EXPECTED: Record<string, string> = {
   tables: "[ 'demo', 2, 80 ]\nchanged 3\n[ 10, 20, 30 ] { a: 1, b: { c: true } }\n[ 3, 2 ]\n1\n",
   async: "user1, user2, user3\n[ false, 'service down' ]\n",
   classes: "[ 10, 'Counter(10)' ]\ndemo:1: bad argument #1 to 'increment' (Counter expected, got table)\n",
+  sandbox: '[ undefined, undefined, undefined, true ]\nscript:1: attempt to modify a readonly table\n[ false, 3, true, undefined ]\n',
   errors: [
     'check.lua:2: x must be positive',
     'stack traceback:',
