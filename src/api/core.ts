@@ -14,7 +14,7 @@ import { AwaitRequest, PAUSE, callreq } from '../runtime/callreq.js';
 import { LimitExceeded, RunBudget, now, type Budget, type Limits } from '../runtime/limits.js';
 import { Machine, currentMachine, type LuaFunction, type MachineResult } from '../runtime/trampoline.js';
 import { Coroutine, resume as coResume, resumeG, close as coClose, unwind, type ResumeResult as CoResult } from '../runtime/coroutine.js';
-import { API_FUNCTION_PREFIX, HostError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
+import { API_FUNCTION_PREFIX, HostError, READONLY_MESSAGE, adoptError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
 import { errorLevels, formatTraceback, levelsFromFrames, describeLevel, globalFunctionName, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { loadBinary } from '../runtime/dump.js';
@@ -604,6 +604,7 @@ export class Core {
 
   /** What a JS exception thrown by a host function becomes in Lua. */
   hostError(e: unknown): unknown {
+    e = adoptError(e);
     if (e instanceof InternalLuaError) return e;
     if (e instanceof LuaError) {
       // A Lua error of this state passing back through a JS function: as it was.
@@ -716,6 +717,7 @@ export class Core {
 
   /** What leaves the engine for JS: the public LuaError, or a host function's own exception. */
   outError(err: unknown): unknown {
+    err = adoptError(err);
     if (err instanceof HostError) return err.hostCause;
     if (err instanceof InternalLuaError) return this.publicError(err);
     if (err instanceof LuaSyntaxError) {
@@ -998,6 +1000,7 @@ export class Core {
     const m = mt === undefined || mt === null ? null : this.toLua(mt);
     if (m !== null && !(m instanceof LuaTable)) throw new TypeError('a metatable must be a table');
     this.run(() => {
+      if (t instanceof LuaTable && t.readonly) rtError(READONLY_MESSAGE);
       t.metatable = m;
       collectorOf(this.L).noteMetatable(t, m);
     });

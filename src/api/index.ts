@@ -6,5 +6,6 @@ export { LuaError, LuaLimitError, type LimitKind, type LuaStackFrame } from './e
 export { LuaHandle, LuaTableHandle, LuaFunctionHandle, LuaUserdataHandle, LuaThreadHandle, type ResumeResult } from './handles.js';
 export { MultiReturn, type JsValue, type HostObject, type ConvertOptions, type ToJSOptions, type LibName } from './types.js';
 export type { ClassOptions, MetamethodName } from './userdata.js';
+export { SAFE_LIBS, type LibPick, type LibSelection, type FreezeOptions } from './sandbox.js';
 export { setDefaultHost, platformHost, type StdinSource } from './host.js';
 export type { FileSystemOption, ModuleSource } from './files.js';

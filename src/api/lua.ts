@@ -29,12 +29,27 @@ import type { Limits } from '../runtime/limits.js';
 import type { LuaStepper } from './stepper.js';
 import { addModuleSearcher, fileSystemFrom, type FileSystemOption, type ModuleSource } from './files.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
+import { applyPick, freezeLibraries, resolveLibs, restrictPackage, type FreezeOptions, type LibSelection } from './sandbox.js';
 
 export interface LuaOptions extends ConvertOptions {
   /** The Lua dialect: '5.4' (default), '5.3' or '5.1'. */
   dialect?: Dialect;
-  /** Standard libraries to open: 'all' (default), 'none', or a list of names. */
-  libs?: 'all' | 'none' | readonly LibName[];
+  /**
+   * Standard libraries to open: 'all' (default: bin/regolith's set), 'safe'
+   * (`SAFE_LIBS`, for untrusted code: no files, processes, debug or
+   * binary chunks, libraries frozen), 'none', a list of names, or a
+   * `LibSelection` down to single functions:
+   * `{ os: ['time', 'clock'], string: true, base: { except: ['dofile'] } }`.
+   */
+  libs?: 'all' | 'safe' | 'none' | readonly LibName[] | LibSelection;
+  /**
+   * Read-only tables (writes raise `attempt to modify a readonly table`):
+   * `true` or `{ libraries: true }` freezes the library tables and the
+   * string metatable, `globals` the globals table. Default: the libraries
+   * with 'safe' (a selection with `sandbox: true`), nothing otherwise.
+   * `lua.freeze(t)` freezes any table.
+   */
+  freeze?: boolean | FreezeOptions;
   /** Where `print` and `io.write` go (each write, as bytes). Default: the host's standard output. */
   stdout?: (bytes: Uint8Array) => void;
   /** Where `io.stderr` and warnings go. Default: the host's standard error. */
@@ -88,7 +103,14 @@ export interface LoadOptions extends ChunkOptions {
   mode?: 't' | 'b' | 'bt';
 }
 
-const OPENERS: Record<LibName, (L: LuaState) => unknown> = {
+function globalNames(L: LuaState): string[] {
+  const keys: string[] = [];
+  for (let e = L.globals.next(undefined); e !== undefined; e = L.globals.next(e[0])) if (typeof e[0] === 'string') keys.push(e[0]);
+  return keys;
+}
+
+// (base also takes the sandbox flag: its load and collectgarbage restrictions)
+const OPENERS: Record<LibName, (L: LuaState, sandbox: boolean) => unknown> = {
   base: openBase, coroutine: openCoroutine, table: openTable, math: openMath, os: openOs,
   string: openString, package: openPackage, io: openIo, debug: openDebug, utf8: openUtf8,
 };
@@ -172,14 +194,37 @@ export class Lua {
     this.core = new Core({ host, dialect: this.dialect, strings: options.strings, numbers: options.numbers, limits: options.limits });
     if (options.sliceMs !== undefined) this.core.sliceMs = options.sliceMs;
     this.global = new GlobalAccess(this.core);
-    const libs = options.libs ?? 'all';
-    const names = libs === 'all' ? LIB_NAMES : libs === 'none' ? [] : LIB_NAMES.filter((n) => libs.includes(n));
-    if (libs !== 'all' && libs !== 'none') {
-      for (const n of libs) if (!LIB_NAMES.includes(n)) throw new TypeError(`unknown Lua library '${String(n)}' (one of ${LIB_NAMES.join(', ')})`);
-    }
     const L = this.core.L;
-    for (const n of names) OPENERS[n](L);
+    const libs = resolveLibs(options.libs ?? 'all');
+    const names = LIB_NAMES.filter((n) => libs[n] !== undefined && libs[n] !== false);
+    const sandbox = libs.sandbox === true;
+    for (const n of names) {
+      const before = new Set(n === 'base' ? globalNames(L) : []);
+      OPENERS[n](L, sandbox);
+      applyPick(L, n, libs[n]!, before);
+    }
+    if (sandbox) restrictPackage(L);
     if (options.modules !== undefined) addModuleSearcher(L, this.core, this, options.modules);
+    const freeze = options.freeze ?? sandbox;
+    if (freeze === true || (typeof freeze === 'object' && freeze.libraries === true)) freezeLibraries(L, names);
+    if (typeof freeze === 'object' && freeze.globals === true) L.globals.freeze();
+  }
+
+  /**
+   * Makes a table read-only for good: any later write to it (from Lua, a
+   * library function, rawset, setmetatable or a handle) raises `attempt to
+   * modify a readonly table`. Tables it holds are not frozen. Returns `t`.
+   */
+  freeze(t: LuaTableHandle): LuaTableHandle {
+    this.core.check();
+    if (!(t instanceof LuaTableHandle) || t.core !== this.core) throw new TypeError('freeze takes a table handle of this state');
+    t.ref.freeze();
+    return t;
+  }
+
+  /** Whether a table is read-only (see `freeze`). */
+  isFrozen(t: LuaTableHandle): boolean {
+    return t.ref.readonly;
   }
 
   /** Several results from a JS function called by Lua: `return Lua.multi(a, b)`. */

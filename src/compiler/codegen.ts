@@ -1097,7 +1097,7 @@ export class CodeGen {
       if (target.variable) {
         this.emit(js`${vref(target.variable)} = ${value};\n`);
       } else {
-        this.emit(js`${this.setIndex(vref(target.env!), str(target.name), value, null)};\n`);
+        this.emit(js`${this.setIndex(vref(target.env!), str(target.name), value, describeEnv(target))};\n`);
       }
       return;
     }

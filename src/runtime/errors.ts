@@ -9,6 +9,7 @@
 import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
 import { E, CHUNK_URL_PREFIX } from './engine.js';
+import { ReadonlyTableError } from './table.js';
 
 /** A Lua error in flight: `value` is the Lua error object (any Lua value). */
 export class LuaError extends Error {
@@ -326,6 +327,62 @@ export function framesFromSites(sites: readonly NodeJS.CallSite[]): Frame[] {
   return sites.map(classify);
 }
 
+const cachedSites = new WeakMap<Error, NodeJS.CallSite[] | null>();
+
+/** The CallSites V8 recorded for `e`, read through Error.prepareStackTrace at the first access to `.stack`. */
+export function callSitesOf(e: Error): NodeJS.CallSite[] | null {
+  if (cachedSites.has(e)) return cachedSites.get(e)!;
+  let sites: NodeJS.CallSite[] | null = null;
+  const saved = Error.prepareStackTrace;
+  Error.prepareStackTrace = (err, s) => {
+    sites = s;
+    if (saved) return saved(err, s);
+    return `${String(err)}${s.map((site) => `\n    at ${String(site)}`).join('')}`;
+  };
+  try {
+    void e.stack;
+  } catch {
+    sites = null;
+  } finally {
+    Error.prepareStackTrace = saved;
+  }
+  cachedSites.set(e, sites);
+  return sites;
+}
+
+export const READONLY_MESSAGE = 'attempt to modify a readonly table';
+
+// V8's messages for a write to a frozen object in strict mode: what a write
+// to a read-only table's array part or string keys throws (table.ts). The
+// engine's only other frozen objects (the shared empty string store and
+// result list) are never written, and exceptions of embedder functions
+// become HostErrors before they get here.
+const FROZEN_WRITE = /^Cannot (assign to read only property|add property|delete property)/;
+
+/**
+ * A write to a read-only table, thrown as a JS TypeError, as the Lua error it
+ * stands for: `attempt to modify a readonly table` with the position of the
+ * Lua code that wrote (for a library function such as rawset, its caller's,
+ * as luaL_error gives), read from the stack V8 recorded at the throw. Any
+ * other exception is returned as it is. Called where errors are caught
+ * (errorValue, coroutines, the API boundary), so the write paths themselves
+ * carry no check.
+ */
+export function adoptError(e: unknown): unknown {
+  if (!(e instanceof TypeError) || !(e instanceof ReadonlyTableError || FROZEN_WRITE.test(e.message))) return e;
+  const cached = (e as { luaError?: LuaError }).luaError;
+  if (cached !== undefined) return cached;
+  const sites = callSitesOf(e);
+  const frames = sites === null ? [] : framesFromSites(sites);
+  const levels = luaLevels(frames);
+  const pos = levels[0]?.kind === 'host' ? wherePosition(levels[1]) : positionOf(levels[0]);
+  const err = new LuaError(pos + READONLY_MESSAGE);
+  // Tracebacks describe the stack at the write, not where it was caught.
+  (err as { frames: Frame[] | null }).frames = frames;
+  (e as { luaError?: LuaError }).luaError = err;
+  return err;
+}
+
 /** The Lua value of anything caught from Lua code. */
 /**
  * Throws `e` again when Lua code must not catch it (a limit was hit:
@@ -337,6 +394,7 @@ export function rethrowUncatchable(e: unknown): void {
 }
 
 export function errorValue(e: unknown): LuaValue {
+  e = adoptError(e);
   if (e instanceof LuaError) return e.value;
   // The JS stack ran out despite the depth accounting (e.g. deep host
   // recursion): a Lua stack overflow. Nothing here may call much, since the

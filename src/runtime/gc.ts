@@ -36,10 +36,13 @@ function collectable(v: unknown): v is object {
 const WEAK_KEYS = 1;
 const WEAK_VALUES = 2;
 
-/** The weakness of a table, from its metatable's __mode as lgc.c reads it (0: strong). */
+/**
+ * The weakness of a table, from its metatable's __mode as lgc.c reads it (0:
+ * strong). A read-only table is strong: its entries cannot be cleared.
+ */
 function weakMode(t: LuaTable): number {
   const mt = t.metatable;
-  if (mt === null) return 0;
+  if (mt === null || t.readonly) return 0;
   const mode = mt.getStr('__mode');
   if (typeof mode !== 'string') return 0;
   const nul = mode.indexOf('\0');

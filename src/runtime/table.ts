@@ -34,6 +34,15 @@
 // until a new key is added to that section) with a cursor, so a traversal by
 // repeated next() calls is linear, and clearing fields during a traversal is
 // fine, as the manual allows.
+//
+// Read-only tables (`freeze`, see docs/ARCHITECTURE.md, "Sandbox"): `arr` and
+// `strs` are frozen with Object.freeze, so every write to them throws a JS
+// TypeError (this module and generated code are strict mode), and `hash` is
+// a ReadonlyMap whose mutators throw. Writes to other tables pay nothing:
+// no flag is tested on any write path that changes a table. errors.ts turns
+// the TypeError into Lua's `attempt to modify a readonly table`. Bookkeeping
+// fields of the table object itself (iteration snapshots, counters) stay
+// writable, so reads and traversals work as before.
 import { LuaFloat } from './value.js';
 import type { LuaValue } from './value.js';
 
@@ -59,6 +68,25 @@ const StrStore = function StrStore() {} as unknown as { new (): StrMap };
 (StrStore as unknown as { prototype: object }).prototype = Object.create(null);
 
 const EMPTY_STRS: StrMap = Object.freeze(new StrStore());
+
+/** What a write to a read-only table throws where no frozen store does it for us (see errors.ts). */
+export class ReadonlyTableError extends TypeError {
+  constructor() {
+    super('attempt to modify a readonly table');
+  }
+}
+
+/** The hash part of a read-only table: a Map cannot be frozen, so its mutators throw. */
+class ReadonlyMap<K, V> extends Map<K, V> {
+  override set(k: K, v: V): this {
+    // Map's constructor fills the map through set: allowed until frozen.
+    if (this.sealed) throw new ReadonlyTableError();
+    return super.set(k, v);
+  }
+  override delete(): boolean { throw new ReadonlyTableError(); }
+  override clear(): void { throw new ReadonlyTableError(); }
+  sealed = false;
+}
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TWO63 = 9223372036854775808;
@@ -266,8 +294,10 @@ export class LuaTable {
       return;
     }
     if (i === n + 1) {
-      // (the hash never holds n+1, so assigning nil here is a no-op)
-      if (v !== undefined) {
+      // (the hash never holds n+1, so assigning nil here is a no-op, but
+      // still a write to a read-only table)
+      if (v === undefined) { if (Object.isFrozen(a)) throw new ReadonlyTableError(); }
+      else {
         a.push(v);
         // Every 1024 slots (8 KB) count as allocations: the memory limit and the collector's pacing see growth.
         if ((a.length & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
@@ -288,20 +318,26 @@ export class LuaTable {
         st[s] = undefined;
         const dead = ++this.sdead;
         if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
+      } else if (Object.isFrozen(this.arr)) {
+        throw new ReadonlyTableError(); // a no-op, but a write to a read-only table
       }
       return;
     }
+    // The store is written before the counters: on a read-only table the
+    // write throws and the counters stay right.
     if (old === undefined) {
       if (st === EMPTY_STRS) {
         st = this.strs = new StrStore();
       } else if (s in st) {
-        if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
         st[s] = v;
+        if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
         return;
       }
+      st[s] = v;
       if ((++this.scount & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
       const it = this.iter;
       if (it !== null) it.skeys = null;
+      return;
     }
     st[s] = v;
   }
@@ -355,6 +391,30 @@ export class LuaTable {
     this.scount = n;
     this.sdead = 0;
     // Iteration snapshots stay valid: they are a superset of the live keys.
+  }
+
+  // -------------------------------------------------------------------------
+  // Read-only tables
+
+  /**
+   * Makes the table read-only for good: every later write (of any key, nil
+   * included) and setmetatable raise `attempt to modify a readonly table`.
+   */
+  freeze(): void {
+    if (Object.isFrozen(this.arr)) return;
+    // An own store: setStr would replace the shared EMPTY_STRS with a fresh one.
+    if (this.strs === EMPTY_STRS) this.strs = new StrStore();
+    const h = new ReadonlyMap<unknown, LuaValue>(this.hash ?? []);
+    h.sealed = true;
+    this.hash = h;
+    // The iteration snapshot of the hash holds the old Map's keys, still in order.
+    Object.freeze(this.strs);
+    Object.freeze(this.arr);
+  }
+
+  /** Whether the table is read-only (frozen arrays are ours alone: table constructors make fresh ones). */
+  get readonly(): boolean {
+    return Object.isFrozen(this.arr);
   }
 
   // -------------------------------------------------------------------------

@@ -29,7 +29,7 @@
 // dropped and the callee gets lua's "(...tail calls...)" line.
 
 import type { LuaState } from './state.js';
-import { captureFrames, framesFromSites, hostFunctionNames, type ChunkInfo, type Frame } from './errors.js';
+import { callSitesOf, captureFrames, framesFromSites, hostFunctionNames, type ChunkInfo, type Frame } from './errors.js';
 import { LuaTable } from './table.js';
 import { E } from './engine.js';
 
@@ -379,25 +379,3 @@ export function errorLevels(e: unknown): TraceLevel[] | null {
   return sites === null ? null : levelsFromFrames(framesFromSites(sites));
 }
 
-const cachedSites = new WeakMap<Error, NodeJS.CallSite[] | null>();
-
-/** The CallSites V8 recorded for `e`, read through Error.prepareStackTrace at the first access to `.stack`. */
-function callSitesOf(e: Error): NodeJS.CallSite[] | null {
-  if (cachedSites.has(e)) return cachedSites.get(e)!;
-  let sites: NodeJS.CallSite[] | null = null;
-  const saved = Error.prepareStackTrace;
-  Error.prepareStackTrace = (err, s) => {
-    sites = s;
-    if (saved) return saved(err, s);
-    return `${String(err)}${s.map((site) => `\n    at ${String(site)}`).join('')}`;
-  };
-  try {
-    void e.stack;
-  } catch {
-    sites = null;
-  } finally {
-    Error.prepareStackTrace = saved;
-  }
-  cachedSites.set(e, sites);
-  return sites;
-}

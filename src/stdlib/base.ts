@@ -1,7 +1,7 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
+import { LuaError, READONLY_MESSAGE, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
 import { E } from '../runtime/engine.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
 import * as ops from '../runtime/ops.js';
@@ -116,7 +116,12 @@ function tonumberWithBase(s: string, base: number): LuaValue {
 
 // ------------------------------------------------------------ the library
 
-export function openBase(L: LuaState): void {
+/**
+ * `sandbox` (src/api/sandbox.ts): load takes text chunks only and
+ * collectgarbage only the options that leave the collector as it is for
+ * other code.
+ */
+export function openBase(L: LuaState, sandbox = false): void {
   const gc = collectorOf(L);
   const G = L.globals;
   const out = L.host.stdout;
@@ -234,6 +239,7 @@ export function openBase(L: LuaState): void {
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
+    if (t.readonly) luaError(READONLY_MESSAGE);
     t.metatable = (mt as LuaTable | undefined) ?? null;
     gc.noteMetatable(t, t.metatable);
     return t;
@@ -370,13 +376,18 @@ export function openBase(L: LuaState): void {
       }
       source = parts.join('');
     }
-    const name = optString(args, 1, defaultName);
+    // lua_load takes the chunk name as a C string: it ends at a NUL byte.
+    let name = optString(args, 1, defaultName);
+    const nul = name.indexOf('\0');
+    if (nul >= 0) name = name.slice(0, nul);
     const mode = optString(args, 2, 'bt');
     const env = args.length >= 4 ? args[3] : G;
     return loadChunk(source, name, mode, env);
   }
 
   function loadChunk(source: string, name: string, mode: string, env: LuaValue): unknown {
+    // A sandbox loads as if no mode contained 'b' (binary chunks are not checked like source).
+    if (sandbox) mode = mode.replaceAll('b', '');
     const binary = source.charCodeAt(0) === 0x1b;
     if (binary && !mode.includes('b')) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
     if (!binary && !mode.includes('t')) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
@@ -433,9 +444,10 @@ export function openBase(L: LuaState): void {
     return yield callreq(dofileChunk(args), []);
   };
 
+  const sandboxGcOptions = ['collect', 'count', 'step', 'isrunning'] as const;
   const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
   function luaB_collectgarbage(...args: Args): unknown {
-    const opt = checkOption(args, 0, 'collect', gcOptions);
+    const opt = checkOption(args, 0, 'collect', sandbox ? sandboxGcOptions : gcOptions);
     // Arguments are checked before lua_gc, which fails inside a finalizer.
     const params = opt === 'step' || opt === 'setpause' || opt === 'setstepmul' ? [optInteger(args, 1, 0)]
       : opt === 'incremental' || opt === 'generational' ? [optInteger(args, 1, 0), optInteger(args, 2, 0), optInteger(args, 3, 0)]

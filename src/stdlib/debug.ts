@@ -34,7 +34,7 @@ import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import type { Frame } from '../runtime/errors.js';
+import { READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
@@ -244,9 +244,15 @@ export function openDebug(L: LuaState): void {
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
+      if (v instanceof LuaTable && v.readonly) luaError(READONLY_MESSAGE);
       v.metatable = m;
       collectorOf(L).noteMetatable(v, m);
-    } else E.typeMetatables[luaType(v) as keyof typeof E.typeMetatables] = m;
+    } else {
+      const type = luaType(v) as keyof typeof E.typeMetatables;
+      // A read-only type metatable (a sandbox's string metatable) stays, like a read-only table's.
+      if (E.typeMetatables[type]?.readonly === true) luaError(READONLY_MESSAGE);
+      E.typeMetatables[type] = m;
+    }
     return v;
   }
 

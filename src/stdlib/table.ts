@@ -14,7 +14,7 @@
 
 import { LuaTable } from '../runtime/table.js';
 import { E } from '../runtime/engine.js';
-import { LuaError } from '../runtime/errors.js';
+import { LuaError, READONLY_MESSAGE } from '../runtime/errors.js';
 import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, mkInt, type LuaInteger, type LuaValue } from '../runtime/value.js';
@@ -156,7 +156,8 @@ function tab_remove(...args: Args): LuaValue {
     if (size === 0 || pos === size + 1) {
       // t[pos] (t[0] or t[#t+1]), then t[pos] = nil
       const v = t.get(pos);
-      if (v !== undefined) t.set(pos, undefined);
+      // (lua5.4 stores the nil anyway: a write, refused by a read-only table)
+      if (v !== undefined || t.readonly) t.set(pos, undefined);
       return v;
     }
     ops.charge((size - (pos as number)) >> 3);
@@ -489,6 +490,8 @@ function tab_sort(...args: Args): unknown {
     const f = args[1];
     if (f !== undefined && typeof f !== 'function') typeError(args, 1, 'function');
     const up = n as number;
+    // Before the comparator runs (lua5.4 checks nothing: it has no read-only tables).
+    if (t instanceof LuaTable && t.readonly) luaError(READONLY_MESSAGE);
     if (f === undefined && isRaw(t) && t.arr.length === up && homogeneous(t.arr)) {
       auxsortArray(t.arr, 1, up, 0);
     } else if (f === undefined) {
