@@ -8,6 +8,7 @@
 //   npm run bench -- --timeout 120         per-process timeout in seconds (default 60)
 //   npm run bench -- --list                list the programs and exit
 //   npm run bench -- --no-snapshot         run dist/ in place (see below)
+//   npm run bench -- --no-limits           skip the runs with limits (the "Cost of limits" section)
 //   npm run bench -- --node-option=--stack-size=3900   extra node option for Regolith (repeatable)
 //
 // Programs: the microbenchmarks in scripts/bench/*.lua, every program of
@@ -88,6 +89,10 @@ interface Result {
   ratio: number | null;
   /** Ratio is a lower bound (Regolith timed out). */
   ratioAtLeast?: boolean;
+  /** Regolith with generous limits on the run (scripts/bench-limited.ts): times, median, time / Regolith's. */
+  limTimes: number[];
+  lim: number | null;
+  limCost: number | null;
   notes: string[];
 }
 
@@ -99,6 +104,8 @@ interface Options {
   write: boolean | null;
   list: boolean;
   snapshot: boolean;
+  /** Also run each program with limits (the "Cost of limits" section). */
+  limits: boolean;
   nodeOptions: string[];
   argv: string[];
 }
@@ -111,12 +118,12 @@ const FASTA_INPUT_N = { full: 500000, quick: 50000 };
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--node-option=OPT]... [--list]');
+  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--no-limits] [--node-option=OPT]... [--list]');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, nodeOptions: [], argv };
+  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, limits: true, nodeOptions: [], argv };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -148,6 +155,7 @@ function parseArgs(argv: string[]): Options {
       case '--no-write': o.write = false; break;
       case '--list': o.list = true; break;
       case '--no-snapshot': o.snapshot = false; break;
+      case '--no-limits': o.limits = false; break;
       case '--node-option': o.nodeOptions.push(value()); break;
       case '--help': case '-h': usage();
       // falls through (usage exits)
@@ -334,7 +342,7 @@ function fmtRatio(r: Result): string {
 
 async function runBench(b: Bench, R: Runner): Promise<Result> {
   const args = (R.opts.quick ? b.quick : b.args) ?? b.args;
-  const res: Result = { bench: b, args, status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, notes: [] };
+  const res: Result = { bench: b, args, status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, limTimes: [], lim: null, limCost: null, notes: [] };
   if (b.how) res.notes.push(b.how);
   if (b.missing) { res.notes.unshift(b.missing); return res; }
   if (R.opts.quick && b.quick === null) { res.notes.unshift(b.quickSkip ?? 'not run in quick mode'); return res; }
@@ -369,10 +377,15 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
     res.luaTimes.push(p.ms);
     return true;
   };
-  /** False when Regolith failed (the status is then set). */
-  const runReg = async (): Promise<boolean> => {
-    const p = await run(...regolithArgv(R, args));
-    res.regTimes.push(p.ms);
+  /** False when Regolith failed (the status is then set); `limited`: the run with limits. */
+  const runReg = async (limited = false): Promise<boolean> => {
+    const p = await run(...(limited ? limitedArgv(R, args) : regolithArgv(R, args)));
+    (limited ? res.limTimes : res.regTimes).push(p.ms);
+    if (limited && (p.timedOut || p.status !== 0 || p.spawnError || (expected !== null && norm(p.stdout) !== expected))) {
+      res.notes.push(`with limits: ${p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : 'stdout differs'}`);
+      return false;
+    }
+    if (limited) return true;
     if (p.timedOut) {
       res.status = 'TIMEOUT';
       res.ratioAtLeast = true;
@@ -404,13 +417,21 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   // Run 0 is always lua5.4 first: its output is the reference.
   if (!(await runLua())) return res;
   res.status = 'ok';
+  let limitedOk = R.opts.limits;
   for (let r = 0; r < runs; r++) {
     if (r > 0 && r % 2 === 0 && !(await runLua())) break;
+    // With and without limits alternate too.
+    if (limitedOk && r % 2 === 1 && !(await runReg(true))) limitedOk = false;
     if (!(await runReg())) break;
+    if (limitedOk && r % 2 === 0 && !(await runReg(true))) limitedOk = false;
     if (r % 2 === 1 && !(await runLua())) break;
   }
   res.lua = median(res.luaTimes);
   res.reg = res.regTimes.length ? median(res.regTimes) : null;
+  if (limitedOk && res.limTimes.length && res.reg) {
+    res.lim = median(res.limTimes);
+    res.limCost = res.lim / res.reg;
+  }
   if (b.score) {
     if (luaScore !== null && regScore !== null) res.ratio = luaScore / regScore;
     if (luaScore !== null) res.notes.push(`SciMark score: lua5.4 ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
@@ -446,6 +467,12 @@ function regolithArgv(R: Runner, args: string[]): [string, string[]] {
   return R.opts.nodeOptions.length > 0 ? [R.node, [...R.opts.nodeOptions, R.regolith, ...args]] : [R.regolith, args];
 }
 
+/** The command running Regolith with limits: the same bundle through scripts/bench-limited.ts, with bin/regolith's node flags. */
+function limitedArgv(R: Runner, args: string[]): [string, string[]] {
+  const flags = R.opts.nodeOptions.length > 0 ? R.opts.nodeOptions : ['--stack-size=3800'];
+  return [R.node, [...flags, join(R.regolith, '..', '..', 'dist', 'scripts', 'bench-limited.js'), ...args]];
+}
+
 /** Copies what `node bin/regolith` loads into a temporary directory; returns the copy of bin/regolith. */
 function snapshotRegolith(): string {
   const dir = mkdtempSync(join(tmpdir(), 'regolith-bench-engine-'));
@@ -456,6 +483,8 @@ function snapshotRegolith(): string {
   copyFileSync(join(repoRoot, 'bin', 'regolith'), join(dir, 'bin', 'regolith'));
   cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
   copyFileSync(join(repoRoot, 'dist', 'regolith.mjs'), join(dir, 'dist', 'regolith.mjs'));
+  mkdirSync(join(dir, 'dist', 'scripts'));
+  copyFileSync(join(repoRoot, 'dist', 'scripts', 'bench-limited.js'), join(dir, 'dist', 'scripts', 'bench-limited.js'));
   return join(dir, 'bin', 'regolith');
 }
 
@@ -500,6 +529,12 @@ function summaries(results: Result[]): Summary[] {
   ];
 }
 
+/** Geometric mean of (Regolith with limits) / (Regolith) over the programs where both ran correctly. */
+function limitsCost(rs: Result[]): { mean: number | null; used: number } {
+  const ok = rs.filter((r) => r.status === 'ok' && r.limCost !== null);
+  return { mean: geomean(ok.map((r) => r.limCost!)), used: ok.length };
+}
+
 function summaryText(s: Summary): string {
   if (!s.total) return 'no programs run';
   const m = s.mean === null ? 'n/a (no program ran correctly)' : `${s.mean.toFixed(2)}×`;
@@ -541,18 +576,33 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push('');
   for (const s of summaries(results)) L.push(`${s.label.startsWith('  ') ? '  - ' : '- '}${s.label.trim()}: **${summaryText(s)}**`);
   L.push('');
+  if (o.limits) {
+    const c = limitsCost(results);
+    const withLimits = geomean(results.filter((r) => r.status === 'ok' && r.lim !== null && r.lua).map((r) => r.lim! / r.lua!));
+    L.push('## Cost of limits');
+    L.push('');
+    L.push('Each program also runs with generous limits on the whole run (every kind: instructions, time, memory,');
+    L.push('call depth, string size, an AbortSignal and an interrupt callback; `scripts/bench-limited.ts`), alternating');
+    L.push('with the runs without. Without limits, Regolith compiles no checks.');
+    L.push('');
+    L.push(`- with limits / without, geometric mean: **${c.mean === null ? 'n/a' : `${c.mean.toFixed(3)}×`}** over ${c.used} programs`);
+    L.push(`- with limits / lua5.4, geometric mean: **${withLimits === null ? 'n/a' : `${withLimits.toFixed(2)}×`}**`);
+    L.push('');
+  }
   for (const g of ['micro', 'small', 'awfy'] as Group[]) {
     const rs = results.filter((r) => r.bench.group === g);
     if (!rs.length) continue;
     L.push(`## ${GROUP_TITLE[g]}`);
     L.push('');
-    L.push('| Program | Arguments | lua5.4 (s) | Regolith (s) | Ratio | Output | Notes |');
-    L.push('|---|---|--:|--:|--:|---|---|');
+    const lim = o.limits;
+    L.push(`| Program | Arguments | lua5.4 (s) | Regolith (s) | Ratio | Output |${lim ? ' with limits (s) | limits cost |' : ''} Notes |`);
+    L.push(`|---|---|--:|--:|--:|---|${lim ? '--:|--:|' : ''}---|`);
     for (const r of rs) {
       const status = r.status === 'ok' ? 'ok' : `**${STATUS_TEXT[r.status]}**`;
       const reg = (r.status === 'TIMEOUT' ? '>' : '') + fmtS(r.reg);
       const stdinNote = r.bench.stdin ? ' < input' : '';
-      L.push(`| ${r.bench.name} | \`${cell(r.args.join(' '), 60)}${stdinNote}\` | ${fmtS(r.lua)} | ${reg} | ${fmtRatio(r)} | ${status} | ${cell(r.notes.join('; '), 300)} |`);
+      const limCols = lim ? ` ${fmtS(r.lim)} | ${r.limCost === null ? '-' : `${r.limCost.toFixed(2)}×`} |` : '';
+      L.push(`| ${r.bench.name} | \`${cell(r.args.join(' '), 60)}${stdinNote}\` | ${fmtS(r.lua)} | ${reg} | ${fmtRatio(r)} | ${status} |${limCols} ${cell(r.notes.join('; '), 300)} |`);
     }
     L.push('');
   }

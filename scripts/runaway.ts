@@ -30,7 +30,7 @@ function usedText(r: RunawayResult): string {
   }
 }
 
-const results = runCases(CASES);
+const results = await runCases(CASES);
 const L: string[] = [];
 L.push('# Runaway scripts and the limits that stop them');
 L.push('');

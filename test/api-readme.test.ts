@@ -15,6 +15,7 @@ const EXPECTED: Record<string, string> = {
   async: "user1, user2, user3\n[ false, 'service down' ]\n",
   classes: "[ 10, 'Counter(10)' ]\ndemo:1: bad argument #1 to 'increment' (Counter expected, got table)\n",
   files: '1.0\tnil\t/etc/passwd: No such file or directory\t2\noneone twotwo \n',
+  limits: "instructions instruction limit exceeded\nmemory memory limit exceeded\n[ 'xxxxxxxxxx' ]\n19 { status: 'done', values: [ 5000050000 ] }\n",
   sandbox: '[ undefined, undefined, undefined, true ]\nscript:1: attempt to modify a readonly table\n[ false, 3, true, undefined ]\n',
   errors: [
     'check.lua:2: x must be positive',

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CASES, runCases } from '../scripts/lib/runaway.js';
 
-test('every runaway case is stopped by its limit, within twice it, and the state stays healthy', () => {
-  const results = runCases(CASES);
+test('every runaway case is stopped by its limit, within twice it, and the state stays healthy', async () => {
+  const results = await runCases(CASES);
   assert.equal(results.length, CASES.length);
   for (const r of results) {
     assert.equal(r.got, r.c.kind, `${r.c.name}: ${r.message}`);

@@ -304,7 +304,7 @@ const BYTES_PER_OBJECT = 96;
  * the host can: Node) and takes the heap's growth since the state's first
  * limited run, never more than the charges: what the state could hold. A
  * host that cannot collect on demand (a browser) keeps the charges, which
- * only grow: an upper bound.
+ * only grow during a run: an upper bound, started afresh by each run.
  */
 export class Memory {
   /** Bytes held at the last measurement. */
@@ -321,7 +321,12 @@ export class Memory {
   /** A memory-limited run starts: the first one fixes the baseline. */
   start(): void {
     this.allocs = allocationsCounted();
-    if (this.baseline < 0) this.baseline = this.host?.heapUsed() ?? 0;
+    if (this.host?.collect === undefined) {
+      // Nothing can tell what earlier runs left alive: each run is charged from zero.
+      this.held = this.charged = 0;
+      return;
+    }
+    if (this.baseline < 0) this.baseline = this.host.heapUsed();
   }
 
   /** The current estimate, in bytes. */
