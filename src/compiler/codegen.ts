@@ -273,7 +273,6 @@ function describe(e: Expr): string | null {
       return `field '?'`;
     case 'String': return `constant '${e.value}'`;
     case 'Paren': return describe(e.expr);
-    case 'MethodCall': return `method '${e.method}'`;
     default: return null;
   }
 }
