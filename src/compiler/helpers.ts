@@ -23,7 +23,7 @@ type Resumable<T> = Generator<CallRequest, T, unknown>;
 type Desc = string | null | undefined;
 
 /** Integer `for` loops beyond 2^53 count iterations (runtime/helper-record.ts forprep). */
-type ForKind = 0 | 1 | { start: bigint; step: bigint };
+type ForKind = 0 | 1 | { start: bigint; step: bigint } | { value: LuaValue };
 
 export interface RuntimeHelpers {
   /** JS stack used by direct-mode frames (`n`, against `limit`); the line a resumable helper was called from (`cl`). */
