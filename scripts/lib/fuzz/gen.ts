@@ -164,10 +164,14 @@ export class ProgramGen {
 
   /** Arguments that cannot raise errors: atoms and `try` calls. */
   argList(): string {
+    return this.argArray().join(', ');
+  }
+
+  argArray(): string[] {
     const n = this.r.range(0, 3);
     const xs: string[] = [];
     for (let i = 0; i < n; i++) xs.push(this.r.chance(0.5) ? this.atom() : this.safe(2));
-    return xs.join(', ');
+    return xs;
   }
 
   exprList(d: number): string {
@@ -428,7 +432,7 @@ export class ProgramGen {
       }
     }
     this.line(`local ${mt} = {${fields.join(', ')}}`);
-    this.line(`local ${t} = setmetatable({${this.argList().split(', ').filter(Boolean).map((x) => `(${x} or false)`).join(', ')}}, ${mt})`);
+    this.line(`local ${t} = setmetatable({${this.argArray().map((x) => `(${x} or false)`).join(', ')}}, ${mt})`);
     this.line(`local ${u} = setmetatable({}, ${mt})`);
     const ops = [`${t} + 1`, `1 - ${t}`, `${t} * ${u}`, `${t} / 2`, `${t} % 3`, `${t} ^ 2`, `-${t}`, `${t} // 1`, `${t} & 1`,
       `1 | ${t}`, `${t} ~ ${u}`, `${t} << 1`, `${t} >> 1`, `~${t}`, `${t} .. "s"`, `1 .. ${t}`, `#${t}`, `${t} == ${u}`,
