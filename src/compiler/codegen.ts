@@ -1480,7 +1480,12 @@ export class CodeGen {
       return js`$tableArray([${joinCode(items.map((it, i) => item(it.value, i)), ', ')}])`;
     }
     // Items are evaluated in order in lua5.4; keep order by building in one call.
+    // A key that may be nil or NaN is checked as soon as its value is known.
+    const safeKey = (k: Expr) => k.kind === 'String' || k.kind === 'Integer' || k.kind === 'True' || k.kind === 'False';
+    const K = items.some((it) => it.kind === 'Keyed' && !safeKey(it.key)) ? this.fs.temp() : null;
+    mark = this.fs.temps;
     const parts = items.map((it, i) => {
+      if (it.kind === 'Keyed' && K !== null && !safeKey(it.key)) return js`2, (${K} = ${key(it.key)}), $keyed(${K}, ${item(it.value, i)})`;
       if (it.kind === 'Keyed') return js`2, ${key(it.key)}, ${item(it.value, i)}`;
       return i === n - 1 && multiLast ? js`1, ${item(it.value, i, true)}` : js`0, ${item(it.value, i)}`;
     });

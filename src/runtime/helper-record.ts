@@ -159,7 +159,7 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H'> = {
   deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
-  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
+  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,
