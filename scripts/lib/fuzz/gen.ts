@@ -574,7 +574,7 @@ export class ProgramGen {
       `show(pcall(table.insert, ${arr}, ${r.pick(['0', '10', '-1', '1', '2'])}, "x"))`,
       `show(pcall(function(...) local t = ${arr} local v = table.remove(t${r.chance(0.5) ? ', ' + this.small() : ''}) return v, #t end))`,
       `show(pcall(table.concat, ${arr}, ${this.str()}, ${this.small()}, ${this.small()}))`,
-      `show(pcall(function(...) local t = table.move(${nums}, ${this.small()}, ${this.small()}, ${this.small()}) return table.concat(t, ",") end))`,
+      `show(pcall(function(...) local t = table.move(${nums}, ${this.small()}, ${this.small()}, ${this.small()}) return t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8] end))`,
       `show(pcall(function(...) local a = ${nums} local b = table.move(a, 1, #a, 3, {}) return b[1], table.concat(b, ",", 3, #a + 2) end))`,
       `show(table.pack(${this.argList()}).n)`,
       `show(pcall(table.sort, {3, 1, 2}, function(a, b) return true end))`,
