@@ -42,7 +42,8 @@ const LEAKS: [string, RegExp][] = [
   ['runtime class name', /\b(?:LuaTable|LuaFloat|LuaThread|LuaUserdata|LuaState|HostError)\b/g],
   ['node internals', /node:internal|\.m?js:\d+/g],
   ['JS stack line', /^\s+at \S.*$/gm],
-  ['JS value', /\bundefined\b|\bNaN\b|\bInfinity\b|\[object \w+\]/g],
+  // ("table index is NaN" is lua5.4's own wording.)
+  ['JS value', /\bundefined\b|(?<!index is )\bNaN\b|\bInfinity\b|\[object \w+\]/g],
 ];
 
 function count(re: RegExp, s: string): number {

@@ -139,7 +139,10 @@ export async function runFuzz(o: FuzzOptions): Promise<Summary> {
       const lim = LIMITS[p.origin];
       const spec: RunSpec = { source: p.source, path: join(dir, p.origin === 'generated' ? 'prog.lua' : p.base.replace(/[\\/]/g, '_')), cwd: p.cwd, portable: p.portable, timeoutMs: lim.ref };
       const ref = await runReference(lua, spec);
-      const regLimit = ref.kind === 'hang' ? lim.ref : lim.reg;
+      // A program that keeps lua5.4 busy for seconds gets proportionally longer
+      // under Regolith (up to 10x, 2 minutes at most) before it counts as a hang.
+      const refMs = Date.now() - t0;
+      const regLimit = ref.kind === 'hang' ? lim.ref : Math.min(Math.max(lim.reg, 10 * refMs), 120_000);
       const reg = await pool.run({ ...spec, timeoutMs: regLimit });
       const v = classify(p.origin, ref, reg);
       const res: Result = { program: p, cls: v.cls, why: v.why, ref, reg, ms: Date.now() - t0 };
