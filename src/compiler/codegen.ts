@@ -246,7 +246,7 @@ function render(code: readonly Code[], fill: (h: Hole | Clear) => string): strin
 /** Characters in a Lua description message like `global 'x'`. */
 function describeName(n: NameExpr): string | null {
   if (n.variable) {
-    if (n.variable.constValue && n.variable.constValue.kind === 'String') return `constant '${n.name}'`;
+    if (n.variable.constValue && n.variable.constValue.kind === 'String') return `constant '${cstr(n.variable.constValue.value)}'`;
     return `${n.isUpvalue ? 'upvalue' : 'local'} '${n.name}'`;
   }
   // A global is reached through _ENV; lua5.4 calls it global only when that
@@ -259,6 +259,12 @@ function describeEnv(n: NameExpr): string {
   return `${n.isUpvalue || n.env!.role === 'env' ? 'upvalue' : 'local'} '_ENV'`;
 }
 
+/** A name as lua5.4's messages show it: a C string, ending at the first NUL. */
+function cstr(s: string): string {
+  const z = s.indexOf('\0');
+  return z < 0 ? s : s.slice(0, z);
+}
+
 function describe(e: Expr): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
@@ -267,13 +273,12 @@ function describe(e: Expr): string | null {
       // integer constants use OP_GETI ("integer index"). A field of `_ENV`
       // is a global.
       if (e.key.kind === 'String') {
-        return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${e.key.value}'`;
+        return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(e.key.value)}'`;
       }
       if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n) return `field 'integer index'`;
       return `field '?'`;
-    case 'String': return `constant '${e.value}'`;
+    case 'String': return `constant '${cstr(e.value)}'`;
     case 'Paren': return describe(e.expr);
-    case 'MethodCall': return `method '${e.method}'`;
     default: return null;
   }
 }
@@ -1506,7 +1511,12 @@ export class CodeGen {
       return js`$tableArray([${joinCode(items.map((it, i) => item(it.value, i)), ', ')}])`;
     }
     // Items are evaluated in order in lua5.4; keep order by building in one call.
+    // A key that may be nil or NaN is checked as soon as its value is known.
+    const safeKey = (k: Expr) => k.kind === 'String' || k.kind === 'Integer' || k.kind === 'True' || k.kind === 'False';
+    const K = items.some((it) => it.kind === 'Keyed' && !safeKey(it.key)) ? this.fs.temp() : null;
+    mark = this.fs.temps;
     const parts = items.map((it, i) => {
+      if (it.kind === 'Keyed' && K !== null && !safeKey(it.key)) return js`2, (${K} = ${key(it.key)}), $keyed(${K}, ${item(it.value, i)})`;
       if (it.kind === 'Keyed') return js`2, ${key(it.key)}, ${item(it.value, i)}`;
       return i === n - 1 && multiLast ? js`1, ${item(it.value, i, true)}` : js`0, ${item(it.value, i)}`;
     });

@@ -23,7 +23,7 @@ type Resumable<T> = Generator<CallRequest, T, unknown>;
 type Desc = string | null | undefined;
 
 /** Integer `for` loops beyond 2^53 count iterations (runtime/helper-record.ts forprep). */
-type ForKind = 0 | 1 | { start: bigint; step: bigint };
+type ForKind = 0 | 1 | { start: bigint; step: bigint } | { value: LuaValue };
 
 export interface RuntimeHelpers {
   /** JS stack used by direct-mode frames (`n`, against `limit`); the line a resumable helper was called from (`cl`). */
@@ -44,6 +44,7 @@ export interface RuntimeHelpers {
   LuaTable: typeof LuaTable;
   tableArray: (values: LuaValue[]) => LuaTable;
   tableBuild: (items: unknown[]) => LuaTable;
+  keyed: (k: LuaValue, v: LuaValue) => LuaValue;
   index: (o: unknown, k: LuaValue, desc?: Desc) => LuaValue;
   indexStr: (o: unknown, k: string, desc?: Desc) => LuaValue;
   indexG: (o: unknown, k: LuaValue, desc?: Desc) => Resumable<LuaValue>;
@@ -110,7 +111,7 @@ export interface RuntimeHelpers {
  */
 const HELPER_NAMES = {
   D: true, deep: true, mkfn: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
-  LuaTable: true, tableArray: true, tableBuild: true,
+  LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
   numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,

@@ -19,6 +19,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** State of a `for` loop over integers beyond 2^53 (iterated by count). */
 interface BigFor { start: bigint; step: bigint }
+/** A float loop with a NaN among its values: lua5.4 runs its body once, with this value. */
+interface OnceFor { value: LuaValue }
 
 function forError(what: string, v: unknown): never {
   rtError(`bad 'for' ${what} (number expected, got ${ops.typeName(v)})`);
@@ -31,7 +33,7 @@ function forError(what: string, v: unknown): never {
  * kind 0: i is the integer value, 1: a float loop (value = mkFloat(i)),
  * otherwise a BigFor (value computed from the iteration count |i|).
  */
-export function forprep(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
+export function forprep(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor | OnceFor] {
   const skip = (step: number): [number, number, number, 0] => (step > 0 ? [1, 0, step, 0] : [0, 1, step, 0]);
   if (isIntegerValue(a) && isIntegerValue(c)) {
     const step = BigInt(c as number | bigint);
@@ -49,6 +51,11 @@ export function forprep(a: unknown, b: unknown, c: unknown): [number, number, nu
   // A float loop; numeric strings convert (luaV_tonumber_).
   const start = forFloat(a, 'initial value'), lim = forFloat(b, 'limit'), step = forFloat(c, 'step');
   if (step === 0) rtError("'for' step is zero");
+  // lua5.4 skips the loop when `0 < step ? lim < start : start < lim`; with
+  // a NaN among the values, its next test fails, so the body runs at most once.
+  if (Number.isNaN(start) || Number.isNaN(lim) || Number.isNaN(step)) {
+    return (0 < step ? lim < start : start < lim) ? [1, 0, 1, 1] : [0, 0, 1, { value: mkFloat(start) }];
+  }
   return [start, lim, step, 1];
 }
 
@@ -76,7 +83,6 @@ function forLimit(b: unknown, step: bigint): bigint | null {
   if (n === undefined) forError('limit', b);
   if (typeof n !== 'object' && Number.isInteger(n)) return BigInt(n);
   const f = typeof n === 'number' ? n : (n as LuaFloat).n;
-  if (Number.isNaN(f)) return null;
   const r = N.floatToInteger(f, step < 0n ? 'ceil' : 'floor');
   if (r !== undefined) return BigInt(r);
   // Out of integer range: clamp (or skip when the loop cannot run).
@@ -84,8 +90,9 @@ function forLimit(b: unknown, step: bigint): bigint | null {
   return step > 0n ? null : MININT;
 }
 
-export function forval(i: number, kind: 1 | BigFor): LuaValue {
+export function forval(i: number, kind: 1 | BigFor | OnceFor): LuaValue {
   if (kind === 1) return mkFloat(i);
+  if ('value' in kind) return kind.value;
   return mkInt(kind.start + BigInt(Math.abs(i)) * kind.step);
 }
 
@@ -163,7 +170,7 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
-  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild,
+  LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,

@@ -91,7 +91,24 @@ export function floatPow(x: number, y: number): number {
   if (y === 2) return x * x;
   // C99 pow: pow(+1, y) == 1 for any y (even NaN); pow(-1, ±inf) == 1. JS gives NaN.
   if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
-  return Math.pow(x, y);
+  const r = Math.pow(x, y);
+  if (r === r) return r;
+  // The NaN glibc's pow gives (its sign shows as "-nan"): a NaN y gives x + y
+  // (x86: the first NaN operand); a NaN x gives x * x, negated when x's sign
+  // bit is set and y is an odd integer; a negative x with a non-integer y
+  // is an invalid operation (the default NaN).
+  if (y !== y) return x !== x ? x : y;
+  if (x !== x) return Number.isInteger(y) && Math.abs(y % 2) === 1 && signBit(x) ? -x : x;
+  return DEFAULT_NAN;
+}
+
+const bits = new Float64Array(1);
+const bitBytes = new Uint8Array(bits.buffer);
+
+/** Whether a number's sign bit is set (also for NaN). */
+function signBit(x: number): boolean {
+  bits[0] = x;
+  return bitBytes[7]! >= 0x80;
 }
 
 /** `^`: always float. */

@@ -543,6 +543,16 @@ export function tableArray(values: LuaValue[]): LuaTable {
 }
 
 /**
+ * The value of a constructor's keyed item whose key may be nil or NaN:
+ * lua5.4 checks the key when it stores the item, after evaluating the value
+ * and before the items that follow.
+ */
+export function keyed(k: LuaValue, v: LuaValue): LuaValue {
+  checkKey(k);
+  return v;
+}
+
+/**
  * A table constructor with keyed items or a multi-valued last item, encoded
  * as a flat list: 0 v (positional), 2 k v (keyed), 1 r (expanded result).
  */

@@ -43,7 +43,7 @@ function cLog2(x: number): number {
 
 /** C log10 (glibc gives a positive NaN for negative arguments). */
 function cLog10(x: number): number {
-  return x !== x ? x : Math.log10(x);
+  return x !== x ? x : x < 0 ? NaN : Math.log10(x);
 }
 
 /** luaL_checknumber: the argument as a C double. */

@@ -3,7 +3,7 @@
 // runtime/numfmt (exact, round-half-even), %f by exact decimal expansion,
 // %a as glibc's hexadecimal floats.
 
-import { formatE, formatG, NAN_TEXT } from '../runtime/numfmt.js';
+import { formatE, formatG, nanText } from '../runtime/numfmt.js';
 import { LuaFloat, type LuaInteger } from '../runtime/value.js';
 import { isCntrlByte, isDigitByte } from './lstrlib-pattern.js';
 
@@ -99,7 +99,7 @@ function nonFinite(sp: Spec, x: number, upper: boolean): string {
   let text: string;
   let neg: boolean;
   if (x !== x) {
-    neg = NAN_TEXT.charAt(0) === '-';
+    neg = nanText(x).charAt(0) === '-';
     text = 'nan';
   } else {
     neg = x < 0;
