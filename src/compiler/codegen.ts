@@ -1696,7 +1696,7 @@ export class CodeGen {
       }
       case '..':
         // Limited states: a long result goes through the helper, which checks and charges it.
-        if (this.limits) return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' && ${a}.length + ${b}.length <= $B.smax ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
+        if (this.limits) return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' && (${a}).length + (${b}).length <= $B.smax ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
         return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
       case '==':
         return js`(${prep}${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b})))`;

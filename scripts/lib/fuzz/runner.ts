@@ -70,6 +70,9 @@ interface Slot {
  * fresh `Lua` in the worker; the worker is killed when its run passes the
  * limit (a hang) and replaced when it dies (a crash).
  */
+/** How long after its own time limit a worker is given to report before it is killed. */
+const BACKSTOP_MS = 5000;
+
 export class RegolithPool {
   private slots: Slot[] = [];
   private free: Slot[] = [];
@@ -130,14 +133,14 @@ export class RegolithPool {
     slot.runs++;
     slot.stderr = '';
     const id = this.nextId++;
-    const job: Job = { id, source: spec.source, name: spec.path, cwd: spec.cwd, ...(spec.portable ? { globals: { _U: true } } : {}) };
+    const job: Job = { id, source: spec.source, name: spec.path, cwd: spec.cwd, timeoutMs: spec.timeoutMs, ...(spec.portable ? { globals: { _U: true } } : {}) };
     let hung = false;
     const outcome = await new Promise<Outcome>((resolve) => {
       const timer = setTimeout(() => {
         hung = true;
         slot.pending = null;
         resolve({ kind: 'hang', stdout: '' });
-      }, spec.timeoutMs);
+      }, spec.timeoutMs + BACKSTOP_MS);
       slot.pending = { id, resolve, timer };
       slot.child.send(job);
     });
@@ -157,6 +160,7 @@ function fromReply(m: WorkerReply): Outcome {
     case 'ok': return { kind: 'ok', stdout };
     case 'error': return { kind: 'error', stdout, message: m.message };
     case 'exit': return { kind: 'exit', stdout, code: m.code };
+    case 'hang': return { kind: 'hang', stdout };
     case 'js': return { kind: 'js', stdout, message: `${m.errorClass}: ${m.message}`, detail: m.stack };
   }
 }

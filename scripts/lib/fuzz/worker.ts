@@ -4,10 +4,10 @@
 // printed, and the error message (lua.c's, without the traceback) or the exit
 // code. The parent enforces the wall-clock limit by killing this process.
 //
-// When the embedding API has limits (`new Lua({ limits })`), pass them in
-// `makeState` and report a hang from here; the parent's timer stays as the
-// backstop for a process that does not come back.
-import { Lua, LuaError, nodeHost } from '../../../src/node.js';
+// Every other run has the job's time limit (`new Lua({ limits })`): a program
+// that runs past it is reported as a hang from here, and the worker goes on;
+// the parent's timer is the backstop (and the only limit of the other runs).
+import { Lua, LuaError, LuaLimitError, nodeHost } from '../../../src/node.js';
 import type { Job, RunEnd, WorkerReply } from './types.js';
 
 class ExitRequest {
@@ -17,7 +17,8 @@ class ExitRequest {
 const MAX_OUT = 1 << 20;
 const host = nodeHost();
 
-function makeState(out: { s: string; truncated: boolean }): Lua {
+/** Every other job runs in a limited state (compiled with checks), so both compilations are fuzzed. */
+function makeState(out: { s: string; truncated: boolean }, timeoutMs: number, limited: boolean): Lua {
   const collect = (b: Uint8Array) => {
     if (out.s.length >= MAX_OUT) { out.truncated = true; return; }
     out.s += Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
@@ -27,6 +28,7 @@ function makeState(out: { s: string; truncated: boolean }): Lua {
     stdout: collect,
     stderr: () => {},
     stdin: '',
+    ...(limited ? { limits: { timeoutMs } } : {}),
   });
 }
 
@@ -38,12 +40,13 @@ function run(job: Job): WorkerReply {
     ({ id: job.id, stdout: out.s, truncated: out.truncated, ...r });
   try {
     if (job.cwd) process.chdir(job.cwd);
-    lua = makeState(out);
+    lua = makeState(out, job.timeoutMs, job.id % 2 === 0);
     for (const [k, v] of Object.entries(job.globals ?? {})) lua.global.set(k, v);
     lua.doString(Buffer.from(job.source, 'latin1'), { chunkName: `@${job.name}` });
     return reply({ kind: 'ok' });
   } catch (e) {
     if (e instanceof ExitRequest) return reply({ kind: 'exit', code: e.code });
+    if (e instanceof LuaLimitError && e.kind === 'time') return reply({ kind: 'hang' });
     if (e instanceof LuaError) return reply({ kind: 'error', message: e.message });
     const err = e as Error | null;
     return reply({
