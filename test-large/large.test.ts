@@ -60,3 +60,18 @@ test('StrBuf: 20 million pieces (three levels of groups) in order', () => {
   }
   assert.ok(b.toString() === all.join(''));
 });
+
+test('a string past V8\'s longest is lua5.4\'s catchable "not enough memory", not "stack overflow" (inline concatenation, library, coroutine, API)', async () => {
+  const { Lua, LuaError } = await import('../src/index.js');
+  const lua = new Lua();
+  assert.deepEqual(lua.doString(`
+    local s = ("x"):rep(2^28)
+    local a = {pcall(function() return s .. s end)}
+    local b = {pcall(function() return s .. s .. 1 end)}
+    local c = {coroutine.resume(coroutine.create(function() return s .. s end))}
+    local d = {pcall(string.rep, s, 3)}
+    return a[1], a[2], b[1], b[2], c[1], c[2], d[1], d[2]`),
+  [false, 'not enough memory', false, 'not enough memory', false, 'not enough memory', false, 'resulting string too large']);
+  assert.throws(() => lua.doString('local s = ("x"):rep(2^28) return s .. s'), (e: unknown) => e instanceof LuaError && e.message === 'not enough memory');
+  lua.close();
+});

@@ -14,7 +14,7 @@ import { AwaitRequest, PAUSE, callreq } from '../runtime/callreq.js';
 import { LimitExceeded, RunBudget, now, type Budget, type Limits } from '../runtime/limits.js';
 import { Machine, currentMachine, type LuaFunction, type MachineResult } from '../runtime/trampoline.js';
 import { Coroutine, resume as coResume, resumeG, close as coClose, unwind, type ResumeResult as CoResult } from '../runtime/coroutine.js';
-import { API_FUNCTION_PREFIX, HostError, READONLY_MESSAGE, adoptError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
+import { API_FUNCTION_PREFIX, isOutOfMemory, HostError, READONLY_MESSAGE, adoptError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
 import { errorLevels, formatTraceback, levelsFromFrames, describeLevel, globalFunctionName, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { loadBinary } from '../runtime/dump.js';
@@ -725,6 +725,7 @@ export class Core {
       return makeLuaError(msg, msg, { internal: err, owner: this, traceback: (m) => m, frames: () => [] });
     }
     if (isStackOverflow(err)) return this.publicError(new InternalLuaError('stack overflow'));
+    if (err instanceof RangeError && isOutOfMemory(err)) return this.publicError(new InternalLuaError('not enough memory'));
     return err;
   }
 

@@ -5,7 +5,7 @@
 import { LuaThreadBase, type LuaValue } from './value.js';
 import { Machine, currentMachine, type LuaFunction, type MachineOwner } from './trampoline.js';
 import { E, type Engine } from './engine.js';
-import { HostError, LuaError, adoptError, rethrowUncatchable, type Frame } from './errors.js';
+import { HostError, LuaError, adoptError, errorValue, rethrowUncatchable, type Frame } from './errors.js';
 import * as ops from './ops.js';
 import { CallRequest, type AwaitRequest } from './callreq.js';
 import { forgetThread, inheritHook, update as updateDebugMode } from './hooks.js';
@@ -174,11 +174,7 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
 }
 
 function toLuaErrorValue(e: unknown): LuaValue {
-  e = adoptError(e);
-  if (e instanceof LuaError) return e.value;
-  if (e instanceof RangeError) return 'stack overflow';
-  if (e instanceof Error) return `internal error: ${e.message}`;
-  return e as LuaValue;
+  return errorValue(e);
 }
 
 /**

@@ -121,14 +121,16 @@ export interface ChunkInfo {
 
 // Chunks are registered with their engine (Engine.registerChunk), weakly:
 // a chunk that nothing references any more is collected with its entry.
-const SOURCE_PREFIX = CHUNK_URL_PREFIX;
+// (CHUNK_URL_PREFIX is read only inside functions: engine.ts and this module
+// import each other through limits.ts, so it may not be initialised yet
+// while this module is evaluated.)
 
 // V8 wraps `new Function` bodies in a header; find out how many lines once.
 let functionLineOffset = -1;
 function lineOffset(): number {
   if (functionLineOffset < 0) {
-    const probe = new Function(`return new Error().stack;\n//# sourceURL=${SOURCE_PREFIX}probe`) as () => string;
-    const m = new RegExp(`${SOURCE_PREFIX}probe:(\\d+)`).exec(probe());
+    const probe = new Function(`return new Error().stack;\n//# sourceURL=${CHUNK_URL_PREFIX}probe`) as () => string;
+    const m = new RegExp(`${CHUNK_URL_PREFIX}probe:(\\d+)`).exec(probe());
     functionLineOffset = m ? Number(m[1]) - 1 : 2;
   }
   return functionLineOffset;
@@ -169,7 +171,7 @@ export function registerHostFunction(fn: Function, qualifiedName = ''): void {
 function classify(site: NodeJS.CallSite): Frame {
   const file = site.getScriptNameOrSourceURL() ?? site.getFileName() ?? '';
   // Another state's chunk (a nested run of another state) is not Lua code of this one.
-  const chunk = file.startsWith(SOURCE_PREFIX) ? E.chunkOf(file) : undefined;
+  const chunk = file.startsWith(CHUNK_URL_PREFIX) ? E.chunkOf(file) : undefined;
   if (chunk !== undefined) {
     const jsLine = (site.getLineNumber() ?? 0) - lineOffset();
     const idx = chunk ? Math.max(0, Math.min(jsLine - 1, chunk.lineMap.length - 1)) : 0;
@@ -399,7 +401,16 @@ export function errorValue(e: unknown): LuaValue {
   // The JS stack ran out despite the depth accounting (e.g. deep host
   // recursion): a Lua stack overflow. Nothing here may call much, since the
   // stack may still be nearly full.
-  if (e instanceof RangeError) return 'stack overflow';
+  if (e instanceof RangeError) return isOutOfMemory(e) ? 'not enough memory' : 'stack overflow';
   if (e instanceof Error) return `internal error: ${e.message}`;
   return e as LuaValue;
+}
+
+/**
+ * V8 refused an allocation (a string, an array or a Map past its size
+ * limits): lua5.4's allocation failure, "not enough memory". Any other
+ * RangeError is the JS stack running out.
+ */
+export function isOutOfMemory(e: RangeError): boolean {
+  return /invalid string length|invalid array length|allocation failed|invalid typed array length|maximum size/i.test(e.message);
 }
