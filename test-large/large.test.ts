@@ -75,3 +75,21 @@ test('a string past V8\'s longest is lua5.4\'s catchable "not enough memory", no
   assert.throws(() => lua.doString('local s = ("x"):rep(2^28) return s .. s'), (e: unknown) => e instanceof LuaError && e.message === 'not enough memory');
   lua.close();
 });
+
+test('tables past V8\'s array and Map limits fail with a catchable "not enough memory" (V8 would abort the process)', async () => {
+  const { Lua } = await import('../src/index.js');
+  const lua = new Lua();
+  assert.deepEqual(lua.doString(`
+    local t = {}
+    local ok, e = pcall(function() for i = 1, 2^28 do t[i] = true end end)
+    local n = #t
+    t = nil
+    local h = {}
+    local ok2, e2 = pcall(function() for i = 1, 2^25 do h[i + 0.5] = true end end)
+    h = nil
+    collectgarbage()
+    return ok, e, n, ok2, e2`), [false, 'not enough memory', 2 ** 26, false, 'not enough memory']);
+  // The state goes on.
+  assert.deepEqual(lua.doString('local t = {} for i = 1, 10 do t[i] = i end return #t'), [10]);
+  lua.close();
+});

@@ -284,6 +284,41 @@ test('steppers: step by instructions, interleave without mixing coroutines or li
   assert.throws(() => c.step(), /ended/);
 });
 
+test('steppers run as coroutines of their own: hooks and coroutine.running are theirs; a yield returns to the host', () => {
+  const { lua } = newLua();
+  lua.global.set('log', []);
+  const a = lua.stepper(lua.load(`
+    hits = 0
+    debug.sethook(function() hits = hits + 1 end, "", 1000)
+    local me = tostring(coroutine.running())
+    for i = 1, 50000 do end
+    debug.sethook()
+    return me, hits > 0`));
+  const b = lua.stepper(lua.load(`
+    local me = tostring(coroutine.running())
+    for i = 1, 20000 do end
+    local x = coroutine.yield("half")
+    for i = 1, 20000 do end
+    return me, debug.gethook() == nil, coroutine.isyieldable()`));
+  let ra, rb;
+  const yields: unknown[] = [];
+  while (!a.done || !b.done) {
+    if (!a.done) ra = a.step({ instructions: 3000 });
+    if (!b.done) {
+      rb = b.step({ instructions: 3000 });
+      if (rb.status === 'yielded') yields.push(...rb.values);
+    }
+  }
+  assert.ok(ra?.status === 'done' && rb?.status === 'done');
+  const [threadA, hooked] = ra.values;
+  const [threadB, unhooked, yieldable] = rb.values;
+  assert.equal(hooked, true, "A's hook fired in A");
+  assert.equal(unhooked, true, "A's hook is not B's");
+  assert.equal(yieldable, true);
+  assert.notEqual(threadA, threadB);
+  assert.deepEqual(yields, ['half']);
+});
+
 test('two limited states do not share budgets', () => {
   const a = newLua({ instructions: 1e5 }).lua;
   const b = newLua({ instructions: 1e9 }).lua;

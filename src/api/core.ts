@@ -902,11 +902,23 @@ export class Core {
     });
   }
 
-  /** A stepper for `f(args)` (Lua.stepper). */
+  /** A stepper for `f(args)` (Lua.stepper): `f` runs as a coroutine of its own. */
   stepper(f: unknown, args: unknown[]): LuaStepper {
     this.check();
-    const entry = typeof f === 'function' && (f as LuaFunction).G !== undefined ? (f as LuaFunction) : callEntry(f);
-    return new LuaStepper(this, entry, this.convertArgs(args), this.newRun(Infinity, true)!);
+    const body = typeof f === 'function' && (f as LuaFunction).G !== undefined ? (f as LuaFunction) : callEntry(f);
+    const run = this.newRun(Infinity, true)!;
+    const co = this.run(() => new Coroutine(body));
+    return new LuaStepper(this, co, this.convertArgs(args), run);
+  }
+
+  /** The bottom frame of a stepper's machine: one resume of its coroutine. */
+  resumeEntry(co: Coroutine, args: LuaValue[]): LuaFunction {
+    return entryFunction(function* luaApiResume(): Generator<unknown, unknown, unknown> { return yield* resumeG(co, args); });
+  }
+
+  /** A stepper's resume ended: its values, or (a dead coroutine's error) the public error thrown. */
+  stepResult(co: Coroutine, r: CoResult): ResumeResult {
+    return this.resumed(co, r);
   }
 
   async callAsync(f: unknown, args: unknown[], sliceMs = Infinity): Promise<JsValue[]> {

@@ -1,10 +1,13 @@
 // Step-wise execution: a run that advances only when `step` is called, a
 // given number of instructions at a time (docs/ARCHITECTURE.md, "Limits").
 // The basis of a debugger UI, and of fair scheduling of many scripts in one
-// state: each stepper has its own machine (its own coroutines) and its own
-// run budget, so interleaved steppers never mix their limits.
-import { Machine, type LuaFunction } from '../runtime/trampoline.js';
+// state: each stepper runs its function as a coroutine of its own (its own
+// thread: coroutine.running, debug hooks set without a thread) on its own
+// machine, with its own run budget, so interleaved steppers never mix their
+// coroutines, hooks or limits.
+import { Machine } from '../runtime/trampoline.js';
 import { PAUSE } from '../runtime/callreq.js';
+import type { Coroutine, ResumeResult as CoResult } from '../runtime/coroutine.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { RunBudget } from '../runtime/limits.js';
 import type { Core } from './core.js';
@@ -17,24 +20,27 @@ export type StepResult =
   | { status: 'running' }
   /** Waiting for a JS promise that a JS function it called returned: call `step` again once it settles. */
   | { status: 'waiting' }
+  /** It called coroutine.yield (it runs as a coroutine): the values; the next `step` resumes it. */
+  | { status: 'yielded'; values: JsValue[] }
   /** Finished: what the function returned. */
   | { status: 'done'; values: JsValue[] }
   /** Ended by an error (a LuaLimitError when one of its limits was hit). */
   | { status: 'error'; error: LuaError };
 
 export class LuaStepper {
-  private readonly m = new Machine(null);
+  /** The machine of the resume in progress (null between resumes). */
+  private m: Machine | null = null;
   private first = true;
   private input: unknown = undefined;
   private isThrow = false;
   /** A promise the run awaits: settled or not yet. */
   private waiting: { settled: boolean } | null = null;
   private ended = false;
+  private args: LuaValue[];
 
   /** @internal (made by `Lua.stepper`) */
-  constructor(private readonly core: Core, private readonly entry: LuaFunction, private readonly args: LuaValue[], private readonly run: RunBudget) {
-    // It can stop: at the end of a step, and on a promise.
-    this.m.awaitable = true;
+  constructor(private readonly core: Core, private readonly co: Coroutine, args: LuaValue[], private readonly run: RunBudget) {
+    this.args = args;
   }
 
   /** Whether the run has ended (done or error). */
@@ -43,10 +49,10 @@ export class LuaStepper {
   }
 
   /**
-   * Runs on for `instructions` units (default: to the end, or to the next
-   * await). Instructions are counted as the state's limits count them;
-   * library functions and Lua functions they call (a sort comparator) finish
-   * before the step can end.
+   * Runs on for `instructions` units (default: to the end, a yield or the
+   * next await). Instructions are counted as the state's limits count them;
+   * library functions and Lua functions they call (a sort comparator)
+   * finish before the step can end.
    */
   step(options: { instructions?: number } = {}): StepResult {
     if (this.ended) throw new Error('this stepped run has ended');
@@ -55,16 +61,23 @@ export class LuaStepper {
       if (!w.settled) return { status: 'waiting' };
       this.waiting = null;
     }
-    const run = this.run;
     const n = options.instructions ?? Infinity;
     if (!(n > 0)) throw new RangeError('step: instructions must be positive');
+    const run = this.run;
     run.stepLeft = run.used + n;
+    if (this.m === null) {
+      // A new resume of the coroutine, on a machine that can stop (steps, promises).
+      this.m = new Machine(null);
+      this.m.awaitable = true;
+      this.first = true;
+    }
     const input = this.input, isThrow = this.isThrow;
     this.input = undefined;
     this.isThrow = false;
+    const core = this.core;
     let r;
     try {
-      r = this.core.step(this.m, this.entry, this.args, this.first, input, isThrow, run);
+      r = core.step(this.m, core.resumeEntry(this.co, this.args), [], this.first, input, isThrow, run);
     } catch (e) {
       this.ended = true;
       if (e instanceof LuaError) return { status: 'error', error: e };
@@ -73,8 +86,19 @@ export class LuaStepper {
       this.first = false;
     }
     if (r.done) {
+      this.m = null;
+      this.args = [];
+      let res;
+      try {
+        res = core.stepResult(this.co, r.value as CoResult);
+      } catch (e) {
+        this.ended = true;
+        if (e instanceof LuaError) return { status: 'error', error: e };
+        throw e;
+      }
+      if (!res.done) return { status: 'yielded', values: res.values };
       this.ended = true;
-      return { status: 'done', values: this.core.resultsToJS(r.value) };
+      return { status: 'done', values: res.values };
     }
     if (r.await === PAUSE) return { status: 'running' };
     const state = { settled: false };

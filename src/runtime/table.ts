@@ -114,6 +114,19 @@ let budgetSpent: () => void = () => { allocBudget = BUDGET_IDLE; };
 let budgetStart = BUDGET_IDLE;
 let spentBefore = 0;
 
+// V8 aborts the process (not a catchable error) when an array grows past
+// about 2^27 elements or a Map past 2^24 entries. A table part stops short
+// of that with lua5.4's allocation failure, "not enough memory" (errors.ts
+// maps this RangeError): a documented size limit where lua5.4 would go on.
+/** The most elements of a table's array part (2^26: 512 MB of slots). */
+const MAX_ARRAY_PART = 1 << 26;
+/** The most keys of a table's string part, and of its hash part. */
+const MAX_KEYS = (1 << 24) - 1024;
+
+function tooBig(): never {
+  throw new RangeError('Invalid array length: a Lua table part has reached its largest size');
+}
+
 /** Allocations that 1024 more slots of a table part count as (about 8-40 KB). */
 const GROWTH_ALLOCS = 128;
 
@@ -298,6 +311,7 @@ export class LuaTable {
       // still a write to a read-only table)
       if (v === undefined) { if (Object.isFrozen(a)) throw new ReadonlyTableError(); }
       else {
+        if (n >= MAX_ARRAY_PART) tooBig();
         a.push(v);
         // Every 1024 slots (8 KB) count as allocations: the memory limit and the collector's pacing see growth.
         if ((a.length & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
@@ -333,6 +347,7 @@ export class LuaTable {
         if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
         return;
       }
+      if (this.scount >= MAX_KEYS) tooBig();
       st[s] = v;
       if ((++this.scount & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
       const it = this.iter;
@@ -350,6 +365,7 @@ export class LuaTable {
     }
     if (h === null) h = this.hash = new Map();
     const size = h.size;
+    if (size >= MAX_KEYS && !h.has(k)) tooBig();
     h.set(k, v);
     if (h.size !== size) {
       if ((size & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
