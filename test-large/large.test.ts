@@ -93,3 +93,21 @@ test('tables past V8\'s array and Map limits fail with a catchable "not enough m
   assert.deepEqual(lua.doString('local t = {} for i = 1, 10 do t[i] = i end return #t'), [10]);
   lua.close();
 });
+
+test('large strings up to the heap\'s limit: a catchable "not enough memory" before V8 would abort the process', async () => {
+  const { Lua } = await import('../src/index.js');
+  await import('../src/node.js');
+  const lua = new Lua();
+  const [ok, err, n] = lua.doString(`
+    local t = {}
+    local ok, e = pcall(function() for i = 1, 64 do t[i] = string.rep(string.char(65 + i % 26), 2^28 - 64 - i) end end)
+    local n = #t
+    t = nil
+    collectgarbage()
+    return ok, e, n`);
+  assert.equal(ok, false);
+  assert.equal(err, 'not enough memory');
+  assert.ok((n as number) > 2 && (n as number) < 64, `${n} strings`);
+  assert.deepEqual(lua.doString('return #string.rep("x", 1e6)'), [1e6]);
+  lua.close();
+});

@@ -196,7 +196,6 @@ export class Core {
     this.engine = this.state.engine;
     if (options.limits !== undefined) {
       this.engine.B.enabled = true;
-      this.engine.B.memory.host = options.host.gc;
       this.limits = options.limits;
     }
     // Complete tracebacks without touching the process's Error.stackTraceLimit.

@@ -451,7 +451,6 @@ export function main(argv: string[], options: { limits?: Limits } = {}): number 
   // Limits for the whole process (scripts/bench-limited.ts measures their cost; not a lua option).
   if (options.limits !== undefined) {
     L.engine.B.enabled = true;
-    L.engine.B.memory.host = host.gc;
     L.engine.B.resume(new RunBudget(options.limits));
   }
   // lua.c closes the state (running pending finalizers) however pmain ended.

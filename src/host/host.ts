@@ -62,6 +62,11 @@ export interface HostCollector {
   checkpoint?: () => void;
   /** Bytes of the JavaScript heap in use (collectgarbage "count"). */
   heapUsed(): number;
+  /**
+   * Bytes the heap may reach before the JavaScript engine aborts the
+   * process: large strings are refused ("not enough memory") before that.
+   */
+  heapLimit?(): number;
 }
 
 export type FdError = { ok: false; error: string; errno: number };

@@ -37,6 +37,7 @@ export function nodeCollector(): HostCollector {
   };
   return {
     heapUsed: () => getHeapStatistics().used_heap_size,
+    heapLimit: () => getHeapStatistics().heap_size_limit,
     checkpoint,
     // Looked up on the first collection: programs that never collect do not
     // pay for the flag change or the extra context.

@@ -188,6 +188,7 @@ export class Budget {
   /** A string being built piece by piece is `total` bytes long, `added` of them new. */
   growing(total: number, added: number): void {
     if (total > this.strMax) this.tooLong(total);
+    if (added >= LARGE_STRING) this.memory.room(added);
     if (this.memLeft !== Infinity) this.chargeMemory(added + 16);
     if ((this.n -= added >> 6) < 0) this.tick();
   }
@@ -291,6 +292,9 @@ export class Budget {
 
 /** Longer strings than V8 can make are refused as lua5.4 refuses its own: "not enough memory" (ops.ts). */
 export const STRING_MAX = (1 << 29) - 24;
+/** Strings from this size on are checked against the room left in the host's heap. */
+const LARGE_STRING = 1 << 20;
+
 /** Counted allocations between looks at the allocation counter while a memory limit is set. */
 const ALLOC_POLL = 4096;
 /** What a counted allocation (a table, a closure, a coroutine) holds, roughly, in bytes. */
@@ -312,7 +316,7 @@ export class Memory {
   /** Bytes charged since. */
   charged = 0;
   /** The host's collection and heap size (set by the state from its host). */
-  host: { collect?: () => void; heapUsed(): number } | undefined = undefined;
+  host: { collect?: () => void; heapUsed(): number; heapLimit?(): number } | undefined = undefined;
   /** The heap size this state's holdings are measured against (the lowest seen). */
   private baseline = -1;
   /** The allocation counter at the last charge. */
@@ -340,6 +344,20 @@ export class Memory {
     const n = now - this.allocs;
     this.allocs = now;
     return n > 0 ? n * BYTES_PER_OBJECT : 0;
+  }
+
+  /**
+   * A string of `bytes` bytes is about to be made: when the host's heap
+   * would come within a fifth of its limit (past which V8 aborts the
+   * process), collect, and refuse it as lua5.4's allocator would.
+   */
+  room(bytes: number): void {
+    const h = this.host;
+    if (h?.heapLimit === undefined) return;
+    const limit = h.heapLimit() * 0.8;
+    if (h.heapUsed() + bytes <= limit) return;
+    h.collect?.();
+    if (h.heapUsed() + bytes > limit) throw new LuaError('not enough memory');
   }
 
   /** Re-bases the estimate on a measurement (after a full collection, when the host can force one). */

@@ -36,6 +36,7 @@ export class LuaState {
     this.host = options.host;
     this.dialect = options.dialect ?? '5.4';
     this.engine.checkpoint = options.host.gc?.checkpoint;
+    this.engine.B.memory.host = options.host.gc;
     const prev = enter(this.engine);
     try {
       initCoroutines(this.engine);
