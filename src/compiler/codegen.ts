@@ -556,6 +556,7 @@ export class CodeGen {
 
   private functionBody(fn: FunctionNode, parent: FnState | null, gen: boolean, proto: Proto, selfRef: FnState['selfRef'] = null): string {
     const savedSelf = this.selfName;
+    const savedLine = this.markedLine;
     this.selfName = `$f${proto.index}`;
     const saved = this.fs;
     const savedOut = this.out;
@@ -634,6 +635,7 @@ export class CodeGen {
     this.out = savedOut;
     this.fs = saved;
     this.selfName = savedSelf;
+    this.markedLine = savedLine;
     const tempDecl = temps > 0 ? `let ${Array.from({ length: temps }, (_, i) => `$${i}`).join(', ')};\n` : '';
     // Both variants are named for their proto ($f1, $g1): stack frames of a
     // chunk without line information still tell their function.
@@ -650,7 +652,15 @@ export class CodeGen {
   private line(n: number): void {
     if (!this.fs.gen) this.fs.lines.add(n);
     this.emit(new Marker(n));
+    this.markedLine = n;
   }
+
+  /**
+   * The line of the statement (or clause) being compiled: code is at that
+   * line until a sub-expression on a later line marks its own. An operation
+   * on a later line marks its line (`binary`, table items).
+   */
+  private markedLine = 0;
 
   /** An inline line marker for sub-expressions that start on a later line. */
   private mark(n: number): Code {
@@ -855,6 +865,7 @@ export class CodeGen {
   /** A statement's JS line marker, temporaries clearing, active line and line hook. */
   private statStart(s: Stat): void {
     this.emit(new Marker(s.line));
+    this.markedLine = s.line;
     // Values a finished statement left in temporaries must not outlive it
     // when the chunk observes collection (weak tables, __gc).
     if (this.clearTemps && s.kind !== 'Label') this.emit(new Clear([...this.fs.kept]));
@@ -1068,6 +1079,9 @@ export class CodeGen {
 
   private assignStat(s: AssignStat): void {
     const store = this.fs.spanning ? storeLine(s) : null;
+    // A store (SETTABLE, SETFIELD) is at its values' last line in lua5.4: its errors too.
+    const storeAt = storeLine(s);
+    this.storeMark = storeAt !== null && storeAt > this.markedLine ? this.mark(storeAt) : '';
     if (s.targets.length === 1 && s.values.length === 1) {
       let v = this.exprBelow(s.values[0], s.line);
       if (store !== null) {
@@ -1075,6 +1089,7 @@ export class CodeGen {
         v = js`(${t} = ${v}, ${this.hookAt(store)}${t})`;
       }
       this.assignTo(s.targets[0], v);
+      this.storeMark = '';
       return;
     }
     // Evaluate target prefixes and keys first (left to right), then the
@@ -1095,7 +1110,11 @@ export class CodeGen {
       if (p.t.kind === 'Index') this.emit(js`${this.setIndex(p.o, p.k, vals[i]!, describe(p.t.object))};\n`);
       else this.assignTo(p.t, vals[i]!);
     }
+    this.storeMark = '';
   }
+
+  /** The line marker for the stores of the assignment being compiled, if they are on a later line. */
+  private storeMark: Code = '';
 
   private assignTo(target: NameExpr | IndexExpr, value: Code): void {
     if (target.kind === 'Name') {
@@ -1118,15 +1137,15 @@ export class CodeGen {
       // Inline: overwriting a present array slot or string field with a
       // non-nil value involves no metamethod; everything else goes to setindex.
       const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
-      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || $setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
       // Overwriting a present field with a non-nil value never involves
       // __newindex: store it inline (a monomorphic property store for V8).
       const t = this.fs.temp(), x = this.fs.temp();
-      return js`((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : $setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
+      return js`((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
-    return js`(${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
+    return js`(${this.storeMark}${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
   }
 
   /** `return f(args)` where f names the function itself: a candidate for a jump to the top. */
@@ -1516,7 +1535,12 @@ export class CodeGen {
     const K = items.some((it) => it.kind === 'Keyed' && !safeKey(it.key)) ? this.fs.temp() : null;
     mark = this.fs.temps;
     const parts = items.map((it, i) => {
-      if (it.kind === 'Keyed' && K !== null && !safeKey(it.key)) return js`2, (${K} = ${key(it.key)}), $keyed(${K}, ${item(it.value, i)})`;
+      if (it.kind === 'Keyed' && K !== null && !safeKey(it.key)) {
+        // The store (and its nil-key error) is at the item's last line, as lua's SETTABLE.
+        const k = key(it.key), v = item(it.value, i);
+        const end = lastLineOf(it.value);
+        return js`2, (${K} = ${k}), ${end > this.markedLine ? this.mark(end) : ''}$keyed(${K}, ${v})`;
+      }
       if (it.kind === 'Keyed') return js`2, ${key(it.key)}, ${item(it.value, i)}`;
       return i === n - 1 && multiLast ? js`1, ${item(it.value, i, true)}` : js`0, ${item(it.value, i)}`;
     });
@@ -1645,7 +1669,11 @@ export class CodeGen {
     // Raw integral float literals only where the fast path treats them right.
     const rawFloats = ['+', '-', '*', '/', '<', '<=', '>', '>='].includes(op);
     const A = this.operand(e.left, rawFloats);
-    const mark = e.opLine > e.left.line ? this.mark(e.opLine) : '';
+    // lua5.4 gives an arithmetic instruction the operator's line
+    // (luaK_fixline), a comparison the line of the last token read when it
+    // is made: its right operand's last.
+    const opLine = COMPARISONS.has(op) ? lastLineOf(e.right) : e.opLine;
+    const mark = opLine > this.markedLine ? this.mark(opLine) : '';
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
@@ -1829,6 +1857,9 @@ export interface CompileOptions {
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
   return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false, options.limits ?? false).compileChunk(chunk);
 }
+
+/** Comparison operators (their instruction's line: see `binary`). */
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '~=']);
 
 /** Left-nested operations from which a chain is compiled without recursion. */
 const CHAIN = 64;
