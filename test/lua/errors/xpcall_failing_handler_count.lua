@@ -8,7 +8,7 @@ local function run(label, f, handler, ...)
     n = n + 1
     -- messages without positions (a runtime error's C stack overflow has
     -- one in lua5.4), tables as 'table'
-    local s = type(m) == "string" and m:gsub("[%w_/%.]+:%d+: ", "") or type(m)
+    local s = type(m) == "string" and m:gsub("[^:%s]+:%d+: ", "") or type(m)
     if not seen[s] then seen[s] = n end
     return handler(m)
   end, ...))
