@@ -1407,7 +1407,9 @@ export class CodeGen {
   private indexExpr(e: IndexExpr): Code {
     const o = this.expr(e.object);
     const desc = describe(e.object);
-    const mark = e.key.line > e.object.line ? this.mark(e.key.line) : '';
+    // lua5.4 reads the field when the index is used: at its last token (`]` or the name).
+    const at = lastLineOf(e);
+    const mark = at > this.markedLine ? this.mark(at) : '';
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
     if (this.fs.gen) return js`(${mark}${new HelperCall('indexG')}${o}, ${k}, ${this.descArg(desc)}))`;
@@ -1673,7 +1675,9 @@ export class CodeGen {
     // (luaK_fixline), a comparison the line of the last token read when it
     // is made: its right operand's last.
     const opLine = COMPARISONS.has(op) ? lastLineOf(e.right) : e.opLine;
-    const mark = opLine > this.markedLine ? this.mark(opLine) : '';
+    // Marked unless the code is at that line already: the statement is, and
+    // the right operand (when it ends on a later line, its marks are later).
+    const mark = opLine > this.markedLine || lastLineOf(e.right) > opLine ? this.mark(opLine) : '';
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
@@ -1745,7 +1749,9 @@ export class CodeGen {
     const v = this.expr(e.operand);
     const d = this.descArg(describe(e.operand));
     // Errors belong to the operator's line (the operand may end lower).
-    const mark = e.operand.line > e.line ? this.mark(e.line) : '';
+    // At the operator's line (luaK_fixline): marked unless the code is there
+    // already (an operand ending on a later line leaves its own marks behind).
+    const mark = e.line > this.markedLine || lastLineOf(e.operand) > e.line ? this.mark(e.line) : '';
     switch (e.op) {
       case 'not': {
         const t = this.fs.temp();

@@ -91,6 +91,10 @@ export function floatPow(x: number, y: number): number {
   if (y === 2) return x * x;
   // C99 pow: pow(+1, y) == 1 for any y (even NaN); pow(-1, ±inf) == 1. JS gives NaN.
   if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  if (y >= 3 && y <= 256 && Number.isInteger(y)) {
+    const p = intPow(x, y);
+    if (p === p) return p;
+  }
   const r = Math.pow(x, y);
   if (r === r) return r;
   // The NaN glibc's pow gives (its sign shows as "-nan"): a NaN y gives x + y
@@ -100,6 +104,50 @@ export function floatPow(x: number, y: number): number {
   if (y !== y) return x !== x ? x : y;
   if (x !== x) return Number.isInteger(y) && Math.abs(y % 2) === 1 && signBit(x) ? -x : x;
   return DEFAULT_NAN;
+}
+
+/**
+ * x^n for an integer 3 <= n <= 256, correctly rounded like glibc's pow (V8's
+ * Math.pow is an ulp off for about one integer power in eleven: 7^65):
+ * exponentiation by squaring in double-double arithmetic (about 104 bits).
+ * NaN when an intermediate could overflow or lose precision (Math.pow then).
+ */
+function intPow(x: number, n: number): number {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY && ax <= HUGE)) return NaN;
+  let rh = 1, rl = 0, bh = x, bl = 0;
+  for (;;) {
+    if (n & 1) {
+      const p = ddMul(rh, rl, bh, bl);
+      rh = p.h; rl = p.l;
+    }
+    n >>>= 1;
+    if (n === 0) break;
+    const q = ddMul(bh, bl, bh, bl);
+    bh = q.h; bl = q.l;
+    const ab = Math.abs(bh);
+    if (!(ab >= TINY && ab <= HUGE)) return NaN;
+  }
+  const ar = Math.abs(rh);
+  return ar >= TINY && ar <= HUGE ? rh + rl : NaN;
+}
+
+/** Double-double bounds: splitting (Veltkamp) must not overflow, nor products lose bits in subnormals. */
+const HUGE = 2 ** 480;
+const TINY = 2 ** -480;
+const SPLIT = 134217729; // 2^27 + 1
+
+/** (ah + al) * (bh + bl) in double-double (Dekker's product, no FMA in JS). */
+function ddMul(ah: number, al: number, bh: number, bl: number): { h: number; l: number } {
+  const p = ah * bh;
+  let c = SPLIT * ah;
+  const ahh = c - (c - ah), ahl = ah - ahh;
+  c = SPLIT * bh;
+  const bhh = c - (c - bh), bhl = bh - bhh;
+  let e = ((ahh * bhh - p) + ahh * bhl + ahl * bhh) + ahl * bhl;
+  e += ah * bl + al * bh;
+  const h = p + e;
+  return { h, l: e - (h - p) };
 }
 
 const bits = new Float64Array(1);

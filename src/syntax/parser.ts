@@ -1476,7 +1476,7 @@ export class Parser {
           this.next();
           const key = this.expr();
           this.checknext(0x5d);
-          v = { kind: 'Index', object: v, key, dot: false, line: v.line, column: v.column };
+          v = { kind: 'Index', object: v, key, dot: false, line: v.line, column: v.column, lastLine: this.lex.lastline };
           break;
         }
         case 0x3a: { // ':'
@@ -1510,7 +1510,7 @@ export class Parser {
     this.next(); // skip the dot or colon
     const nt = this.strCheckname();
     const key: StringExpr = { kind: 'String', value: nt.value as string, line: nt.line, column: nt.column };
-    return { kind: 'Index', object: v, key, dot: true, line: v.line, column: v.column };
+    return { kind: 'Index', object: v, key, dot: true, line: v.line, column: v.column, lastLine: this.lex.lastline };
   }
 
   private funcargs(line: number): Expr[] {
