@@ -12,11 +12,6 @@ export interface KnownDifference {
 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
-    seed: 20240901, index: 1, cls: 'differs',
-    reason: "line of an error raised inside a constructor that spans lines (a long string with a newline before " +
-      "`[0/0] = v`): lua5.4 gives the item's line, Regolith the line where the constructor's code starts",
-  },
-  {
     seed: 20240901, index: 45, cls: 'differs',
     reason: "variable name of an and/or operand: `#(v1 and nil or v2)` is \"(upvalue 'v2')\" in lua5.4, whose " +
       'name comes from the last instruction that set the register (findsetreg); Regolith names no and/or result',
