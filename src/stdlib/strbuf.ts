@@ -42,8 +42,8 @@ export class StrBuf {
 
   private spill(parts: string[]): void {
     let s = parts.join('');
-    // The result so far counts toward the run's limits as it grows (gsub, table.concat...).
-    E.B.growing(this.length, s.length);
+    // The result so far counts toward the running state's limits as it grows (gsub, table.concat...; none outside a state).
+    E?.B.growing(this.length, s.length);
     this.parts = [];
     for (let k = 0; ; k++) {
       if (k === this.levels.length) this.levels.push([]);
@@ -57,7 +57,7 @@ export class StrBuf {
 
   toString(): string {
     if (this.parts === null) return this.head;
-    E.B.growing(this.length, 0);
+    E?.B.growing(this.length, 0);
     const all = [this.head];
     for (let k = this.levels.length - 1; k >= 0; k--) for (const s of this.levels[k]!) all.push(s);
     for (const s of this.parts) all.push(s);
