@@ -3,7 +3,8 @@
 // debug mode runs.
 
 import { parse } from '../syntax/index.js';
-import type { Dialect } from '../syntax/ast.js';
+import type { Chunk, Dialect } from '../syntax/ast.js';
+import { USES_COLLECTION, USES_DEBUG } from '../syntax/lexer.js';
 import { chunkid } from '../syntax/chunkid.js';
 import { compile, type Proto } from '../compiler/codegen.js';
 import type { RuntimeHelpers } from '../compiler/helpers.js';
@@ -36,10 +37,11 @@ export interface FunctionInfo {
  * A chunk that reads or writes locals of running functions, or sets hooks,
  * needs its own functions inspectable and hookable from their first
  * statement: they always run instrumented. Other chunks run instrumented
- * only while a hook is set.
+ * only while a hook is set. Told by its tokens (names and strings, not
+ * comments: a comment mentioning `getlocal` costs nothing).
  */
-function isDebugged(source: string): boolean {
-  return /\b(?:getlocal|setlocal|sethook)\b/.test(source);
+function isDebugged(ast: Chunk): boolean {
+  return (ast.uses & USES_DEBUG) !== 0;
 }
 
 
@@ -50,16 +52,15 @@ export interface LoadOptions {
   stripped?: boolean;
 }
 
-/** Code that forces collections should not keep garbage alive in JS temporaries. */
-function clearsTemps(source: string): boolean {
-  // Reading the memory in use ("count", "isrunning") observes no collection.
-  return /\bcollectgarbage\b(?!\s*\(\s*["'](?:count|isrunning)["']\s*\))/.test(source);
+/** Code that forces collections should not keep garbage alive in JS temporaries (reading "count" or "isrunning" observes none). */
+function clearsTemps(ast: Chunk): boolean {
+  return (ast.uses & USES_COLLECTION) !== 0;
 }
 
 /** The JS source generated for a chunk (for `regolithc -l`). */
 export function generateJs(source: string, options: LoadOptions): string {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  return compile(ast, { clearTemps: clearsTemps(source) }).code;
+  return compile(ast, { clearTemps: clearsTemps(ast) }).code;
 }
 
 /**
@@ -82,8 +83,8 @@ function strippedProto(p: Proto): Proto {
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   // Code that forces collections should not keep garbage alive in temporaries.
-  const debugged = isDebugged(source);
-  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(source), debugged, limits: E.B.enabled });
+  const debugged = isDebugged(ast);
+  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(ast), debugged, limits: E.B.enabled });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;

@@ -298,4 +298,11 @@ export interface Chunk {
   main: FunctionNode;
   /** The chunk's implicit `_ENV` upvalue. */
   env: Variable;
+  /**
+   * What its code (names and strings, not comments) says it may do that the
+   * compiler must know in advance: USES_DEBUG (`getlocal`, `setlocal`,
+   * `sethook`), USES_COLLECTION (`collectgarbage` other than its "count"
+   * and "isrunning" options); see lexer.ts.
+   */
+  uses: number;
 }

@@ -19,6 +19,10 @@ export const TK_AND = 256, TK_BREAK = 257, TK_DO = 258, TK_ELSE = 259, TK_ELSEIF
   TK_SHL = 285, TK_SHR = 286, TK_DBCOLON = 287, TK_EOS = 288,
   TK_FLT = 289, TK_INT = 290, TK_NAME = 291, TK_STRING = 292;
 
+/** `Lexer.uses`: debug access to locals or hooks; observing collections. */
+export const USES_DEBUG = 1, USES_COLLECTION = 2;
+const ALL_USES = USES_DEBUG | USES_COLLECTION;
+
 const TOKEN_NAMES: readonly string[] = [
   'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in', 'local',
   'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while',
@@ -354,6 +358,44 @@ export class Lexer {
       this.ahead = null;
     } else {
       this.t = this.scan();
+    }
+    const t = this.t;
+    if ((t.tok === TK_NAME || t.tok === TK_STRING || this.gcState !== 0) && this.uses !== ALL_USES) this.noteUse(t);
+  }
+
+  /**
+   * What the chunk's code (not its comments) may do that the compiler must
+   * know in advance (`Uses`): a name or string `getlocal`, `setlocal` or
+   * `sethook` (debug access to its frames), `collectgarbage` other than as
+   * `collectgarbage("count")` or `("isrunning")` (it observes collections).
+   */
+  uses = 0;
+  /** Where a `collectgarbage` token stands: 1 after the name, 2 after its `(`, 3 after a harmless option. */
+  private gcState = 0;
+
+  private noteUse(t: Token): void {
+    const v = t.value;
+    switch (this.gcState) {
+      case 1:
+        if (t.tok === 0x28) { this.gcState = 2; return; }
+        if (t.tok === TK_STRING && (v === 'count' || v === 'isrunning')) { this.gcState = 0; return; }
+        break;
+      case 2:
+        if (t.tok === TK_STRING && (v === 'count' || v === 'isrunning')) { this.gcState = 3; return; }
+        break;
+      case 3:
+        if (t.tok === 0x29) { this.gcState = 0; return; }
+        break;
+    }
+    if (this.gcState !== 0) {
+      this.uses |= USES_COLLECTION;
+      this.gcState = 0;
+    }
+    if (typeof v !== 'string' || (v.length !== 7 && v.length !== 8 && v.length !== 14)) return;
+    if (v === 'getlocal' || v === 'setlocal' || v === 'sethook') this.uses |= USES_DEBUG;
+    else if (v === 'collectgarbage') {
+      if (t.tok === TK_NAME) this.gcState = 1;
+      else this.uses |= USES_COLLECTION;
     }
   }
 

@@ -1615,7 +1615,7 @@ export class Parser {
     main.endLine = lex.linenumber;
     main.lastTokenLine = lex.lastline;
     this.closeFunc0();
-    return { kind: 'Chunk', chunkName: lex.chunkName, dialect: this.dialect, main, env: this.env };
+    return { kind: 'Chunk', chunkName: lex.chunkName, dialect: this.dialect, main, env: this.env, uses: lex.uses };
   }
 
   private closeFunc0(): void {
