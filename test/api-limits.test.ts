@@ -113,6 +113,23 @@ test('the state stays healthy after a limit: counters back, fresh budget, other 
   lua.limits = null;
 });
 
+test('an error unwinding direct frames run from a coroutine gives their call levels back (no false depth limit)', () => {
+  const { lua } = newLua({ depth: 100 });
+  // Each sort comparator is a direct-mode call made by a library function on
+  // the coroutine's machine; its error is caught there by pcall.
+  assert.deepEqual(lua.doString(`
+    local co = coroutine.wrap(function()
+      local n = 0
+      for i = 1, 1000 do
+        if not pcall(table.sort, {3, 2, 1}, function() error("x") end) then n = n + 1 end
+      end
+      return n
+    end)
+    return co()`), [1000]);
+  assert.equal(lua.state.engine.B.lv, 0);
+  assert.equal(lua.state.engine.D.n, 0);
+});
+
 test('call depth limit: direct frames and the heap stack, with a traceback', () => {
   const { lua } = newLua();
   for (const depth of [10, 1000, 50_000]) {

@@ -22,7 +22,7 @@
 // the public LuaLimitError.
 
 import { LimitExceeded, LuaError, type LimitKind } from './errors.js';
-import { allocationsCounted, setAllocBudget, allocBudgetIdle } from './table.js';
+import { allocationsCounted, setAllocBudget, allocBudgetIdle, releaseAllocBudget } from './table.js';
 
 export { LimitExceeded, type LimitKind };
 
@@ -129,16 +129,19 @@ export class Budget {
       this.memory.start();
       this.memLeft = l.memory - this.memory.estimate();
       // Objects are counted by the allocation counter (tables, closures): look at it every few thousand.
-      if (allocBudgetIdle()) setAllocBudget(ALLOC_POLL, () => this.allocPoll());
+      if (allocBudgetIdle()) setAllocBudget(ALLOC_POLL, this.poll);
     } else {
       this.memLeft = Infinity;
     }
     this.refill();
   }
 
+  /** The allocation counter's callback while a memory-limited run is current. */
+  private readonly poll = (): void => this.allocPoll();
+
   /** The allocation counter passed its poll: charge what it counted. */
   private allocPoll(): void {
-    setAllocBudget(ALLOC_POLL, () => this.allocPoll());
+    setAllocBudget(ALLOC_POLL, this.poll);
     if (this.run === null || this.run.limits.memory === undefined) return;
     this.chargeMemory(0);
   }
@@ -198,6 +201,8 @@ export class Budget {
     const r = this.run;
     if (r !== null) r.used += this.slice - this.n;
     this.run = null;
+    // Between runs the allocation counter goes back to the collector's pace (idle).
+    releaseAllocBudget(this.poll);
     this.lvMax = IDLE;
     this.smax = this.strMax = STRING_MAX;
     this.memLeft = Infinity;

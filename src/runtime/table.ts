@@ -118,10 +118,14 @@ let spentBefore = 0;
 // about 2^27 elements or a Map past 2^24 entries. A table part stops short
 // of that with lua5.4's allocation failure, "not enough memory" (errors.ts
 // maps this RangeError): a documented size limit where lua5.4 would go on.
-/** The most elements of a table's array part (2^26: 512 MB of slots). */
+/** A table's array part holds fewer elements than this (2^26: 512 MB of slots). */
 const MAX_ARRAY_PART = 1 << 26;
-/** The most keys of a table's string part, and of its hash part. */
+/** A table's string part, and its hash part, hold fewer keys than this. */
 const MAX_KEYS = (1 << 24) - 1024;
+
+function chargeGrowth(): void {
+  if ((allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
+}
 
 function tooBig(): never {
   throw new RangeError('Invalid array length: a Lua table part has reached its largest size');
@@ -156,6 +160,11 @@ export function setAllocBudget(n: number, onSpent: () => void): void {
   spentBefore += budgetStart - allocBudget;
   allocBudget = budgetStart = n;
   budgetSpent = onSpent;
+}
+
+/** Drops the allocation budget if `onSpent` is what it calls (its owner is done with it). */
+export function releaseAllocBudget(onSpent: () => void): void {
+  if (budgetSpent === onSpent) setAllocBudget(BUDGET_IDLE, idleBudgetSpent);
 }
 
 /** Whether no allocation budget is set (the collector is idle). */
@@ -311,10 +320,10 @@ export class LuaTable {
       // still a write to a read-only table)
       if (v === undefined) { if (Object.isFrozen(a)) throw new ReadonlyTableError(); }
       else {
-        if (n >= MAX_ARRAY_PART) tooBig();
         a.push(v);
-        // Every 1024 slots (8 KB) count as allocations: the memory limit and the collector's pacing see growth.
-        if ((a.length & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
+        // Every 1024 slots (8 KB): growth counts as allocations (the memory
+        // limit and the collector's pacing see it), and the size is checked.
+        if ((a.length & 1023) === 0) this.arrayGrew();
         const h = this.hash;
         if (h !== null && h.size !== 0) this.migrate(h);
       }
@@ -347,9 +356,8 @@ export class LuaTable {
         if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
         return;
       }
-      if (this.scount >= MAX_KEYS) tooBig();
       st[s] = v;
-      if ((++this.scount & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
+      if ((++this.scount & 1023) === 0) this.strsGrew(s);
       const it = this.iter;
       if (it !== null) it.skeys = null;
       return;
@@ -365,13 +373,31 @@ export class LuaTable {
     }
     if (h === null) h = this.hash = new Map();
     const size = h.size;
-    if (size >= MAX_KEYS && !h.has(k)) tooBig();
     h.set(k, v);
     if (h.size !== size) {
-      if ((size & 1023) === 0 && (allocBudget -= GROWTH_ALLOCS) < 0) budgetSpent();
+      if ((h.size & 1023) === 0) this.hashGrew(h, k);
       const it = this.iter;
       if (it !== null) it.hkeys = null;
     }
+  }
+
+  // A table part reached a multiple of 1024 entries: the growth is charged,
+  // and at its largest size the last store is undone and refused.
+
+  private arrayGrew(): void {
+    const a = this.arr;
+    if (a.length >= MAX_ARRAY_PART) { a.pop(); tooBig(); }
+    chargeGrowth();
+  }
+
+  private strsGrew(s: string): void {
+    if (this.scount >= MAX_KEYS) { this.strs[s] = undefined; this.sdead++; tooBig(); }
+    chargeGrowth();
+  }
+
+  private hashGrew(h: Map<unknown, LuaValue>, k: unknown): void {
+    if (h.size >= MAX_KEYS) { h.delete(k); tooBig(); }
+    chargeGrowth();
   }
 
   /** Drops the last array slot and any nils before it. */
