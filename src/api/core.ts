@@ -917,10 +917,6 @@ export class Core {
     return entryFunction(function* luaApiResume(): Generator<unknown, unknown, unknown> { return yield* resumeG(co, args); });
   }
 
-  /** A stepper's resume ended: its values, or (a dead coroutine's error) the public error thrown. */
-  stepResult(co: Coroutine, r: CoResult): ResumeResult {
-    return this.resumed(co, r);
-  }
 
   async callAsync(f: unknown, args: unknown[], sliceMs = Infinity): Promise<JsValue[]> {
     return this.resultsToJS(await this.runAsync(f, this.convertArgs(args), sliceMs));
@@ -945,7 +941,8 @@ export class Core {
     return this.resumed(co, r);
   }
 
-  private resumed(co: Coroutine, r: CoResult): ResumeResult {
+  /** A resume ended (a handle's or a stepper's): its values, or a dead coroutine's error thrown as the public error. */
+  resumed(co: Coroutine, r: CoResult): ResumeResult {
     if (r.ok) return { done: co.status === 'dead', values: r.values.map((v) => this.toJS(v)) };
     // The error that killed it now (not "cannot resume dead coroutine" later).
     const death = co.status === 'dead' && r.error === co.errorValue;

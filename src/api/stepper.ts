@@ -90,7 +90,7 @@ export class LuaStepper {
       this.args = [];
       let res;
       try {
-        res = core.stepResult(this.co, r.value as CoResult);
+        res = core.resumed(this.co, r.value as CoResult);
       } catch (e) {
         this.ended = true;
         if (e instanceof LuaError) return { status: 'error', error: e };
