@@ -196,7 +196,9 @@ export class Lua {
     this.global = new GlobalAccess(this.core);
     const L = this.core.L;
     const libs = resolveLibs(options.libs ?? 'all');
-    const names = LIB_NAMES.filter((n) => libs[n] !== undefined && libs[n] !== false);
+    // Only the libraries the dialect has (5.1 has no utf8; its coroutine table is part of base, selectable on its own here).
+    const has = L.engine.dialect.libraries;
+    const names = LIB_NAMES.filter((n) => libs[n] !== undefined && libs[n] !== false && (has.includes(n) || n === 'coroutine'));
     const sandbox = libs.sandbox === true;
     for (const n of names) {
       const before = new Set(n === 'base' ? globalNames(L) : []);

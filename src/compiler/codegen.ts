@@ -24,6 +24,7 @@
 // is put together. The one reader of the finished text is buildLineMap, which
 // looks for line markers at the start of JS lines, where Lua data never is.
 
+import { LUA54, dialectSpec, type DialectSpec } from '../runtime/dialect.js';
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
@@ -401,6 +402,8 @@ export class CodeGen {
   private fs!: FnState;
   private labelPlans = new Map<LabelStat, LabelPlan>();
   private callSites: CallSite[] = [];
+  /** The dialect of the chunk being compiled (runtime/dialect.ts). */
+  private dialect: DialectSpec = LUA54;
 
   /**
    * Instrumented compilation (debug mode, runtime/hooks.ts): the resumable
@@ -482,6 +485,7 @@ export class CodeGen {
 
   compileChunk(chunk: Chunk): CompiledChunk {
     const main = chunk.main;
+    this.dialect = dialectSpec(chunk.dialect);
     const envName = vname(chunk.env);
     this.emit(js`"use strict";\n`);
     // The helper bindings come first but list only the helpers the code uses

@@ -19,6 +19,7 @@ import type { Coroutine } from './coroutine.js';
 import type { ChunkInfo } from './errors.js';
 import type { Collector } from './gc.js';
 import { Budget } from './limits.js';
+import { LUA54, type DialectSpec } from './dialect.js';
 
 /** What V8's --stack-size gives the JS stack, halved, in 64-byte units (see `Depth`). */
 function stackUnits(): number {
@@ -71,6 +72,8 @@ export class HookState {
 }
 
 export class Engine {
+  /** The state's dialect (dialect.ts): what the runtime's slow paths and libraries follow. */
+  dialect: DialectSpec = LUA54;
   /** Direct-mode stack accounting, bound into compiled code as `$D`. */
   readonly D: Depth = { n: 0, limit: STACK_UNITS, cl: -1 };
   /** Resource limits: the countdown and level count compiled code checks (limits.ts), bound as `$B`. */

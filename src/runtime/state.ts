@@ -8,6 +8,7 @@ import type { LuaFunction } from './trampoline.js';
 import type { LuaValue } from './value.js';
 import { Engine, enter, leave } from './engine.js';
 import { initCoroutines } from './coroutine.js';
+import { dialectSpec } from './dialect.js';
 
 export interface StateOptions {
   host: Host;
@@ -35,6 +36,7 @@ export class LuaState {
   constructor(options: StateOptions) {
     this.host = options.host;
     this.dialect = options.dialect ?? '5.4';
+    this.engine.dialect = dialectSpec(this.dialect);
     this.engine.checkpoint = options.host.gc?.checkpoint;
     this.engine.B.memory.host = options.host.gc;
     const prev = enter(this.engine);

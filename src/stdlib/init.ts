@@ -1,8 +1,11 @@
-// Open the standard libraries into a state (linit.c).
+// Open the standard libraries into a state (linit.c): the ones its dialect
+// has (dialect.ts `libraries`), in that dialect's order.
 import type { LuaState } from '../runtime/state.js';
+import type { LibraryName } from '../runtime/dialect.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
-import { openTable } from './table.js'; import { openMath } from './math.js';
+import { openTable } from './table.js';
+import { openMath } from './math.js';
 import { openOs } from './os.js';
 import { openString } from './string.js';
 import { openPackage } from './package.js';
@@ -10,14 +13,23 @@ import { openIo } from './io.js';
 import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
 
+/** The opener of each library a dialect can list (bit32 and bit are opened by their own modules when present). */
+export const OPENERS: Partial<Record<LibraryName, (L: LuaState) => void>> = {
+  base: openBase,
+  coroutine: openCoroutine,
+  table: openTable,
+  math: openMath,
+  os: openOs,
+  string: openString,
+  package: openPackage,
+  io: openIo,
+  debug: openDebug,
+  utf8: openUtf8,
+};
+
 export function openLibs(L: LuaState): void {
-  openBase(L);
-  openCoroutine(L);
-  openTable(L); openMath(L);
-  openOs(L);
-  openString(L);
-  openPackage(L);
-  openIo(L);
-  openDebug(L);
-  openUtf8(L);
+  const libs = L.engine.dialect.libraries;
+  for (const name of libs) OPENERS[name]?.(L);
+  // 5.1's base library registers the coroutine table itself (lbaselib.c).
+  if (!libs.includes('coroutine') && libs.includes('base')) openCoroutine(L);
 }

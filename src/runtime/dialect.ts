@@ -1,0 +1,143 @@
+// The description of each Lua dialect: one record per version that the
+// lexer and parser (through its version), the code generator, the runtime's
+// slow paths and the library loader all read. A state has one dialect
+// (`Engine.dialect`); states of different dialects run side by side.
+//
+// Every switch names a behaviour that differs between the versions, so a
+// reader can find every place a difference is implemented by searching for
+// the switch's name.
+
+import type { Dialect } from '../syntax/ast.js';
+
+export type Version = Dialect;
+
+/** How a runtime type error is worded (luaG_typeerror). */
+export type MessageStyle = '5.4' | '5.1';
+
+export interface DialectSpec {
+  readonly version: Version;
+  /** `_VERSION`. */
+  readonly name: string;
+  /**
+   * The number model. 'dual': integers and floats as two subtypes (5.3, 5.4;
+   * see value.ts). 'double': every number is a double (5.1). A 5.1 state's
+   * numbers are JS numbers; a `LuaFloat` box made by shared library code
+   * means the same number, and there are never bigints.
+   */
+  readonly numbers: 'dual' | 'double';
+  /**
+   * Arithmetic on numeric strings: through the string metatable's
+   * metamethods (5.4), or converted by the VM (5.3: to floats; 5.1: numbers).
+   */
+  readonly stringArith: 'metamethods' | 'convert';
+  /** Bitwise operators convert numeric strings (5.3). */
+  readonly stringBitwise: boolean;
+  /** `__len` is consulted for tables (5.2+). */
+  readonly lenOfTables: boolean;
+  /** `pairs` honours `__pairs` (5.2+). */
+  readonly pairsMeta: boolean;
+  /** `ipairs` honours `__ipairs` (5.3 with LUA_COMPAT_5_2 only). */
+  readonly ipairsMeta: boolean;
+  /** `ipairs` stops at the first nil reading through `__index` (5.3+) rather than raw (5.1). */
+  readonly ipairsIndex: boolean;
+  /** `__eq` is tried only when both operands share the same handler (5.1). */
+  readonly eqSameHandler: boolean;
+  /** `__le` falls back to `not __lt(b, a)` (5.1, 5.3). */
+  readonly leFromLt: boolean;
+  /** Coroutines can yield across pcall, metamethods and iterators (5.2+). */
+  readonly yieldAcrossCalls: boolean;
+  /** Tables honour `__gc` (5.2+). */
+  readonly gcOfTables: boolean;
+  /** Errors in `__gc` propagate (5.3) or become warnings (5.4); 5.1 has no table finalizers. */
+  readonly gcErrors: 'propagate' | 'warn';
+  /** The numeric `for` loop's rules (preparation, wrap-around, zero step, messages). */
+  readonly forLoop: Version;
+  /** Functions have environments (setfenv/getfenv); globals are read through the running function's. */
+  readonly functionEnvironments: boolean;
+  /** Vararg functions that never use `...` get the `arg` table (5.1's LUA_COMPAT_VARARG). */
+  readonly varargArg: boolean;
+  /** Wording of runtime type errors: "attempt to call a nil value (global 'f')" or "attempt to call global 'f' (a nil value)". */
+  readonly messages: MessageStyle;
+  /** Library functions' integer arguments: must have an exact integer value (5.3+) or are truncated (5.1). */
+  readonly integerArguments: 'exact' | 'truncate';
+  /** `print` calls the global `tostring` (5.1, 5.3) rather than converting directly (5.4). */
+  readonly printCallsTostring: boolean;
+  /** Traceback layout (5.1's differs). */
+  readonly traceback: '5.4' | '5.1';
+  /** The libraries `openLibs` opens, in order. */
+  readonly libraries: readonly LibraryName[];
+}
+
+export type LibraryName =
+  | 'base' | 'package' | 'coroutine' | 'table' | 'io' | 'os' | 'string' | 'math' | 'utf8' | 'debug' | 'bit32' | 'bit';
+
+export const LUA54: DialectSpec = {
+  version: '5.4',
+  name: 'Lua 5.4',
+  numbers: 'dual',
+  stringArith: 'metamethods',
+  stringBitwise: false,
+  lenOfTables: true,
+  pairsMeta: true,
+  ipairsMeta: false,
+  ipairsIndex: true,
+  eqSameHandler: false,
+  leFromLt: false,
+  yieldAcrossCalls: true,
+  gcOfTables: true,
+  gcErrors: 'warn',
+  forLoop: '5.4',
+  functionEnvironments: false,
+  varargArg: false,
+  messages: '5.4',
+  integerArguments: 'exact',
+  printCallsTostring: false,
+  traceback: '5.4',
+  libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
+};
+
+/** Debian's lua5.3 (5.3.6, built with LUA_COMPAT_5_2: bit32, math.pow, __ipairs). */
+export const LUA53: DialectSpec = {
+  ...LUA54,
+  version: '5.3',
+  name: 'Lua 5.3',
+  stringArith: 'convert',
+  stringBitwise: true,
+  ipairsMeta: true,
+  leFromLt: true,
+  gcErrors: 'propagate',
+  forLoop: '5.3',
+  printCallsTostring: true,
+  libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
+};
+
+/** Debian's lua5.1 (5.1.5 with its default compatibility options). */
+export const LUA51: DialectSpec = {
+  ...LUA54,
+  version: '5.1',
+  name: 'Lua 5.1',
+  numbers: 'double',
+  stringArith: 'convert',
+  lenOfTables: false,
+  pairsMeta: false,
+  ipairsIndex: false,
+  eqSameHandler: true,
+  leFromLt: true,
+  yieldAcrossCalls: false,
+  gcOfTables: false,
+  gcErrors: 'propagate',
+  forLoop: '5.1',
+  functionEnvironments: true,
+  varargArg: true,
+  messages: '5.1',
+  integerArguments: 'truncate',
+  printCallsTostring: true,
+  traceback: '5.1',
+  libraries: ['base', 'package', 'table', 'io', 'os', 'string', 'math', 'debug'],
+};
+
+export const DIALECTS: Readonly<Record<Version, DialectSpec>> = { '5.4': LUA54, '5.3': LUA53, '5.1': LUA51 };
+
+export function dialectSpec(v: Version | undefined): DialectSpec {
+  return DIALECTS[v ?? '5.4'];
+}
