@@ -25,6 +25,7 @@
 // looks for line markers at the start of JS lines, where Lua data never is.
 
 import { LUA54, dialectSpec, type DialectSpec } from '../runtime/dialect.js';
+import { USES_FENV } from '../syntax/lexer.js';
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
@@ -404,6 +405,18 @@ export class CodeGen {
   private callSites: CallSite[] = [];
   /** The dialect of the chunk being compiled (runtime/dialect.ts). */
   private dialect: DialectSpec = LUA54;
+  /** The JS name of the chunk's environment cell (in 5.1, each function's own: see `closure`). */
+  private envName = '';
+  /**
+   * Functions push themselves on their coroutine's frame list while they
+   * run, so that setfenv/getfenv can find the function at a level (5.1
+   * chunks that name setfenv, getfenv or module).
+   */
+  private fenvFrames = false;
+  /** Its numbers are all doubles (5.1): raw JS numbers, no integer subtype. */
+  private get doubles(): boolean {
+    return this.dialect.numbers === 'double';
+  }
 
   /**
    * Instrumented compilation (debug mode, runtime/hooks.ts): the resumable
@@ -487,6 +500,8 @@ export class CodeGen {
     const main = chunk.main;
     this.dialect = dialectSpec(chunk.dialect);
     const envName = vname(chunk.env);
+    this.envName = envName;
+    this.fenvFrames = this.dialect.functionEnvironments && (chunk.uses & USES_FENV) !== 0;
     this.emit(js`"use strict";\n`);
     // The helper bindings come first but list only the helpers the code uses
     // (known once it is generated): V8 parses every chunk's text, and for a
@@ -525,10 +540,16 @@ export class CodeGen {
   /** JS expression creating a Lua closure for `fn` (both variants). */
   private closure(fn: FunctionNode, parent: FnState | null, selfRef: FnState['selfRef'] = null): string {
     const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
+    // 5.1: each closure has its own environment cell, a copy of its
+    // creator's current environment (the main function gets the chunk's).
+    // The factory's parameter has the chunk cell's name, so its code reads
+    // globals through its own cell (setfenv changes it).
+    const fenv = this.dialect.functionEnvironments;
+    const args = fenv ? [...cells, parent === null ? this.envName : `{v: ${this.envName}.v}`] : cells;
     // Both variants of the enclosing function create this closure: compile
     // it once (compiling it per variant doubles the code at every nesting level).
     const known = this.factoryOf.get(fn);
-    if (known !== undefined) return `$P${known}(${cells.join(', ')})`;
+    if (known !== undefined) return `$P${known}(${args.join(', ')})`;
     const proto: Proto = {
       index: this.protos.length,
       lineDefined: parent === null ? 0 : fn.line,
@@ -551,8 +572,11 @@ export class CodeGen {
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
     // for the debug library (getupvalue/setupvalue/upvalueid).
     const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
-    this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn $mkfn(${direct}, ${resumable}, ${proto.index}${upCells});\n}\n`);
-    return `$P${proto.index}(${cells.join(', ')})`;
+    const params = fenv ? [...cells, this.envName] : cells;
+    const made = `$mkfn(${direct}, ${resumable}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
+    const body = this.fenvFrames ? `const $self = ${made};\nreturn $self;\n` : `return ${made};\n`;
+    this.factories.push(`function $P${proto.index}(${params.join(', ')}) {\n${body}}\n`);
+    return `$P${proto.index}(${args.join(', ')})`;
   }
 
   /** JS name of the direct variant being compiled (a named function expression). */
@@ -588,6 +612,7 @@ export class CodeGen {
       this.budgetCheck(stepsOf(fn.body));
     }
     if (gen && this.instrument) this.emit(js`const $fr = $H.enter(${fn.isVararg ? '$va' : 'null'});\n`);
+    if (this.fenvFrames) this.emit(js`const $fs = $fenvFrames(); $fs.push($self); try {\n`);
     this.emit(TOP);
     this.declareParams(fn);
     if (gen && this.instrument) {
@@ -603,6 +628,7 @@ export class CodeGen {
     if (gen && this.instrument) this.emit(js`$H.line($fr, ${fn.lastTokenLine ?? fn.endLine}, ${this.fs.nact});\n`);
     this.emit(gen ? `return $EMPTY;\n` : js`$D.n -= ${WEIGHT}; ${this.levelOut()}return $EMPTY;\n`);
     this.emit(TOP_END);
+    if (this.fenvFrames) this.emit(js`} finally { $fs.pop(); }\n`);
     const temps = this.fs.maxTemps;
     // Self tail calls jump back here (see returnStat).
     const loop = this.fs.selfLoop;
@@ -648,6 +674,11 @@ export class CodeGen {
 
   private declareParams(fn: FunctionNode): void {
     for (const v of fn.params) if (isCell(v)) this.emit(js`let ${vname(v)} = {v: $p_${vname(v)}};\n`);
+    const arg = fn.argVar;
+    if (arg !== undefined) {
+      this.emit(js`let ${vname(arg)} = ${vinit(arg, fn.usesVararg ? 'undefined' : '$varargTable($va)')};\n`);
+      this.registerLocal(arg.name, vref(arg));
+    }
   }
 
   // -------------------------------------------------------------- helpers
@@ -1320,7 +1351,7 @@ export class CodeGen {
       case 'True': return 'true';
       case 'False': return 'false';
       case 'Integer': return integerLiteral(e.value);
-      case 'Float': return floatLiteral(e.value);
+      case 'Float': return this.doubles ? doubleLiteral(e.value) : floatLiteral(e.value);
       case 'String': return str(e.value);
       case 'Vararg': return `$va[0]`;
       case 'Function': return this.closure(e.func, this.fs);
@@ -1560,6 +1591,7 @@ export class CodeGen {
    */
   private operand(e: Expr, rawFloats = false): Operand {
     const plain = (code: string, num: boolean, int: boolean): Operand => ({ code, prep: '', num, int, float: false, slow: code });
+    if (this.doubles && e.kind === 'Float') return plain(doubleLiteral(e.value), true, false);
     if (e.kind === 'Integer' && e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE)) return plain(integerLiteral(e.value), true, true);
     if (e.kind === 'Float' && !Number.isInteger(e.value)) return plain(floatLiteral(e.value), true, false);
     if (rawFloats && e.kind === 'Float' && Number.isFinite(e.value) && !Object.is(e.value, -0)) {
@@ -1692,6 +1724,14 @@ export class CodeGen {
     const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
     const all = (conds: string[]) => (conds.length ? conds.join(' && ') : 'true');
     const nums = all([...isNum(A), ...isNum(B)]);
+    if (this.doubles && DOUBLE_ARITH[op] !== undefined) {
+      // 5.1: every number is a double, a raw JS number; only a NaN needs
+      // help (its sign, as x86 makes it). Other operands take the slow path.
+      const name = DOUBLE_ARITH[op]!;
+      const r = this.fs.temp();
+      const value = op === '%' ? `${a} - Math.floor(${a} / ${b}) * ${b}` : op === '^' ? `$floatPow(${a}, ${b})` : `${a} ${op} ${b}`;
+      return js`(${prep}${nums} ? ((${r} = ${value}) === ${r} ? ${r} : $nanOf(${a}, ${b})) : (${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+    }
     switch (op) {
       case '+': case '-': case '*': {
         // Raw numbers: a non-integral result is a float as it stands; an
@@ -1764,6 +1804,7 @@ export class CodeGen {
       case '-': {
         const t = this.fs.temp();
         // Raw numbers other than 0 negate as they are (integer 0 must not become -0).
+        if (this.doubles) return js`((${t} = ${v}), typeof ${t} === 'number' ? -${t} : (${mark}${this.helper('arith')}"unm", ${t}, ${t}, ${d}, ${d})))`;
         return js`((${t} = ${v}), typeof ${t} === 'number' && ${t} !== 0 ? -${t} : (${mark}${this.helper('arith')}"unm", ${t}, ${t}, ${d}, ${d})))`;
       }
       case '#': {
@@ -1796,6 +1837,17 @@ function integerLiteral(v: bigint): string {
   }
   return `${v}n`;
 }
+
+/** A number literal of a dialect whose numbers are all doubles: the raw JS number. */
+function doubleLiteral(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '(-Infinity)';
+  if (Object.is(v, -0)) return '(-0)';
+  return v < 0 ? `(${String(v)})` : String(v);
+}
+
+/** Arithmetic operators of the 'double' number model (5.1) and their event names. */
+const DOUBLE_ARITH: Partial<Record<string, string>> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow' };
 
 function floatLiteral(v: number): string {
   if (Number.isNaN(v)) return 'NaN';

@@ -31,7 +31,12 @@ export interface RuntimeHelpers {
   /** Continue a call in the resumable variant, on the heap (past `D.limit`). */
   deep: (f: LuaFunction, args: LuaValue[], weight: number) => unknown;
   /** A Lua closure from its two variants, proto index and upvalue cells (bound per chunk). */
-  mkfn: (f: LuaFunction, g: LuaFunction['G'], proto: number, cells?: { v: LuaValue }[]) => LuaFunction;
+  /** Makes a closure; `env` is its environment cell in dialects with function environments (5.1). */
+  mkfn: (f: LuaFunction, g: LuaFunction['G'], proto: number, cells?: { v: LuaValue }[], env?: { v: LuaValue }) => LuaFunction;
+  /** The running coroutine's list of running functions (5.1 chunks that look up environments by level). */
+  fenvFrames: () => LuaValue[];
+  /** 5.1's `arg` table of a vararg function: the extra arguments and `n`. */
+  varargTable: (va: LuaValue[]) => LuaValue;
 
   // Multiple results.
   EMPTY: LuaValue[];
@@ -74,6 +79,8 @@ export interface RuntimeHelpers {
   // Numbers.
   numArith: (op: ArithOp, a: number, b: number) => LuaValue;
   nanOf: (a: number, b: number) => number;
+  /** C's pow (the 'double' number model's `^`). */
+  floatPow: (a: number, b: number) => number;
   divNumbers: (a: number, b: number) => number | LuaFloat;
   isSmallInt: (v: unknown) => boolean;
   mkFloat: (x: number) => number | LuaFloat;
@@ -110,11 +117,11 @@ export interface RuntimeHelpers {
  * `satisfies` makes this name every key of RuntimeHelpers, and nothing else.
  */
 const HELPER_NAMES = {
-  D: true, deep: true, mkfn: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
+  D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
-  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,
+  numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
   B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;

@@ -27,10 +27,15 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   hostCause: HostError | undefined = undefined;
   /** Dead by an error: its to-be-closed values not yet closed, innermost first (closed by coroutine.close). */
   readonly pendingClose: unknown[] = [];
+  /** 5.1: the thread's global table when setfenv(0, t) changed it (stdlib/fenv.ts); a new thread inherits its creator's. */
+  globals51: LuaValue = undefined;
+  /** 5.1: the functions running on this thread that keep a frame (stdlib/fenv.ts). */
+  fenvFrames: LuaValue[] | undefined = undefined;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
     if (!isMain) {
+      this.globals51 = E.current?.globals51;
       inheritHook(this);
       // A coroutine and its machine's stacks: about a kilobyte (memory limits).
       E.B.object(1024);

@@ -117,6 +117,8 @@ export interface ChunkInfo {
   debug?: { source: string; protos: import('../compiler/codegen.js').Proto[] };
   /** The instrumented build of the chunk (debug mode), compiled on first use. */
   instrumented?: unknown;
+  /** Its functions keep themselves on their coroutine's frame list while they run (5.1, stdlib/fenv.ts). */
+  fenvFrames?: boolean;
 }
 
 // Chunks are registered with their engine (Engine.registerChunk), weakly:

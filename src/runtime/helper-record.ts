@@ -11,7 +11,8 @@ import { deep, deferCloseOnError, pause } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
-import type { Engine } from './engine.js';
+import { E, type Engine } from './engine.js';
+import { arith51, arith51G, forprep51 } from './double.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -169,16 +170,36 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
 
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
-  deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
+  deep, fenvFrames, varargTable, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, floatPow: N.floatPow, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
+};
+
+/** The running coroutine's list of running functions, for environments by level (5.1). */
+function fenvFrames(): LuaValue[] {
+  const co = E.current as { fenvFrames?: LuaValue[] };
+  return co.fenvFrames ??= [];
+}
+
+/** 5.1's `arg` (adjust_varargs with LUA_COMPAT_VARARG): the extra arguments, and `n`. */
+function varargTable(va: LuaValue[]): LuaTable {
+  const t = new LuaTable();
+  for (let i = 0; i < va.length; i++) t.set(i + 1, va[i]);
+  t.setStr('n', va.length);
+  return t;
+}
+
+/** A 5.1 chunk's: the 'double' number model's arithmetic and `for` (double.ts). */
+const shared51: typeof shared = {
+  ...shared,
+  arith: arith51, arithG: arith51G, forprep: forprep51,
 };
 
 /** What instrumented code calls (`$H`); they act on the running engine's hooks. */
@@ -189,5 +210,6 @@ function clearRegisters(): void {}
 
 /** The record for a chunk of `engine`'s: the shared helpers, the engine's depth record, and the chunk's `mkfn`. */
 export function helperRecord(engine: Engine, mkfn: RuntimeHelpers['mkfn']): RuntimeHelpers {
-  return { ...shared, D: engine.D, H: HOOK_CALLS, B: engine.B, mkfn };
+  const helpers = engine.dialect.numbers === 'double' ? shared51 : shared;
+  return { ...helpers, D: engine.D, H: HOOK_CALLS, B: engine.B, mkfn };
 }

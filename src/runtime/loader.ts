@@ -4,7 +4,7 @@
 
 import { parse } from '../syntax/index.js';
 import type { Chunk, Dialect } from '../syntax/ast.js';
-import { USES_COLLECTION, USES_DEBUG } from '../syntax/lexer.js';
+import { USES_COLLECTION, USES_DEBUG, USES_FENV } from '../syntax/lexer.js';
 import { chunkid } from '../syntax/chunkid.js';
 import { compile, type Proto } from '../compiler/codegen.js';
 import type { RuntimeHelpers } from '../compiler/helpers.js';
@@ -100,14 +100,17 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const engine = E;
   const url = engine.registerChunk(chunkInfo);
   chunkInfo.debug = { source: chunkName, protos: debugProtos };
+  if (E.dialect.functionEnvironments && (ast.uses & USES_FENV) !== 0) chunkInfo.fenvFrames = true;
   const infos: FunctionInfo[] = debugProtos.map((proto) => ({
     proto, chunkName: displayName, source: chunkName, chunk: chunkInfo, text: source, dialect: options.dialect,
     ...(strip ? { stripped: true } : {}),
     ...(debugged ? { debugged: true } : {}),
   }));
-  const mkfn: RuntimeHelpers['mkfn'] = (f, g, i, u) => {
+  const mkfn: RuntimeHelpers['mkfn'] = (f, g, i, u, env) => {
     f.G = g;
     f.P = infos[i];
+    // 5.1: the closure's environment cell (setfenv/getfenv).
+    if (env !== undefined) (f as { V?: unknown }).V = env;
     // The closure's upvalue cells, in upvalue order (debug library).
     (f as { U?: unknown }).U = u;
     // Closures made by instrumented code are their own instrumented twins.
@@ -150,6 +153,9 @@ export function instrumentTwin(f: LuaFunction): LuaFunction {
   const envIndex = info.proto.envIndex;
   const envCell = envIndex >= 0 ? U[envIndex]! : { v: undefined as LuaValue };
   const cells = U.filter((_, i) => i !== envIndex);
+  // 5.1: the twin shares the closure's environment cell (its factory's last parameter).
+  const own = (f as { V?: { v: LuaValue } }).V;
+  if (own !== undefined) cells.push(own);
   return (run(envCell, info.proto.index) as Factory)(...cells);
 }
 

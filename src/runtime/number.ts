@@ -6,6 +6,7 @@
 import { LuaFloat, mkFloat, mkInt, intFromNumber } from './value.js';
 import type { LuaNumber, LuaInteger } from './value.js';
 import { formatG, bigTimesPow2 } from './numfmt.js';
+import { E } from './engine.js';
 
 export { formatG14, formatG, formatE, NAN_TEXT } from './numfmt.js';
 
@@ -393,6 +394,8 @@ export function floatToString(x: number): string {
 
 /** tostring() of a number: integers in decimal, floats as %.14g (see floatToString). */
 export function tostringNumber(v: LuaNumber): string {
+  // 5.1's numbers are all doubles: "%.14g", no ".0" (dialect.ts).
+  if (E.dialect.numbers === 'double') return formatG(typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n, 14);
   if (typeof v === 'number') return isInt(v) ? String(v) : floatToString(v);
   if (typeof v === 'bigint') return v.toString();
   return floatToString(v.n);

@@ -71,7 +71,18 @@ function withDesc(desc: string | undefined | null): string {
 }
 
 export function typeError(v: unknown, op: string, desc?: string | null): never {
+  if (E.dialect.messages === '5.1') rtError(typeError51(v, op, desc));
   rtError(`attempt to ${op} a ${typeName(v)} value${withDesc(desc)}`);
+}
+
+/**
+ * luaG_typeerror of 5.1: "attempt to call global 'f' (a nil value)". 5.1
+ * names only globals, locals, upvalues, fields and methods (getobjname), and
+ * uses the basic type name (no `__name`).
+ */
+function typeError51(v: unknown, op: string, desc?: string | null): string {
+  const named = desc && /^(global|local|upvalue|field|method) '/.test(desc);
+  return named ? `attempt to ${op} ${desc} (a ${luaType(v)} value)` : `attempt to ${op} a ${luaType(v)} value`;
 }
 
 export function truthy(v: unknown): boolean {

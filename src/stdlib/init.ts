@@ -12,6 +12,7 @@ import { openPackage } from './package.js';
 import { openIo } from './io.js';
 import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
+import { openFenv } from './fenv.js';
 
 /** The opener of each library a dialect can list (bit32 and bit are opened by their own modules when present). */
 export const OPENERS: Partial<Record<LibraryName, (L: LuaState) => void>> = {
@@ -32,4 +33,6 @@ export function openLibs(L: LuaState): void {
   for (const name of libs) OPENERS[name]?.(L);
   // 5.1's base library registers the coroutine table itself (lbaselib.c).
   if (!libs.includes('coroutine') && libs.includes('base')) openCoroutine(L);
+  // getfenv and setfenv are base functions where functions have environments.
+  if (libs.includes('base') && L.engine.dialect.functionEnvironments) openFenv(L);
 }

@@ -70,7 +70,8 @@ export function argError(arg: number, extramsg: string): never {
     if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self (${extramsg})`);
   }
   let name = site && site.namewhat ? site.name : undefined;
-  if (name === undefined) name = (host?.fnName && hostFunctionNames.get(host.fnName)) || '?';
+  // 5.1 knows only the name the caller used (a function called by pcall is '?').
+  if (name === undefined) name = (E.dialect.messages !== '5.1' && host?.fnName && hostFunctionNames.get(host.fnName)) || '?';
   throw new LuaError(`${pos}bad argument #${arg} to '${name}' (${extramsg})`);
 }
 
@@ -79,7 +80,7 @@ function argTypeName(args: Args, i: number): string {
   const v = args[i];
   // luaL_typeerror looks for __name in any metatable, per-type ones included
   // (an absent argument reads as nil there).
-  const name = getmetatable(v)?.getStr('__name');
+  const name = E.dialect.messages === '5.1' ? undefined : getmetatable(v)?.getStr('__name');
   if (typeof name === 'string') return name;
   if (i >= args.length) return 'no value';
   return isLightUserdata(v) ? 'light userdata' : luaType(v);

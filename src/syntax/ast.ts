@@ -270,6 +270,14 @@ export interface FunctionNode extends Pos {
   /** Parameters in order; for methods the first is the implicit `self`. */
   params: Variable[];
   isVararg: boolean;
+  /**
+   * 5.1's `arg` local of a vararg function (LUA_COMPAT_VARARG): declared
+   * after the parameters; it holds the extra arguments as a table (with
+   * `n`) when the body never uses `...`, and nil when it does.
+   */
+  argVar?: Variable;
+  /** The body uses `...` (5.1: then `arg` is nil). */
+  usesVararg?: boolean;
   body: Block;
   /** The enclosing function, or null for the main chunk. */
   parent: FunctionNode | null;

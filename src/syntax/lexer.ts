@@ -21,7 +21,9 @@ export const TK_AND = 256, TK_BREAK = 257, TK_DO = 258, TK_ELSE = 259, TK_ELSEIF
 
 /** `Lexer.uses`: debug access to locals or hooks; observing collections. */
 export const USES_DEBUG = 1, USES_COLLECTION = 2;
-const ALL_USES = USES_DEBUG | USES_COLLECTION;
+/** Names setfenv, getfenv or module: 5.1 functions that may look at the environment of a function by level. */
+export const USES_FENV = 4;
+const ALL_USES = USES_DEBUG | USES_COLLECTION | USES_FENV;
 
 const TOKEN_NAMES: readonly string[] = [
   'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'goto', 'if', 'in', 'local',
@@ -97,7 +99,7 @@ export function str2numLex(text: string, dialect: Dialect): bigint | number | nu
 }
 
 /** strtod on a decimal numeral: the whole text must be a decimal float. */
-function decFloat(text: string): number | null {
+export function decFloat(text: string): number | null {
   const n = text.length;
   let i = 0;
   let digits = 0;
@@ -119,7 +121,7 @@ function decFloat(text: string): number | null {
 }
 
 /** strtod on a hexadecimal numeral (C99 hex float), correctly rounded. */
-function hexFloat(text: string): number | null {
+export function hexFloat(text: string): number | null {
   const n = text.length;
   let i = 2;
   let mant = 0n;
@@ -391,8 +393,9 @@ export class Lexer {
       this.uses |= USES_COLLECTION;
       this.gcState = 0;
     }
-    if (typeof v !== 'string' || (v.length !== 7 && v.length !== 8 && v.length !== 14)) return;
+    if (typeof v !== 'string' || (v.length < 6 || v.length > 8) && v.length !== 14) return;
     if (v === 'getlocal' || v === 'setlocal' || v === 'sethook') this.uses |= USES_DEBUG;
+    else if (v === 'setfenv' || v === 'getfenv' || v === 'module') this.uses |= USES_FENV;
     else if (v === 'collectgarbage') {
       if (t.tok === TK_NAME) this.gcState = 1;
       else this.uses |= USES_COLLECTION;

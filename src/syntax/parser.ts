@@ -800,7 +800,7 @@ export class Parser {
             if (this.is51) {
               const v = this.newVariable('arg', 'vararg', t);
               this.newLocalvar('arg', v);
-              node.params.push(v);
+              node.argVar = v;
               nparams++;
             }
             break;
@@ -1424,6 +1424,7 @@ export class Parser {
         break;
       case TK_DOTS:
         if (!this.fs.node.isVararg) this.softError(this.error("cannot use '...' outside a vararg function"));
+        this.fs.node.usesVararg = true;
         e = { kind: 'Vararg', line: t.line, column: t.column };
         this.fold = OTHER;
         break;

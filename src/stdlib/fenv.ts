@@ -1,0 +1,95 @@
+// Function environments (Lua 5.1's getfenv and setfenv, lbaselib.c).
+//
+// A 5.1 closure reads its globals through its own environment cell (`V`,
+// see codegen's `closure`): a copy of its creator's environment when it was
+// made. Level 0 is the running thread's global table (each coroutine has
+// its own, inherited from the thread that created it). For a level, the
+// function running there comes from the stack levels: functions of chunks
+// that name setfenv, getfenv or module keep themselves on their coroutine's
+// frame list while they run (codegen's `fenvFrames`), resumable frames
+// carry their closure; any other Lua function at a level is unknown, and
+// reads as using the thread's globals.
+
+import { LuaTable } from '../runtime/table.js';
+import type { LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { E } from '../runtime/engine.js';
+import { currentLevels, type TraceLevel } from '../runtime/traceback.js';
+import { argError, checkInteger, luaError, typeError, type Args } from './lauxlib.js';
+import { setFuncs, toSafeNumber } from './lauxlib.js';
+
+type EnvCell = { v: LuaValue };
+
+/** The environment cell of a Lua function of a dialect with function environments. */
+export function envCellOf(f: unknown): EnvCell | undefined {
+  return typeof f === 'function' ? (f as { V?: EnvCell }).V : undefined;
+}
+
+/** The running thread's global table (level 0). */
+export function threadGlobals(L: LuaState): LuaValue {
+  const co = E.current as { globals51?: LuaValue };
+  return co.globals51 !== undefined ? co.globals51 : L.globals;
+}
+
+function setThreadGlobals(t: LuaValue): void {
+  (E.current as { globals51?: LuaValue }).globals51 = t;
+}
+
+/** What runs at stack level `level` (1: the caller of the library function): a function, or null for a C function whose value is unknown. */
+function functionAt(level: number, fname: string): { fn: unknown } {
+  const levels = currentLevels();
+  // levels[0] is the library function itself.
+  if (level >= levels.length) argError(1, 'invalid level');
+  const frames = (E.current as { fenvFrames?: unknown[] }).fenvFrames ?? [];
+  // Functions of frame-keeping chunks below the level (they are on the list above it).
+  let above = 0;
+  for (let i = 1; i < level; i++) if (keepsFrame(levels[i]!)) above++;
+  const lv = levels[level]!;
+  if (keepsFrame(lv)) {
+    const fn = frames[frames.length - 1 - above];
+    if (fn !== undefined) return { fn };
+  }
+  if (lv.fn !== undefined) return { fn: lv.fn };
+  if (lv.kind === 'C') return { fn: null };
+  if (lv.tail === true) luaError(`no function environment for tail call at level ${level}`);
+  void fname;
+  return { fn: undefined };
+}
+
+function keepsFrame(lv: TraceLevel): boolean {
+  return lv.kind === 'lua' && (lv.chunk as { fenvFrames?: boolean } | undefined)?.fenvFrames === true;
+}
+
+/** getfunc: the function named by argument 1 (a function or a level). */
+function getfunc(args: Args, fname: string, optional: boolean): { fn: unknown; level: number } {
+  const f = args[0];
+  if (typeof f === 'function') return { fn: f, level: -1 };
+  const level = optional && f === undefined ? 1 : toSafeNumber(checkInteger(args, 0));
+  if (level < 0) argError(1, 'level must be non-negative');
+  if (level === 0) return { fn: null, level: 0 };
+  return { ...functionAt(level, fname), level };
+}
+
+export function openFenv(L: LuaState): void {
+  function luaB_getfenv(...args: Args): LuaValue {
+    const { fn, level } = getfunc(args, 'getfenv', true);
+    if (level === 0) return threadGlobals(L);
+    const cell = envCellOf(fn);
+    // A C function (or one we cannot see): the thread's global table.
+    return cell !== undefined ? cell.v : threadGlobals(L);
+  }
+  function luaB_setfenv(...args: Args): LuaValue {
+    const t = args[1];
+    if (!(t instanceof LuaTable)) typeError(args, 1, 'table');
+    const { fn, level } = getfunc(args, 'setfenv', false);
+    if (level === 0) {
+      setThreadGlobals(t);
+      return undefined;
+    }
+    const cell = envCellOf(fn);
+    if (cell === undefined) luaError("'setfenv' cannot change environment of given object");
+    cell.v = t;
+    return fn as LuaValue;
+  }
+  setFuncs(L.globals, '', { getfenv: luaB_getfenv, setfenv: luaB_setfenv });
+}
