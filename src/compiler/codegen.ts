@@ -1274,6 +1274,7 @@ export class CodeGen {
   }
 
   private genericFor(s: GenericForStat): void {
+    if (!this.dialect.toBeClosed) return this.genericForNoClose(s);
     const label = `$L${this.labelCounter++}`;
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
     const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), CL = this.fs.keep(), R = this.fs.temp();
@@ -1303,6 +1304,37 @@ export class CodeGen {
     this.fs.tryDepth--;
     const gone = this.ins ? '$fr.gone = true; ' : '';
     this.emit(js`} catch ($e) { ${flag} = 1; ${gone}throw (${this.helper('tbcError')}${CL}, $e)); } finally { if (${flag} === 0) ${this.helper('tbcClose')}${CL}); }\n`);
+    this.fs.nact = nact;
+    this.loopExit();
+  }
+
+  /**
+   * The generic `for` of 5.1 and 5.3: three values (no to-be-closed
+   * fourth), and an iterator that is not callable is not named.
+   */
+  private genericForNoClose(s: GenericForStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const [f, st, ctl] = this.valuesInto(s.exprs, 3, s.line);
+    const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), R = this.fs.temp();
+    this.emit(js`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl};\n`);
+    const nact = this.fs.nact;
+    for (const t of [F, S, C]) this.registerLocal('(for state)', t);
+    this.emit(js`${label}: for (;;) {\n`);
+    this.budgetCheck(stepsOf(s.body));
+    // 5.1 calls the iterator as a C level (luaD_call): no yield across it.
+    const call = this.fs.gen && !this.dialect.yieldAcrossCalls
+      ? js`$ccall(${F}, ${S}, ${C})`
+      : this.invoke(F, `${S}, ${C}`, null, s.exprs[0]!.line, { namewhat: '', name: '?' });
+    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emit(js`let ${joinCode(decls, ', ')};\n`);
+    for (const v of s.variables) this.registerLocal(v.name, vref(v));
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.nact = nact + 3;
+    this.loopBack(s.line);
+    this.fs.loopLabels.pop();
+    this.emit(js`}\n`);
     this.fs.nact = nact;
     this.loopExit();
   }

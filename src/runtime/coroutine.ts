@@ -2,6 +2,7 @@
 // which its Lua code runs in resumable mode. `yield` hands a YieldRequest to
 // the machine, which returns to `resume` leaving the frames suspended.
 
+import { yieldAcrossMessage } from './dialect.js';
 import { LuaThreadBase, type LuaValue } from './value.js';
 import { Machine, currentMachine, type LuaFunction, type MachineOwner } from './trampoline.js';
 import { E, type Engine } from './engine.js';
@@ -281,7 +282,7 @@ export function unwind(g: Generator<unknown, unknown, unknown>): void {
         r = g.next(result);
       }
     } else {
-      r = g.throw(new LuaError('attempt to yield across a C-call boundary'));
+      r = g.throw(new LuaError(yieldAcrossMessage(E.dialect, false)));
     }
   }
 }

@@ -52,6 +52,8 @@ export interface DialectSpec {
   readonly gcErrors: 'propagate' | 'warn';
   /** The numeric `for` loop's rules (preparation, wrap-around, zero step, messages). */
   readonly forLoop: Version;
+  /** To-be-closed variables: `<close>` and the generic `for`'s fourth value (5.4). */
+  readonly toBeClosed: boolean;
   /** Functions have environments (setfenv/getfenv); globals are read through the running function's. */
   readonly functionEnvironments: boolean;
   /** Vararg functions that never use `...` get the `arg` table (5.1's LUA_COMPAT_VARARG). */
@@ -87,6 +89,7 @@ export const LUA54: DialectSpec = {
   gcOfTables: true,
   gcErrors: 'warn',
   forLoop: '5.4',
+  toBeClosed: true,
   functionEnvironments: false,
   varargArg: false,
   messages: '5.4',
@@ -107,6 +110,7 @@ export const LUA53: DialectSpec = {
   leFromLt: true,
   gcErrors: 'propagate',
   forLoop: '5.3',
+  toBeClosed: false,
   printCallsTostring: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
@@ -127,6 +131,7 @@ export const LUA51: DialectSpec = {
   gcOfTables: false,
   gcErrors: 'propagate',
   forLoop: '5.1',
+  toBeClosed: false,
   functionEnvironments: true,
   varargArg: true,
   messages: '5.1',
@@ -135,6 +140,12 @@ export const LUA51: DialectSpec = {
   traceback: '5.1',
   libraries: ['base', 'package', 'table', 'io', 'os', 'string', 'math', 'debug'],
 };
+
+/** The error of a yield that cannot suspend its coroutine (lua_yield's wording; 5.1 has one for every case). */
+export function yieldAcrossMessage(d: DialectSpec, outside: boolean): string {
+  if (d.messages === '5.1') return 'attempt to yield across metamethod/C-call boundary';
+  return outside ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary';
+}
 
 export const DIALECTS: Readonly<Record<Version, DialectSpec>> = { '5.4': LUA54, '5.3': LUA53, '5.1': LUA51 };
 

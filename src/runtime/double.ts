@@ -10,7 +10,6 @@ import { decFloat, hexFloat } from '../syntax/lexer.js';
 import { floatPow, nanOf } from './number.js';
 import { callMeta, first, metafield, typeError, type ArithOp } from './ops.js';
 import { rtError } from './errors.js';
-import { callreq, type CallRequest } from './callreq.js';
 import { E } from './engine.js';
 
 function isSpace(c: number): boolean {
@@ -85,12 +84,6 @@ export function arith51(op: ArithOp, a: unknown, b: unknown, da?: string | null,
   const step = arithStep(op, a, b, da, db);
   if ('value' in step) return step.value;
   return first(callMeta(step.mm, op, a as LuaValue, b as LuaValue));
-}
-
-export function* arith51G(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
-  const step = arithStep(op, a, b, da, db);
-  if ('value' in step) return step.value;
-  return first(yield callreq(step.mm, [a as LuaValue, b as LuaValue], `metamethod '${op}'`));
 }
 
 /**

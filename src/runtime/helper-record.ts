@@ -12,7 +12,7 @@ import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js'
 import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
 import { E, type Engine } from './engine.js';
-import { arith51, arith51G, forprep51 } from './double.js';
+import { arith51, forprep51 } from './double.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -170,7 +170,7 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
 
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
-  deep, fenvFrames, varargTable, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
+  deep, fenvFrames, varargTable, ccall: ops.call, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
@@ -199,8 +199,19 @@ function varargTable(va: LuaValue[]): LuaTable {
 /** A 5.1 chunk's: the 'double' number model's arithmetic and `for` (double.ts). */
 const shared51: typeof shared = {
   ...shared,
-  arith: arith51, arithG: arith51G, forprep: forprep51,
+  arith: arith51, forprep: forprep51,
+  // 5.1 cannot yield across metamethods: resumable code calls them directly
+  // too (a yield inside meets the C boundary), and iterators as well.
+  arithG: direct(arith51), concatG: direct(ops.concat), eqG: direct(ops.eq), ltG: direct(ops.lt), leG: direct(ops.le),
+  lenG: direct(ops.len), indexG: direct(ops.index), setindexG: direct(ops.setindex),
 };
+
+/** A resumable helper that does its work directly (metamethods called on the JS stack, as host calls). */
+function direct<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => Generator<never, R, unknown> {
+  return function* (...args: A): Generator<never, R, unknown> {
+    return f(...args);
+  };
+}
 
 /** What instrumented code calls (`$H`); they act on the running engine's hooks. */
 const HOOK_CALLS = { enter: hooks.enter, called: hooks.called, line: hooks.line, at: hooks.callLine };

@@ -454,6 +454,15 @@ function eqStep(a: unknown, b: unknown): { value: boolean } | { mm: unknown } {
   const ta = a instanceof LuaTable, tb = b instanceof LuaTable;
   const ua = a instanceof LuaUserdata, ub = b instanceof LuaUserdata;
   if (!((ta && tb) || (ua && ub))) return { value: false };
+  if (E.dialect.eqSameHandler) {
+    // 5.1's get_compTM: one metatable, or the same handler in both.
+    const ma = (a as LuaTable | LuaUserdata).metatable, mb = (b as LuaTable | LuaUserdata).metatable;
+    const h1 = ma === null ? undefined : ma.getStr('__eq');
+    if (h1 === undefined) return { value: false };
+    if (ma === mb) return { mm: h1 };
+    const h2 = mb === null ? undefined : mb.getStr('__eq');
+    return h2 !== undefined && (h1 === h2 || (isNumber(h1) && isNumber(h2) && N.numEq(h1, h2))) ? { mm: h1 } : { value: false };
+  }
   let h = metafield(a, '__eq');
   if (h === undefined) h = metafield(b, '__eq');
   if (h === undefined) return { value: false };
@@ -487,6 +496,7 @@ function orderError(a: unknown, b: unknown): never {
  */
 function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'):
   { value: boolean } | { mm: unknown; x: unknown; y: unknown; negate: boolean } {
+  if (E.dialect.eqSameHandler) return orderStep51(a, b, event);
   if (isNumber(a) && isNumber(b)) return { value: event === '__lt' ? N.numLt(a, b) : N.numLe(a, b) };
   if (typeof a === 'string' && typeof b === 'string') return { value: event === '__lt' ? a < b : a <= b };
   let h = metafield(a, event);
@@ -498,6 +508,32 @@ function orderStep(a: unknown, b: unknown, event: '__lt' | '__le'):
     if (h !== undefined) return { mm: h, x: b, y: a, negate: true };
   }
   orderError(a, b);
+}
+
+/**
+ * 5.1's lessthan/lessequal: operands of one type; tables and userdata use a
+ * metamethod only when both operands have the same one (call_orderTM).
+ */
+function orderStep51(a: unknown, b: unknown, event: '__lt' | '__le'):
+  { value: boolean } | { mm: unknown; x: unknown; y: unknown; negate: boolean } {
+  if (isNumber(a) && isNumber(b)) return { value: event === '__lt' ? N.numLt(a, b) : N.numLe(a, b) };
+  if (luaType(a) !== luaType(b)) orderError(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return { value: event === '__lt' ? a < b : a <= b };
+  const h = sameHandler(a, b, event);
+  if (h !== undefined) return { mm: h, x: a, y: b, negate: false };
+  if (event === '__le') {
+    const l = sameHandler(b, a, '__lt');
+    if (l !== undefined) return { mm: l, x: b, y: a, negate: true };
+  }
+  orderError(a, b);
+}
+
+/** The metamethod both operands have, the same value (5.1); undefined otherwise. */
+function sameHandler(a: unknown, b: unknown, event: string): LuaValue {
+  const h = metafield(a, event);
+  if (h === undefined) return undefined;
+  const h2 = metafield(b, event);
+  return h === h2 || (isNumber(h) && isNumber(h2) && N.numEq(h, h2)) ? h : undefined;
 }
 
 export function lt(a: unknown, b: unknown): boolean {
@@ -528,6 +564,8 @@ export function* leG(a: unknown, b: unknown): Generator<CallRequest, boolean, un
 
 function lenStep(v: unknown, desc: string | null | undefined): { value: LuaValue } | { mm: unknown } {
   if (typeof v === 'string') return { value: v.length };
+  // 5.1: a table's length is its border, whatever its metatable says.
+  if (v instanceof LuaTable && !E.dialect.lenOfTables) return { value: v.length() };
   const h = metafield(v, '__len');
   if (h !== undefined) return { mm: h };
   if (v instanceof LuaTable) return { value: v.length() };

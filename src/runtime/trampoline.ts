@@ -8,6 +8,7 @@
 // the Lua limit `LUAI_MAXSTACK`), tail calls replace frames, and a whole
 // stack can be suspended — which is how coroutines work.
 
+import { yieldAcrossMessage } from './dialect.js';
 import { AwaitRequest, CallRequest, PAUSE, YieldRequest } from './callreq.js';
 import { callChain, mv } from './ops.js';
 import { LuaError, rtError, machineFrames, type Frame as StackFrame } from './errors.js';
@@ -243,13 +244,13 @@ export class Machine {
       }
       if (req instanceof YieldRequest) {
         if (this.owner !== null && this.owner.yieldable) return { done: false, values: req.values };
-        value = new LuaError(this.owner === null ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
+        value = new LuaError(yieldAcrossMessage(E.dialect, this.owner === null));
         thrown = true;
         continue;
       }
       if (req instanceof AwaitRequest) {
         if (this.awaitable) return { done: false, values: [], await: req };
-        value = new LuaError('attempt to yield across a C-call boundary');
+        value = new LuaError(yieldAcrossMessage(E.dialect, false));
         thrown = true;
         continue;
       }

@@ -274,7 +274,7 @@ export function openBase(L: LuaState, sandbox = false): void {
     const r = protectedCall(args[0], args.slice(1), true);
     return r instanceof Caught ? [false, errorValue(r.error)] : ops.append([true], r);
   }
-  (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+  if (L.engine.dialect.yieldAcrossCalls) (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     checkAny(args, 0);
     try {
       return ops.append([true], yield callreq(args[0], args.slice(1)));
@@ -294,7 +294,10 @@ export function openBase(L: LuaState, sandbox = false): void {
   // Frames of these catch errors (for the runtime's view of what an error will reach).
   (luaB_pcall as { catchesErrors?: boolean }).catchesErrors = true;
   (luaB_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
-  (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+  // Where coroutines cannot yield across pcall (5.1), they have no resumable
+  // variant: called directly, a yield inside meets the C boundary.
+  const resumablePcall = L.engine.dialect.yieldAcrossCalls;
+  if (resumablePcall) (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     try {

@@ -1,4 +1,5 @@
 // The coroutine library (lcorolib.c).
+import { yieldAcrossMessage } from '../runtime/dialect.js';
 import { LuaTable } from '../runtime/table.js';
 import { HostError, LuaError, where } from '../runtime/errors.js';
 import * as ops from '../runtime/ops.js';
@@ -75,7 +76,7 @@ function wrapResult(co: Coroutine, r: ResumeResult): unknown {
 function co_yield(...args: Args): never {
   void args;
   // lua_yieldk raises these without a position (the running function is C).
-  throw new LuaError(running().isMain ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
+  throw new LuaError(yieldAcrossMessage(E.dialect, running().isMain));
 }
 (co_yield as { G?: unknown }).G = function* co_yieldG(...args: Args): Generator<YieldRequest, unknown, unknown> {
   return yield new YieldRequest(args);

@@ -569,7 +569,8 @@ export function openString(L: LuaState): LuaTable {
     __add: arith_add, __sub: arith_sub, __mul: arith_mul, __mod: arith_mod, __pow: arith_pow,
     __div: arith_div, __idiv: arith_idiv, __unm: arith_unm,
   };
-  for (const [k, f] of Object.entries(metamethods)) {
+  // Only 5.4 does string arithmetic through metamethods (5.1 and 5.3 convert in the VM).
+  if (L.engine.dialect.stringArith === 'metamethods') for (const [k, f] of Object.entries(metamethods)) {
     mt.setStr(k, f);
     registerHostFunction(f, '');
   }
