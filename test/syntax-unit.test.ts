@@ -302,7 +302,12 @@ test('varargs, self and 5.1 arg', () => {
   const c51 = parse('function f(a, ...) return arg end', { dialect: '5.1' });
   const f51 = c51.main.body.body[0]!;
   if (f51.kind !== 'FunctionStat') return assert.fail();
-  assert.deepEqual(f51.func.params.map((p) => [p.name, p.role]), [['a', 'param'], ['arg', 'vararg']]);
+  // `arg` is a local after the parameters, not a parameter: it takes no argument.
+  assert.deepEqual(f51.func.params.map((p) => [p.name, p.role]), [['a', 'param']]);
+  assert.deepEqual([f51.func.argVar?.name, f51.func.argVar?.role, f51.func.usesVararg], ['arg', 'vararg', undefined]);
+  const u51 = parse('function f(...) return ... end', { dialect: '5.1' }).main.body.body[0]!;
+  if (u51.kind !== 'FunctionStat') return assert.fail();
+  assert.equal(u51.func.usesVararg, true);
 });
 
 test('5.1 dialect differences', () => {

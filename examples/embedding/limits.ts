@@ -3,7 +3,7 @@ import { Lua, LuaLimitError } from 'regolith';
 // An untrusted script: safe libraries and limits on every run.
 const lua = new Lua({
   libs: 'safe',
-  limits: { instructions: 1_000_000, timeoutMs: 100, memory: 16 * 2 ** 20, depth: 200 },
+  limits: { instructions: 1_000_000, timeoutMs: 1000, memory: 16 * 2 ** 20, depth: 200 },
 });
 
 for (const script of ['while true do end', 'local t = {} while true do t[#t + 1] = {} end', 'return ("x"):rep(10)']) {
