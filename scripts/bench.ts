@@ -4,12 +4,15 @@
 //   npm run bench                          full run, 3 runs each; writes docs/benchmarks.md
 //   npm run bench -- --runs 5              more runs per side
 //   npm run bench -- --filter 'awfy|fib'   only programs whose group/name matches
+//   npm run bench -- --only=fib,Richards   only these programs (name or group/name, exact)
 //   npm run bench -- --quick               smoke mode: smaller sizes, 1 run
 //   npm run bench -- --timeout 120         per-process timeout in seconds (default 60)
 //   npm run bench -- --list                list the programs and exit
 //   npm run bench -- --no-snapshot         run dist/ in place (see below)
 //   npm run bench -- --no-limits           skip the runs with limits (the "Cost of limits" section)
 //   npm run bench -- --node-option=--stack-size=3900   extra node option for Regolith (repeatable)
+//   npm run bench -- --no-dialects         skip the dialect columns (see below)
+//   npm run bench -- --dialects=5.3        only these dialect columns (5.3, 5.1; default both)
 //
 // Programs: the microbenchmarks in scripts/bench/*.lua, every program of
 // ../shared/bench-programs/small/ and of ../shared/bench-programs/awfy/
@@ -27,13 +30,21 @@
 // is 0 whatever the programs do (this is a report); 2 when the harness itself
 // cannot work (no lua5.4, no build, bad options).
 //
+// Dialect columns: each program is also run as `bin/regolith --lua=5.3` against
+// lua5.3 and as `bin/regolith --lua=5.1` against lua5.1, in the same way
+// (alternating, outputs compared with that reference's). Programs the older
+// reference cannot run (5.3+ syntax such as `//` or `&`, `goto`, missing
+// libraries) are detected by running it and are skipped in that column. The
+// references run with an empty LUA_CPATH (no C modules, as in Regolith).
+// Limits are measured in 5.4 mode only.
+//
 // Several people rebuild dist/ while a long run is going on, so by default
 // Regolith runs from a snapshot of bin/regolith + dist/src + package.json
 // copied to a temporary directory at start-up: every program sees the same
 // engine. --no-snapshot runs `node bin/regolith` in place.
 //
-// docs/benchmarks.md is (re)written by full runs only; runs with --quick or
-// --filter print their table but leave the file alone unless --write is
+// docs/benchmarks.md is (re)written by full runs only; runs with --quick,
+// --filter, --only or --no-dialects print their table but leave the file alone unless --write is
 // given (--no-write suppresses writing for any run).
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -41,6 +52,7 @@ import { cpus, tmpdir, availableParallelism, platform, release, arch, loadavg } 
 import { join, relative } from 'node:path';
 import { runProcess, type ProcResult } from './lib/proc.js';
 import { suiteEnv } from './lib/suite.js';
+import type { Dialect } from '../src/syntax/ast.js';
 import { cell } from './lib/docsections.js';
 import { referenceBinary, repoRoot, sharedDir } from '../test/support/reference.js';
 
@@ -78,9 +90,8 @@ interface Bench {
 
 type Status = 'ok' | 'FAIL' | 'ERROR' | 'TIMEOUT' | 'SKIP';
 
-interface Result {
-  bench: Bench;
-  args: string[];
+/** One comparison: Regolith in one dialect against that dialect's reference. */
+interface Pair {
   status: Status;
   luaTimes: number[];
   regTimes: number[];
@@ -96,6 +107,20 @@ interface Result {
   notes: string[];
 }
 
+interface Result extends Pair {
+  bench: Bench;
+  args: string[];
+  /** The dialect columns (absent: not run, e.g. --no-dialects or the program was not run at all). */
+  dialects: Map<Dialect, Pair>;
+}
+
+/** The dialects of the extra columns, in column order. */
+const DIALECT_COLUMNS: readonly Dialect[] = ['5.3', '5.1'];
+
+function emptyPair(): Pair {
+  return { status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, limTimes: [], lim: null, limCost: null, notes: [] };
+}
+
 interface Options {
   runs: number | null;
   filter: RegExp | null;
@@ -106,6 +131,10 @@ interface Options {
   snapshot: boolean;
   /** Also run each program with limits (the "Cost of limits" section). */
   limits: boolean;
+  /** Dialect columns to run (Regolith --lua=X against luaX). */
+  dialects: Dialect[];
+  /** Only these programs (name or group/name). */
+  only: Set<string> | null;
   nodeOptions: string[];
   argv: string[];
 }
@@ -118,12 +147,13 @@ const FASTA_INPUT_N = { full: 500000, quick: 50000 };
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--quick] [--timeout SECONDS] [--write|--no-write] [--no-snapshot] [--no-limits] [--node-option=OPT]... [--list]');
+  console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--only=NAME,...] [--quick] [--timeout SECONDS] [--write|--no-write]\n' +
+    '                       [--no-snapshot] [--no-limits] [--no-dialects|--dialects=5.3,5.1] [--node-option=OPT]... [--list]');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, limits: true, nodeOptions: [], argv };
+  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, limits: true, dialects: [...DIALECT_COLUMNS], only: null, nodeOptions: [], argv };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -156,6 +186,14 @@ function parseArgs(argv: string[]): Options {
       case '--list': o.list = true; break;
       case '--no-snapshot': o.snapshot = false; break;
       case '--no-limits': o.limits = false; break;
+      case '--no-dialects': o.dialects = []; break;
+      case '--dialects': {
+        const ds = value().split(',').filter(Boolean);
+        for (const d of ds) if (!(DIALECT_COLUMNS as readonly string[]).includes(d)) usage(`--dialects: '${d}' is not one of ${DIALECT_COLUMNS.join(', ')}`);
+        o.dialects = DIALECT_COLUMNS.filter((d) => ds.includes(d));
+        break;
+      }
+      case '--only': o.only = new Set(value().split(',').filter(Boolean)); break;
       case '--node-option': o.nodeOptions.push(value()); break;
       case '--help': case '-h': usage();
       // falls through (usage exits)
@@ -322,6 +360,8 @@ interface Runner {
   engine: string;
   loadBefore: number[];
   lua: string;
+  /** The references of the dialect columns that are installed. */
+  refs: Map<Dialect, string>;
   node: string;
   regolith: string;
   env: NodeJS.ProcessEnv;
@@ -333,7 +373,7 @@ function fmtS(ms: number | null): string {
   return ms === null ? '-' : (ms / 1000).toFixed(ms >= 10_000 ? 1 : ms >= 1000 ? 2 : 3);
 }
 
-function fmtRatio(r: Result): string {
+function fmtRatio(r: Pair): string {
   if (r.ratio === null) return '-';
   const v = r.ratio >= 100 ? r.ratio.toFixed(0) : r.ratio >= 10 ? r.ratio.toFixed(1) : r.ratio.toFixed(2);
   const s = (r.ratioAtLeast ? '>' : '') + v;
@@ -342,7 +382,7 @@ function fmtRatio(r: Result): string {
 
 async function runBench(b: Bench, R: Runner): Promise<Result> {
   const args = (R.opts.quick ? b.quick : b.args) ?? b.args;
-  const res: Result = { bench: b, args, status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, limTimes: [], lim: null, limCost: null, notes: [] };
+  const res: Result = { bench: b, args, ...emptyPair(), dialects: new Map() };
   if (b.how) res.notes.push(b.how);
   if (b.missing) { res.notes.unshift(b.missing); return res; }
   if (R.opts.quick && b.quick === null) { res.notes.unshift(b.quickSkip ?? 'not run in quick mode'); return res; }
@@ -352,6 +392,27 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
     if (!inp || 'error' in inp) { res.notes.unshift(`input not available: ${inp && 'error' in inp ? inp.error : 'not generated'}`); return res; }
     stdin = inp.data;
   }
+  await runPair(res, b, R, '5.4', args, stdin);
+  for (const d of R.opts.dialects) {
+    const pair = emptyPair();
+    const lua = R.refs.get(d);
+    if (lua) await runPair(pair, b, R, d, args, stdin);
+    else pair.notes.push(`lua${d} is not installed`);
+    res.dialects.set(d, pair);
+  }
+  return res;
+}
+
+/**
+ * Runs Regolith in `dialect` against that dialect's reference on one
+ * program, filling `res`. The 5.4 pair runs Regolith without --lua (its
+ * default) and, when asked, with limits as well.
+ */
+async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: string[], stdin: string | undefined): Promise<void> {
+  const ref = dialect === '5.4' ? R.lua : R.refs.get(dialect)!;
+  const refName = `lua${dialect}`;
+  const regArgs = dialect === '5.4' ? args : [`--lua=${dialect}`, ...args];
+  const withLimits = dialect === '5.4' && R.opts.limits;
   const timeoutMs = Math.max(R.opts.timeoutMs, b.minTimeoutMs ?? 0);
   const runs = b.runs ?? R.opts.runs ?? (R.opts.quick ? 1 : DEFAULT_RUNS);
   const norm = b.normalize ?? ((s: string) => s);
@@ -361,13 +422,13 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   let expected: string | null = null;
   let luaScore: number | null = null, regScore: number | null = null;
   const runLua = async (): Promise<boolean> => {
-    const p = await run(R.lua, args);
+    const p = await run(ref, args);
     if (p.timedOut || p.status !== 0) {
       if (expected === null) {
-        res.notes.unshift(`skipped: lua5.4 ${p.timedOut ? `timed out after ${fmtS(timeoutMs)} s` : `fails: ${errorLine(p)}`}`);
+        res.notes.unshift(`skipped: ${refName} ${p.timedOut ? `timed out after ${fmtS(timeoutMs)} s` : `fails: ${errorLine(p)}`}`);
         return false;
       }
-      res.notes.push(`lua5.4 failed on a later run: ${errorLine(p)}`);
+      res.notes.push(`${refName} failed on a later run: ${errorLine(p)}`);
       return false;
     }
     if (expected === null) {
@@ -379,7 +440,7 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   };
   /** False when Regolith failed (the status is then set); `limited`: the run with limits. */
   const runReg = async (limited = false): Promise<boolean> => {
-    const p = await run(...(limited ? limitedArgv(R, args) : regolithArgv(R, args)));
+    const p = await run(...(limited ? limitedArgv(R, regArgs) : regolithArgv(R, regArgs)));
     (limited ? res.limTimes : res.regTimes).push(p.ms);
     if (limited && (p.timedOut || p.status !== 0 || p.spawnError || (expected !== null && norm(p.stdout) !== expected))) {
       res.notes.push(`with limits: ${p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : 'stdout differs'}`);
@@ -400,7 +461,7 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
     const got = norm(p.stdout);
     if (expected !== null && got !== expected) {
       res.status = 'FAIL';
-      res.notes.unshift(`stdout differs from lua5.4's: ${firstDifference(expected, got)}`);
+      res.notes.unshift(`stdout differs from ${refName}'s: ${firstDifference(expected, got)}`);
       return false;
     }
     if (b.score) {
@@ -414,10 +475,10 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
     return true;
   };
 
-  // Run 0 is always lua5.4 first: its output is the reference.
-  if (!(await runLua())) return res;
+  // Run 0 is always the reference first: its output is the one to match.
+  if (!(await runLua())) return;
   res.status = 'ok';
-  let limitedOk = R.opts.limits;
+  let limitedOk = withLimits;
   for (let r = 0; r < runs; r++) {
     if (r > 0 && r % 2 === 0 && !(await runLua())) break;
     // With and without limits alternate too.
@@ -434,12 +495,11 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
   }
   if (b.score) {
     if (luaScore !== null && regScore !== null) res.ratio = luaScore / regScore;
-    if (luaScore !== null) res.notes.push(`SciMark score: lua5.4 ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
+    if (luaScore !== null) res.notes.push(`SciMark score: ${refName} ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
   } else if (res.reg !== null && res.lua) {
     res.ratio = res.reg / res.lua;
   }
   if (res.status !== 'ok' && res.regTimes.length === 1 && runs > 1) res.notes.push('not repeated after the failure');
-  return res;
 }
 
 async function generateInputs(R: Runner, benches: Bench[]): Promise<void> {
@@ -503,14 +563,24 @@ function engineVersion(): string {
 
 const STATUS_TEXT: Record<Status, string> = { ok: 'ok', FAIL: 'FAIL', ERROR: 'ERROR', TIMEOUT: 'TIMEOUT', SKIP: 'skipped' };
 
-function progressLine(r: Result): string {
-  const name = `${r.bench.group}/${r.bench.name}`.padEnd(24);
+function progressLine(r: Pair, label: string): string {
+  const name = label.padEnd(24);
   const t = `${fmtS(r.lua).padStart(7)} ${(r.status === 'TIMEOUT' ? '>' : '') + fmtS(r.reg)}`.padEnd(18);
   const note = r.status === 'ok' ? '' : `  ${r.notes[0] ?? ''}`;
   return `${name} ${t} ${fmtRatio(r).padStart(8)}  ${STATUS_TEXT[r.status].padEnd(7)}${note.length > 150 ? note.slice(0, 149) + '…' : note}`;
 }
 
 interface Summary { label: string; mean: number | null; used: number; total: number }
+
+function summarize(label: string, rs: readonly Pair[]): Summary {
+  const ok = rs.filter((r) => r.status === 'ok' && r.ratio !== null && r.ratio > 0);
+  return { label, mean: geomean(ok.map((r) => r.ratio!)), used: ok.length, total: rs.filter((r) => r.status !== 'SKIP').length };
+}
+
+/** The dialect column `d` of every program that has one. */
+function dialectPairs(results: Result[], d: Dialect): Pair[] {
+  return results.flatMap((r) => { const p = r.dialects.get(d); return p ? [p] : []; });
+}
 
 function summaries(results: Result[]): Summary[] {
   const make = (label: string, rs: Result[]): Summary => {
@@ -552,6 +622,29 @@ function machine(): string {
   return `${availableParallelism()} cores (${model}), ${platform()} ${release()} ${arch()}`;
 }
 
+/** The "Dialects" section: one table, every program, a group of columns per dialect. */
+function dialectSection(results: Result[], dialects: readonly Dialect[]): string[] {
+  const L: string[] = ['## Dialects', ''];
+  L.push('Regolith with `--lua=X` against the reference luaX, on the same programs and arguments. Ratios as above.');
+  L.push('');
+  L.push(`| Program |${dialects.map((d) => ` lua${d} (s) | --lua=${d} (s) | Ratio | Output |`).join('')} Notes |`);
+  L.push(`|---|${dialects.map(() => '--:|--:|--:|---|').join('')}---|`);
+  for (const r of results) {
+    if (!r.dialects.size) continue;
+    const notes: string[] = [];
+    const cols = dialects.map((d) => {
+      const p = r.dialects.get(d);
+      if (!p) return ' | | | |';
+      if (p.notes.length) notes.push(`${d}: ${p.notes.join('; ')}`);
+      const status = p.status === 'ok' ? 'ok' : p.status === 'SKIP' ? 'skipped' : `**${STATUS_TEXT[p.status]}**`;
+      return ` ${fmtS(p.lua)} | ${(p.status === 'TIMEOUT' ? '>' : '') + fmtS(p.reg)} | ${fmtRatio(p)} | ${status} |`;
+    });
+    L.push(`| ${r.bench.group}/${r.bench.name} |${cols.join('')} ${cell(notes.join('; '), 300)} |`);
+  }
+  L.push('');
+  return L;
+}
+
 function markdown(results: Result[], o: Options, R: Runner, started: Date, elapsedMs: number): string {
   const cmd = `npm run bench${o.argv.length ? ' -- ' + o.argv.join(' ') : ''}`;
   const date = started.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
@@ -566,6 +659,10 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   const how = `${o.nodeOptions.length ? `node ${o.nodeOptions.join(' ')} ` : ''}bin/regolith FILE ARGS`;
   L.push(`- Regolith: \`${how}\`, Node.js ${process.version}; ${R.engine}${o.snapshot ? ' (dist/ snapshot taken at start)' : ''}`);
   L.push(`- Reference: \`${R.lua}\` (${luaVersion(R.lua)})`);
+  if (o.dialects.length) {
+    const cols = o.dialects.map((d) => (R.refs.has(d) ? `\`bin/regolith --lua=${d}\` vs \`${R.refs.get(d)}\` (${luaVersion(R.refs.get(d)!)})` : `--lua=${d}: lua${d} not installed`));
+    L.push(`- Dialects (see [Dialects](#dialects)): ${cols.join('; ')}`);
+  }
   const la = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
   L.push(`- Machine: ${machine()}; load average ${la(R.loadBefore)} at start, ${la(loadavg())} at the end`);
   L.push(`- ${runs} run${runs === 1 ? '' : 's'} per program and side${o.quick ? ', quick mode (smaller sizes)' : ''}${o.filter ? `, filter \`${o.filter.source}\`` : ''}; time limit ${fmtS(o.timeoutMs)} s per process`);
@@ -576,6 +673,12 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push('');
   for (const s of summaries(results)) L.push(`${s.label.startsWith('  ') ? '  - ' : '- '}${s.label.trim()}: **${summaryText(s)}**`);
   L.push('');
+  if (o.dialects.length) {
+    L.push('In the other dialects, over the programs that the older reference runs and whose output matched its own:');
+    L.push('');
+    for (const d of o.dialects) L.push(`- Regolith \`--lua=${d}\` / lua${d}: **${summaryText(summarize('', dialectPairs(results, d)))}**`);
+    L.push('');
+  }
   if (o.limits) {
     const c = limitsCost(results);
     const withLimits = geomean(results.filter((r) => r.status === 'ok' && r.lim !== null && r.lua).map((r) => r.lim! / r.lua!));
@@ -606,6 +709,7 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
     }
     L.push('');
   }
+  if (o.dialects.length) L.push(...dialectSection(results, o.dialects));
   L.push('## Legend');
   L.push('');
   L.push('- **Times** are the median wall time of the runs, in seconds, process start-up included (Node.js start-up and');
@@ -616,6 +720,8 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push('  timings, memory figures and scores they print); **FAIL** when it differs; **ERROR** when Regolith exits with an error; **TIMEOUT** when it');
   L.push('  exceeds the time limit; *skipped* when lua5.4 itself cannot run the program or its input is missing.');
   L.push('  A failing program is not repeated.');
+  L.push('- **Dialects**: the same, with `bin/regolith --lua=X` against luaX (its output is the one to match); a program');
+  L.push('  that luaX cannot run (newer syntax or libraries; no C modules) is skipped in that column.');
   L.push('- Sizes are those of `../shared/README.md` (lua5.4 takes about 0.3-1.5 s); the microbenchmarks are');
   L.push('  `scripts/bench/*.lua`, sized likewise. The machine may be shared, so expect a few percent of noise.');
   return L.join('\n') + '\n';
@@ -627,6 +733,11 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   let benches = allBenches();
   if (o.filter) benches = benches.filter((b) => o.filter!.test(`${b.group}/${b.name}`));
+  if (o.only) {
+    const unknown = [...o.only].filter((n) => !benches.some((b) => b.name === n || `${b.group}/${b.name}` === n));
+    if (unknown.length) usage(`--only: no program named ${unknown.join(', ')} (see --list)`);
+    benches = benches.filter((b) => o.only!.has(b.name) || o.only!.has(`${b.group}/${b.name}`));
+  }
   if (o.list) {
     for (const b of benches) console.log(`${`${b.group}/${b.name}`.padEnd(24)} ${(b.args).join(' ')}${b.stdin ? ' < input' : ''}${b.missing ? `   (${b.missing})` : ''}`);
     return;
@@ -645,7 +756,17 @@ async function main(): Promise<void> {
     console.error('warning: ../shared (the shared bench programs) was not found next to the repository root;\n' +
       '         only the microbenchmarks can run; the shared programs are listed as skipped.');
   }
-  const R: Runner = { engine, loadBefore: loadavg(), lua, node: process.execPath, regolith, env: suiteEnv(), inputs: new Map(), opts: o };
+  const refs = new Map<Dialect, string>();
+  for (const d of o.dialects) {
+    const ref = referenceBinary('lua', d);
+    if (ref) refs.set(d, ref);
+    else console.error(`warning: lua${d} is not installed: its column stays empty (--no-dialects to leave it out).`);
+  }
+  // No C modules for the references either: Regolith cannot load any, and
+  // lua5.1 would find LuaBitOp (`require 'bit'`, used by awfy and scimark
+  // under 5.1) in Debian's /usr/lib/x86_64-linux-gnu/lua/5.1.
+  const env = { ...suiteEnv(), LUA_CPATH: '', LUA_CPATH_5_3: '', LUA_CPATH_5_4: '' };
+  const R: Runner = { engine, loadBefore: loadavg(), lua, refs, node: process.execPath, regolith, env, inputs: new Map(), opts: o };
 
   // A quick sanity check, so that a broken build is obvious at once.
   const hello = join(repoRoot, 'examples', 'hello.lua');
@@ -660,31 +781,39 @@ async function main(): Promise<void> {
   const runs = o.runs ?? (o.quick ? 1 : DEFAULT_RUNS);
   console.log(`engine: ${engine}${o.snapshot ? ` (snapshot of dist/ in ${join(regolith, '..', '..')})` : ''}`);
   console.log(`Regolith vs ${lua} — ${benches.length} programs, ${runs} run(s) each side${o.quick ? ', quick mode' : ''}; times in s (median wall time)`);
+  if (refs.size) console.log(`dialect columns: ${[...refs].map(([d, ref]) => `--lua=${d} vs ${ref}`).join(', ')} (the lines below each program)`);
   console.log(`${'program'.padEnd(24)} ${'lua5.4'.padStart(7)} ${'Regolith'.padEnd(10)} ${'ratio'.padStart(8)}  status`);
   const results: Result[] = [];
   for (const b of benches) {
     const r = await runBench(b, R);
     results.push(r);
-    console.log(progressLine(r));
+    console.log(progressLine(r, `${b.group}/${b.name}`));
+    for (const [d, p] of r.dialects) console.log(progressLine(p, `  --lua=${d}`));
   }
   const elapsed = Date.now() - t0;
 
   console.log('');
   console.log('Geometric mean of Regolith/lua5.4 time ratios (programs with correct output only):');
   for (const s of summaries(results)) console.log(`  ${s.label.padEnd(40)} ${summaryText(s)}`);
+  for (const d of o.dialects) console.log(`  ${`Regolith --lua=${d} / lua${d}`.padEnd(40)} ${summaryText(summarize('', dialectPairs(results, d)))}`);
   const bad = results.filter((r) => r.status !== 'ok' && r.status !== 'SKIP');
   if (bad.length) console.log(`\n${bad.length} program(s) did not run correctly under Regolith: ${bad.map((r) => `${r.bench.name} (${r.status})`).join(', ')}`);
+  for (const d of o.dialects) {
+    const badD = results.filter((r) => { const p = r.dialects.get(d); return p && p.status !== 'ok' && p.status !== 'SKIP'; });
+    if (badD.length) console.log(`${badD.length} program(s) did not run correctly under Regolith --lua=${d}: ${badD.map((r) => `${r.bench.name} (${r.dialects.get(d)!.status})`).join(', ')}`);
+  }
   const skipped = results.filter((r) => r.status === 'SKIP');
   if (skipped.length) console.log(`${skipped.length} skipped: ${skipped.map((r) => `${r.bench.name} (${r.notes[0] ?? ''})`).join('; ')}`);
 
-  const partial = o.quick || o.filter !== null;
+  // A docs/benchmarks.md without the dialect columns would drop them: also a partial run.
+  const partial = o.quick || o.filter !== null || o.only !== null || o.dialects.length < DIALECT_COLUMNS.length;
   const write = o.write ?? !partial;
   const out = join(repoRoot, 'docs', 'benchmarks.md');
   if (write) {
     writeFileSync(out, markdown(results, o, R, started, elapsed));
     console.log(`\nwrote ${relative(process.cwd(), out) || out}`);
   } else {
-    console.log(`\n${relative(process.cwd(), out)} not written (${o.write === false ? '--no-write' : 'partial run: --quick/--filter'}; pass --write to write it)`);
+    console.log(`\n${relative(process.cwd(), out)} not written (${o.write === false ? '--no-write' : 'partial run: --quick/--filter/--only/--no-dialects'}; pass --write to write it)`);
   }
 }
 

@@ -8,9 +8,11 @@
 //   parse  every suite file must parse in its own dialect with Regolith's
 //          parse(); the reference column is `luacX -p FILE`.
 //   run    every test file runs the way the reference runs it: from inside
-//          the suite folder, one fresh interpreter per file,
-//          `-e "_U=true _soft=true _port=true _nomsg=true" FILE` with
-//          LUA_PATH="?;./?.lua;;"; Regolith is `bin/regolith --lua=X`, the
+//          the suite folder, one fresh interpreter per file; 5.4 and 5.3 in
+//          portable mode, `-e "_U=true _soft=true _port=true _nomsg=true" FILE`
+//          with LUA_PATH="?;./?.lua;;"; 5.1 as its README says, `FILE` with
+//          LUA_PATH="?;./?.lua" from a temporary copy of the folder that has
+//          the empty libs/P1 folder. Regolith is `bin/regolith --lua=X`, the
 //          reference is `luaX`. See scripts/lib/suite.ts for skipped files.
 //
 // A file that fails under the reference is reported as such and not counted.
@@ -25,7 +27,7 @@ import { parse, LuaSyntaxError } from '../src/syntax/index.js';
 import { skipPrefix } from '../src/cli/args.js';
 import { referenceBinary, repoRoot } from '../test/support/reference.js';
 import { mapLimit, runProcess, type ProcResult } from './lib/proc.js';
-import { ALL_DIALECTS, requireShared, runPlan, suiteDir, suiteEnv, suiteFiles } from './lib/suite.js';
+import { ALL_DIALECTS, prelude, requireShared, runDescription, runPlan, suiteDir, suiteEnv, suiteFiles, suiteFolders } from './lib/suite.js';
 import { cell, updateSections } from './lib/docsections.js';
 import { exceptionsFor, preparePatchedSuite, type HostException, type PatchedSuite } from './lib/exceptions.js';
 
@@ -172,10 +174,15 @@ function driverProgress(stdout: string): string | null {
   return all.length ? all[all.length - 1]![1]! : null;
 }
 
-function driverSide(r: ProcResult, timeoutS: number): Side {
+/** `marksFiles`: the driver announces each file (5.1's all.lua does not). */
+function driverSide(r: ProcResult, timeoutS: number, marksFiles: boolean): Side {
   const side = sideFromProc(r, timeoutS);
-  if (side.outcome === 'pass' && !r.stdout.includes(DRIVER_DONE)) return { ...side, outcome: 'fail', error: `exited without printing '${DRIVER_DONE}'` };
-  if (side.outcome === 'fail') {
+  if (side.outcome === 'pass' && !r.stdout.includes(DRIVER_DONE)) {
+    // e.g. 5.3's all.lua stops at once, with a message, when _VERSION is not "Lua 5.3".
+    const said = firstLine(r.stderr.replace(/^\.+$/gm, ''));
+    return { ...side, outcome: 'fail', error: `exited without printing '${DRIVER_DONE}'${said ? ` (stderr: ${said})` : ''}` };
+  }
+  if (side.outcome === 'fail' && marksFiles) {
     const at = driverProgress(r.stdout);
     return { ...side, error: `${at ? `stopped in ${at}` : 'stopped before the first file'}: ${side.error}` };
   }
@@ -188,12 +195,25 @@ async function runMode(dialect: Dialect, dir: string, files: string[], a: Args):
   if (!haveRegolith) console.log(`note: ${REGOLITH} does not exist yet; every file counts as failing under Regolith`);
   // bin/regolith is run as an executable: its shebang sets node's flags.
   const [cmd, pre]: [string, string[]] = a.regolith !== null ? [a.regolith, []] : [REGOLITH, []];
-  const env = suiteEnv();
+  const env = suiteEnv(dialect);
   const allExceptions = exceptionsFor(dialect);
-  const patchedSuite: PatchedSuite | null = allExceptions.length ? preparePatchedSuite(dialect, dir) : null;
+  const folders = suiteFolders(dialect);
+  // A suite that needs folders of its own (5.1's libs/P1) runs from a fresh
+  // copy for every process, so that no run sees what another left there;
+  // the others run in place, and in one patched copy for the exceptions.
+  const patchedSuite: PatchedSuite | null = allExceptions.length && !folders.length ? preparePatchedSuite(dialect, dir) : null;
+  const within = async (exceptions: readonly HostException[] | null, fn: (cwd: string) => Promise<Side>): Promise<Side> => {
+    if (!folders.length) return fn(exceptions ? patchedSuite!.dir : dir);
+    const copy = preparePatchedSuite(dialect, dir, exceptions ?? [], folders);
+    try {
+      return await fn(copy.dir);
+    } finally {
+      copy.remove();
+    }
+  };
   try {
     return await mapLimit(files, a.jobs, async (file) => {
-      const plan = runPlan(file);
+      const plan = runPlan(file, dialect);
       let row: Row;
       if (plan.kind === 'skip') {
         const skipped: Side = { outcome: 'skip', ms: 0, error: '' };
@@ -202,17 +222,17 @@ async function runMode(dialect: Dialect, dir: string, files: string[], a: Args):
         const driver = plan.driver === true;
         const timeoutS = driver ? a.timeoutS * DRIVER_TIMEOUT_FACTOR : a.timeoutS;
         const timeoutMs = timeoutS * 1000;
-        const judge = (r: ProcResult) => (driver ? driverSide(r, timeoutS) : sideFromProc(r, timeoutS));
+        const judge = (r: ProcResult) => (driver ? driverSide(r, timeoutS, prelude(dialect) !== null) : sideFromProc(r, timeoutS));
         const exceptions: readonly HostException[] = driver ? allExceptions : exceptionsFor(dialect, file);
-        const runRegolith = async (cwd: string): Promise<Side> => haveRegolith
-          ? judge(await runProcess(cmd, [...pre, `--lua=${dialect}`, ...plan.args], { cwd, env, timeoutMs }))
+        const runRegolith = async (patch: readonly HostException[] | null): Promise<Side> => haveRegolith
+          ? within(patch, async (cwd) => judge(await runProcess(cmd, [...pre, `--lua=${dialect}`, ...plan.args], { cwd, env, timeoutMs })))
           : { outcome: 'fail', ms: 0, error: 'bin/regolith does not exist yet' };
         // One after the other: some files write fixed paths inside the folder.
         const reference: Side = lua
-          ? judge(await runProcess(lua, plan.args, { cwd: dir, env, timeoutMs }))
+          ? await within(null, async (cwd) => judge(await runProcess(lua, plan.args, { cwd, env, timeoutMs })))
           : { outcome: 'missing', ms: 0, error: `lua${dialect} not installed` };
-        const regolith = await runRegolith(dir);
-        const patched = exceptions.length && regolith.outcome !== 'pass' ? await runRegolith(patchedSuite!.dir) : undefined;
+        const regolith = await runRegolith(null);
+        const patched = exceptions.length && regolith.outcome !== 'pass' ? await runRegolith(exceptions) : undefined;
         const notes = [plan.note ?? ''];
         if (exceptions.length && regolith.outcome === 'pass') notes.push(`passes without its ${exceptions.length} documented exception(s): remove them`);
         row = { file, regolith, reference, exceptions: exceptions.length, verdict: verdictOf(regolith, reference, patched), note: notes.filter(Boolean).join('; ') };
@@ -294,8 +314,7 @@ function sectionBody(dialect: Dialect, mode: Mode, rows: Row[], a: Args): string
   const ref = mode === 'parse' ? `luac${dialect} -p` : `lua${dialect}`;
   const how = mode === 'parse'
     ? `Each file is parsed in the ${dialect} dialect with Regolith's \`parse()\`; the reference column is \`${ref} FILE\`.`
-    : `Each file runs in a fresh interpreter from inside the suite folder, as \`-e "_U=true _soft=true _port=true _nomsg=true" FILE\` with \`LUA_PATH="?;./?.lua;;"\` ` +
-      `(timeout ${a.timeoutS} s): Regolith is \`bin/regolith --lua=${dialect}\`, the reference is \`${ref}\`.`;
+    : `${runDescription(dialect)} Timeout ${a.timeoutS} s per file; Regolith is \`bin/regolith --lua=${dialect}\`, the reference is \`${ref}\`.`;
   const cmd = `npm run conformance -- ${dialect} --mode=${mode}${a.timeoutS !== DEFAULT_TIMEOUT_S ? ` --timeout=${a.timeoutS}` : ''}`;
   const lines = [
     `## Lua ${dialect} — ${mode} mode`,
@@ -312,8 +331,8 @@ function sectionBody(dialect: Dialect, mode: Mode, rows: Row[], a: Args): string
     lines.push(
       'The Regolith column is the file as it is; where a file has [documented exceptions](#' + anchor(exceptionsHeading(dialect)) + '), ' +
         'the "With exceptions" column is Regolith on a copy of the suite folder with those lines replaced, and the file counts as ' +
-        'passing only if that copy passes. all.lua runs as `-e "_U=true" all.lua` (timeout ' +
-        `${a.timeoutS * DRIVER_TIMEOUT_FACTOR} s) and passes when it prints \`${DRIVER_DONE}\`; with exceptions it runs on the patched copy of every file.`,
+        `passing only if that copy passes. all.lua (timeout ${a.timeoutS * DRIVER_TIMEOUT_FACTOR} s) ` +
+        `passes when it prints \`${DRIVER_DONE}\`; with exceptions it runs on the patched copy of every file.`,
       '');
   }
   lines.push(
@@ -369,9 +388,11 @@ when it was generated and by which command. The suites are the PUC-Rio test suit
 
 - **parse** mode: each file must parse in its own dialect with Regolith's front end
   (compared with \`luacX -p\`).
-- **run** mode: each file runs in its own interpreter, in portable mode, like the
-  reference runs it (\`all.lua\` with \`_U=true\`); \`all.lua\` itself, the driver that runs
-  every file in one interpreter, is run too (\`-e "_U=true" all.lua\`). Helper
+- **run** mode: each file runs in its own interpreter, like the reference runs it: 5.4 and
+  5.3 in portable mode (\`all.lua\` with \`_U=true\`); 5.1, which has no such mode, the way its
+  README says (\`LUA_PATH="?;./?.lua"\`, with an empty \`libs/P1\` folder next to the files, in
+  a temporary copy of the suite folder). \`all.lua\` itself, the driver that runs every file
+  in one interpreter, is run too (\`-e "_U=true" all.lua\`; 5.1: \`all.lua\`). Helper
   modules (\`bwcoercion.lua\`, \`tracegc.lua\`, \`checktable.lua\`) are not run on their own;
   \`heavy.lua\` is skipped (it needs several GB of memory and \`all.lua\` never runs it);
   \`big.lua\` runs inside \`coroutine.wrap\` with \`_soft=false\`, as \`all.lua\` runs it.

@@ -110,6 +110,22 @@ describe('regolithc', () => {
     assert.equal(bad.stdout, '');
   });
 
+  test('-l lists the code compiled in each dialect', () => {
+    for (const d of ['5.3', '5.1'] as const) {
+      const r = runRegolithc([`--lua=${d}`, '-l', 'ok.lua']);
+      if (r.status === 1 && /compiler is not available/.test(r.stderr)) return;
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, new RegExp(`^// @ok\\.lua \\(Lua ${d.replace('.', '\\.')}\\): 1 function\\n`));
+      assert.match(runRegolithc([`--lua=${d}`, '-l', '-l', 'ok.lua']).stdout, /\/\/ proto 0: main /);
+    }
+    // 5.1 has no integer division: the listing stops at the syntax error, as -p does.
+    const bad = runRegolithc(['--lua=5.1', '-l', 'int53.lua']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^regolithc: int53\.lua:1: /);
+    assert.equal(bad.stdout, '');
+  });
+
   test('valid files are silent and exit 0', { skip: skip54 }, () => {
     same('5.4', ['-p', 'ok.lua']);
     // luac 5.4.4 aborts ("double free") after loading several files, so

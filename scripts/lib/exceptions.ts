@@ -10,7 +10,7 @@
 // Each replacement is one line (line numbers must not move) that keeps what
 // the host can honour (e.g. the equality half of an assertion) and drops only
 // the host-dependent check.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dialect } from '../../src/syntax/ast.js';
@@ -113,11 +113,15 @@ export interface PatchedSuite {
  * Builds the patched suite folder under the system temporary directory (the
  * suite itself is never written). Files keep their names, so chunk names and
  * sibling files (`require`, `dofile`, `libs/`) behave as in the original.
+ * `exceptions` defaults to the dialect's documented ones (none: a plain
+ * copy); `folders` (see suiteFolders in suite.ts) that the suite lacks are
+ * created empty.
  */
-export function preparePatchedSuite(dialect: Dialect, suiteDir: string): PatchedSuite {
+export function preparePatchedSuite(dialect: Dialect, suiteDir: string,
+  exceptions: readonly HostException[] = exceptionsFor(dialect), folders: readonly string[] = []): PatchedSuite {
   const dir = mkdtempSync(join(tmpdir(), `regolith-suite-${dialect}-`));
   const byFile = new Map<string, HostException[]>();
-  for (const e of exceptionsFor(dialect)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const e of exceptions) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   try {
     for (const name of readdirSync(suiteDir)) {
       const exc = byFile.get(name);
@@ -125,6 +129,7 @@ export function preparePatchedSuite(dialect: Dialect, suiteDir: string): Patched
       if (exc) writeFileSync(join(dir, name), patchedText(readFileSync(join(suiteDir, name), 'latin1'), exc), 'latin1');
       else symlinkSync(join(suiteDir, name), join(dir, name));
     }
+    for (const f of folders) if (!existsSync(join(dir, f))) mkdirSync(join(dir, f), { recursive: true });
     for (const name of byFile.keys()) if (!readdirSync(dir).includes(name)) throw new Error(`${name}: no such file in ${suiteDir}`);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });

@@ -35,14 +35,51 @@ export function suiteFiles(dialect: Dialect): string[] {
   return readdirSync(d).filter((f) => f.endsWith('.lua')).sort();
 }
 
-/** Environment for running suite files: `require` finds sibling files. */
-export function suiteEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+/**
+ * Environment for running suite files: `require` finds sibling files. 5.4
+ * and 5.3 get `LUA_PATH="?;./?.lua;;"` (../shared/README.md); 5.1 gets
+ * `LUA_PATH="?;./?.lua"`, as its README says. No LUA_INIT, no LUA_CPATH.
+ */
+export function suiteEnv(dialect: Dialect = '5.4', base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env = { ...base };
-  for (const k of ['LUA_INIT', 'LUA_INIT_5_4', 'LUA_INIT_5_3', 'LUA_INIT_5_2', 'LUA_CPATH', 'LUA_CPATH_5_4', 'LUA_CPATH_5_3']) delete env[k];
-  env.LUA_PATH = '?;./?.lua;;';
-  env.LUA_PATH_5_4 = '?;./?.lua;;';
-  env.LUA_PATH_5_3 = '?;./?.lua;;';
+  for (const k of Object.keys(env)) if (/^LUA_(INIT|PATH|CPATH)(_\d_\d)?$/.test(k)) delete env[k];
+  // The versioned names too, so that one environment serves every interpreter.
+  env.LUA_PATH = env.LUA_PATH_5_4 = env.LUA_PATH_5_3 = suitePath(dialect);
   return env;
+}
+
+/** The LUA_PATH suite files run with. */
+export function suitePath(dialect: Dialect): string {
+  return dialect === '5.1' ? '?;./?.lua' : '?;./?.lua;;';
+}
+
+/**
+ * Folders (relative, created empty) a suite needs that its folder at
+ * ../shared does not have. The 5.1 README: "a subdirectory "libs" with an
+ * empty subdirectory "libs/P1", to be used by the scripts" (attrib.lua
+ * writes modules there). Such a suite runs from a temporary copy of its
+ * folder (symbolic links to its files plus these folders), a fresh one for
+ * every process; the others run in place.
+ */
+export function suiteFolders(dialect: Dialect): string[] {
+  return dialect === '5.1' ? ['libs/P1'] : [];
+}
+
+/** Globals set before each file: portable "user" mode (5.4, 5.3), nothing for 5.1 (its suite has no such mode). */
+export function prelude(dialect: Dialect): string | null {
+  return dialect === '5.1' ? null : PORTABLE_PRELUDE;
+}
+
+/** How files run, as a Markdown sentence for docs/conformance.md. */
+export function runDescription(dialect: Dialect): string {
+  const p = prelude(dialect);
+  if (p === null) {
+    return 'Each file runs in a fresh interpreter, as `FILE` with no options and ' +
+      `\`LUA_PATH="${suitePath(dialect)}"\`, from a temporary copy of the suite folder with the empty \`libs/P1\` folder ` +
+      'its README asks for (a new copy for every process); all.lua runs as `all.lua`.';
+  }
+  return `Each file runs in a fresh interpreter from inside the suite folder, as \`-e "${p}" FILE\` with ` +
+    `\`LUA_PATH="${suitePath(dialect)}"\` (portable "user" mode); all.lua runs as \`-e "_U=true" all.lua\`.`;
 }
 
 export type RunPlan =
@@ -55,30 +92,34 @@ export type RunPlan =
  *
  * - all.lua is the driver that runs the other files (with string.dump and
  *   load, in one state); it runs the way the suite's README says,
- *   `-e "_U=true" all.lua`, and passes when it prints "final OK !!!". The
- *   other files are also run one by one.
+ *   `-e "_U=true" all.lua` (5.1: `all.lua`), and passes when it prints
+ *   "final OK !!!". The other files are also run one by one.
  * - heavy.lua needs several GB of memory and all.lua never runs it: skipped.
  * - big.lua must run inside coroutine.wrap (it yields at top level), as
  *   all.lua does; in soft mode it returns at once, so it is run with
  *   `_soft=false` (it needs ~100 MB, fine) and the same asserts as all.lua.
  * - bwcoercion.lua, tracegc.lua (and 5.1's checktable.lua) are modules that
  *   other files `require`; they test nothing on their own: skipped.
+ * - 5.1 has no portable mode: its files run with no prelude, as
+ *   `lua5.1 FILE`.
  */
-export function runPlan(file: string): RunPlan {
+export function runPlan(file: string, dialect: Dialect = '5.4'): RunPlan {
+  const p = prelude(dialect);
+  const wrapBig = "local f = coroutine.wrap(assert(loadfile('big.lua'))) assert(f() == 'b') assert(f() == 'a')";
   switch (file) {
     case 'all.lua':
-      return { kind: 'run', driver: true, note: 'the driver: runs every file in one interpreter', args: ['-e', '_U=true', 'all.lua'] };
+      return { kind: 'run', driver: true, note: 'the driver: runs every file in one interpreter', args: p === null ? ['all.lua'] : ['-e', '_U=true', 'all.lua'] };
     case 'heavy.lua': return { kind: 'skip', reason: 'needs several GB of memory; all.lua never runs it' };
     case 'bwcoercion.lua': case 'tracegc.lua': case 'checktable.lua':
       return { kind: 'skip', reason: 'helper module required by other files, not a test' };
     case 'big.lua':
+      if (p === null) return { kind: 'run', note: 'run inside coroutine.wrap, as all.lua does', args: ['-e', wrapBig] };
       return {
         kind: 'run',
         note: 'run inside coroutine.wrap with _soft=false, as all.lua does',
-        args: ['-e', '_U=true _soft=false _port=true _nomsg=true',
-          '-e', "local f = coroutine.wrap(assert(loadfile('big.lua'))) assert(f() == 'b') assert(f() == 'a')"],
+        args: ['-e', '_U=true _soft=false _port=true _nomsg=true', '-e', wrapBig],
       };
     default:
-      return { kind: 'run', args: ['-e', PORTABLE_PRELUDE, file] };
+      return { kind: 'run', args: p === null ? [file] : ['-e', p, file] };
   }
 }

@@ -43,6 +43,8 @@ export interface Profile {
   letters: string;
   /** `-l g=mod` is understood. */
   namedLibrary: boolean;
+  /** The value of `-e`/`-l` may start with '-' (5.1 does not check). */
+  dashValues: boolean;
   usage(progname: string, badoption: string | null): string;
 }
 
@@ -88,17 +90,17 @@ function badOptionLine(p: string, bad: string | null): string {
 export const PROFILES: Record<Dialect, Profile> = {
   '5.4': {
     dialect: '5.4', version: 'Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio', versionOnStderr: false,
-    initVars: ['LUA_INIT_5_4', 'LUA_INIT'], letters: 'eilvEW', namedLibrary: true,
+    initVars: ['LUA_INIT_5_4', 'LUA_INIT'], letters: 'eilvEW', namedLibrary: true, dashValues: false,
     usage: (p, bad) => badOptionLine(p, bad) + USAGE54(p),
   },
   '5.3': {
     dialect: '5.3', version: 'Lua 5.3.6  Copyright (C) 1994-2020 Lua.org, PUC-Rio', versionOnStderr: false,
-    initVars: ['LUA_INIT_5_3', 'LUA_INIT'], letters: 'eilvE', namedLibrary: false,
+    initVars: ['LUA_INIT_5_3', 'LUA_INIT'], letters: 'eilvE', namedLibrary: false, dashValues: false,
     usage: (p, bad) => badOptionLine(p, bad) + USAGE53(p),
   },
   '5.1': {
     dialect: '5.1', version: 'Lua 5.1.5  Copyright (C) 1994-2012 Lua.org, PUC-Rio', versionOnStderr: true,
-    initVars: ['LUA_INIT'], letters: 'eilv', namedLibrary: false,
+    initVars: ['LUA_INIT'], letters: 'eilv', namedLibrary: false, dashValues: true,
     usage: (p) => USAGE51(p),
   },
 };
@@ -118,7 +120,7 @@ export interface ParsedArgs {
  * lua.c's collectargs over argv (argv[0] is the program). Stops at the first
  * argument that is not an option (the script), after `--`, or at `-`.
  */
-export function collectArgs(argv: readonly string[], letters: string): ParsedArgs {
+export function collectArgs(argv: readonly string[], letters: string, dashValues = false): ParsedArgs {
   let flags = 0;
   let i: number;
   for (i = 1; i < argv.length; i++) {
@@ -150,7 +152,7 @@ export function collectArgs(argv: readonly string[], letters: string): ParsedArg
         if (opt === 'e') flags |= HAS_E;
         if (a.length === 2) {
           i++;
-          if (i >= argv.length || argv[i]![0] === '-') return { flags: HAS_ERROR, script };
+          if (i >= argv.length || (argv[i]![0] === '-' && !dashValues)) return { flags: HAS_ERROR, script };
         }
         break;
       default:
@@ -381,6 +383,8 @@ export class Interpreter {
   handleScript(argv: readonly string[], script: number): boolean {
     let fname: string | null = argv[script]!;
     if (fname === '-' && argv[script - 1] !== '--') fname = null;
+    // lua.c 5.1 creates `arg` here (getargs), after LUA_INIT and the -e options.
+    if (this.profile.dialect === '5.1') this.L.globals.setStr('arg', createArgTable(argv, script));
     const loaded = this.loadFile(fname);
     if (!loaded.ok) return this.report(loaded);
     // pushargs: the script's arguments are the current arg[1..#arg].
@@ -440,9 +444,12 @@ export function main(argv: string[], options: { limits?: Limits } = {}): number 
   if (Error.stackTraceLimit < STACK_LIMIT) Error.stackTraceLimit = STACK_LIMIT;
 
   const host = nodeHost();
-  const parsed = collectArgs(args, profile.letters);
-  if (parsed.flags & HAS_ERROR) {
-    host.stderr.write(profile.usage(progname, args[parsed.script] ?? null));
+  const parsed = collectArgs(args, profile.letters, profile.dashValues);
+  // lua.c 5.1 runs LUA_INIT before it looks at the options (below).
+  const initFirst = profile.dialect === '5.1';
+  const usage = () => host.stderr.write(profile.usage(progname, args[parsed.script] ?? null));
+  if (parsed.flags & HAS_ERROR && !initFirst) {
+    usage();
     return 1;
   }
   const { flags, script } = parsed;
@@ -462,11 +469,22 @@ export function main(argv: string[], options: { limits?: Limits } = {}): number 
     closeState(L);
     return status;
   };
-  if (flags & HAS_V) it.printVersion();
-  if (profile.dialect !== '5.1' || script > 0) L.globals.setStr('arg', createArgTable(args, script));
-  // lua.c 5.4 runs the collector in generational mode.
-  if (profile.dialect === '5.4') it.setGenerationalGC();
-  if (!(flags & HAS_BIG_E) && !it.handleInit()) return close(1);
+  if (initFirst) {
+    // 5.1: LUA_INIT, then the usage error or the version; `arg` is set only
+    // for a script, when it is about to run (handleScript).
+    if (!it.handleInit()) return close(1);
+    if (flags & HAS_ERROR) {
+      usage();
+      return close(1);
+    }
+    if (flags & HAS_V) it.printVersion();
+  } else {
+    if (flags & HAS_V) it.printVersion();
+    L.globals.setStr('arg', createArgTable(args, script));
+    // lua.c 5.4 runs the collector in generational mode.
+    if (profile.dialect === '5.4') it.setGenerationalGC();
+    if (!(flags & HAS_BIG_E) && !it.handleInit()) return close(1);
+  }
   if (!it.runArgs(args, script > 0 ? script : args.length)) return close(1);
   if (script > 0 && !it.handleScript(args, script)) return close(1);
   if (flags & HAS_I) {

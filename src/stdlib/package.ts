@@ -11,20 +11,40 @@ import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
 import { canOpen, fileSystemOf, readWholeFile } from '../host/fs.js';
 import { checkString, luaError, optString, registerHostFunction, setFuncs, type Args } from './lauxlib.js';
+import type { Dialect } from '../syntax/ast.js';
 
-/** The reference build's (Debian lua5.4) default paths. */
-const LUA_PATH_DEFAULT =
-  '/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;' +
-  '/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;' +
-  '/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;' +
-  './?.lua;./?/init.lua';
-const LUA_CPATH_DEFAULT =
-  '/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;' +
-  '/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so';
+/**
+ * The reference builds' (Debian lua5.4, lua5.3, lua5.1) default paths: 5.1
+ * puts the current directory first, 5.3 and 5.4 last.
+ */
+function defaultPaths(dialect: Dialect): { path: string; cpath: string } {
+  const v = dialect;
+  const lua = `/usr/local/share/lua/${v}/?.lua;/usr/local/share/lua/${v}/?/init.lua;` +
+    `/usr/local/lib/lua/${v}/?.lua;/usr/local/lib/lua/${v}/?/init.lua;` +
+    `/usr/share/lua/${v}/?.lua;/usr/share/lua/${v}/?/init.lua`;
+  const c = `/usr/local/lib/lua/${v}/?.so;/usr/lib/x86_64-linux-gnu/lua/${v}/?.so;` +
+    `/usr/lib/lua/${v}/?.so;/usr/local/lib/lua/${v}/loadall.so`;
+  if (dialect === '5.1') return { path: `./?.lua;${lua}`, cpath: `./?.so;${c}` };
+  return { path: `${lua};./?.lua;./?/init.lua`, cpath: `${c};./?.so` };
+}
+
+/** The environment variables read for package.path/cpath, first found wins (5.1 has no versioned names). */
+function pathVars(dialect: Dialect, base: 'LUA_PATH' | 'LUA_CPATH'): string[] {
+  return dialect === '5.1' ? [base] : [`${base}_${dialect.replace('.', '_')}`, base];
+}
+
+/** package.config: 5.1's has no final newline. */
+function packageConfig(dialect: Dialect): string {
+  return dialect === '5.1' ? '/\n;\n?\n!\n-' : '/\n;\n?\n!\n-\n';
+}
 
 const DLL_MESSAGE = 'dynamic libraries not enabled; check your Lua installation';
 
-/** setpath: the first of the environment variables, with ';;' replaced by the default. */
+/**
+ * setpath: the first of the environment variables, with ';;' replaced by the
+ * default. 5.4 replaces the first ';;' only and drops the separators next to
+ * it at either end; 5.1 and 5.3 replace every ';;' by ';default;'.
+ */
 function envPath(L: LuaState, names: string[], dft: string): string {
   // lua -E: ignore environment variables (loadlib.c noenv).
   if (L.registry.getStr('LUA_NOENV') === true) return dft;
@@ -34,6 +54,7 @@ function envPath(L: LuaState, names: string[], dft: string): string {
     if (path !== undefined) break;
   }
   if (path === undefined) return dft;
+  if (L.dialect !== '5.4') return path.split(';;').join(`;${dft};`);
   const mark = path.indexOf(';;');
   if (mark < 0) return path;
   let r = '';
@@ -175,9 +196,10 @@ export function openPackage(L: LuaState): void {
     searchers.set(i + 1, f);
   });
   pkg.setStr('searchers', searchers);
-  pkg.setStr('path', envPath(L, ['LUA_PATH_5_4', 'LUA_PATH'], LUA_PATH_DEFAULT));
-  pkg.setStr('cpath', envPath(L, ['LUA_CPATH_5_4', 'LUA_CPATH'], LUA_CPATH_DEFAULT));
-  pkg.setStr('config', '/\n;\n?\n!\n-\n');
+  const dft = defaultPaths(L.dialect);
+  pkg.setStr('path', envPath(L, pathVars(L.dialect, 'LUA_PATH'), dft.path));
+  pkg.setStr('cpath', envPath(L, pathVars(L.dialect, 'LUA_CPATH'), dft.cpath));
+  pkg.setStr('config', packageConfig(L.dialect));
   pkg.setStr('loaded', loaded);
   L.registry.setStr('_LOADED', loaded);
   pkg.setStr('preload', preload);
