@@ -26,6 +26,7 @@
 
 import { LUA54, dialectSpec, type DialectSpec } from '../runtime/dialect.js';
 import { USES_FENV } from '../syntax/lexer.js';
+import { floatPow } from '../runtime/number.js';
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
   Block, Chunk, Expr, FunctionNode, IndexExpr, NameExpr, Stat, Variable, BinaryExpr,
@@ -319,6 +320,12 @@ interface Operand {
 /** Per-function compilation state. */
 class FnState {
   temps = 0;
+  /**
+   * 5.1: the function's zero constant. lua5.1's constant table finds 0 and
+   * -0 equal, so every zero literal of a function has the sign of the
+   * first one (`print(-0, 1/0)` prints -0 and -inf).
+   */
+  zero: number | undefined = undefined;
   loopLabels: string[] = [];
   /** Nesting of try blocks (to-be-closed variables): no tail calls inside. */
   tryDepth = 0;
@@ -413,6 +420,15 @@ export class CodeGen {
    * chunks that name setfenv, getfenv or module).
    */
   private fenvFrames = false;
+  /** A numeric constant of a 5.1 function (zeros share the first one's sign: FnState.zero). */
+  private constant51(v: number): string {
+    if (v === 0) {
+      if (this.fs.zero === undefined) this.fs.zero = v;
+      v = this.fs.zero;
+    }
+    return doubleLiteral(v);
+  }
+
   /** Its numbers are all doubles (5.1): raw JS numbers, no integer subtype. */
   private get doubles(): boolean {
     return this.dialect.numbers === 'double';
@@ -1383,7 +1399,7 @@ export class CodeGen {
       case 'True': return 'true';
       case 'False': return 'false';
       case 'Integer': return integerLiteral(e.value);
-      case 'Float': return this.doubles ? doubleLiteral(e.value) : floatLiteral(e.value);
+      case 'Float': return this.doubles ? this.constant51(e.value) : floatLiteral(e.value);
       case 'String': return str(e.value);
       case 'Vararg': return `$va[0]`;
       case 'Function': return this.closure(e.func, this.fs);
@@ -1623,7 +1639,10 @@ export class CodeGen {
    */
   private operand(e: Expr, rawFloats = false): Operand {
     const plain = (code: string, num: boolean, int: boolean): Operand => ({ code, prep: '', num, int, float: false, slow: code });
-    if (this.doubles && e.kind === 'Float') return plain(doubleLiteral(e.value), true, false);
+    if (this.doubles) {
+      const k = fold51(e);
+      if (k !== undefined) return plain(this.constant51(k), true, false);
+    }
     if (e.kind === 'Integer' && e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE)) return plain(integerLiteral(e.value), true, true);
     if (e.kind === 'Float' && !Number.isInteger(e.value)) return plain(floatLiteral(e.value), true, false);
     if (rawFloats && e.kind === 'Float' && Number.isFinite(e.value) && !Object.is(e.value, -0)) {
@@ -1728,6 +1747,11 @@ export class CodeGen {
 
   private binary(e: BinaryExpr): Code {
     const op = e.op;
+    // 5.1 folds arithmetic on numerals (lcode.c constfolding).
+    if (this.doubles) {
+      const k = fold51(e);
+      if (k !== undefined) return this.constant51(k);
+    }
     if (op === 'and' || op === 'or') {
       const t = this.fs.temp();
       const l = this.expr(e.left);
@@ -1822,6 +1846,10 @@ export class CodeGen {
   }
 
   private unary(e: { op: string; operand: Expr; line: number }): Code {
+    if (this.doubles && e.op === '-') {
+      const k = fold51({ kind: 'Unary', op: '-', operand: e.operand } as Expr);
+      if (k !== undefined) return this.constant51(k);
+    }
     const v = this.expr(e.operand);
     const d = this.descArg(describe(e.operand));
     // Errors belong to the operator's line (the operand may end lower).
@@ -1876,6 +1904,35 @@ function doubleLiteral(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '(-Infinity)';
   if (Object.is(v, -0)) return '(-0)';
   return v < 0 ? `(${String(v)})` : String(v);
+}
+
+/**
+ * The value lua5.1 folds a numeral expression to (lcode.c constfolding:
+ * numerals, parentheses, unary minus and arithmetic; not a division or
+ * modulo by zero, nor a NaN), or undefined.
+ */
+function fold51(e: Expr): number | undefined {
+  switch (e.kind) {
+    case 'Float': return e.value;
+    case 'Paren': return fold51(e.expr);
+    case 'Unary': {
+      if (e.op !== '-') return undefined;
+      const v = fold51(e.operand);
+      return v === undefined ? undefined : -v;
+    }
+    case 'Binary': {
+      const name = DOUBLE_ARITH[e.op];
+      if (name === undefined) return undefined;
+      const a = fold51(e.left);
+      if (a === undefined) return undefined;
+      const b = fold51(e.right);
+      if (b === undefined || ((e.op === '/' || e.op === '%') && b === 0)) return undefined;
+      const r = e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b
+        : e.op === '%' ? a - Math.floor(a / b) * b : floatPow(a, b);
+      return Number.isNaN(r) ? undefined : r;
+    }
+    default: return undefined;
+  }
 }
 
 /** Arithmetic operators of the 'double' number model (5.1) and their event names. */
