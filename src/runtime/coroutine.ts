@@ -27,6 +27,14 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   hostCause: HostError | undefined = undefined;
   /** Dead by an error: its to-be-closed values not yet closed, innermost first (closed by coroutine.close). */
   readonly pendingClose: unknown[] = [];
+  /**
+   * While a resume of it runs: Engine.protection.n and the number of running
+   * machines when it began (an error reaching neither a protected call begun
+   * since nor a pcall frame on a machine from `mbase` up ends the coroutine:
+   * deferCloseOnError). -1 otherwise.
+   */
+  pbase = -1;
+  mbase = 0;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
@@ -38,9 +46,6 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   }
   get yieldable(): boolean {
     return !this.isMain;
-  }
-  get isCurrent(): boolean {
-    return E.current === this;
   }
 }
 
@@ -125,6 +130,8 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
   const depth = e.D.n, levels = e.B.lv;
   co.machine.awaitable = awaitable;
   co.hostCause = undefined;
+  co.pbase = e.protection.n;
+  co.mbase = e.machines.length;
   try {
     let r;
     if (!co.started) {
@@ -165,6 +172,7 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
     if (e instanceof HostError) co.hostCause = e;
     return { ok: false, error: co.errorValue };
   } finally {
+    co.pbase = -1;
     e.C.n--;
     e.D.n = depth;
     e.B.lv = levels;
@@ -215,6 +223,8 @@ export function close(co: Coroutine): ResumeResult {
   if (co.status === 'dead') {
     if (co.failed) {
       co.failed = false;
+      // lua_closethread empties its stack: debug.traceback and getinfo see no levels any more.
+      co.deadFrames = null;
       return { ok: false, error: closePending(co, co.errorValue) };
     }
     return { ok: true, values: [] };
