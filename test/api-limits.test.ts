@@ -336,6 +336,26 @@ test('steppers run as coroutines of their own: hooks and coroutine.running are t
   assert.deepEqual(yields, ['half']);
 });
 
+test('a stepper ended by an error closes its to-be-closed variables, those of direct-mode frames too; a failing __close replaces the error', () => {
+  const { lua, out } = newLua();
+  const a = lua.stepper(lua.load(`
+    local x <close> = setmetatable({}, {__close = function(_, e) print("closed x", e) end})
+    string.gsub("a", "a", function()
+      local y <close> = setmetatable({}, {__close = function(_, e) print("closed y", e) end})
+      error("boom", 0)
+    end)`));
+  const ra = a.step();
+  assert.ok(ra.status === 'error');
+  assert.equal(ra.error.value, 'boom');
+  const b = lua.stepper(lua.load(`
+    local x <close> = setmetatable({}, {__close = function(_, e) print("closed x2", e); error("close failed", 0) end})
+    error("boom2", 0)`));
+  const rb = b.step();
+  assert.ok(rb.status === 'error');
+  assert.equal(rb.error.value, 'close failed');
+  assert.equal(out(), 'closed y\tboom\nclosed x\tboom\nclosed x2\tboom2\n');
+});
+
 test('two limited states do not share budgets', () => {
   const a = newLua({ instructions: 1e5 }).lua;
   const b = newLua({ instructions: 1e9 }).lua;

@@ -641,6 +641,7 @@ export class Core {
     if (prev !== e) enter(e);
     const C = e.C, D = e.D, prot = e.protection, B = e.B;
     const depth = D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current, levels = B.lv;
+    const protections = prot.n;
     // The outermost call is a run: it gets the limits (nested calls are part of it).
     const outer = calls === 0 && B.enabled ? B.run : null;
     const run = calls === 0 && B.enabled ? this.newRun() : null;
@@ -648,6 +649,9 @@ export class Core {
     let r: unknown;
     C.n = calls + 1;
     prot.plain = false;
+    // The JavaScript caller may catch what this call raises: a protected
+    // call (to-be-closed variables close as the error passes).
+    prot.n = protections + 1;
     try {
       if (calls + 1 >= MAX_C_CALLS) rtError('C stack overflow');
       r = (typeof f === 'function' ? f : ops.callable(f))(...args);
@@ -657,6 +661,7 @@ export class Core {
       B.lv = levels;
       C.n = calls;
       prot.plain = plain;
+      prot.n = protections;
       e.machines.length = machines;
       e.current = current;
       let out: unknown;
@@ -671,6 +676,7 @@ export class Core {
     if (run !== null) this.endRun(outer);
     C.n = calls;
     prot.plain = plain;
+    prot.n = protections;
     if (prev !== e && prev !== undefined) leave(prev);
     // The outermost call: what Lua printed goes out now.
     if (calls === 0) this.host.stdout.flush();
@@ -837,10 +843,12 @@ export class Core {
     if (prev !== e) enter(e);
     const C = e.C, prot = e.protection, B = e.B;
     const depth = e.D.n, calls = C.n, plain = prot.plain, machines = e.machines.length, current = e.current, levels = B.lv;
+    const protections = prot.n;
     const outer = B.run;
     if (run !== null) B.resume(run);
     C.n = calls + 1;
     prot.plain = false;
+    prot.n = protections + 1;
     try {
       if (calls + 1 >= MAX_C_CALLS) rtError('C stack overflow');
       if (first) m.push(entry, args);
@@ -858,6 +866,7 @@ export class Core {
       B.lv = levels;
       C.n = calls;
       prot.plain = plain;
+      prot.n = protections;
       e.machines.length = machines;
       e.current = current;
       if (prev !== e && prev !== undefined) leave(prev);
@@ -941,15 +950,31 @@ export class Core {
     return this.resumed(co, r);
   }
 
-  /** A resume ended (a handle's or a stepper's): its values, or a dead coroutine's error thrown as the public error. */
-  resumed(co: Coroutine, r: CoResult): ResumeResult {
+  /**
+   * A resume ended (a handle's or a stepper's): its values, or a dead
+   * coroutine's error thrown as the public error. `closeOnDeath` (a
+   * stepper, whose run the error ends): the coroutine is closed first, as
+   * coroutine.wrap closes one, so the to-be-closed variables the error left
+   * open run now; an error raised by one of them replaces the error.
+   */
+  resumed(co: Coroutine, r: CoResult, closeOnDeath = false): ResumeResult {
     if (r.ok) return { done: co.status === 'dead', values: r.values.map((v) => this.toJS(v)) };
     // The error that killed it now (not "cannot resume dead coroutine" later).
     const death = co.status === 'dead' && r.error === co.errorValue;
-    if (death && co.hostCause !== undefined) throw co.hostCause.hostCause;
+    let error = r.error;
+    let frames = death ? co.deadFrames ?? [] : [];
+    let hostCause = death ? co.hostCause : undefined;
+    if (death && closeOnDeath) {
+      const c = this.run(() => coClose(co));
+      if (!c.ok && c.error !== error) {
+        error = c.error;
+        frames = [];
+        hostCause = undefined;
+      }
+    }
+    if (hostCause !== undefined) throw hostCause.hostCause;
     const L = this.L;
-    const frames = death ? co.deadFrames ?? [] : [];
-    throw L.run(() => this.publicError(new InternalLuaError(r.error), frames));
+    throw L.run(() => this.publicError(new InternalLuaError(error), frames));
   }
 
   closeCoroutine(co: Coroutine): void {

@@ -90,7 +90,8 @@ export class LuaStepper {
       this.args = [];
       let res;
       try {
-        res = core.resumed(this.co, r.value as CoResult);
+        // An error ends the run: its to-be-closed variables close now.
+        res = core.resumed(this.co, r.value as CoResult, true);
       } catch (e) {
         this.ended = true;
         if (e instanceof LuaError) return { status: 'error', error: e };

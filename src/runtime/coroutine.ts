@@ -32,6 +32,14 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   globals51: LuaValue = undefined;
   /** 5.1: the functions running on this thread that keep a frame (stdlib/fenv.ts). */
   fenvFrames: LuaValue[] | undefined = undefined;
+  /**
+   * While a resume of it runs: Engine.protection.n and the number of running
+   * machines when it began (an error reaching neither a protected call begun
+   * since nor a pcall frame on a machine from `mbase` up ends the coroutine:
+   * deferCloseOnError). -1 otherwise.
+   */
+  pbase = -1;
+  mbase = 0;
   constructor(readonly fn: LuaFunction, readonly isMain = false) {
     super();
     this.machine = new Machine(this);
@@ -44,9 +52,6 @@ export class Coroutine extends LuaThreadBase implements MachineOwner {
   }
   get yieldable(): boolean {
     return !this.isMain;
-  }
-  get isCurrent(): boolean {
-    return E.current === this;
   }
 }
 
@@ -131,6 +136,8 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
   const depth = e.D.n, levels = e.B.lv;
   co.machine.awaitable = awaitable;
   co.hostCause = undefined;
+  co.pbase = e.protection.n;
+  co.mbase = e.machines.length;
   try {
     let r;
     if (!co.started) {
@@ -171,6 +178,7 @@ function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing:
     if (e instanceof HostError) co.hostCause = e;
     return { ok: false, error: co.errorValue };
   } finally {
+    co.pbase = -1;
     e.C.n--;
     e.D.n = depth;
     e.B.lv = levels;
@@ -221,6 +229,8 @@ export function close(co: Coroutine): ResumeResult {
   if (co.status === 'dead') {
     if (co.failed) {
       co.failed = false;
+      // lua_closethread empties its stack: debug.traceback and getinfo see no levels any more.
+      co.deadFrames = null;
       return { ok: false, error: closePending(co, co.errorValue) };
     }
     return { ok: true, values: [] };

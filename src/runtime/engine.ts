@@ -96,6 +96,14 @@ export class Engine {
      * whole stack, at a cost proportional to its depth.
      */
     whole: false,
+    /**
+     * How many protected calls made from host code are running (protect.ts's
+     * protectedCall: pcall and xpcall of direct-mode code, message handlers,
+     * finalizers, load's reader; and calls from the embedding API, whose
+     * JavaScript may catch). A coroutine compares it with its count at
+     * resume to tell whether an error will end it (deferCloseOnError).
+     */
+    n: 0,
   };
   /** Debug hooks and debug mode (hooks.ts). */
   readonly hooks = new HookState(this.D);

@@ -127,6 +127,9 @@ export function* tbcCloseG(v: unknown): Generator<CallRequest, void, unknown> {
 /** Close `v` because of error `e`; returns the error to propagate (a new one if __close fails). */
 export function tbcError(v: unknown, e: unknown): unknown {
   if (v === undefined || v === false) return e;
+  // An error ending a coroutine leaves its variables to coroutine.close,
+  // those of direct-mode frames (a sort comparator's) too.
+  if (deferCloseOnError(v, e)) return e;
   try {
     ops.call(closer(v), v as LuaValue, closeArg(e));
   } catch (e2) {
@@ -148,8 +151,7 @@ function after(e: unknown, e2: unknown): unknown {
 export function* tbcErrorG(v: unknown, e: unknown): Generator<CallRequest, unknown, unknown> {
   if (v === undefined || v === false) return e;
   // An error ending a coroutine leaves its variables to coroutine.close.
-  // (Not a limit that was hit: that ends the run, and its handlers run now.)
-  if (!(e instanceof LuaError && e.uncatchable) && deferCloseOnError(v)) return e;
+  if (deferCloseOnError(v, e)) return e;
   try {
     yield callreq(closer(v), [v as LuaValue, closeArg(e)], "metamethod 'close'");
   } catch (e2) {

@@ -31,6 +31,7 @@ export function protectedCall(f: unknown, args: LuaValue[], plain: boolean): unk
   protection.plain = plain;
   // Something catches errors raised below: no whole-stack capture for lua.c.
   protection.whole = false;
+  protection.n++;
   try {
     return ops.call(f, ...args);
   } catch (err) {
@@ -40,6 +41,7 @@ export function protectedCall(f: unknown, args: LuaValue[], plain: boolean): unk
     rethrowUncatchable(err);
     return new Caught(err);
   } finally {
+    protection.n--;
     protection.plain = savedPlain;
     protection.whole = savedWhole;
   }

@@ -61,10 +61,13 @@ export class LuaState {
     const e = this.engine;
     const prev = enter(e);
     const depth = e.D.n, levels = e.B.lv, calls = e.C.n, plain = e.protection.plain, machines = e.machines.length;
-    const current = e.current;
+    const current = e.current, protections = e.protection.n;
+    // What `fn` raises reaches JavaScript, which may catch it: a protected call.
+    e.protection.n = protections + 1;
     try {
       return fn();
     } finally {
+      e.protection.n = protections;
       e.D.n = depth;
       e.B.lv = levels;
       e.C.n = calls;

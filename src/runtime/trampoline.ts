@@ -36,10 +36,6 @@ export type MachineResult = { done: true; value: unknown } | { done: false; valu
 export interface MachineOwner {
   /** May this machine suspend on a yield request? */
   readonly yieldable: boolean;
-  /** To-be-closed values left to coroutine.close by an error that ended the coroutine (see deferCloseOnError). */
-  readonly pendingClose?: unknown[];
-  /** Is it the running coroutine? */
-  readonly isCurrent?: boolean;
 }
 
 export class Machine {
@@ -292,23 +288,34 @@ export function runResumable(f: LuaFunction, args: LuaValue[], owner: MachineOwn
 }
 
 /**
- * A to-be-closed variable of the running frame is being closed because of
- * an error. When the error will end the coroutine (no pcall or xpcall below
- * on its machine), lua5.4 does not close the variable now: the dead
- * coroutine keeps it for coroutine.close (or wrap's lua_closethread), which
- * calls its __close where it cannot yield. Returns whether `v` was left so.
+ * A to-be-closed variable is being closed because of error `e`. When the
+ * error will end the running coroutine, lua5.4 does not close the variable
+ * now: lua_resume returns, and the dead coroutine keeps it for
+ * coroutine.close (or wrap's lua_closethread), which calls its __close
+ * where it cannot yield, with the error so far. A coroutine never closed
+ * never runs it. Returns whether `v` was left so (in the coroutine's
+ * `pendingClose`, innermost first: the order the unwinding reaches them).
+ *
+ * The error ends the coroutine when nothing between the raise and the
+ * coroutine's resume catches it: no pcall or xpcall frame on the machines
+ * run since that resume (the coroutine's own, and those that direct-mode
+ * code deep in recursion moved to), and no protected call of direct-mode
+ * code (a pcall in a sort comparator, load's reader...) begun since it
+ * (Engine.protection.n). This holds for the variables of direct-mode frames
+ * too (a gsub callback's, a __tostring's): lua unwinds them with the rest.
+ * A limit that was hit ends the whole run: its handlers run now.
  */
-export function deferCloseOnError(v: unknown): boolean {
-  const m = currentMachine();
-  const owner = m?.owner;
-  // The closing frame is the running one of the running coroutine's machine
-  // (not one that coroutine.close is unwinding for another coroutine).
-  if (m === null || !m.active || owner == null || owner.pendingClose === undefined) return false;
-  if (!owner.yieldable || owner.isCurrent !== true) return false;
-  const pending = owner.pendingClose;
-  const fns = m.fns;
-  for (let i = m.stack.length - 2; i >= 0; i--) if (fns[i]?.catchesErrors === true) return false;
-  pending.push(v);
+export function deferCloseOnError(v: unknown, e: unknown): boolean {
+  const co = E.current;
+  // pbase is -1 unless a resume of `co` is running (so not while
+  // coroutine.close runs its handlers on it, which lua protects).
+  if (co.pbase !== E.protection.n || (e instanceof LuaError && e.uncatchable)) return false;
+  const machines = E.machines;
+  for (let k = co.mbase; k < machines.length; k++) {
+    const m = machines[k]!, fns = m.fns;
+    for (let i = m.stack.length - 1; i >= 0; i--) if (fns[i]?.catchesErrors === true) return false;
+  }
+  co.pendingClose.push(v);
   return true;
 }
 

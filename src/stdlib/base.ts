@@ -365,17 +365,16 @@ export function openBase(L: LuaState, sandbox = false): void {
       if (typeof chunk !== 'function') typeError(args, 0, 'function');
       defaultName = '=(load)';
       // Errors while reading (including the reader's own) make load fail.
+      // The reader runs protected, as in lua_load: its to-be-closed
+      // variables close when it fails, even in a coroutine.
       const parts: string[] = [];
-      try {
-        for (;;) {
-          const piece = ops.first(ops.call(chunk));
-          if (piece === undefined || piece === '') break;
-          if (typeof piece !== 'string') luaError('reader function must return a string');
-          parts.push(piece);
-        }
-      } catch (e) {
-        rethrowUncatchable(e);
-        return [undefined, errorValue(e)];
+      for (;;) {
+        const r = protectedCall(chunk, [], true);
+        if (r instanceof Caught) return [undefined, errorValue(r.error)];
+        const piece = ops.first(r);
+        if (piece === undefined || piece === '') break;
+        if (typeof piece !== 'string') return [undefined, where(1) + 'reader function must return a string'];
+        parts.push(piece);
       }
       source = parts.join('');
     }
