@@ -1766,7 +1766,9 @@ export class CodeGen {
     // lua5.4 gives an arithmetic instruction the operator's line
     // (luaK_fixline), a comparison the line of the last token read when it
     // is made: its right operand's last.
-    const opLine = COMPARISONS.has(op) ? lastLineOf(e.right) : e.opLine;
+    // lua5.1 has no luaK_fixline there: every operator's instruction gets
+    // the line of the last token read, its right operand's last.
+    const opLine = COMPARISONS.has(op) || this.dialect.operatorAtLastLine ? lastLineOf(e.right) : e.opLine;
     // Marked unless the code is at that line already: the statement is, and
     // the right operand (when it ends on a later line, its marks are later).
     const mark = opLine > this.markedLine || lastLineOf(e.right) > opLine ? this.mark(opLine) : '';
@@ -1855,7 +1857,9 @@ export class CodeGen {
     // Errors belong to the operator's line (the operand may end lower).
     // At the operator's line (luaK_fixline): marked unless the code is there
     // already (an operand ending on a later line leaves its own marks behind).
-    const mark = e.line > this.markedLine || lastLineOf(e.operand) > e.line ? this.mark(e.line) : '';
+    // (5.1: at the operand's last line, as binary operators.)
+    const opLine = this.dialect.operatorAtLastLine ? lastLineOf(e.operand) : e.line;
+    const mark = opLine > this.markedLine || lastLineOf(e.operand) > opLine ? this.mark(opLine) : '';
     switch (e.op) {
       case 'not': {
         const t = this.fs.temp();

@@ -60,6 +60,8 @@ export interface DialectSpec {
   readonly varargArg: boolean;
   /** Wording of runtime type errors: "attempt to call a nil value (global 'f')" or "attempt to call global 'f' (a nil value)". */
   readonly messages: MessageStyle;
+  /** An operator's instruction is at the line of its operand's last token (5.1, no luaK_fixline), not the operator's line. */
+  readonly operatorAtLastLine: boolean;
   /** Library functions' integer arguments: must have an exact integer value (5.3+) or are truncated (5.1). */
   readonly integerArguments: 'exact' | 'truncate';
   /** `print` calls the global `tostring` (5.1, 5.3) rather than converting directly (5.4). */
@@ -93,6 +95,7 @@ export const LUA54: DialectSpec = {
   functionEnvironments: false,
   varargArg: false,
   messages: '5.4',
+  operatorAtLastLine: false,
   integerArguments: 'exact',
   printCallsTostring: false,
   traceback: '5.4',
@@ -135,6 +138,7 @@ export const LUA51: DialectSpec = {
   functionEnvironments: true,
   varargArg: true,
   messages: '5.1',
+  operatorAtLastLine: true,
   integerArguments: 'truncate',
   printCallsTostring: true,
   traceback: '5.1',

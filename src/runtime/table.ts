@@ -45,6 +45,7 @@
 // writable, so reads and traversals work as before.
 import { LuaFloat } from './value.js';
 import type { LuaValue } from './value.js';
+import { E } from './engine.js';
 
 export type TableKeyErrorKind = 'nil' | 'nan' | 'next';
 
@@ -192,6 +193,8 @@ function floatKey(n: number): unknown {
 /** A hash-part key back to a Lua value (unsafe integral numbers are floats). */
 function denormKey(k: unknown): LuaValue {
   if (typeof k === 'number' && (k > MAX_SAFE || k < -MAX_SAFE) && Number.isFinite(k)) return new LuaFloat(k);
+  // Where every number is a double (5.1), a key 2^53 <= |k| < 2^63 is a JS number.
+  if (typeof k === 'bigint' && E?.dialect.numbers === 'double') return Number(k);
   return k as LuaValue;
 }
 
@@ -258,7 +261,9 @@ export class LuaTable {
         if ((i | 0) === i) return a[i];
       }
       const h = this.hash;
-      return h === null ? undefined : h.get(k);
+      if (h === null) return undefined;
+      // A JS number beyond 2^53 (5.1's doubles) is kept as LuaFloat keys are.
+      return k > MAX_SAFE || k < -MAX_SAFE ? h.get(floatKey(k)) : h.get(k);
     }
     if (k instanceof LuaFloat) return this.getAny(floatKey(k.n));
     const h = this.hash;
@@ -291,8 +296,11 @@ export class LuaTable {
   set(k: LuaValue, v: LuaValue): void {
     if (typeof k === 'string') { this.setStr(k, v); return; }
     if (typeof k === 'number') {
-      if (Number.isInteger(k)) this.setInt(k, v);
-      else if (k !== k) throw new TableKeyError('nan');
+      if (Number.isInteger(k)) {
+        // A JS number beyond 2^53 (5.1's doubles) is kept as LuaFloat keys are.
+        if (k > MAX_SAFE || k < -MAX_SAFE) this.setHash(floatKey(k), v);
+        else this.setInt(k, v);
+      } else if (k !== k) throw new TableKeyError('nan');
       else this.setHash(k, v);
       return;
     }
@@ -515,6 +523,7 @@ export class LuaTable {
    */
   next(k: LuaValue): [LuaValue, LuaValue] | undefined {
     if (k instanceof LuaFloat) k = floatKey(k.n) as LuaValue;
+    else if (typeof k === 'number' && (k > MAX_SAFE || k < -MAX_SAFE)) k = floatKey(k) as LuaValue;
     const a = this.arr;
     let i: number;
     if (k === undefined) i = 0;
