@@ -62,6 +62,8 @@ export interface DialectSpec {
   readonly messages: MessageStyle;
   /** An operator's instruction is at the line of its operand's last token (5.1, no luaK_fixline), not the operator's line. */
   readonly operatorAtLastLine: boolean;
+  /** Longest `__index`/`__newindex` chain (MAXTAGLOOP) and the errors past it. */
+  readonly tagLoop: { readonly limit: number; readonly index: string; readonly newindex: string };
   /** Library functions' integer arguments: must have an exact integer value (5.3+) or are truncated (5.1). */
   readonly integerArguments: 'exact' | 'truncate';
   /** `print` calls the global `tostring` (5.1, 5.3) rather than converting directly (5.4). */
@@ -96,6 +98,7 @@ export const LUA54: DialectSpec = {
   varargArg: false,
   messages: '5.4',
   operatorAtLastLine: false,
+  tagLoop: { limit: 2000, index: "'__index' chain too long; possible loop", newindex: "'__newindex' chain too long; possible loop" },
   integerArguments: 'exact',
   printCallsTostring: false,
   traceback: '5.4',
@@ -139,6 +142,7 @@ export const LUA51: DialectSpec = {
   varargArg: true,
   messages: '5.1',
   operatorAtLastLine: true,
+  tagLoop: { limit: 100, index: 'loop in gettable', newindex: 'loop in settable' },
   integerArguments: 'truncate',
   printCallsTostring: true,
   traceback: '5.1',

@@ -56,7 +56,8 @@ export function metafield(v: unknown, event: string): LuaValue {
 
 /** luaT_objtypename: the type name, or the metatable's `__name` when it is a string. */
 export function typeName(v: unknown): string {
-  if (v instanceof LuaTable || v instanceof LuaUserdata) {
+  // (5.1 names only the basic type.)
+  if ((v instanceof LuaTable || v instanceof LuaUserdata) && E.dialect.messages !== '5.1') {
     const mt = v.metatable;
     if (mt !== null) {
       const name = mt.getStr('__name');
@@ -192,7 +193,8 @@ export function call(f: unknown, ...args: LuaValue[]): unknown {
 
 // ------------------------------------------------------------------- index
 
-const MAXTAGLOOP = 2000;
+/** Links of `__index` chains of tables that `indexStr` follows inline; longer chains go the general way (dialect.ts `tagLoop`). */
+const INLINE_TAG_LOOP = 100;
 
 /** The next step of an `__index` lookup: a value, or a metamethod to call. */
 function indexStep(o: unknown, k: LuaValue, desc: string | null | undefined): { done: true; value: LuaValue } | { done: false; next: unknown } {
@@ -217,14 +219,15 @@ export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
     const v = o.get(k);
     if (v !== undefined || o.metatable === null) return v;
   }
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+  const tags = E.dialect.tagLoop;
+  for (let loop = 0; loop < tags.limit; loop++) {
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
     const h = step.next;
     if (typeof h === 'function') return first(call(h, o as LuaValue, k));
     o = h;
   }
-  rtError("'__index' chain too long; possible loop");
+  rtError(tags.index);
 }
 
 /**
@@ -235,7 +238,7 @@ export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
 export function indexStr(o: unknown, k: string, desc?: string | null): LuaValue {
   if (o instanceof LuaTable) {
     let t: LuaTable = o;
-    for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    for (let loop = 0; loop < INLINE_TAG_LOOP; loop++) {
       const v = t.strs[k];
       if (v !== undefined) return v;
       const mt = t.metatable;
@@ -263,14 +266,15 @@ export function setindexStr(o: unknown, k: string, v: LuaValue, desc?: string | 
 }
 
 export function* indexG(o: unknown, k: LuaValue, desc?: string | null): Generator<CallRequest, LuaValue, unknown> {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+  const tags = E.dialect.tagLoop;
+  for (let loop = 0; loop < tags.limit; loop++) {
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
     const h = step.next;
     if (typeof h === 'function') return first(yield callreq(h, [o as LuaValue, k], "metamethod 'index'"));
     o = h;
   }
-  rtError("'__index' chain too long; possible loop");
+  rtError(tags.index);
 }
 
 function checkKey(k: LuaValue): void {
@@ -300,7 +304,8 @@ export function setindex(o: unknown, k: LuaValue, v: LuaValue, desc?: string | n
     o.set(k, v);
     return;
   }
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+  const tags = E.dialect.tagLoop;
+  for (let loop = 0; loop < tags.limit; loop++) {
     const h = newindexStep(o, k, v, loop === 0 ? desc : null);
     if (h === undefined) return;
     if (typeof h === 'function') {
@@ -309,11 +314,12 @@ export function setindex(o: unknown, k: LuaValue, v: LuaValue, desc?: string | n
     }
     o = h;
   }
-  rtError("'__newindex' chain too long; possible loop");
+  rtError(tags.newindex);
 }
 
 export function* setindexG(o: unknown, k: LuaValue, v: LuaValue, desc?: string | null): Generator<CallRequest, void, unknown> {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+  const tags = E.dialect.tagLoop;
+  for (let loop = 0; loop < tags.limit; loop++) {
     const h = newindexStep(o, k, v, loop === 0 ? desc : null);
     if (h === undefined) return;
     if (typeof h === 'function') {
@@ -322,7 +328,7 @@ export function* setindexG(o: unknown, k: LuaValue, v: LuaValue, desc?: string |
     }
     o = h;
   }
-  rtError("'__newindex' chain too long; possible loop");
+  rtError(tags.newindex);
 }
 
 // -------------------------------------------------------------- arithmetic
