@@ -262,7 +262,8 @@ export class Collector {
   /** setmetatable's part (lua_setmetatable: luaC_checkfinalizer, and weak tables). */
   noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
     if (mt === null) return;
-    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o)) {
+    // (Tables have finalizers since 5.2: gcOfTables.)
+    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o) && (o instanceof LuaUserdata || this.L.engine.dialect.gcOfTables)) {
       this.finobj.add(o);
       this.arm();
     }
