@@ -749,7 +749,7 @@ export class Core {
     const origin: ErrorOrigin = {
       internal: err,
       owner: this,
-      traceback: (msg) => bare ? msg : luaToText(L.run(() => formatTraceback(L, textToLua(msg), [...levels(), HOST_ENTRY], L.dialect === '5.1' ? '5.1' : '5.4'))),
+      traceback: (msg) => bare ? msg : luaToText(L.run(() => formatTraceback(L, textToLua(msg), [...levels(), HOST_ENTRY]))),
       frames: () => L.run(() => levels().map((lv) => this.frameOf(L, lv))),
     };
     const pub = err instanceof LimitExceeded

@@ -277,7 +277,7 @@ export class Interpreter {
       if (this.profile.dialect === '5.1') return '(error object is not a string)';
       msg = `(error object is a ${luaType(v)} value)`;
     }
-    return formatTraceback(this.L, msg, [...this.levelsOf(e), ...extra, HOST_ENTRY], this.profile.dialect === '5.1' ? '5.1' : '5.4');
+    return formatTraceback(this.L, msg, [...this.levelsOf(e), ...extra, HOST_ENTRY]);
   }
 
   private levelsOf(e: unknown): TraceLevel[] {

@@ -120,7 +120,8 @@ export function* resumeG(co: Coroutine, args: LuaValue[]): Generator<AwaitReques
 function resumeStep(co: Coroutine, input: unknown, isThrow: boolean, continuing: boolean, awaitable: boolean): ResumeResult | ResumeAwait {
   if (!continuing) {
     if (co.status === 'dead') return { ok: false, error: 'cannot resume dead coroutine' };
-    if (co.status !== 'suspended') return { ok: false, error: 'cannot resume non-suspended coroutine' };
+    // (5.1 says which: "cannot resume normal coroutine".)
+    if (co.status !== 'suspended') return { ok: false, error: E.dialect.messages === '5.1' ? `cannot resume ${co.status} coroutine` : 'cannot resume non-suspended coroutine' };
   }
   // Each nested resume is a C level in lua5.4 (lua_resume).
   const e = E;

@@ -285,7 +285,7 @@ export function cLevel(label: string): TraceLevel {
  * line per level, eliding the middle of long stacks as lua5.4 does.
  * `style` '5.1' gives Lua 5.1's format (ldblib.c db_errorfb).
  */
-export function formatTraceback(L: LuaState, msg: string | null, levels: readonly TraceLevel[], style: '5.4' | '5.1' = '5.4'): string {
+export function formatTraceback(L: LuaState, msg: string | null, levels: readonly TraceLevel[], style: '5.4' | '5.1' = L.engine.dialect.traceback): string {
   const out: string[] = [];
   if (msg !== null) out.push(msg, '\n');
   out.push('stack traceback:');
@@ -320,7 +320,8 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
 function describeLevel51(level: TraceLevel): string {
   // Labels name C functions the way 5.4 finds global names; 5.1 does not.
   if (level.label !== undefined) return '?';
-  if (level.namewhat !== '') return `in function '${level.namewhat === 'metamethod' ? `__${level.name}` : level.name}'`;
+  // A metamethod is not called by a call instruction: 5.1 has no name for it.
+  if (level.namewhat !== '' && level.namewhat !== 'metamethod') return `in function '${level.name}'`;
   if (level.kind === 'lua' && level.proto === 0) return 'in main chunk';
   if (level.kind === 'lua') {
     const lines = level.chunk?.protoLines[level.proto ?? -1];
@@ -362,7 +363,7 @@ export interface TracebackOptions {
 export function traceback(L: LuaState, msg: string | null, level: number, options: TracebackOptions = {}): string {
   const levels = currentLevels().slice(Math.max(0, level));
   if (options.hostEntry ?? true) levels.push(HOST_ENTRY);
-  return formatTraceback(L, msg, levels, L.dialect === '5.1' ? '5.1' : '5.4');
+  return formatTraceback(L, msg, levels);
 }
 
 /**

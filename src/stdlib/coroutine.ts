@@ -13,12 +13,17 @@ import { argError, checkAny, luaError, registerHostFunction, setFuncs, typeError
 
 function checkCo(args: Args, i: number): Coroutine {
   const co = args[i];
-  if (!(co instanceof Coroutine)) typeError(args, i, 'thread');
+  if (!(co instanceof Coroutine)) {
+    if (E.dialect.messages === '5.1') argError(i + 1, 'coroutine expected');
+    typeError(args, i, 'thread');
+  }
   return co;
 }
 
 function newCoroutine(args: Args): Coroutine {
   const f = args[0];
+  // 5.1 runs only Lua functions as coroutines.
+  if (E.dialect.messages === '5.1' && (typeof f !== 'function' || (f as LuaFunction).P === undefined)) argError(1, 'Lua function expected');
   if (typeof f !== 'function') typeError(args, 0, 'function');
   return new Coroutine(f as LuaFunction);
 }
