@@ -49,6 +49,8 @@ export interface TraceLevel {
   label?: string;
   /** Reached by a tail call: its callers that made tail calls are gone ("(...tail calls...)"). */
   tail?: boolean;
+  /** Those callers' frames, when their JS frames were still there (direct mode). */
+  skipped?: readonly Frame[];
   /** Frames of resumable code taken from their machine: the closure, and the record of an instrumented frame. */
   fn?: unknown;
   rec?: object;
@@ -152,7 +154,10 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       // A frame the trampoline entered by a proper tail call.
       if ((g.frame.rec as { tail?: boolean }).tail === true) level.tail = true;
     }
-    if (tail) level.tail = true;
+    if (tail) {
+      level.tail = true;
+      level.skipped = groups.slice(i + 1, j).map((s) => s.frame);
+    }
     levels.push(level);
     i = j;
   }

@@ -35,25 +35,37 @@ function setThreadGlobals(t: LuaValue): void {
   (E.current as { globals51?: LuaValue }).globals51 = t;
 }
 
-/** What runs at stack level `level` (1: the caller of the library function): a function, or null for a C function whose value is unknown. */
-function functionAt(level: number, fname: string): { fn: unknown } {
+/**
+ * The function at stack level `level` (1: the caller of the library
+ * function), as lua5.1 numbers levels: after a function reached by tail
+ * calls comes one "(tail call)" level, which has no function. Returns null
+ * for a C function.
+ */
+function functionAt(level: number): { fn: unknown } {
+  const frames = (E.current as { fenvFrames?: unknown[] }).fenvFrames ?? [];
+  // Frame-keeping functions met so far: they are on the frame list, innermost last.
+  let seen = 0;
   const levels = currentLevels();
   // levels[0] is the library function itself.
-  if (level >= levels.length) argError(1, 'invalid level');
-  const frames = (E.current as { fenvFrames?: unknown[] }).fenvFrames ?? [];
-  // Functions of frame-keeping chunks below the level (they are on the list above it).
-  let above = 0;
-  for (let i = 1; i < level; i++) if (keepsFrame(levels[i]!)) above++;
-  const lv = levels[level]!;
-  if (keepsFrame(lv)) {
-    const fn = frames[frames.length - 1 - above];
-    if (fn !== undefined) return { fn };
+  let n = 0;
+  for (let i = 1; i < levels.length; i++) {
+    const lv = levels[i]!;
+    if (++n === level) {
+      if (keepsFrame(lv)) {
+        const fn = frames[frames.length - 1 - seen];
+        if (fn !== undefined) return { fn };
+      }
+      if (lv.fn !== undefined) return { fn: lv.fn };
+      return { fn: lv.kind === 'C' ? null : undefined };
+    }
+    if (keepsFrame(lv)) seen++;
+    if (lv.tail === true) {
+      if (++n === level) luaError(`no function environment for tail call at level ${level}`);
+      // Callers gone by their tail calls may still be on the frame list (direct mode).
+      for (const f of lv.skipped ?? []) if (f.kind === 'lua' && (f.chunk as { fenvFrames?: boolean } | undefined)?.fenvFrames === true) seen++;
+    }
   }
-  if (lv.fn !== undefined) return { fn: lv.fn };
-  if (lv.kind === 'C') return { fn: null };
-  if (lv.tail === true) luaError(`no function environment for tail call at level ${level}`);
-  void fname;
-  return { fn: undefined };
+  argError(1, 'invalid level');
 }
 
 function keepsFrame(lv: TraceLevel): boolean {
@@ -61,18 +73,18 @@ function keepsFrame(lv: TraceLevel): boolean {
 }
 
 /** getfunc: the function named by argument 1 (a function or a level). */
-function getfunc(args: Args, fname: string, optional: boolean): { fn: unknown; level: number } {
+function getfunc(args: Args, optional: boolean): { fn: unknown; level: number } {
   const f = args[0];
   if (typeof f === 'function') return { fn: f, level: -1 };
   const level = optional && f === undefined ? 1 : toSafeNumber(checkInteger(args, 0));
   if (level < 0) argError(1, 'level must be non-negative');
   if (level === 0) return { fn: null, level: 0 };
-  return { ...functionAt(level, fname), level };
+  return { ...functionAt(level), level };
 }
 
 export function openFenv(L: LuaState): void {
   function luaB_getfenv(...args: Args): LuaValue {
-    const { fn, level } = getfunc(args, 'getfenv', true);
+    const { fn, level } = getfunc(args, true);
     if (level === 0) return threadGlobals(L);
     const cell = envCellOf(fn);
     // A C function (or one we cannot see): the thread's global table.
@@ -81,10 +93,10 @@ export function openFenv(L: LuaState): void {
   function luaB_setfenv(...args: Args): LuaValue {
     const t = args[1];
     if (!(t instanceof LuaTable)) typeError(args, 1, 'table');
-    const { fn, level } = getfunc(args, 'setfenv', false);
+    const { fn, level } = getfunc(args, false);
     if (level === 0) {
       setThreadGlobals(t);
-      return undefined;
+      return [];
     }
     const cell = envCellOf(fn);
     if (cell === undefined) luaError("'setfenv' cannot change environment of given object");
