@@ -62,6 +62,8 @@ export interface DialectSpec {
   readonly messages: MessageStyle;
   /** An operator's instruction is at the line of its operand's last token (5.1, no luaK_fixline), not the operator's line. */
   readonly operatorAtLastLine: boolean;
+  /** Deepest nesting of Lua calls before "stack overflow" (5.1: LUAI_MAXCALLS, 20000 call records). */
+  readonly maxCallDepth: number;
   /** Longest `__index`/`__newindex` chain (MAXTAGLOOP) and the errors past it. */
   readonly tagLoop: { readonly limit: number; readonly index: string; readonly newindex: string };
   /** Library functions' integer arguments: must have an exact integer value (5.3+) or are truncated (5.1). */
@@ -98,6 +100,7 @@ export const LUA54: DialectSpec = {
   varargArg: false,
   messages: '5.4',
   operatorAtLastLine: false,
+  maxCallDepth: 220000,
   tagLoop: { limit: 2000, index: "'__index' chain too long; possible loop", newindex: "'__newindex' chain too long; possible loop" },
   integerArguments: 'exact',
   printCallsTostring: false,
@@ -142,6 +145,7 @@ export const LUA51: DialectSpec = {
   varargArg: true,
   messages: '5.1',
   operatorAtLastLine: true,
+  maxCallDepth: 20000,
   tagLoop: { limit: 100, index: 'loop in gettable', newindex: 'loop in settable' },
   integerArguments: 'truncate',
   printCallsTostring: true,

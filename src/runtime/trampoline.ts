@@ -17,8 +17,6 @@ import type { CallSite } from '../compiler/codegen.js';
 import { HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
 import { E } from './engine.js';
 
-/** Total Lua call depth allowed (lua5.4 gives "stack overflow" near 200000 C-less levels). */
-export const MAX_LUA_DEPTH = 220000;
 
 /** `catchesErrors`: a library function that catches the errors of what it calls (pcall, xpcall). */
 export type LuaFunction = ((...args: LuaValue[]) => unknown) & {
@@ -142,7 +140,8 @@ export class Machine {
       req.result = v;
       return req;
     }
-    if (stack.length >= MAX_LUA_DEPTH) rtError('stack overflow');
+    // (lua5.4 gives "stack overflow" near 200000 C-less levels, lua5.1 at 20000: dialect.ts.)
+    if (stack.length >= E.dialect.maxCallDepth) rtError('stack overflow');
     // A depth limit counts this machine's frames above the direct-mode levels below it.
     const B = E.B;
     if (stack.length + B.lv >= B.lvMax) B.levels(stack.length + B.lv + 1);
