@@ -202,7 +202,11 @@ export class Core {
     this.engine.traceLimit = 200;
     this.bytes = options.strings === 'bytes';
     this.exact = options.numbers === 'exact';
+    this.doubles = this.engine.dialect.numbers === 'double';
   }
+
+  /** The state's numbers are all doubles (5.1): JS numbers cross unchanged both ways. */
+  private readonly doubles: boolean;
 
   /** The state, or an error when closed. */
   get L(): LuaState {
@@ -232,6 +236,8 @@ export class Core {
   toLua(v: unknown): LuaValue {
     switch (typeof v) {
       case 'number':
+        // 5.1: every number is a double, the JS number itself.
+        if (this.doubles) return v;
         if (Number.isInteger(v)) {
           if (v > MAX_SAFE || v < -MAX_SAFE) return new LuaFloat(v);
           if (v === 0 && 1 / v < 0) return NEG_ZERO;
@@ -240,6 +246,7 @@ export class Core {
       case 'string': return textToLua(v);
       case 'boolean': case 'undefined': return v;
       case 'bigint':
+        if (this.doubles) return Number(v);
         if (v < MIN_INT64 || v > MAX_INT64) throw new RangeError(`${v} is outside the range of Lua integers (64-bit)`);
         return v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v;
       case 'function': return this.functionToLua(v as (...args: never[]) => unknown);
@@ -395,7 +402,7 @@ export class Core {
   }
 
   private objectToJS(v: LuaValue, options?: ConvertOptions): JsValue {
-    if (v instanceof LuaFloat) return (options?.numbers !== undefined ? options.numbers === 'exact' : this.exact) ? v : v.n;
+    if (v instanceof LuaFloat) return !this.doubles && (options?.numbers !== undefined ? options.numbers === 'exact' : this.exact) ? v : v.n;
     if (v instanceof LuaTable) return new LuaTableHandle(this, v);
     if (v instanceof JsObjectUserdata) return v.value;
     if (v instanceof Coroutine) return new LuaThreadHandle(this, v);
