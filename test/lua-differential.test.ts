@@ -4,6 +4,11 @@
 //
 // A program can set its command-line arguments with a first line
 // `-- args: a b c`, and its standard input with a sibling file `NAME.stdin`.
+// A line `-- libs: bit` among the first lines opens optional libraries on
+// both sides before the script runs: Regolith gets `--lib=bit`, the
+// reference `-l bit` (so the C module must be installed: Debian's lua-bitop
+// for bit; `arg[-1]`, `arg[-2]` then differ, and such programs do not look).
+// The libraries are then global variables and in package.loaded.
 // A known, documented difference is marked by a line
 // `-- known-difference: <reason>` among the first lines: the program is
 // reported as skipped with that reason (never silently), and listed in
@@ -54,7 +59,9 @@ describe('differential: test/lua programs vs the reference interpreter', { concu
       const stdin = existsSync(stdinFile) ? readFileSync(stdinFile, 'latin1') : undefined;
       // `-- keep-traceback` in the first lines: tracebacks are compared too (normally dropped).
       const keepTraceback = head.some((l) => l === '-- keep-traceback');
-      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback });
+      const libsLine = head.map((l) => /^-- libs:(.*)$/.exec(l)).find((x) => x !== null);
+      const libs = libsLine ? libsLine[1].trim().split(/\s+/).filter(Boolean) : [];
+      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback, libs });
       assertSameAsReference(r);
     });
   }

@@ -90,6 +90,19 @@ function luaB_next(...args: Args): unknown {
   return r === undefined ? undefined : r;
 }
 
+/** next as pairs returns it in 5.1 (a function of its own, equal to no other). */
+function luaB_pairsnext(...args: Args): unknown {
+  const t = checkTable(args, 0);
+  let r;
+  try {
+    r = t.next(args[1]);
+  } catch {
+    return luaError("invalid key to 'next'");
+  }
+  return r === undefined ? undefined : r;
+}
+registerHostFunction(luaB_pairsnext);
+
 function ipairsAux(t: LuaValue, i: LuaValue): unknown {
   const n = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : N.numAdd(i as never, 1);
   const v = t instanceof LuaTable && t.metatable === null && typeof n === 'number' ? t.getInt(n) : ops.index(t, n);
@@ -207,10 +220,10 @@ export function openBase(L: LuaState, sandbox = false): void {
     return [ipairsAuxRaw, args[0], 0];
   }
 
-  /** pairs without `__pairs` (dialect switch `pairsMeta` off). */
+  /** pairs without `__pairs` (dialect switch `pairsMeta` off): lua5.1's iterator is its own closure of next. */
   function luaB_pairs_raw(...args: Args): unknown {
     checkTable(args, 0);
-    return [pairsIterator(), args[0], undefined];
+    return [luaB_pairsnext, args[0], undefined];
   }
 
   function luaB_pairs(...args: Args): unknown {

@@ -231,7 +231,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
       mt = new LuaTable();
       proxyMetatables.add(mt);
     } else {
-      const m = v instanceof LuaUserdata ? v.metatable : null;
+      const m = ops.getmetatable(v);
       if (m === null || !proxyMetatables.has(m)) argError(1, 'boolean or proxy expected');
       mt = m!;
     }
