@@ -1,9 +1,8 @@
 -- tonumber with a base: strtoul (bases 2..36)
-local function show(...)
+local function show(a, b, c, d, e)
   local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = v == nil and "nil" or string.format("%.17g", v)
+  for i, v in ipairs{a or false, b or false, c or false, d or false, e or false} do
+    t[i] = v == false and "nil" or string.format("%.17g", v)
   end
   print(table.concat(t, " "))
 end
