@@ -13,7 +13,7 @@ import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import type { FdError, OutputStream, ProcessStatus } from '../host/host.js';
-import { fileSystemOf, reasonOf } from '../host/fs.js';
+import { canOpen, fileSystemOf, reasonOf } from '../host/fs.js';
 import { addressOf } from './base.js';
 import { str2number51 } from '../runtime/strtod.js';
 import {
@@ -497,11 +497,13 @@ export function openIo(L: LuaState): void {
     f.closed = true;
     pendingPipes.delete(f);
     f.rbuf = '';
-    if (f.kind === 'piperead') return execResult(f.status!);
+    // lua5.1's pclose result: true when pclose did not fail, whatever the command's status.
+    if (f.kind === 'piperead') return v51 ? true : execResult(f.status!);
     const flushed = flushWrites(f);
     let status: unknown = true;
     if (f.kind === 'pipewrite') {
-      status = execResult(runCommand(f.command, f.pipeInput.join(''), false));
+      const r = runCommand(f.command, f.pipeInput.join(''), false);
+      status = !v51 ? execResult(r) : r.ok ? true : fail(r.error, r.errno);
       f.pipeInput = [];
       return flushed ?? status;
     }
@@ -602,25 +604,28 @@ export function openIo(L: LuaState): void {
     const name = checkString(args, 0);
     const mode = args[1] === undefined ? 'r' : checkString(args, 1);
     if (v51) {
-      // lua5.1 hands the mode to fopen: glibc reads r/w/a and a '+' among the next characters.
+      // lua5.1 hands the mode to fopen: glibc reads r/w/a and a "+" or "x" among the next 6 characters.
       const m = fopenMode(mode);
       if (m === null) return fail(`${name}: Invalid argument`, 22);
-      return openFile(name, m);
+      if (m.exclusive && m.mode[0] !== 'r' && canOpen(files, name)) return fail(`${name}: File exists`, 17);
+      return openFile(name, m.mode);
     }
     if (!checkMode(mode)) argError(2, 'invalid mode');
     return openFile(name, mode);
   }
 
-  /** glibc fopen's reading of a mode: "r", "w", "a", with "+" when one of the next 6 characters (before a ',') is '+'; null when invalid. */
-  function fopenMode(mode: string): string | null {
+  /** glibc fopen's reading of a mode: "r", "w", "a", with "+" when one of the next 6 characters is "+", exclusive for an "x"; null when invalid. */
+  function fopenMode(mode: string): { mode: string; exclusive: boolean } | null {
     const c = mode.charAt(0);
     if (c !== 'r' && c !== 'w' && c !== 'a') return null;
+    let plus = false, exclusive = false;
     for (let i = 1; i < 7 && i < mode.length; i++) {
       const ch = mode.charAt(i);
-      if (ch === ',' || ch === '\0') break;
-      if (ch === '+') return c + '+';
+      if (ch === '\0') break;
+      if (ch === '+') plus = true;
+      else if (ch === 'x') exclusive = true;
     }
-    return c;
+    return { mode: plus ? c + '+' : c, exclusive };
   }
 
   function io_popen(...args: Args): unknown {
