@@ -182,12 +182,13 @@ export function openPackage51(L: LuaState): void {
       const dot = modname.lastIndexOf('.');
       M.setStr('_PACKAGE', dot < 0 ? '' : modname.slice(0, dot + 1));
     }
-    // The calling function gets the module as its environment.
+    // The calling function gets the module as its environment: seen from
+    // setfenv, level 1 is module (a C function), level 2 its caller.
     const levels = luaLevels(captureFrames(16));
     const at = Math.max(0, levels.findIndex((f) => f.kind === 'host'));
     const caller = levels[at + 1];
     if (caller === undefined || caller.kind !== 'lua') luaError("'module' not called from a Lua function");
-    if (typeof setfenv === 'function') ops.call(setfenv, 1, M);
+    if (typeof setfenv === 'function') ops.call(setfenv, 2, M);
     for (let i = 1; i < args.length; i++) ops.call(args[i], M);
     return ops.EMPTY;
   }
