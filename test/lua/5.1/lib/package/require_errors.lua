@@ -9,7 +9,7 @@ package.path = "./nothing/?.lua;;./other/?.lua"
 package.cpath = ""
 local ok, msg = pcall(require, "nonexistent_module_51")
 print(ok, (string.gsub(msg, "\n\tno file '/[^']*'", "")))
-package.path = "test/lua/5.1/lib/package/mods/?.lua"
+package.path = "test/lua/5.1/lib/package/mods/?.lm"
 print(pcall(require, "mod51err"))
 print(pcall(require, "mod51syntax"))
 print(require("mod51c").name, require("mod51c").count)
