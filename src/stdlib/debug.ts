@@ -359,7 +359,8 @@ export function openDebug(L: LuaState): void {
   function db_gethook(...args: Args): unknown {
     const { thread } = threadArg(args);
     const h = getHook(hookKey(thread));
-    if (h === undefined) return undefined;
+    // lua5.1 always answers three values: nil, "" and 0 without a hook.
+    if (h === undefined) return v51 ? [undefined, '', 0] : undefined;
     return [h.fn, h.mask, h.count];
   }
 

@@ -15,7 +15,7 @@ import type { LuaState } from '../runtime/state.js';
 import type { FdError, OutputStream, ProcessStatus } from '../host/host.js';
 import { canOpen, fileSystemOf, reasonOf } from '../host/fs.js';
 import { addressOf } from './base.js';
-import { str2number51 } from '../runtime/strtod.js';
+import { strtod } from '../runtime/strtod.js';
 import {
   argError, checkInteger, checkOption, checkString, luaError, optInteger, registerHostFunction, setFuncs,
   toSafeNumber, typeError, type Args,
@@ -339,22 +339,38 @@ export function openIo(L: LuaState): void {
   }
 
   /**
-   * read_number of 5.1: fscanf("%lf"), which takes the longest prefix
-   * that can start a number (blanks first) and converts it with strtod.
+   * read_number of 5.1: fscanf("%lf") as glibc scans, one byte of
+   * lookahead: a byte that cannot continue the number is left for the next
+   * read, except inside "inf"/"infinity"/"nan", where a mismatch is
+   * consumed; the number is the longest prefix strtod converts.
    */
   function readNumber51(f: LFile): LuaValue | Fail {
     let buf = '';
+    let failed = false;
+    /** The next byte (-1 at the end), or a Fail. */
     const cur = (): number | Fail => peek(f);
+    const take = (): void => {
+      buf += f.rbuf.charAt(f.rpos);
+      f.rpos++;
+    };
     const accept = (test: (c: number) => boolean): boolean => {
       const ch = cur();
       if (Array.isArray(ch) || ch < 0 || !test(ch)) return false;
-      buf += String.fromCharCode(ch);
-      f.rpos++;
+      take();
       return true;
     };
     const digit = (c: number): boolean => c >= 48 && c <= 57;
     const xdigit = (c: number): boolean => digit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
-    const letter = (l: string) => (c: number): boolean => (c | 32) === l.charCodeAt(0);
+    /** Match the letters of `w` (lower case); a mismatching byte is consumed too. */
+    const word = (w: string): boolean => {
+      for (let i = 0; i < w.length; i++) {
+        const ch = cur();
+        if (Array.isArray(ch) || ch < 0) return false;
+        take();
+        if ((ch | 32) !== w.charCodeAt(i)) return false;
+      }
+      return true;
+    };
     for (;;) {
       const c = cur();
       if (Array.isArray(c)) return c;
@@ -362,31 +378,46 @@ export function openIo(L: LuaState): void {
       else break;
     }
     accept((c) => c === 43 || c === 45);
-    const word = (w: string): boolean => {
-      for (const ch of w) if (!accept(letter(ch))) return false;
-      return true;
-    };
     const c0 = cur();
-    if (!Array.isArray(c0) && (c0 | 32) === 105) { // inf[inity]
-      if (word('inf')) word('inity');
-    } else if (!Array.isArray(c0) && (c0 | 32) === 110) { // nan
-      word('nan');
+    if (Array.isArray(c0)) return c0;
+    if ((c0 | 32) === 105) { // inf[inity]
+      if (!word('inf')) failed = true;
+      else if (accept((c) => (c | 32) === 105) && !word('nity')) failed = true;
+    } else if ((c0 | 32) === 110) { // nan
+      if (!word('nan')) failed = true;
     } else {
-      let count = 0;
-      let hex = false;
+      let digits = 0;
       if (accept((c) => c === 48)) {
-        count = 1;
-        if (accept((c) => (c | 32) === 120)) hex = true;
+        digits = 1;
+        if (accept((c) => (c | 32) === 120)) {
+          // hexadecimal: a hex digit or a point must follow "0x"
+          digits = 0;
+          const dot = accept((c) => c === 46);
+          while (accept(xdigit)) digits++;
+          if (!dot && accept((c) => c === 46)) while (accept(xdigit)) digits++;
+          if (digits === 0) {
+            if (!dot) failed = true;
+            return failed ? undefined : 0;
+          }
+          if (accept((c) => (c | 32) === 112)) {
+            accept((c) => c === 43 || c === 45);
+            while (accept(digit));
+          }
+          const r = strtod(buf);
+          return r.end > 0 ? r.value : undefined;
+        }
       }
-      const isD = hex ? xdigit : digit;
-      while (accept(isD)) count++;
-      if (accept((c) => c === 46)) while (accept(isD)) count++;
-      if (count > 0 && accept((c) => (c | 32) === (hex ? 112 : 101))) {
+      while (accept(digit)) digits++;
+      if (accept((c) => c === 46)) while (accept(digit)) digits++;
+      if (digits === 0) failed = true;
+      else if (accept((c) => (c | 32) === 101)) {
         accept((c) => c === 43 || c === 45);
         while (accept(digit));
       }
     }
-    return str2number51(buf);
+    if (failed) return undefined;
+    const r = strtod(buf);
+    return r.end > 0 ? r.value : undefined;
   }
 
   /** g_read of 5.1: '*n', '*l', '*a' or a count; a string without '*' is an invalid option. */
