@@ -262,7 +262,8 @@ export class Collector {
   /** setmetatable's part (lua_setmetatable: luaC_checkfinalizer, and weak tables). */
   noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
     if (mt === null) return;
-    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o)) {
+    // (Lua 5.1, dialect switch gcOfTables: tables have no finalizers.)
+    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o) && (o instanceof LuaUserdata || E.dialect.gcOfTables)) {
       this.finobj.add(o);
       this.arm();
     }
@@ -271,6 +272,16 @@ export class Collector {
       this.weakTables.add(new WeakRef(o));
       this.arm();
     }
+  }
+
+  /**
+   * Lua 5.1's userdata: finalized by whatever __gc their metatable has when
+   * they are collected (5.1 looks it up then, not at setmetatable).
+   */
+  markForFinalization(o: LuaUserdata): void {
+    if (this.closing || this.finobj.has(o)) return;
+    this.finobj.add(o);
+    this.arm();
   }
 
   hasWork(): boolean {

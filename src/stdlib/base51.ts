@@ -236,7 +236,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
       mt = m!;
     }
     u.metatable = mt;
-    gc.noteMetatable(u, mt);
+    gc.markForFinalization(u);
     return u;
   }
 
