@@ -148,7 +148,11 @@ export function openOs51(L: LuaState): void {
     return r.ok ? true : [undefined, `${cString(from)}: ${reasonOf(r.error, from)}`, r.errno];
   }
 
+  function os51_clock(): number {
+    return host.clock();
+  }
+
   setFuncs(os, 'os.', {
-    rename: os51_rename, date: os51_date, time: os51_time, difftime: os51_difftime, exit: os51_exit, execute: os51_execute,
+    clock: os51_clock, rename: os51_rename, date: os51_date, time: os51_time, difftime: os51_difftime, exit: os51_exit, execute: os51_execute,
   });
 }
