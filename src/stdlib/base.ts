@@ -111,14 +111,26 @@ function ipairsAux(t: LuaValue, i: LuaValue): unknown {
 registerHostFunction(ipairsAux);
 
 /** lua5.1's ipairsaux: luaL_checkint(L, 2), a table, lua_rawgeti. */
-function ipairsAuxRaw(...args: Args): unknown {
+function ipairsAuxRaw(t: LuaValue, i: LuaValue): unknown {
+  if (t instanceof LuaTable && typeof i === 'number' && (i | 0) === i) {
+    const n = i + 1;
+    const v = t.getInt(n);
+    // (5.1 returns no value at the end)
+    return v === undefined ? ops.EMPTY : [n, v];
+  }
+  // (Called with other arguments: the checks, with "no value" for absent ones.)
+  // eslint-disable-next-line prefer-rest-params
+  return ipairsAuxRawChecked(Array.prototype.slice.call(arguments) as Args);
+}
+registerHostFunction(ipairsAuxRaw);
+
+function ipairsAuxRawChecked(args: Args): unknown {
   const i = checkInteger(args, 1);
   const t = checkTable(args, 0);
   const n = (i as number) + 1;
   const v = t.get(n);
-  return v === undefined ? undefined : [n, v];
+  return v === undefined ? ops.EMPTY : [n, v];
 }
-registerHostFunction(ipairsAuxRaw);
 
 function tonumberWithBase(s: string, base: number): LuaValue {
   const text = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');

@@ -25,3 +25,7 @@ local holes = {1, 2, nil, 4}
 local c = 0
 for i in ipairs(holes) do c = i end
 print("ipairs stops at", c)
+local iter = ipairs({})
+print(select("#", iter({}, 0)), select("#", iter({7}, 0)), iter({7}, 0.5))
+print(pcall(iter, {}, "x"))
+print(select("#", next({})), select("#", (pairs({}))({})))
