@@ -15,7 +15,7 @@ import { LuaFloat, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import * as ops from './lauxlib.js';
 import {
-  argError, checkInt, checkInteger, checkNumber, checkString, luaError, optInteger, setFuncs, typeError, type Args,
+  argError, checkInt, checkNumber, checkString, luaError, setFuncs, toPtrdiff, typeError, type Args,
 } from './lauxlib.js';
 import { CTYPE, MatchState, PatternError, isDigitByte } from './lstrlib-pattern.js';
 import { formatFloat, formatInt, parseSpec } from './string-format.js';
@@ -130,6 +130,17 @@ function noSpecials51(p: string): boolean {
   return true;
 }
 
+/** luaL_checkinteger of 5.1: (ptrdiff_t) of the number (huge values become -2^63). */
+function checkPtrdiff(args: Args, i: number): number {
+  const v = args[i];
+  if (typeof v === 'number' && (v | 0) === v) return v;
+  return toPtrdiff(checkNumber(args, i));
+}
+
+function optPtrdiff(args: Args, i: number, def: number): number {
+  return args[i] === undefined ? def : checkPtrdiff(args, i);
+}
+
 /** posrelat of 5.1: a relative position, never below 0. */
 function posrelat(pos: number, len: number): number {
   if (pos < 0) pos += len + 1;
@@ -145,8 +156,8 @@ function isNum(v: unknown): v is number | bigint | LuaFloat {
 function str51_sub(...args: Args): string {
   const s = checkString(args, 0);
   const l = s.length;
-  let start = posrelat(checkInteger(args, 1) as number, l);
-  let end = posrelat(optInteger(args, 2, -1) as number, l);
+  let start = posrelat(checkPtrdiff(args, 1), l);
+  let end = posrelat(optPtrdiff(args, 2, -1), l);
   if (start < 1) start = 1;
   if (end > l) end = l;
   return start <= end ? s.slice(start - 1, end) : '';
@@ -155,8 +166,8 @@ function str51_sub(...args: Args): string {
 function str51_byte(...args: Args): unknown {
   const s = checkString(args, 0);
   const l = s.length;
-  let posi = posrelat(optInteger(args, 1, 1) as number, l);
-  let pose = posrelat(args[2] === undefined ? posi : checkInteger(args, 2) as number, l);
+  let posi = posrelat(optPtrdiff(args, 1, 1), l);
+  let pose = posrelat(args[2] === undefined ? posi : checkPtrdiff(args, 2), l);
   if (posi <= 0) posi = 1;
   if (pose > l) pose = l;
   if (posi > pose) return ops.EMPTY;
@@ -205,7 +216,7 @@ function strFindAux51(args: Args, find: boolean): unknown {
   const s = checkString(args, 0);
   const p = checkString(args, 1);
   const l1 = s.length;
-  let init = posrelat(optInteger(args, 2, 1) as number, l1) - 1;
+  let init = posrelat(optPtrdiff(args, 2, 1), l1) - 1;
   if (init < 0) init = 0;
   else if (init > l1) init = l1;
   if (find && ((args[3] !== undefined && args[3] !== false) || noSpecials51(p))) {
