@@ -88,7 +88,8 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
-  const displayName = chunkid(chunkName);
+  // (Positions in runtime messages follow the dialect's luaO_chunkid: 5.1 keeps shorter file names.)
+  const displayName = chunkid(chunkName, options.dialect);
   const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
   const chunkInfo: ChunkInfo = {
     displayName,
