@@ -5,7 +5,7 @@ local function keys(t)
   table.sort(r)
   return table.concat(r, " ")
 end
-local function f(a, b, ...) return debug.getinfo(1) end
+local function f(a, b, ...) return debug.getinfo(1, "Slnu") end
 print(keys(f()))
 print(keys(debug.getinfo(print)))
 print(keys(debug.getinfo(f, "S")), keys(debug.getinfo(f, "u")), keys(debug.getinfo(f, "l")))
