@@ -14,6 +14,6 @@ g = "global"
 print(loadstring("return g")())
 local long = "return '" .. string.rep("x", 80) .. "' .. nil"
 print(pcall(loadstring(long)))
-print(loadstring("return 1\n+ nil\n"))
+print(type(loadstring("return 1\n+ nil\n")))
 print(pcall(loadstring("local a = 1\nreturn a + nil\n")))
 print(loadstring(string.dump(function() return "dumped" end))())
