@@ -4,6 +4,12 @@
 //
 // A program can set its command-line arguments with a first line
 // `-- args: a b c`, and its standard input with a sibling file `NAME.stdin`.
+// A line `-- libs: bit` among the first lines opens optional libraries on
+// both sides before the script runs: Regolith gets `--lib=bit`, the
+// reference `-l bit` (so the C module must be installed: Debian's lua-bitop
+// for bit; `arg[-1]`, `arg[-2]` then differ, and such programs do not look).
+// The libraries are then global variables and in package.loaded. Such a
+// program is skipped, saying why, when the reference cannot load them.
 // A known, documented difference is marked by a line
 // `-- known-difference: <reason>` among the first lines: the program is
 // reported as skipped with that reason (never silently), and listed in
@@ -13,7 +19,7 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Dialect } from '../src/syntax/ast.js';
 import { assertSameAsReference, referenceSkip, runDifferential } from './support/differential.js';
-import { repoRoot } from './support/reference.js';
+import { referenceModuleSkip, repoRoot } from './support/reference.js';
 
 const root = join(repoRoot, 'test', 'lua');
 
@@ -45,7 +51,10 @@ describe('differential: test/lua programs vs the reference interpreter', { concu
     const name = relative(root, file);
     const head = readFileSync(file, 'latin1').split('\n', 5);
     const known = head.map((l) => /^-- known-difference: (.*)$/.exec(l)).find((m) => m !== null);
-    const skip = known ? `known difference: ${known[1]}` : referenceSkip(dialect);
+    const libsLine = head.map((l) => /^-- libs:(.*)$/.exec(l)).find((x) => x !== null);
+    const libs = libsLine ? libsLine[1].trim().split(/\s+/).filter(Boolean) : [];
+    const libSkip = libs.map((l) => referenceModuleSkip(l, dialect)).find((m) => m !== false) ?? false;
+    const skip = known ? `known difference: ${known[1]}` : referenceSkip(dialect) || libSkip;
     test(name, { skip }, async () => {
       const firstLine = head[0];
       const m = /^-- args:(.*)$/.exec(firstLine);
@@ -54,7 +63,7 @@ describe('differential: test/lua programs vs the reference interpreter', { concu
       const stdin = existsSync(stdinFile) ? readFileSync(stdinFile, 'latin1') : undefined;
       // `-- keep-traceback` in the first lines: tracebacks are compared too (normally dropped).
       const keepTraceback = head.some((l) => l === '-- keep-traceback');
-      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback });
+      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback, libs });
       assertSameAsReference(r);
     });
   }

@@ -34,7 +34,8 @@ export function fileSystemFrom(option: FileSystemOption): FileSystem {
  */
 export function addModuleSearcher<L>(state: LuaState, core: Core, lua: L, modules: Record<string, ModuleSource<L>>): void {
   const pkg = state.loaded.getStr('package');
-  const searchers = pkg instanceof LuaTable ? pkg.getStr('searchers') : undefined;
+  // (Lua 5.1's are package.loaders.)
+  const searchers = pkg instanceof LuaTable ? pkg.getStr('searchers') ?? pkg.getStr('loaders') : undefined;
   if (!(searchers instanceof LuaTable)) return; // no package library: nothing calls searchers
   const table = new Map<string, ModuleSource<L>>();
   for (const [name, m] of Object.entries(modules)) {

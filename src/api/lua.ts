@@ -8,16 +8,7 @@ import { LuaFloat, mkFloat, type LuaValue } from '../runtime/value.js';
 import * as ops from '../runtime/ops.js';
 import type { LuaState } from '../runtime/state.js';
 import type { Host } from '../host/host.js';
-import { openBase } from '../stdlib/base.js';
-import { openCoroutine } from '../stdlib/coroutine.js';
-import { openTable } from '../stdlib/table.js';
-import { openMath } from '../stdlib/math.js';
-import { openOs } from '../stdlib/os.js';
-import { openString } from '../stdlib/string.js';
-import { openPackage } from '../stdlib/package.js';
-import { openIo } from '../stdlib/io.js';
-import { openDebug } from '../stdlib/debug.js';
-import { openUtf8 } from '../stdlib/utf8.js';
+import { libraryOpener } from '../stdlib/init.js';
 import { Core } from './core.js';
 import { LuaFunctionHandle, LuaTableHandle, LuaThreadHandle, LuaUserdataHandle } from './handles.js';
 import { classMetatable, type ClassOptions } from './userdata.js';
@@ -29,7 +20,7 @@ import type { Limits } from '../runtime/limits.js';
 import type { LuaStepper } from './stepper.js';
 import { addModuleSearcher, fileSystemFrom, type FileSystemOption, type ModuleSource } from './files.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
-import { applyPick, freezeLibraries, resolveLibs, restrictPackage, type FreezeOptions, type LibSelection } from './sandbox.js';
+import { applyPick, freezeLibraries, resolveLibs, restrictPackage, selectionFor, type FreezeOptions, type LibSelection } from './sandbox.js';
 
 export interface LuaOptions extends ConvertOptions {
   /** The Lua dialect: '5.4' (default), '5.3' or '5.1'. */
@@ -109,11 +100,6 @@ function globalNames(L: LuaState): string[] {
   return keys;
 }
 
-// (base also takes the sandbox flag: its load and collectgarbage restrictions)
-const OPENERS: Record<LibName, (L: LuaState, sandbox: boolean) => unknown> = {
-  base: openBase, coroutine: openCoroutine, table: openTable, math: openMath, os: openOs,
-  string: openString, package: openPackage, io: openIo, debug: openDebug, utf8: openUtf8,
-};
 
 /** Access to globals by dotted path: `lua.global.get('string.format')`. */
 export class GlobalAccess {
@@ -195,14 +181,17 @@ export class Lua {
     if (options.sliceMs !== undefined) this.core.sliceMs = options.sliceMs;
     this.global = new GlobalAccess(this.core);
     const L = this.core.L;
-    const libs = resolveLibs(options.libs ?? 'all');
-    // Only the libraries the dialect has (5.1 has no utf8; its coroutine table is part of base, selectable on its own here).
+    const version = L.engine.dialect.version;
+    const libs = selectionFor(version, resolveLibs(options.libs ?? 'all'));
+    // Only the libraries the dialect has (5.1 has no utf8; its coroutine table
+    // is part of base, selectable on its own here), and 'bit' when named.
     const has = L.engine.dialect.libraries;
-    const names = LIB_NAMES.filter((n) => libs[n] !== undefined && libs[n] !== false && (has.includes(n) || n === 'coroutine'));
+    const names = LIB_NAMES.filter((n) => libs[n] !== undefined && libs[n] !== false && (has.includes(n) || n === 'coroutine' || n === 'bit'));
     const sandbox = libs.sandbox === true;
     for (const n of names) {
       const before = new Set(n === 'base' ? globalNames(L) : []);
-      OPENERS[n](L, sandbox);
+      // (base also takes the sandbox flag: its load and collectgarbage restrictions)
+      libraryOpener(version, n)!(L, sandbox);
       applyPick(L, n, libs[n]!, before);
     }
     if (sandbox) restrictPackage(L);

@@ -4,7 +4,7 @@
 import type { LuaState } from '../runtime/state.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaUserdata } from '../runtime/value.js';
-import { LIB_NAMES, type LibName } from './types.js';
+import { LIB_NAMES, OPTIONAL_LIBS, type LibName } from './types.js';
 
 /** How much of one library to open: all of it (`true`), none (`false`), the listed keys, or all but the listed keys. */
 export type LibPick = boolean | readonly string[] | { readonly except: readonly string[] };
@@ -67,7 +67,7 @@ export interface FreezeOptions {
 
 /** The `libs` option as a selection (validated). */
 export function resolveLibs(libs: 'all' | 'safe' | 'none' | readonly LibName[] | LibSelection): LibSelection {
-  if (libs === 'all') return Object.fromEntries(LIB_NAMES.map((n) => [n, true]));
+  if (libs === 'all') return Object.fromEntries(LIB_NAMES.filter((n) => !OPTIONAL_LIBS.includes(n)).map((n) => [n, true]));
   if (libs === 'safe') return SAFE_LIBS;
   if (libs === 'none') return {};
   if (Array.isArray(libs)) {
@@ -120,11 +120,23 @@ export function applyPick(L: LuaState, name: LibName, pick: LibPick, before: Rea
 export function restrictPackage(L: LuaState): void {
   const pkg = L.loaded.getStr('package');
   if (!(pkg instanceof LuaTable)) return;
-  const searchers = pkg.getStr('searchers');
+  // (Lua 5.1 calls them package.loaders.)
+  const field = pkg.getStr('searchers') instanceof LuaTable ? 'searchers' : 'loaders';
+  const searchers = pkg.getStr(field);
   if (!(searchers instanceof LuaTable)) return;
   const only = new LuaTable();
   only.setInt(1, searchers.getInt(1)); // the preload searcher
-  pkg.setStr('searchers', only);
+  pkg.setStr(field, only);
+}
+
+/**
+ * A selection as a dialect can open it: Lua 5.1's package.searchers is
+ * package.loaders (the 'safe' preset names the former).
+ */
+export function selectionFor(version: string, libs: LibSelection): LibSelection {
+  const pick = libs.package;
+  if (version !== '5.1' || !Array.isArray(pick) || !pick.includes('searchers')) return libs;
+  return { ...libs, package: (pick as readonly string[]).map((k) => (k === 'searchers' ? 'loaders' : k)) };
 }
 
 /** Freezes the opened libraries' tables, the tables they hold (package.searchers), userdata methods (io files), and the string metatable. */

@@ -57,7 +57,13 @@ export class MultiReturn {
   }
 }
 
-/** Lua's standard libraries, by the names `LuaOptions.libs` takes. */
-export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8';
+/**
+ * Lua's standard libraries, by the names `LuaOptions.libs` takes, and
+ * 'bit' (LuaBitOp), which no dialect opens unless it is named.
+ */
+export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8' | 'bit';
 
-export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8'];
+export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8', 'bit'];
+
+/** Libraries opened only when named (never by 'all'). */
+export const OPTIONAL_LIBS: readonly LibName[] = ['bit'];

@@ -24,6 +24,24 @@ export function parseDialectOption(arg: string): Dialect | { error: string } | u
   return v;
 }
 
+/** Libraries no dialect opens by default that `--lib=NAME` can add. */
+export const OPTIONAL_LIBRARIES = ['bit'] as const;
+export type OptionalLibrary = (typeof OPTIONAL_LIBRARIES)[number];
+
+/**
+ * Recognises `--lib=bit` (ours: open an optional library, as a host
+ * embedding Regolith may). Returns the library, `undefined` when `arg` is not
+ * a `--lib` option, or an error message for a bad value.
+ */
+export function parseLibOption(arg: string): OptionalLibrary | { error: string } | undefined {
+  if (arg !== '--lib' && !arg.startsWith('--lib=')) return undefined;
+  const v = arg.slice('--lib='.length);
+  if (arg === '--lib' || !(OPTIONAL_LIBRARIES as readonly string[]).includes(v)) {
+    return { error: `'--lib' needs one of ${OPTIONAL_LIBRARIES.join(', ')} (as in --lib=bit)` };
+  }
+  return v as OptionalLibrary;
+}
+
 /** The program name as Lua's standalone tools show it (basename of argv[1]). */
 export function programName(fallback: string): string {
   const p = process.argv[1];

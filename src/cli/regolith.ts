@@ -1,10 +1,12 @@
 // bin/regolith: the standalone interpreter, behaving like PUC-Rio's lua.c.
 //
-//   regolith [--lua=5.1|5.3|5.4] [options] [script [args]]
+//   regolith [--lua=5.1|5.3|5.4] [--lib=bit] [options] [script [args]]
 //
 // Options are lua.c's: -e stat, -l mod, -l g=mod, -i, -v, -E, -W, --, -.
-// `--lua=X` (ours) picks the dialect; it is not part of the `arg` table, so
-// arg[-1]... look as they would under luaX.Y. Everything lua.c prints (usage,
+// `--lua=X` (ours) picks the dialect; `--lib=bit` (ours, repeatable) also
+// opens an optional library (LuaBitOp), as `lua -l bit` would with the C
+// module installed. Neither is part of the `arg` table, so arg[-1]... look
+// as they would under luaX.Y. Everything lua.c prints (usage,
 // version, `prog: message`, tracebacks) is reproduced with our program name.
 import { RunBudget, type Limits } from '../runtime/limits.js';
 import { readFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { LuaFloat, luaType, type LuaValue } from '../runtime/value.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import type { Dialect } from '../syntax/ast.js';
 import { HOST_ENTRY, cLevel, errorLevels, formatTraceback, type TraceLevel } from '../runtime/traceback.js';
-import { DEFAULT_DIALECT, parseDialectOption, programName, skipPrefix } from './args.js';
+import { DEFAULT_DIALECT, parseDialectOption, parseLibOption, programName, skipPrefix, type OptionalLibrary } from './args.js';
 import { miniRequire, type ErrorWithLevels } from './minirequire.js';
 import { runRepl } from './repl.js';
 
@@ -209,13 +211,13 @@ export class Interpreter {
   /** Name shown before messages; null in interactive mode (as lua.c does). */
   progname: string | null;
 
-  constructor(readonly profile: Profile, progname: string, host: Host = nodeHost(), noEnv = false) {
+  constructor(readonly profile: Profile, progname: string, host: Host = nodeHost(), noEnv = false, extraLibs: readonly OptionalLibrary[] = []) {
     this.host = host;
     this.progname = progname;
     this.L = new LuaState({ host, dialect: profile.dialect });
     // -E: package.path and cpath must ignore LUA_PATH/LUA_CPATH, which openLibs reads.
     if (noEnv) this.L.registry.setStr('LUA_NOENV', true);
-    openLibs(this.L);
+    openLibs(this.L, extraLibs);
     // The interpreter is this one state's process: its engine stays the running one.
     enter(this.L.engine);
   }
@@ -428,17 +430,20 @@ const STACK_LIMIT = 200;
  */
 export function main(argv: string[], options: { limits?: Limits } = {}): number {
   const progname = programName('regolith');
-  // Our own option comes before lua's ones: --lua=X picks the dialect.
+  // Our own options come before lua's ones: --lua=X picks the dialect, --lib=NAME adds a library.
   let profile = PROFILES[DEFAULT_DIALECT];
+  const extraLibs: OptionalLibrary[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
-    const d = parseDialectOption(argv[k]!);
+    const d = parseDialectOption(argv[k]!) ?? parseLibOption(argv[k]!);
     if (d === undefined) break;
     if (typeof d === 'object') {
       process.stderr.write(`${progname}: ${d.error}\n`);
       return 1;
     }
-    profile = PROFILES[d];
+    if (d === 'bit') {
+      if (!extraLibs.includes(d)) extraLibs.push(d);
+    } else profile = PROFILES[d];
   }
   const args = [process.argv[1] ?? progname, ...argumentBytes(argv).slice(k)];
   if (Error.stackTraceLimit < STACK_LIMIT) Error.stackTraceLimit = STACK_LIMIT;
@@ -453,7 +458,7 @@ export function main(argv: string[], options: { limits?: Limits } = {}): number 
     return 1;
   }
   const { flags, script } = parsed;
-  const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0);
+  const it = new Interpreter(profile, progname, host, (flags & HAS_BIG_E) !== 0, extraLibs);
   const L = it.L;
   // Limits for the whole process (scripts/bench-limited.ts measures their cost; not a lua option).
   if (options.limits !== undefined) {

@@ -274,6 +274,16 @@ export class Collector {
     }
   }
 
+  /**
+   * Lua 5.1's userdata: finalized by whatever __gc their metatable has when
+   * they are collected (5.1 looks it up then, not at setmetatable).
+   */
+  markForFinalization(o: LuaUserdata): void {
+    if (this.closing || this.finobj.has(o)) return;
+    this.finobj.add(o);
+    this.arm();
+  }
+
   hasWork(): boolean {
     return !this.closing && (this.finobj.size !== 0 || this.weakTables.size !== 0);
   }

@@ -88,6 +88,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
+  // (Positions in runtime messages follow the dialect's luaO_chunkid: 5.1 keeps shorter file names.)
   const displayName = chunkid(chunkName, options.dialect);
   const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
   const chunkInfo: ChunkInfo = {
@@ -129,10 +130,11 @@ export function instantiate(source: string, options: LoadOptions, env: LuaValue,
   const proto = protos[protoIndex];
   if (proto === undefined) throw new Error('bad proto index');
   // Fresh upvalues; the first one gets the environment, as lua_load does
-  // (a chunk's _ENV that is not the first upvalue is nil).
-  const envCell = { v: proto.envIndex === 0 ? env : undefined };
+  // (a chunk's _ENV that is not the first upvalue is nil). Lua 5.1's
+  // lua_load leaves every upvalue nil: the environment is the function's.
+  const envCell = { v: proto.envIndex === 0 || options.dialect === '5.1' ? env : undefined };
   const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
-  if (cells.length > 0 && proto.envIndex !== 0) cells[0].v = env;
+  if (cells.length > 0 && proto.envIndex !== 0 && options.dialect !== '5.1') cells[0].v = env;
   return (run(envCell, protoIndex) as Factory)(...cells);
 }
 

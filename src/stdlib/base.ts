@@ -90,12 +90,47 @@ function luaB_next(...args: Args): unknown {
   return r === undefined ? undefined : r;
 }
 
+/** next as pairs returns it in 5.1 (a function of its own, equal to no other). */
+function luaB_pairsnext(...args: Args): unknown {
+  const t = checkTable(args, 0);
+  let r;
+  try {
+    r = t.next(args[1]);
+  } catch {
+    return luaError("invalid key to 'next'");
+  }
+  return r === undefined ? undefined : r;
+}
+registerHostFunction(luaB_pairsnext);
+
 function ipairsAux(t: LuaValue, i: LuaValue): unknown {
   const n = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : N.numAdd(i as never, 1);
   const v = t instanceof LuaTable && t.metatable === null && typeof n === 'number' ? t.getInt(n) : ops.index(t, n);
   return v === undefined ? undefined : [n, v];
 }
 registerHostFunction(ipairsAux);
+
+/** lua5.1's ipairsaux: luaL_checkint(L, 2), a table, lua_rawgeti. */
+function ipairsAuxRaw(t: LuaValue, i: LuaValue): unknown {
+  if (t instanceof LuaTable && typeof i === 'number' && (i | 0) === i) {
+    const n = i + 1;
+    const v = t.getInt(n);
+    // (5.1 returns no value at the end)
+    return v === undefined ? ops.EMPTY : [n, v];
+  }
+  // (Called with other arguments: the checks, with "no value" for absent ones.)
+  // eslint-disable-next-line prefer-rest-params
+  return ipairsAuxRawChecked(Array.prototype.slice.call(arguments) as Args);
+}
+registerHostFunction(ipairsAuxRaw);
+
+function ipairsAuxRawChecked(args: Args): unknown {
+  const i = checkInteger(args, 1);
+  const t = checkTable(args, 0);
+  const n = (i as number) + 1;
+  const v = t.get(n);
+  return v === undefined ? ops.EMPTY : [n, v];
+}
 
 function tonumberWithBase(s: string, base: number): LuaValue {
   const text = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
@@ -134,6 +169,31 @@ export function openBase(L: LuaState, sandbox = false): void {
     return ops.EMPTY;
   }
 
+  /**
+   * print of 5.1 and 5.3 (dialect switch `printCallsTostring`): each value
+   * goes through the global `tostring`, written as it comes (5.1's fputs
+   * stops at a NUL byte).
+   */
+  const cStringOutput = L.engine.dialect.version === '5.1';
+  function luaB_print_tostring(...args: Args): unknown {
+    const tostringFn = G.getStr('tostring');
+    for (let i = 0; i < args.length; i++) {
+      const r = ops.first(ops.call(tostringFn, args[i]));
+      let s: string;
+      if (typeof r === 'string') s = r;
+      else if (typeof r === 'number' || typeof r === 'bigint' || r instanceof LuaFloat) s = N.tostringNumber(r);
+      else return luaError("'tostring' must return a string to 'print'");
+      if (cStringOutput) {
+        const z = s.indexOf('\0');
+        if (z >= 0) s = s.slice(0, z);
+      }
+      out.write(i > 0 ? '\t' + s : s);
+    }
+    out.write('\n');
+    if (L.stdoutMode !== 'full') out.flush();
+    return ops.EMPTY;
+  }
+
   function luaB_type(...args: Args): string {
     checkAny(args, 0);
     return luaType(args[0]);
@@ -164,6 +224,18 @@ export function openBase(L: LuaState, sandbox = false): void {
   function luaB_ipairs(...args: Args): unknown {
     checkAny(args, 0);
     return [ipairsAux, args[0], 0];
+  }
+
+  /** ipairs of 5.1 (dialect switch `ipairsIndex` off): a table, read raw. */
+  function luaB_ipairs_raw(...args: Args): unknown {
+    checkTable(args, 0);
+    return [ipairsAuxRaw, args[0], 0];
+  }
+
+  /** pairs without `__pairs` (dialect switch `pairsMeta` off): lua5.1's iterator is its own closure of next. */
+  function luaB_pairs_raw(...args: Args): unknown {
+    checkTable(args, 0);
+    return [luaB_pairsnext, args[0], undefined];
   }
 
   function luaB_pairs(...args: Args): unknown {
@@ -489,16 +561,19 @@ export function openBase(L: LuaState, sandbox = false): void {
     return ops.EMPTY;
   }
 
+  const dialect = L.engine.dialect;
   setFuncs(G, '', {
     assert: luaB_assert, collectgarbage: luaB_collectgarbage, dofile: luaB_dofile, error: luaB_error,
-    getmetatable: luaB_getmetatable, ipairs: luaB_ipairs, load: luaB_load, loadfile: luaB_loadfile,
-    next: luaB_next, pairs: luaB_pairs, pcall: luaB_pcall, print: luaB_print, rawequal: luaB_rawequal,
+    getmetatable: luaB_getmetatable, ipairs: dialect.ipairsIndex ? luaB_ipairs : luaB_ipairs_raw,
+    load: luaB_load, loadfile: luaB_loadfile, next: luaB_next,
+    pairs: dialect.pairsMeta ? luaB_pairs : luaB_pairs_raw, pcall: luaB_pcall,
+    print: dialect.printCallsTostring ? luaB_print_tostring : luaB_print, rawequal: luaB_rawequal,
     rawget: luaB_rawget, rawlen: luaB_rawlen, rawset: luaB_rawset, select: luaB_select,
     setmetatable: luaB_setmetatable, tonumber: luaB_tonumber, tostring: luaB_tostring, type: luaB_type,
     warn: luaB_warn, xpcall: luaB_xpcall,
   });
   G.setStr('_G', G);
-  G.setStr('_VERSION', 'Lua 5.4');
+  G.setStr('_VERSION', dialect.name);
   L.loaded.setStr('_G', G);
 }
 

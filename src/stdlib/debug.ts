@@ -34,12 +34,13 @@ import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
+import { LuaError, READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
-  argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
+  argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, toPtrdiff, typeError, type Args,
 } from './lauxlib.js';
+import { str2number51 } from '../runtime/strtod.js';
 
 type Cell = { v: LuaValue };
 
@@ -58,6 +59,8 @@ function isNumberValue(v: unknown): boolean {
 const VALID_OPTIONS = 'SlnrutfL';
 
 export function openDebug(L: LuaState): void {
+  /** Lua 5.1's debug library (ldblib.c of 5.1.5) where it differs; chosen when the library is opened (see debug51.ts). */
+  const v51 = L.engine.dialect.version === '5.1';
   const debug = new LuaTable();
   const upvalueIds = new WeakMap<object, LuaLightUserdata>();
 
@@ -85,6 +88,37 @@ export function openDebug(L: LuaState): void {
   }
 
   // ------------------------------------------------------------ traceback
+
+  /**
+   * db_errorfb of 5.1: a numeric level is popped from the top of the stack
+   * (whatever argument is there); the message is every argument from the
+   * first on, concatenated; a first one that is not a string is returned.
+   */
+  function db_traceback51(...args: Args): LuaValue {
+    const { thread, arg } = threadArg(args);
+    const stack = args.slice(arg);
+    const lv = stack[1];
+    const levelNumber = typeof lv === 'number' ? lv : lv instanceof LuaFloat ? lv.n : typeof lv === 'string' ? str2number51(lv) : undefined;
+    const current = isCurrent(thread);
+    let level = current ? 1 : 0;
+    if (levelNumber !== undefined) {
+      level = toPtrdiff(levelNumber);
+      stack.pop();
+    }
+    let msg: string | null = null;
+    if (stack.length > 0) {
+      const m = stack[0];
+      if (typeof m !== 'string' && !isNumberValue(m)) return m;
+      msg = '';
+      for (const v of stack) {
+        if (typeof v === 'string') msg += v;
+        else if (isNumberValue(v)) msg += N.tostringNumber(v as never);
+        else throw new LuaError(`attempt to concatenate a ${luaType(v)} value`);
+      }
+    }
+    if (!current) return formatTraceback(L, msg, threadLevels(thread!).slice(Math.max(0, level)));
+    return traceback(L, msg, level, { hostEntry: onMainThread() });
+  }
 
   function db_traceback(...args: Args): LuaValue {
     const { thread, arg } = threadArg(args);
@@ -121,6 +155,7 @@ export function openDebug(L: LuaState): void {
   function fillUps(t: LuaTable, proto: Proto | null, fn?: LuaValue): void {
     const cups = proto === null ? (fn as { C?: Cell[] } | undefined)?.C : undefined;
     t.setStr('nups', proto !== null ? proto.upvalueNames.length : cups ? cups.length : 0);
+    if (v51) return; // (5.1 has no nparams, isvararg)
     t.setStr('nparams', proto === null ? 0 : proto.numParams);
     t.setStr('isvararg', proto === null ? true : proto.isVararg);
   }
@@ -147,12 +182,18 @@ export function openDebug(L: LuaState): void {
 
   function db_getinfo(...args: Args): LuaValue {
     const { thread, arg } = threadArg(args);
-    const options = args[arg + 1] === undefined ? 'flnSrtu' : checkString(args, arg + 1);
-    if (options.startsWith('>')) argError(arg + 2, "invalid option '>'");
+    let options = args[arg + 1] === undefined ? (v51 ? 'flnSu' : 'flnSrtu') : checkString(args, arg + 1);
     const fv = args[arg];
+    if (v51) {
+      // 5.1: a level is any number (numeric strings too); a '>' may start the options of a level.
+      const isLevel = typeof fv === 'number' || fv instanceof LuaFloat || (typeof fv === 'string' && str2number51(fv) !== undefined);
+      if (!isLevel && typeof fv !== 'function') argError(arg + 1, 'function or level expected');
+      if (isLevel && options.startsWith('>')) options = options.slice(1);
+    } else if (options.startsWith('>')) argError(arg + 2, "invalid option '>'");
+    const valid = v51 ? 'SlnufL' : VALID_OPTIONS;
     const t = new LuaTable();
     const checkOptions = (): void => {
-      for (const c of options) if (!VALID_OPTIONS.includes(c)) argError(arg + 2, 'invalid option');
+      for (const c of options) if (!valid.includes(c)) argError(arg + 2, 'invalid option');
     };
     if (typeof fv === 'function') {
       checkOptions();
@@ -240,7 +281,10 @@ export function openDebug(L: LuaState): void {
 
   function db_setmetatable(...args: Args): LuaValue {
     const mt = args[1];
-    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) {
+      if (v51) argError(2, 'nil or table expected');
+      typeError(args, 1, 'nil or table');
+    }
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
@@ -253,7 +297,8 @@ export function openDebug(L: LuaState): void {
       if (E.typeMetatables[type]?.readonly === true) luaError(READONLY_MESSAGE);
       E.typeMetatables[type] = m;
     }
-    return v;
+    // lua5.1 answers lua_setmetatable's result: true.
+    return v51 ? true : v;
   }
 
   function db_getregistry(): LuaValue {
@@ -314,7 +359,8 @@ export function openDebug(L: LuaState): void {
   function db_gethook(...args: Args): unknown {
     const { thread } = threadArg(args);
     const h = getHook(hookKey(thread));
-    if (h === undefined) return undefined;
+    // lua5.1 always answers three values: nil, "" and 0 without a hook.
+    if (h === undefined) return v51 ? [undefined, '', 0] : undefined;
     return [h.fn, h.mask, h.count];
   }
 
@@ -475,7 +521,7 @@ export function openDebug(L: LuaState): void {
     getregistry: db_getregistry, getmetatable: db_getmetatable, getupvalue: db_getupvalue,
     upvaluejoin: db_upvaluejoin, upvalueid: db_upvalueid, setuservalue: db_setuservalue,
     sethook: db_sethook, setlocal: db_setlocal, setmetatable: db_setmetatable,
-    setupvalue: db_setupvalue, traceback: db_traceback, setcstacklimit: db_setcstacklimit,
+    setupvalue: db_setupvalue, traceback: v51 ? db_traceback51 : db_traceback, setcstacklimit: db_setcstacklimit,
   });
   L.loaded.setStr('debug', debug);
   L.globals.setStr('debug', debug);

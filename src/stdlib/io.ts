@@ -13,8 +13,9 @@ import * as N from '../runtime/number.js';
 import { LuaFloat, LuaUserdata, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import type { FdError, OutputStream, ProcessStatus } from '../host/host.js';
-import { fileSystemOf, reasonOf } from '../host/fs.js';
+import { canOpen, fileSystemOf, reasonOf } from '../host/fs.js';
 import { addressOf } from './base.js';
+import { strtod } from '../runtime/strtod.js';
 import {
   argError, checkInteger, checkOption, checkString, luaError, optInteger, registerHostFunction, setFuncs,
   toSafeNumber, typeError, type Args,
@@ -70,6 +71,8 @@ export function syncFiles(L: LuaState): void {
 }
 
 export function openIo(L: LuaState): void {
+  /** Lua 5.1's io library (liolib.c of 5.1.5) where it differs; chosen when the library is opened. */
+  const v51 = L.engine.dialect.version === '5.1';
   const files = fileSystemOf(L.host);
   const processes = L.host.processes;
   const meta = new LuaTable();
@@ -335,7 +338,123 @@ export function openIo(L: LuaState): void {
     }
   }
 
+  /**
+   * read_number of 5.1: fscanf("%lf") as glibc scans, one byte of
+   * lookahead: a byte that cannot continue the number is left for the next
+   * read, except inside "inf"/"infinity"/"nan", where a mismatch is
+   * consumed; the number is the longest prefix strtod converts.
+   */
+  function readNumber51(f: LFile): LuaValue | Fail {
+    let buf = '';
+    let failed = false;
+    /** The next byte (-1 at the end), or a Fail. */
+    const cur = (): number | Fail => peek(f);
+    const take = (): void => {
+      buf += f.rbuf.charAt(f.rpos);
+      f.rpos++;
+    };
+    const accept = (test: (c: number) => boolean): boolean => {
+      const ch = cur();
+      if (Array.isArray(ch) || ch < 0 || !test(ch)) return false;
+      take();
+      return true;
+    };
+    const digit = (c: number): boolean => c >= 48 && c <= 57;
+    const xdigit = (c: number): boolean => digit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+    /** Match the letters of `w` (lower case); a mismatching byte is consumed too. */
+    const word = (w: string): boolean => {
+      for (let i = 0; i < w.length; i++) {
+        const ch = cur();
+        if (Array.isArray(ch) || ch < 0) return false;
+        take();
+        if ((ch | 32) !== w.charCodeAt(i)) return false;
+      }
+      return true;
+    };
+    for (;;) {
+      const c = cur();
+      if (Array.isArray(c)) return c;
+      if (c === 32 || (c >= 9 && c <= 13)) f.rpos++;
+      else break;
+    }
+    accept((c) => c === 43 || c === 45);
+    const c0 = cur();
+    if (Array.isArray(c0)) return c0;
+    if ((c0 | 32) === 105) { // inf[inity]
+      if (!word('inf')) failed = true;
+      else if (accept((c) => (c | 32) === 105) && !word('nity')) failed = true;
+    } else if ((c0 | 32) === 110) { // nan
+      if (!word('nan')) failed = true;
+    } else {
+      let digits = 0;
+      if (accept((c) => c === 48)) {
+        digits = 1;
+        if (accept((c) => (c | 32) === 120)) {
+          // hexadecimal: a hex digit or a point must follow "0x"
+          digits = 0;
+          const dot = accept((c) => c === 46);
+          while (accept(xdigit)) digits++;
+          if (!dot && accept((c) => c === 46)) while (accept(xdigit)) digits++;
+          if (digits === 0) {
+            if (!dot) failed = true;
+            return failed ? undefined : 0;
+          }
+          if (accept((c) => (c | 32) === 112)) {
+            accept((c) => c === 43 || c === 45);
+            while (accept(digit));
+          }
+          const r = strtod(buf);
+          return r.end > 0 ? r.value : undefined;
+        }
+      }
+      while (accept(digit)) digits++;
+      if (accept((c) => c === 46)) while (accept(digit)) digits++;
+      if (digits === 0) failed = true;
+      else if (accept((c) => (c | 32) === 101)) {
+        accept((c) => c === 43 || c === 45);
+        while (accept(digit));
+      }
+    }
+    if (failed) return undefined;
+    const r = strtod(buf);
+    return r.end > 0 ? r.value : undefined;
+  }
+
+  /** g_read of 5.1: '*n', '*l', '*a' or a count; a string without '*' is an invalid option. */
+  function readFormats51(f: LFile, args: Args, first: number): unknown {
+    if (args.length <= first) return readLine(f, false);
+    const results: LuaValue[] = [];
+    for (let i = first; i < args.length; i++) {
+      const fmt = args[i];
+      let v: LuaValue | Fail;
+      if (typeof fmt === 'number' || typeof fmt === 'bigint' || fmt instanceof LuaFloat) {
+        const n = toSafeNumber(checkInteger(args, i));
+        if (n === 0) {
+          const p = peek(f);
+          v = Array.isArray(p) ? p : p < 0 ? undefined : '';
+        } else {
+          // (size_t) of a negative count: everything.
+          v = readChars(f, n < 0 ? Infinity : n);
+        }
+      } else {
+        const p = typeof fmt === 'string' ? fmt : undefined;
+        if (p === undefined || p.charCodeAt(0) !== 42) argError(i + 1, 'invalid option');
+        switch (p!.charAt(1)) {
+          case 'n': v = readNumber51(f); break;
+          case 'l': v = readLine(f, false); break;
+          case 'a': v = readAll(f); break;
+          default: return argError(i + 1, 'invalid format');
+        }
+      }
+      if (Array.isArray(v)) return v;
+      results.push(v);
+      if (v === undefined) break;
+    }
+    return results;
+  }
+
   function readFormats(f: LFile, args: Args, first: number): unknown {
+    if (v51) return readFormats51(f, args, first);
     const results: LuaValue[] = [];
     if (args.length <= first) {
       const r = readLine(f, false);
@@ -372,6 +491,8 @@ export function openIo(L: LuaState): void {
   }
 
   function numberText(v: LuaValue): string {
+    // lua5.1: fprintf(f, LUA_NUMBER_FMT, n) for every number.
+    if (v51) return N.formatG14(typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : (v as LuaFloat).n);
     if (typeof v === 'number') return Number.isInteger(v) ? N.tostringNumber(v) : N.formatG14(v);
     if (typeof v === 'bigint') return N.tostringNumber(v);
     if (v instanceof LuaFloat) return N.formatG14(v.n);
@@ -397,7 +518,8 @@ export function openIo(L: LuaState): void {
         return r;
       }
     }
-    return self;
+    // lua5.1 answers true (pushresult), later versions the file.
+    return v51 ? true : self;
   }
 
   /** aux_close: what the file's closing function returns. */
@@ -406,11 +528,13 @@ export function openIo(L: LuaState): void {
     f.closed = true;
     pendingPipes.delete(f);
     f.rbuf = '';
-    if (f.kind === 'piperead') return execResult(f.status!);
+    // lua5.1's pclose result: true when pclose did not fail, whatever the command's status.
+    if (f.kind === 'piperead') return v51 ? true : execResult(f.status!);
     const flushed = flushWrites(f);
     let status: unknown = true;
     if (f.kind === 'pipewrite') {
-      status = execResult(runCommand(f.command, f.pipeInput.join(''), false));
+      const r = runCommand(f.command, f.pipeInput.join(''), false);
+      status = !v51 ? execResult(r) : r.ok ? true : fail(r.error, r.errno);
       f.pipeInput = [];
       return flushed ?? status;
     }
@@ -478,7 +602,7 @@ export function openIo(L: LuaState): void {
       }
       if (vals[0] === undefined) {
         if (toClose) closeFile(f);
-        return undefined;
+        return v51 ? ops.EMPTY : undefined;
       }
       return vals;
     }
@@ -491,7 +615,7 @@ export function openIo(L: LuaState): void {
   /** getiofile: the default input or output, which must be open. */
   function ioFileOpen(u: LuaUserdata, what: string): LFile {
     const f = u.value as LFile;
-    if (f.closed) luaError(`default ${what} file is closed`);
+    if (f.closed) luaError(v51 ? `standard ${what} file is closed` : `default ${what} file is closed`);
     return f;
   }
 
@@ -510,13 +634,39 @@ export function openIo(L: LuaState): void {
   function io_open(...args: Args): unknown {
     const name = checkString(args, 0);
     const mode = args[1] === undefined ? 'r' : checkString(args, 1);
+    if (v51) {
+      // lua5.1 hands the mode to fopen: glibc reads r/w/a and a "+" or "x" among the next 6 characters.
+      const m = fopenMode(mode);
+      if (m === null) return fail(`${name}: Invalid argument`, 22);
+      if (m.exclusive && m.mode[0] !== 'r' && canOpen(files, name)) return fail(`${name}: File exists`, 17);
+      return openFile(name, m.mode);
+    }
     if (!checkMode(mode)) argError(2, 'invalid mode');
     return openFile(name, mode);
   }
 
+  /** glibc fopen's reading of a mode: "r", "w", "a", with "+" when one of the next 6 characters is "+", exclusive for an "x"; null when invalid. */
+  function fopenMode(mode: string): { mode: string; exclusive: boolean } | null {
+    const c = mode.charAt(0);
+    if (c !== 'r' && c !== 'w' && c !== 'a') return null;
+    let plus = false, exclusive = false;
+    for (let i = 1; i < 7 && i < mode.length; i++) {
+      const ch = mode.charAt(i);
+      if (ch === '\0') break;
+      if (ch === '+') plus = true;
+      else if (ch === 'x') exclusive = true;
+    }
+    return { mode: plus ? c + '+' : c, exclusive };
+  }
+
   function io_popen(...args: Args): unknown {
     const command = checkString(args, 0);
-    const mode = args[1] === undefined ? 'r' : checkString(args, 1);
+    let mode = args[1] === undefined ? 'r' : checkString(args, 1);
+    if (v51 && mode !== 'r' && mode !== 'w') {
+      // popen(3): "r" or "w", possibly followed by 'e'.
+      if (mode === 're' || mode === 'we') mode = mode.charAt(0);
+      else return fail(`${command}: Invalid argument`, 22);
+    }
     if (mode !== 'r' && mode !== 'w') argError(2, 'invalid mode');
     if (!processes) return luaError("'popen' not supported");
     syncFiles();
@@ -555,7 +705,7 @@ export function openIo(L: LuaState): void {
     const v = args[0];
     if (v === undefined) return current;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
-      return openCheck(checkString(args, 0), mode);
+      return v51 ? openOrArgError(checkString(args, 0), mode) : openCheck(checkString(args, 0), mode);
     }
     toFile(args, 0);
     return v as LuaUserdata;
@@ -569,6 +719,28 @@ export function openIo(L: LuaState): void {
   function io_output(...args: Args): unknown {
     output = ioFile(args, 'w', output);
     return output;
+  }
+
+  /** lua5.1's fileerror: a failed open is an error of argument #1, "name: reason". */
+  function openOrArgError(name: string, mode: string): LuaUserdata {
+    const r = openFile(name, mode);
+    if (Array.isArray(r)) return argError(1, r[1]);
+    return r;
+  }
+
+  /** io.lines of 5.1: no formats; the iterator alone; a named file is closed at its end. */
+  function io_lines51(...args: Args): unknown {
+    if (args[0] === undefined) {
+      toFile([input], 0);
+      return makeLines(input, [], false);
+    }
+    const u = openOrArgError(checkString(args, 0), 'r');
+    return makeLines(u, [], true);
+  }
+
+  function f_lines51(...args: Args): unknown {
+    toFile(args, 0);
+    return makeLines(args[0] as LuaUserdata, [], false);
   }
 
   function io_lines(...args: Args): unknown {
@@ -654,20 +826,28 @@ export function openIo(L: LuaState): void {
     return ops.EMPTY;
   }
 
-  const methodFuncs = {
+  const methodFuncs: Record<string, (...args: Args) => unknown> = {
     close: f_close, flush: f_flush, lines: f_lines, read: f_read, seek: f_seek, setvbuf: f_setvbuf, write: f_write,
   };
+  if (v51) methodFuncs.lines = f_lines51;
   const metaFuncs = { __gc: f_gc, __close: f_gc, __tostring: f_tostring };
   // Methods are not reachable from package.loaded: lua5.4 names them '?' in messages.
   for (const fn of [...Object.values(methodFuncs), ...Object.values(metaFuncs)]) registerHostFunction(fn, '?');
-  setFuncs(methods, '', methodFuncs);
-  setFuncs(meta, '', metaFuncs);
-  meta.setStr('__index', methods);
-  meta.setStr('__name', 'FILE*');
+  if (v51) {
+    // 5.1: the methods live in the metatable itself, which is its own __index; no __name, no __close.
+    setFuncs(meta, '', methodFuncs);
+    setFuncs(meta, '', { __gc: f_gc, __tostring: f_tostring });
+    meta.setStr('__index', meta);
+  } else {
+    setFuncs(methods, '', methodFuncs);
+    setFuncs(meta, '', metaFuncs);
+    meta.setStr('__index', methods);
+    meta.setStr('__name', 'FILE*');
+  }
 
   const io = new LuaTable();
   setFuncs(io, 'io.', {
-    close: io_close, input: io_input, lines: io_lines, open: io_open, output: io_output, popen: io_popen,
+    close: io_close, input: io_input, lines: v51 ? io_lines51 : io_lines, open: io_open, output: io_output, popen: io_popen,
     read: io_read, tmpfile: io_tmpfile, type: io_type, write: io_write, flush: io_flush,
   });
   io.setStr('stdin', stdinF);

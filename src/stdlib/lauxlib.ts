@@ -15,6 +15,7 @@ import { LuaError, captureFrames, hostFunctionNames, luaLevels, positionOf, regi
 export { registerHostFunction };
 import { getmetatable, typeName } from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
+import { str2number51 } from '../runtime/strtod.js';
 import { LuaFloat, LuaUserdata, isLightUserdata, luaType, type LuaValue, type LuaInteger, type LuaNumber } from '../runtime/value.js';
 
 // ------------------------------------------------------------ library API
@@ -70,7 +71,7 @@ export function argError(arg: number, extramsg: string): never {
     if (arg === 0) throw new LuaError(`${pos}calling '${site.name}' on bad self (${extramsg})`);
   }
   let name = site && site.namewhat ? site.name : undefined;
-  // 5.1 knows only the name the caller used (a function called by pcall is '?').
+  // lua5.4 then looks the function up in package.loaded; lua5.1 does not.
   if (name === undefined) name = (E.dialect.messages !== '5.1' && host?.fnName && hostFunctionNames.get(host.fnName)) || '?';
   throw new LuaError(`${pos}bad argument #${arg} to '${name}' (${extramsg})`);
 }
@@ -78,9 +79,11 @@ export function argError(arg: number, extramsg: string): never {
 /** The type name lua5.4 shows for a bad argument (`__name`, or "no value"). */
 function argTypeName(args: Args, i: number): string {
   const v = args[i];
+  // lua5.1's luaL_typerror: the type's name (no __name; light userdata are userdata).
+  if (E.dialect.messages === '5.1') return i >= args.length ? 'no value' : luaType(v);
   // luaL_typeerror looks for __name in any metatable, per-type ones included
   // (an absent argument reads as nil there).
-  const name = E.dialect.messages === '5.1' ? undefined : getmetatable(v)?.getStr('__name');
+  const name = getmetatable(v)?.getStr('__name');
   if (typeof name === 'string') return name;
   if (i >= args.length) return 'no value';
   return isLightUserdata(v) ? 'light userdata' : luaType(v);
@@ -106,7 +109,7 @@ export function checkNumber(args: Args, i: number): LuaNumber {
   const v = args[i];
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
   if (typeof v === 'string') {
-    const n = N.str2number(v);
+    const n = E.dialect.numbers === 'double' ? str2number51(v) : N.str2number(v);
     if (n !== undefined) return n;
   }
   return typeError(args, i, 'number');
@@ -120,9 +123,40 @@ export function checkInteger(args: Args, i: number): LuaInteger {
   const v = args[i];
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   const n = checkNumber(args, i);
+  // lua5.1's luaL_checkinteger casts (truncates) whatever number it gets.
+  if (E.dialect.integerArguments === 'truncate') return toPtrdiff(n);
   const r = N.toInteger(n);
   if (r === undefined) argError(i + 1, 'number has no integer representation');
   return r;
+}
+
+/**
+ * C's `(ptrdiff_t)d` on x86-64 (lua5.1's lua_Integer): truncation toward
+ * zero; NaN and values out of the 64-bit range give -2^63 (cvttsd2si).
+ */
+export function toPtrdiff(v: LuaNumber): number {
+  const d = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n;
+  const t = Math.trunc(d);
+  return t >= -9223372036854775808 && t < 9223372036854775808 ? t + 0 : -9223372036854775808;
+}
+
+/** C's `(int)(ptrdiff_t)d` (lua5.1's luaL_checkint): the low 32 bits of toPtrdiff, signed. */
+export function toCInt(v: LuaNumber): number {
+  const t = toPtrdiff(v);
+  if (t >= -2147483648 && t <= 2147483647) return t;
+  return Number(BigInt.asIntN(32, BigInt(t)));
+}
+
+/** lua5.1's luaL_checkint: a number argument as a C int. */
+export function checkInt(args: Args, i: number): number {
+  const v = args[i];
+  if (typeof v === 'number' && (v | 0) === v) return v;
+  return toCInt(checkNumber(args, i));
+}
+
+/** lua5.1's luaL_optint. */
+export function optInt(args: Args, i: number, def: number): number {
+  return args[i] === undefined ? def : checkInt(args, i);
 }
 
 export function optInteger(args: Args, i: number, def: LuaInteger): LuaInteger {

@@ -198,7 +198,7 @@ export class MatchState {
   }
 
   /** Pattern byte at p; '\0' at (and past) the end, as C reads the terminator. */
-  private pc(p: number): number {
+  protected pc(p: number): number {
     return p < this.pEnd ? this.pat.charCodeAt(p) : 0;
   }
 
@@ -223,7 +223,7 @@ export class MatchState {
   }
 
   /** matchbracketclass: p at '[', ec at the closing ']'. */
-  private matchBracketClass(c: number, p: number, ec: number): boolean {
+  protected matchBracketClass(c: number, p: number, ec: number): boolean {
     const pat = this.pat;
     let sig = true;
     if (this.pc(p + 1) === 94) { // '^'
@@ -243,7 +243,7 @@ export class MatchState {
     return !sig;
   }
 
-  private singleMatch(s: number, p: number, ep: number): boolean {
+  protected singleMatch(s: number, p: number, ep: number): boolean {
     if (s >= this.src.length) return false;
     const c = this.src.charCodeAt(s);
     const pcc = this.pat.charCodeAt(p);
@@ -255,7 +255,7 @@ export class MatchState {
     }
   }
 
-  private matchBalance(s: number, p: number): number {
+  protected matchBalance(s: number, p: number): number {
     if (p >= this.pEnd - 1) perr("malformed pattern (missing arguments to '%b')");
     const src = this.src, end = src.length;
     // *s reads the terminator at the end of the subject
@@ -318,7 +318,7 @@ export class MatchState {
     return perr('invalid pattern capture');
   }
 
-  private checkCapture(l: number): number {
+  protected checkCapture(l: number): number {
     l -= 49; // '1'
     if (l < 0 || l >= this.level || this.capLen[l] === CAP_UNFINISHED) perr(`invalid capture index %${l + 1}`);
     return l;

@@ -22,7 +22,7 @@ const MININTEGER = mkInt(-(1n << 63n));
 // fixed up below to give what glibc on x86-64 gives.
 
 /** The "default NaN" of x86-64 (sign bit set), printed "-nan". */
-const NEG_NAN: number = (() => {
+export const NEG_NAN: number = (() => {
   const v = new DataView(new ArrayBuffer(8));
   v.setUint32(0, 0xfff80000);
   v.setUint32(4, 0);
@@ -30,7 +30,7 @@ const NEG_NAN: number = (() => {
 })();
 
 /** C log: a NaN argument propagates, a negative one gives -nan. */
-function cLog(x: number): number {
+export function cLog(x: number): number {
   if (x !== x) return x;
   return x < 0 ? NEG_NAN : Math.log(x);
 }
@@ -42,7 +42,7 @@ function cLog2(x: number): number {
 }
 
 /** C log10 (glibc gives a positive NaN for negative arguments). */
-function cLog10(x: number): number {
+export function cLog10(x: number): number {
   return x !== x ? x : x < 0 ? NaN : Math.log10(x);
 }
 

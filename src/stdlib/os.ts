@@ -17,7 +17,7 @@ import { fileSystemOf } from '../host/fs.js';
 // ------------------------------------------------------------ broken-down time
 
 /** struct tm, with the real (not offset) year and month. */
-interface Tm {
+export interface Tm {
   year: number; month: number; day: number; hour: number; min: number; sec: number;
   /** 0 = Sunday. */
   wday: number;
@@ -70,7 +70,7 @@ function offsetOf(d: Date): number {
 }
 
 /** gmtime / localtime of `t` seconds; null when the year does not fit a C int (tm_year). */
-function breakDown(t: bigint, utc: boolean): Tm | null {
+export function breakDown(t: bigint, utc: boolean): Tm | null {
   const { cycles, rest } = splitCycles(t);
   const d = new Date(rest * 1000);
   const year = (utc ? d.getUTCFullYear() : d.getFullYear()) + Number(cycles) * 400;
@@ -118,7 +118,7 @@ function localOffset(t: bigint): { off: number; dst: boolean; std: number; summe
 }
 
 /** mktime: broken-down local time (fields may be out of range) to seconds; isdst undefined = unknown (-1). */
-function mktime(year: number, month: number, day: number, hour: number, min: number, sec: number, isdst: boolean | undefined): bigint {
+export function mktime(year: number, month: number, day: number, hour: number, min: number, sec: number, isdst: boolean | undefined): bigint {
   const days = daysToMonth(year, month) + BigInt(day - 1);
   const local = days * 86400n + BigInt(hour) * 3600n + BigInt(min) * 60n + BigInt(sec);
   const first = localOffset(local);
@@ -175,7 +175,7 @@ const SINGLE = 'aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%';
 const WITH_E = 'cCxXyY';
 const WITH_O = 'deHImMSuUVwWy';
 
-function conversion(c: string, tm: Tm): string {
+export function conversion(c: string, tm: Tm): string {
   switch (c) {
     case 'a': return DAYS[tm.wday]!.slice(0, 3);
     case 'A': return DAYS[tm.wday]!;

@@ -11,6 +11,9 @@
 //   const r = await runDifferential({ file: 'examples/hello.lua' }, { args: ['a'], stdin: 'x\n' });
 //   assertSameAsReference(r);
 //
+// Optional libraries (`libs: ['bit']`) are opened on both sides before the
+// script: `bin/regolith --lib=bit`, `luaX -l bit`.
+//
 // Normalisation (applied to both sides):
 //   - the program name at the start of a line (`lua5.4:`, `/usr/bin/lua5.4:`,
 //     `regolith:`) becomes `<lua>:`;
@@ -45,6 +48,12 @@ export interface DifferentialOptions {
   timeoutMs?: number;
   /** Compare `stack traceback:` blocks too (default: they are dropped). */
   keepTraceback?: boolean;
+  /**
+   * Optional libraries both sides open before the script, such as 'bit'
+   * (LuaBitOp): Regolith gets `--lib=NAME`, the reference `-l NAME`, which
+   * needs the C module installed (Debian's lua-bitop for bit).
+   */
+  libs?: string[];
   /** Command (argv prefix) for the Regolith side; default `node bin/regolith --lua=X`. */
   regolithCommand?: string[];
   /** Command (argv prefix) for the reference side; default the installed `luaX`. */
@@ -164,9 +173,9 @@ export async function runDifferential(program: Program, options: DifferentialOpt
   if (!refCmd) {
     const lua = referenceBinary('lua', dialect);
     if (!lua) throw new Error(missingReference('lua', dialect));
-    refCmd = [lua];
+    refCmd = [lua, ...(options.libs ?? []).flatMap((l) => ['-l', l])];
   }
-  const regCmd = options.regolithCommand ?? regolithCommand(dialect);
+  const regCmd = options.regolithCommand ?? [...regolithCommand(dialect), ...(options.libs ?? []).map((l) => `--lib=${l}`)];
   if (!options.regolithCommand && !existsSync(regCmd[0]!)) {
     throw new Error(`${regCmd[0]} does not exist (the execution engine is not there yet)`);
   }

@@ -35,3 +35,23 @@ export function referenceBinary(kind: 'lua' | 'luac', dialect: Dialect): string 
 export function missingReference(kind: 'lua' | 'luac', dialect: Dialect): string {
   return `reference ${kind}${dialect} is not installed (apt-get install lua${dialect}); skipping`;
 }
+
+const loadable = new Map<string, boolean>();
+
+/**
+ * `false`, or a skip message when the reference interpreter of `dialect`
+ * cannot load the C module `lib` (`luaX -l lib`): LuaBitOp ('bit') comes
+ * from Debian's lua-bitop package.
+ */
+export function referenceModuleSkip(lib: string, dialect: Dialect): string | false {
+  const lua = referenceBinary('lua', dialect);
+  if (!lua) return missingReference('lua', dialect);
+  const key = `${dialect}:${lib}`;
+  if (!loadable.has(key)) {
+    const r = spawnSync(lua, ['-l', lib, '-e', ''], { encoding: 'utf8' });
+    loadable.set(key, r.status === 0);
+  }
+  if (loadable.get(key)) return false;
+  const pkg = lib === 'bit' ? 'lua-bitop' : `the C module ${lib}`;
+  return `reference lua${dialect} cannot load '${lib}' (apt-get install ${pkg}); skipping`;
+}

@@ -1,0 +1,12 @@
+-- assert: returns its arguments; message is a string (numbers converted), positioned
+print(assert(1, 2, 3))
+print(assert("x"))
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom"))
+print(pcall(assert, false, 42))
+print(pcall(assert, false, {}))
+print(pcall(assert))
+print(pcall(function() assert(false) end))
+print(pcall(function() assert(nil, "with position") end))
+print(pcall(function() assert(1 == 2, 3.5) end))
+print(pcall(function() local ok = assert(false, nil) end))

@@ -1,0 +1,18 @@
+-- setmetatable/getmetatable: protection, argument errors, the string metatable
+local p = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(p))
+print(pcall(setmetatable, p, {}))
+print(pcall(setmetatable, p, nil))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable))
+print(pcall(getmetatable))
+local mt = {}
+local t = setmetatable({}, mt)
+print(getmetatable(t) == mt, setmetatable(t, nil) == t, getmetatable(t))
+print(getmetatable("abc").__index == string, getmetatable(1), getmetatable(nil), getmetatable(print))
+print(("abc"):upper(), ("x"):rep(3))
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f))
+print(pcall(setmetatable, f, {}))

@@ -1,0 +1,10 @@
+-- pcall returns every result; errors in nested pcalls; pcall of non-functions
+print(pcall(function() return 1, nil, 3 end))
+print(select("#", pcall(function() return 1, nil, nil end)))
+print(pcall(pcall, error, "inner"))
+print(pcall(error, pcall) == false, select(2, pcall(error, pcall)) == pcall)
+print(pcall(42))
+print(pcall(nil))
+print(pcall({}))
+print(pcall(setmetatable({}, {__call = function(self, a) return "called", a end}), 5))
+print(pcall(function() local t = setmetatable({}, {__index = function() error("in index") end}) return t.x end))

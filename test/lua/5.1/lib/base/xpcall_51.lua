@@ -1,0 +1,12 @@
+-- xpcall(f, handler): no extra arguments, any handler value accepted
+print(xpcall(function(...) return select("#", ...) end, print, 1, 2, 3))
+print(xpcall(function() error("boom") end, function(m) return "handled: " .. m end))
+print(xpcall(function() error({code = 7}) end, function(e) return e.code end))
+print(xpcall(function() return "ok", 2 end, nil))
+print(xpcall(function() error("x") end, 42))
+print(xpcall(function() error("x") end, nil))
+print(xpcall(function() local x = nil; return x.y end, function(m) return (string.gsub(m, "^.-:%d+: ", "")) end))
+print(pcall(xpcall, function() end))
+print(pcall(xpcall))
+print(xpcall(error, function(m) return type(m) end))
+print(xpcall(function() error("deep") end, function(m) error("again") end))

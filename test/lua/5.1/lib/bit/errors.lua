@@ -1,0 +1,11 @@
+-- libs: bit
+-- argument errors: every argument must be a number (or a numeric string)
+print(pcall(bit.tobit))
+print(pcall(bit.tobit, "x"))
+print(pcall(bit.band, 1, {}))
+print(pcall(bit.bor, 1, 2, "z"))
+print(pcall(bit.lshift, 1))
+print(pcall(bit.tohex, 1, nil))
+print(pcall(bit.tohex, nil))
+print(pcall(bit.bnot, true))
+print(pcall(function() return bit.band(1, nil) end))

@@ -1,0 +1,15 @@
+-- running: nil on the main thread, the thread alone inside; status values
+print(coroutine.running(), select("#", coroutine.running()))
+local co
+co = coroutine.create(function()
+  local me = coroutine.running()
+  print(me == co, select("#", coroutine.running()), coroutine.status(co))
+  local inner = coroutine.create(function() print("outer is", coroutine.status(co)) end)
+  coroutine.resume(inner)
+  print("inner is", coroutine.status(inner))
+end)
+print(coroutine.status(co))
+coroutine.resume(co)
+print(coroutine.status(co))
+print(pcall(coroutine.status, 1))
+print(pcall(coroutine.status))

@@ -1,0 +1,3 @@
+-- error with level 0: no position
+local function f() error("plain message", 0) end
+f()

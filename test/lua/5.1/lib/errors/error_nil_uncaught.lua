@@ -1,0 +1,3 @@
+-- error() without a value, uncaught
+print("nil error")
+error()

@@ -1,0 +1,3 @@
+-- error with a table value, uncaught
+print("before")
+error({code = 1})

@@ -1,0 +1,5 @@
+-- xpcall with debug.traceback as the handler (only the first line is compared)
+local ok, msg = xpcall(function() local t = nil; return t.x end, debug.traceback)
+print(ok, (string.gsub(msg, "\n.*", "")))
+local ok2, msg2 = xpcall(function() error("custom") end, debug.traceback)
+print(ok2, (string.gsub(msg2, "\n.*", "")), select(2, string.gsub(msg2, "\n", "")) > 0)

@@ -1,0 +1,13 @@
+-- fmod (and its old name mod), modf
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(5.5, 2), math.fmod(-5.5, 2))
+print(math.mod(7, 3), math.mod(-7, 3), math.mod(1e15 + 1, 2))
+print(math.fmod(7, 0) ~= math.fmod(7, 0), math.fmod(1/0, 2) ~= math.fmod(1/0, 2), math.fmod(5, 1/0))
+print(math.modf(3.7))
+print(math.modf(-3.7))
+print(math.modf(5))
+print(math.modf(1/0))
+print(math.modf("2.25"))
+print(pcall(math.fmod, 1))
+print(pcall(math.fmod, "x", "y"))
+print(pcall(math.modf))
+print(8 % 3, -8 % 3, 8 % -3, 5.5 % 2, -5.5 % 2)

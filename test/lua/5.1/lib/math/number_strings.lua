@@ -1,0 +1,5 @@
+-- math functions take numeric strings (5.1's conversion: hex, exponents, blanks)
+print(math.floor(" 2.5 "), math.abs("-0x10"), math.max("1e2", "99"), math.sqrt("0x10"))
+print(pcall(math.floor, "2.5x"))
+print(pcall(math.abs, ""))
+print(math.fmod("7", "3"), math.pow("2", "8"), math.ldexp("1", "4.9"))

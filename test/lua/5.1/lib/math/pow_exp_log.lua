@@ -1,0 +1,11 @@
+-- pow, exp, log (one argument only), log10, sqrt
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(-2, 3), math.pow(0, 0), math.pow(1, 0/0))
+print(math.pow(2, -1), math.pow(10, 300) == 1e300, math.pow(0, -1), math.pow(-8, 1/3) ~= math.pow(-8, 1/3))
+print(math.exp(0), math.exp(1), math.log(1), math.log(math.exp(2)), math.log(0))
+print(math.log(8, 2), math.log(100, 10))
+print(math.log10(1000), math.log10(0.001), math.log10(2))
+print(math.sqrt(16), math.sqrt(2), math.sqrt(-1) ~= math.sqrt(-1))
+print(2^10, 2^0.5, (-8)^(1/3) ~= (-8)^(1/3))
+print(pcall(math.pow, 2))
+print(pcall(math.log))
+print(pcall(math.sqrt, "four"))

@@ -1,0 +1,4 @@
+-- os.exit without an argument: success; output is flushed
+io.write("buffered ")
+io.stdout:write("output\n")
+os.exit()

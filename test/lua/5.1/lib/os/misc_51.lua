@@ -1,0 +1,13 @@
+-- difftime, clock, getenv, setlocale, tmpname
+print(os.difftime(10, 5), os.difftime(5.9, 2.2), os.difftime(10), os.difftime("4", "1"))
+print(pcall(os.difftime))
+print(pcall(os.difftime, "x"))
+print(type(os.clock()), os.clock() >= 0)
+print(os.getenv("HOME") ~= nil, os.getenv("REGOLITH_SURELY_UNSET_VARIABLE"))
+print(pcall(os.getenv))
+print(pcall(os.getenv, {}))
+print(os.setlocale(), os.setlocale("C"), os.setlocale(nil, "all"))
+print(os.setlocale("xx_YY.nothing"), pcall(os.setlocale, nil, "bogus"))
+local n = os.tmpname()
+print(type(n), io.open(n) ~= nil)
+os.remove(n)

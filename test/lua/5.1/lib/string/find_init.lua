@@ -1,0 +1,10 @@
+-- find/match: init is clamped to the string (5.1 still searches past the end)
+local s = "abc"
+print(s:find("", 10), s:find("", 4), s:find("", 3), s:find(""))
+print(s:match("()", 10), s:match("()", 4), s:match("()", -10))
+print(s:find("c", 10), s:find("c", -1), s:find("a", -10), s:find("b", 0))
+print(s:find("b", 2.9), s:find("b", "2"))
+print(s:find("x*$", 10))
+print(("aaa"):find("a", -2), ("aaa"):match(".", -1))
+print(string.find("", ""), string.find("", "", 1), string.find("", "", 2), string.find("", "a"))
+print(pcall(string.find, "x", "x", {}))

@@ -1,0 +1,13 @@
+-- plain find: explicit flag or no special characters
+print(string.find("a+b", "+", 1, true))
+print(string.find("a.b", ".", 1, 1))
+print(string.find("a.b", ".", 1, false))
+print(string.find("a.b", ".", 1, nil))
+print(string.find("hello world", "o w"))
+print(string.find("hello world", "xyz"))
+print(string.find("a(b", "(", 1, true))
+print(pcall(string.find, "a(b", "("))
+print(string.find("x\0y", "\0"))
+print(string.find("x\0y(", "\0("))
+print(string.find("abcabc", "ca", 3, true))
+print(string.find("abc", "abcd", 1, true))

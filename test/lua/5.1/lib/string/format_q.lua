@@ -1,0 +1,12 @@
+-- %q of 5.1: quotes, backslashes, newlines, \r and \0; other bytes as they are
+print(string.format("%q", 'he said "hi"\\'))
+print(string.format("%q", "line1\nline2"))
+print(string.format("%q", "cr\r tab\t nul\0 one\1 del\127 hi\255"))
+print(string.format("%q", "\0001"))
+print(string.format("%q", 12.5), string.format("%q", 1/3), string.format("%q", 1e100))
+print(string.format("%q", ""))
+print(loadstring("return " .. string.format("%q", "a\0b\r\n\"\\z"))() == "a\0b\r\n\"\\z")
+print(pcall(string.format, "%q"))
+print(pcall(string.format, "%q", nil))
+print(pcall(string.format, "%q", {}))
+print(string.format("%10q", "x"))

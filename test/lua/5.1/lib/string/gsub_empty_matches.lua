@@ -1,0 +1,11 @@
+-- gsub and empty matches: 5.1 also matches right after a non-empty match
+print(string.gsub("hello", "", "-"))
+print(string.gsub("abc", "%w*", "-"))
+print(string.gsub("abc def", "%w*", "<%0>"))
+print(string.gsub("abc", "x*", "-"))
+print(string.gsub("abc", "b*", "-"))
+print(string.gsub("aaa", "a-", "."))
+print(string.gsub("abc", "^", ">"))
+print(string.gsub("abc", "$", "<"))
+print(string.gsub("abc", "^%w*", "X"))
+print(string.gsub("one  two", "%s*", "_"))

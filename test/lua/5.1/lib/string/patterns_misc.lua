@@ -1,0 +1,11 @@
+-- assorted patterns: anchors inside, dashes, brackets, escapes
+print(string.find("a^b", "a^b"), string.find("a$b", "a$b"), string.find("ab", "b$"))
+print(string.match("key = value", "^(%w+)%s*=%s*(%w+)$"))
+print(string.match("2+2=4", "%d%+%d"), string.match("[x]", "%[(.)%]"), string.match("a-b", "a%-b"))
+print(string.match("hello", "[^aeiou]+"), string.match("x]y", "[]]"), string.match("-", "[%-]"), string.match("a-z", "[a%-z]+"))
+print(string.match("  x", "^%s*()"), string.match("abc", ".-()c"), string.match("aaab", "a-b"), string.match("aaab", "a*b"))
+print(string.gsub("one two  three", "%s+", " "))
+print(string.gsub("CamelCaseString", "(%u)", " %1"))
+print(string.gsub("$100 and $200", "%$(%d+)", "%1 dollars"))
+print(string.match("x = 10, y = 20", "y = (%d+)"), string.match("path/to/file.txt", "([^/]+)$"), string.match("file.tar.gz", "^(.-)%.([^.]+)$"))
+print(string.find("abc", "[a-", 1))

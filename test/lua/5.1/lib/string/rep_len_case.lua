@@ -1,0 +1,13 @@
+-- rep (no separator), len, lower, upper, reverse
+print(string.rep("ab", 3), string.rep("ab", 0), string.rep("ab", -1), string.rep("", 5))
+print(string.rep("ab", 3, ","), string.rep("x", 2.9), string.rep("x", "3"))
+print(#string.rep("abc", 1000))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep))
+print(pcall(string.rep, "x", {}))
+print(string.len(""), string.len("a\0b"), ("abc"):len(), string.len(123))
+print(string.lower("HeLLo 123 ÀÉ"), string.upper("hello é"), string.reverse("abc\0d"))
+print(string.lower(12), string.upper(1.5))
+print(pcall(string.len))
+print(pcall(string.lower, {}))
+print(pcall(string.reverse))

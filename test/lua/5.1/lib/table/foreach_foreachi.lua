@@ -1,0 +1,18 @@
+-- foreach and foreachi: the function's first non-nil result stops them
+table.foreachi({10, 20, 30}, print)
+local keys = {}
+table.foreach({a = 1, b = 2, c = 3}, function(k, v) keys[#keys + 1] = k .. "=" .. v end)
+table.sort(keys)
+print(table.concat(keys, " "))
+print(table.foreachi({1, 2, 3}, function(i, v) if v == 2 then return "found", i end end))
+print(table.foreachi({1, 2, 3}, function(i, v) if v == 2 then return false end end))
+print(table.foreach({x = 1}, function(k, v) return k, v end))
+print(select("#", table.foreach({}, print)), select("#", table.foreachi({}, print)))
+print(table.foreachi({1, nil, 3}, function(i, v) io.write(i, ":", tostring(v), " ") end))
+print(pcall(table.foreach, {}, 1))
+print(pcall(table.foreachi, {}, "f"))
+print(pcall(table.foreach, nil, print))
+print(pcall(table.foreachi))
+local t = setmetatable({1, 2}, {__index = function(_, k) return "meta" .. k end})
+table.foreachi(t, print)
+print(pcall(table.foreach, {1}, function() error("stop here") end))

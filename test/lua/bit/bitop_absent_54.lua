@@ -1,0 +1,2 @@
+-- bit is not opened by default
+print(bit, package.loaded.bit)
