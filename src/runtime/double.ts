@@ -3,42 +3,13 @@
 // inline (codegen's DOUBLE_ARITH); what it cannot do lands here: numeric
 // strings, `LuaFloat` boxes made by library code shared with 5.4 (the same
 // number), metamethods and errors. Also the numeric `for` loop's set-up and
-// 5.1's string -> number conversion.
+// the string -> number conversion of arithmetic (strtod.ts).
 
 import { LuaFloat, type LuaValue } from './value.js';
-import { decFloat, hexFloat } from '../syntax/lexer.js';
+import { str2number51 } from './strtod.js';
 import { floatPow, nanOf } from './number.js';
 import { callMeta, first, metafield, typeError, type ArithOp } from './ops.js';
 import { rtError } from './errors.js';
-import { E } from './engine.js';
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-/**
- * luaO_str2d: glibc's strtod on the whole string (surrounding spaces
- * allowed), so decimal and hexadecimal numerals, `inf`, `infinity` and
- * `nan` in any case, with a sign. Undefined when it is not a number.
- */
-export function str2number51(s: string): number | undefined {
-  let i = 0, j = s.length;
-  while (i < j && isSpace(s.charCodeAt(i))) i++;
-  while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
-  if (i === j) return undefined;
-  let neg = false;
-  const c0 = s.charCodeAt(i);
-  if (c0 === 0x2b || c0 === 0x2d) { neg = c0 === 0x2d; i++; }
-  const body = s.slice(i, j);
-  let v: number | null;
-  const lower = body.toLowerCase();
-  if (lower === 'inf' || lower === 'infinity') v = Infinity;
-  else if (lower === 'nan' || /^nan\([0-9a-z_]*\)$/.test(lower)) v = NaN;
-  else if (lower.startsWith('0x')) v = hexFloat(body);
-  else v = decFloat(body);
-  if (v === null) return undefined;
-  return neg ? -v : v;
-}
 
 /** A value as a 5.1 number (luaV_tonumber: numbers, boxes and numeric strings), or undefined. */
 export function tonumber51(v: unknown): number | undefined {
@@ -99,9 +70,4 @@ export function forprep51(a: unknown, b: unknown, c: unknown): [number, number, 
   const step = tonumber51(c);
   if (step === undefined) rtError("'for' step must be a number");
   return [init - step + step, limit, step, 0];
-}
-
-/** Whether the running state's numbers are all doubles (5.1). */
-export function doublesOnly(): boolean {
-  return E.dialect.numbers === 'double';
 }

@@ -84,7 +84,11 @@ export class LuaState {
    * code only inside `run` (the libraries and the CLI, which are inside it).
    */
   compile(source: string, chunkName: string, ...env: [LuaValue?]): LuaFunction {
-    return this.run(() => loadLua(source, { chunkName, dialect: this.dialect }, env.length > 0 ? env[0] : this.globals));
+    let e = env.length > 0 ? env[0] : this.globals;
+    // 5.1 gives a new chunk the running thread's global table (lua_load's
+    // gt(L), which setfenv(0, t) changes), and has no way to name another.
+    if (e === this.globals && this.engine.dialect.functionEnvironments) e = this.engine.current.globals51 ?? this.globals;
+    return this.run(() => loadLua(source, { chunkName, dialect: this.dialect }, e));
   }
 
   /** `compile`, for calling from JavaScript: the function enters the state (`run`) when called. */

@@ -2,7 +2,7 @@
 // follows 5.1 itself in getinfo's options and fields, setmetatable's result
 // and traceback's arguments) without uservalues, upvalueid/upvaluejoin or
 // setcstacklimit, and with debug.debug, which reads commands from standard
-// input. (getfenv and setfenv belong to the core's function environments.)
+// input, and getfenv/setfenv (fenv.ts).
 
 import { LuaTable } from '../runtime/table.js';
 import { errorValue } from '../runtime/errors.js';
@@ -13,6 +13,7 @@ import type { LuaState } from '../runtime/state.js';
 import * as ops from './lauxlib.js';
 import { setFuncs } from './lauxlib.js';
 import { openDebug } from './debug.js';
+import { openDebugFenv } from './fenv.js';
 
 export function openDebug51(L: LuaState): void {
   openDebug(L);
@@ -78,4 +79,5 @@ export function openDebug51(L: LuaState): void {
 
   for (const k of ['getuservalue', 'setuservalue', 'upvalueid', 'upvaluejoin', 'setcstacklimit']) debug.setStr(k, undefined);
   setFuncs(debug, 'debug.', { debug: db51_debug });
+  openDebugFenv(L, debug);
 }

@@ -11,11 +11,12 @@
 // reads as using the thread's globals.
 
 import { LuaTable } from '../runtime/table.js';
-import type { LuaValue } from '../runtime/value.js';
+import { LuaUserdata, type LuaValue } from '../runtime/value.js';
+import { Coroutine } from '../runtime/coroutine.js';
 import type { LuaState } from '../runtime/state.js';
 import { E } from '../runtime/engine.js';
 import { currentLevels, type TraceLevel } from '../runtime/traceback.js';
-import { argError, checkInteger, luaError, typeError, type Args } from './lauxlib.js';
+import { argError, checkAny, checkInteger, luaError, typeError, type Args } from './lauxlib.js';
 import { setFuncs, toSafeNumber } from './lauxlib.js';
 
 type EnvCell = { v: LuaValue };
@@ -80,6 +81,47 @@ function getfunc(args: Args, optional: boolean): { fn: unknown; level: number } 
   if (level < 0) argError(1, 'level must be non-negative');
   if (level === 0) return { fn: null, level: 0 };
   return { ...functionAt(level), level };
+}
+
+/**
+ * lua_setfenv on the function at `level` of the library function calling
+ * this (1: its caller), as 5.1's `module` does; false when that is not a Lua
+ * function.
+ */
+export function setEnvironmentAt(level: number, t: LuaTable): boolean {
+  const cell = envCellOf(functionAt(level).fn);
+  if (cell === undefined) return false;
+  cell.v = t;
+  return true;
+}
+
+/**
+ * 5.1's debug.getfenv and debug.setfenv (lua_getfenv/lua_setfenv): the
+ * environment of a function, a thread or a userdata. C functions and
+ * userdata keep theirs in a side table (their default: the globals).
+ */
+export function openDebugFenv(L: LuaState, debug: LuaTable): void {
+  const others = new WeakMap<object, LuaValue>();
+  function db51_getfenv(...args: Args): LuaValue {
+    checkAny(args, 0);
+    const o = args[0];
+    const cell = envCellOf(o);
+    if (cell !== undefined) return cell.v;
+    if (o instanceof Coroutine) return o.globals51 ?? L.globals;
+    if (typeof o === 'function' || o instanceof LuaUserdata) return others.get(o) ?? L.globals;
+    return undefined;
+  }
+  function db51_setfenv(...args: Args): LuaValue {
+    const o = args[0], t = args[1];
+    if (!(t instanceof LuaTable)) typeError(args, 1, 'table');
+    const cell = envCellOf(o);
+    if (cell !== undefined) cell.v = t;
+    else if (o instanceof Coroutine) o.globals51 = t;
+    else if (typeof o === 'function' || o instanceof LuaUserdata) others.set(o, t);
+    else luaError("'setfenv' cannot change environment of given object");
+    return o;
+  }
+  setFuncs(debug, 'debug.', { getfenv: db51_getfenv, setfenv: db51_setfenv });
 }
 
 export function openFenv(L: LuaState): void {

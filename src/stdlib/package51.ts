@@ -6,6 +6,7 @@
 // Dynamic libraries are not available (package.loadlib answers as a lua5.1
 // built without them).
 
+import { setEnvironmentAt } from './fenv.js';
 import { LuaTable } from '../runtime/table.js';
 import { captureFrames, luaLevels } from '../runtime/errors.js';
 import { LuaLightUserdata, LuaFloat, type LuaValue } from '../runtime/value.js';
@@ -37,8 +38,6 @@ export function openPackage51(L: LuaState): void {
   const fs = fileSystemOf(L.host);
   /** The mark of a module being loaded (a light userdata, as in C). */
   const sentinel = new LuaLightUserdata('sentinel');
-  /** setfenv as the base library has it (function environments live in the core). */
-  const setfenv = G.getStr('setfenv');
 
   /** setpath of 5.1: the environment variable, each ';;' replaced by ';default;'. */
   function envPath(name: string, dft: string): string {
@@ -188,7 +187,7 @@ export function openPackage51(L: LuaState): void {
     const at = Math.max(0, levels.findIndex((f) => f.kind === 'host'));
     const caller = levels[at + 1];
     if (caller === undefined || caller.kind !== 'lua') luaError("'module' not called from a Lua function");
-    if (typeof setfenv === 'function') ops.call(setfenv, 2, M);
+    setEnvironmentAt(1, M);
     for (let i = 1; i < args.length; i++) ops.call(args[i], M);
     return ops.EMPTY;
   }

@@ -99,7 +99,7 @@ export function str2numLex(text: string, dialect: Dialect): bigint | number | nu
 }
 
 /** strtod on a decimal numeral: the whole text must be a decimal float. */
-export function decFloat(text: string): number | null {
+function decFloat(text: string): number | null {
   const n = text.length;
   let i = 0;
   let digits = 0;
@@ -121,7 +121,7 @@ export function decFloat(text: string): number | null {
 }
 
 /** strtod on a hexadecimal numeral (C99 hex float), correctly rounded. */
-export function hexFloat(text: string): number | null {
+function hexFloat(text: string): number | null {
   const n = text.length;
   let i = 2;
   let mant = 0n;
