@@ -117,11 +117,13 @@ export function openBase51(L: LuaState, sandbox = false): void {
     return n === 1 ? out[0] : out;
   }
 
+  type HostFn = (...args: LuaValue[]) => unknown;
   function luaB51_xpcall(...args: Args): unknown {
     checkAny(args, 1);
     const h = args[1];
     // A handler that is not a function fails when an error calls it (LUA_ERRERR).
-    return ops.call(base54.xpcall, args[0], typeof h === 'function' ? h : errorInErrorHandling);
+    // A direct JS call: the 5.4 function is part of this one (one C level, not two).
+    return (base54.xpcall as HostFn)(args[0], typeof h === 'function' ? h : errorInErrorHandling);
   }
   function errorInErrorHandling(): string {
     return 'error in error handling';
@@ -185,7 +187,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
   }
 
   function luaB51_loadfile(...args: Args): unknown {
-    return ops.call(base54.loadfile, args[0]);
+    return (base54.loadfile as HostFn)(args[0]);
   }
 
   let pause = 200;
@@ -207,12 +209,12 @@ export function openBase51(L: LuaState, sandbox = false): void {
         stepped += Math.max(ex, 1) * Math.max(stepmul, 1) / 100;
         if (stepped < gc.count()) return false;
         stepped = 0;
-        ops.call(base54.collectgarbage, 'step', ex);
+        (base54.collectgarbage as HostFn)('step', ex);
         return true;
       }
       case 'setpause': { const prev = pause; pause = ex; gc.setPause(Math.max(0, Math.min(ex, 1000))); return prev; }
       case 'setstepmul': { const prev = stepmul; stepmul = ex; gc.setStepmul(Math.max(0, Math.min(ex, 1000))); return prev; }
-      default: ops.call(base54.collectgarbage, opt); return 0;
+      default: (base54.collectgarbage as HostFn)(opt); return 0;
     }
   }
 
