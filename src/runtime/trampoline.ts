@@ -18,6 +18,22 @@ import { HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
 import { E } from './engine.js';
 
 
+/**
+ * "stack overflow": with all of the stack recorded, however deep, so that a
+ * message handler's traceback shows its outermost levels too (lua's
+ * traceback prints the first and the last levels of a deep stack).
+ */
+function overflow(): never {
+  const p = E.protection;
+  const whole = p.whole;
+  p.whole = true;
+  try {
+    rtError('stack overflow');
+  } finally {
+    p.whole = whole;
+  }
+}
+
 /** `catchesErrors`: a library function that catches the errors of what it calls (pcall, xpcall). */
 export type LuaFunction = ((...args: LuaValue[]) => unknown) & {
   G?: (...args: LuaValue[]) => Frame; P?: unknown; catchesErrors?: boolean;
@@ -141,7 +157,7 @@ export class Machine {
       return req;
     }
     // (lua5.4 gives "stack overflow" near 200000 C-less levels, lua5.1 at 20000: dialect.ts.)
-    if (stack.length >= E.dialect.maxCallDepth) rtError('stack overflow');
+    if (stack.length >= E.dialect.maxCallDepth) overflow();
     // A depth limit counts this machine's frames above the direct-mode levels below it.
     const B = E.B;
     if (stack.length + B.lv >= B.lvMax) B.levels(stack.length + B.lv + 1);
