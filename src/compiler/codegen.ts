@@ -266,6 +266,9 @@ function cstr(s: string): string {
   return z < 0 ? s : s.slice(0, z);
 }
 
+/** DialectSpec `namesIntegerIndex` of the chunk being compiled (set by compileChunk; compilation is not re-entrant). */
+let namesIntegerIndex = true;
+
 function describe(e: Expr): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
@@ -276,7 +279,7 @@ function describe(e: Expr): string | null {
       if (e.key.kind === 'String') {
         return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(e.key.value)}'`;
       }
-      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n) return `field 'integer index'`;
+      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && namesIntegerIndex) return `field 'integer index'`;
       return `field '?'`;
     case 'String': return `constant '${cstr(e.value)}'`;
     case 'Paren': return describe(e.expr);
@@ -486,6 +489,7 @@ export class CodeGen {
   compileChunk(chunk: Chunk): CompiledChunk {
     const main = chunk.main;
     this.dialect = dialectSpec(chunk.dialect);
+    namesIntegerIndex = this.dialect.namesIntegerIndex;
     const envName = vname(chunk.env);
     this.emit(js`"use strict";\n`);
     // The helper bindings come first but list only the helpers the code uses
@@ -678,6 +682,8 @@ export class CodeGen {
    * notes the current line (HelperCall).
    */
   private helper(name: 'arith' | 'concat' | 'eq' | 'lt' | 'le' | 'len' | 'tbcError' | 'tbcClose'): Code {
+    // A dialect whose VM converts numeric strings has its own arithmetic slow path.
+    if (name === 'arith' && this.dialect.stringArith === 'convert') name = 'arithCvt' as 'arith';
     return this.fs.gen ? new HelperCall(`${name}G`) : `$${name}(`;
   }
 
@@ -1217,7 +1223,8 @@ export class CodeGen {
     if (!startInt) checks.push(`$isSmallInt(${a})`);
     checks.push(`$isSmallInt(${b})`);
     if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
-    this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
+    const prep = this.dialect.forLoop === '5.3' ? '$forprep53' : '$forprep';
+    this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = ${prep}(${a}, ${b}, ${c});\n`);
     const iv = this.fs.keep();
     const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;
     const cond = smallStep
@@ -1685,8 +1692,8 @@ export class CodeGen {
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
-    const da = this.descArg(describe(e.left));
-    const db = this.descArg(describe(e.right));
+    const da = this.descArg(this.operandDesc(e.left, op));
+    const db = this.descArg(this.operandDesc(e.right, op));
     const prep = this.ins ? this.instrumentedOperands(e, A, B) : cat(A.prep, B.prep);
     const isNum = (o: Operand) => (o.num ? [] : [`typeof ${o.code} === 'number'`]);
     const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
@@ -1749,6 +1756,12 @@ export class CodeGen {
     }
   }
 
+  /** How a binary operator's error describes operand `e` (DialectSpec `namesConstantOperands`). */
+  private operandDesc(e: Expr, op: string): string | null {
+    if (!this.dialect.namesConstantOperands && op !== '..' && constantOperand(e)) return null;
+    return describe(e);
+  }
+
   private unary(e: { op: string; operand: Expr; line: number }): Code {
     const v = this.expr(e.operand);
     const d = this.descArg(describe(e.operand));
@@ -1777,6 +1790,12 @@ export class CodeGen {
       }
     }
   }
+}
+
+/** A literal operand (lua5.3 takes it from the constant table, as an RK operand with no name). */
+function constantOperand(e: Expr): boolean {
+  while (e.kind === 'Paren') e = e.expr;
+  return e.kind === 'String' || e.kind === 'Integer' || e.kind === 'Float';
 }
 
 function isMulti(e: Expr): boolean {

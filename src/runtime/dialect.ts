@@ -62,6 +62,14 @@ export interface DialectSpec {
   readonly integerArguments: 'exact' | 'truncate';
   /** `print` calls the global `tostring` (5.1, 5.3) rather than converting directly (5.4). */
   readonly printCallsTostring: boolean;
+  /**
+   * Errors of binary arithmetic, bitwise and comparison operators name a
+   * constant operand ("(constant 'abc')", 5.4's K operands); 5.3's RK
+   * operands have no name.
+   */
+  readonly namesConstantOperands: boolean;
+  /** A small integer key is described as "field 'integer index'" (5.4's OP_GETI) rather than "field '?'". */
+  readonly namesIntegerIndex: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -92,6 +100,8 @@ export const LUA54: DialectSpec = {
   messages: '5.4',
   integerArguments: 'exact',
   printCallsTostring: false,
+  namesConstantOperands: true,
+  namesIntegerIndex: true,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -108,6 +118,8 @@ export const LUA53: DialectSpec = {
   gcErrors: 'propagate',
   forLoop: '5.3',
   printCallsTostring: true,
+  namesConstantOperands: false,
+  namesIntegerIndex: false,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 

@@ -12,6 +12,8 @@ import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js'
 import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
 import type { Engine } from './engine.js';
+import { arithCvt, arithCvtG } from './arith-cvt.js';
+import { forprep53 } from './for53.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -93,7 +95,8 @@ function forLimit(b: unknown, step: bigint): bigint | null {
 export function forval(i: number, kind: 1 | BigFor | OnceFor): LuaValue {
   if (kind === 1) return mkFloat(i);
   if ('value' in kind) return kind.value;
-  return mkInt(kind.start + BigInt(Math.abs(i)) * kind.step);
+  // Wrapping around: 5.3's integer loops can run past maxinteger (for53.ts).
+  return mkInt(BigInt.asIntN(64, kind.start + BigInt(Math.abs(i)) * kind.step));
 }
 
 // ---------------------------------------------------------- to-be-closed
@@ -174,9 +177,9 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,
-  arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
+  arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprep53, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
 };

@@ -569,9 +569,12 @@ export function openString(L: LuaState): LuaTable {
     __add: arith_add, __sub: arith_sub, __mul: arith_mul, __mod: arith_mod, __pow: arith_pow,
     __div: arith_div, __idiv: arith_idiv, __unm: arith_unm,
   };
-  for (const [k, f] of Object.entries(metamethods)) {
-    mt.setStr(k, f);
-    registerHostFunction(f, '');
+  // Only where strings take part in arithmetic through the metatable (5.4; DialectSpec stringArith).
+  if (L.engine.dialect.stringArith === 'metamethods') {
+    for (const [k, f] of Object.entries(metamethods)) {
+      mt.setStr(k, f);
+      registerHostFunction(f, '');
+    }
   }
   mt.setStr('__index', t);
   L.engine.typeMetatables.string = mt;
