@@ -17,6 +17,7 @@ import { openString } from '../stdlib/string.js';
 import { openPackage } from '../stdlib/package.js';
 import { openIo } from '../stdlib/io.js';
 import { openDebug } from '../stdlib/debug.js';
+import { openBit32 } from '../stdlib/bit32.js';
 import { openUtf8 } from '../stdlib/utf8.js';
 import { Core } from './core.js';
 import { LuaFunctionHandle, LuaTableHandle, LuaThreadHandle, LuaUserdataHandle } from './handles.js';
@@ -112,7 +113,7 @@ function globalNames(L: LuaState): string[] {
 // (base also takes the sandbox flag: its load and collectgarbage restrictions)
 const OPENERS: Record<LibName, (L: LuaState, sandbox: boolean) => unknown> = {
   base: openBase, coroutine: openCoroutine, table: openTable, math: openMath, os: openOs,
-  string: openString, package: openPackage, io: openIo, debug: openDebug, utf8: openUtf8,
+  string: openString, package: openPackage, io: openIo, debug: openDebug, utf8: openUtf8, bit32: openBit32,
 };
 
 /** Access to globals by dotted path: `lua.global.get('string.format')`. */

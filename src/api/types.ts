@@ -57,7 +57,7 @@ export class MultiReturn {
   }
 }
 
-/** Lua's standard libraries, by the names `LuaOptions.libs` takes. */
-export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8';
+/** Lua's standard libraries, by the names `LuaOptions.libs` takes (a dialect opens only those it has: bit32 is 5.3's). */
+export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8' | 'bit32';
 
-export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8'];
+export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8', 'bit32'];

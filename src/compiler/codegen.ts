@@ -1223,7 +1223,7 @@ export class CodeGen {
     if (!startInt) checks.push(`$isSmallInt(${a})`);
     checks.push(`$isSmallInt(${b})`);
     if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
-    const prep = this.dialect.forLoop === '5.3' ? '$forprep53' : '$forprep';
+    const prep = this.dialect.forLoop === '5.3' ? '$forprepWrap' : '$forprep';
     this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = ${prep}(${a}, ${b}, ${c});\n`);
     const iv = this.fs.keep();
     const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;

@@ -83,7 +83,7 @@ export interface RuntimeHelpers {
   forprep: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   forval: (i: number, kind: Exclude<ForKind, 0>) => LuaValue;
   /** `forprep` with lua5.3's rules (runtime/for53.ts; DialectSpec `forLoop`, chosen at compile time). */
-  forprep53: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
+  forprepWrap: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   /** The function to call for `f` (its `__call`), or an error naming it. */
   callable: (f: unknown, desc?: Desc) => (...args: LuaValue[]) => unknown;
 
@@ -119,7 +119,7 @@ const HELPER_NAMES = {
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
-  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprep53: true, callable: true,
+  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprepWrap: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
   B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;

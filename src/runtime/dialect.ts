@@ -70,6 +70,20 @@ export interface DialectSpec {
   readonly namesConstantOperands: boolean;
   /** A small integer key is described as "field 'integer index'" (5.4's OP_GETI) rather than "field '?'". */
   readonly namesIntegerIndex: boolean;
+  /** Some argument errors say what was given: "nil or table expected, got number" (5.4's luaL_argexpected) rather than "nil or table expected". */
+  readonly argExpectedGot: boolean;
+  /** The base library has `warn` (5.4). */
+  readonly warnFunction: boolean;
+  /** The coroutine library has `close` (5.4). */
+  readonly coroutineClose: boolean;
+  /** The collector has a generational mode: collectgarbage("generational"/"incremental") (5.4). */
+  readonly gcModes: boolean;
+  /** How setpause/setstepmul keep their parameter: a quarter in a byte (5.4), or an int (5.3: the step multiplier at least 40, both 200 by default). */
+  readonly gcParams: 'byte' | 'int';
+  /** The debug library has `setcstacklimit` (5.4.0-5.4.4). */
+  readonly cstackLimit: boolean;
+  /** debug.upvalueid answers nil for an invalid upvalue index (5.4.4) rather than raising an error. */
+  readonly upvalueidNil: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -102,6 +116,13 @@ export const LUA54: DialectSpec = {
   printCallsTostring: false,
   namesConstantOperands: true,
   namesIntegerIndex: true,
+  argExpectedGot: true,
+  warnFunction: true,
+  coroutineClose: true,
+  gcModes: true,
+  gcParams: 'byte',
+  cstackLimit: true,
+  upvalueidNil: true,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -120,6 +141,13 @@ export const LUA53: DialectSpec = {
   printCallsTostring: true,
   namesConstantOperands: false,
   namesIntegerIndex: false,
+  argExpectedGot: false,
+  warnFunction: false,
+  coroutineClose: false,
+  gcModes: false,
+  gcParams: 'int',
+  cstackLimit: false,
+  upvalueidNil: false,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 

@@ -55,7 +55,7 @@ function forFloat(v: unknown, what: string): number {
   return typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : n.n;
 }
 
-export function forprep53(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
+export function forprepWrap(a: unknown, b: unknown, c: unknown): [number, number, number, 0 | 1 | BigFor] {
   if (isIntegerValue(a) && isIntegerValue(c)) {
     const step = BigInt(c);
     const l = forLimit(b, step);

@@ -235,6 +235,10 @@ function onBudgetSpent(): void {
 }
 
 /** C's (int) cast of a Lua integer, then the division by 4 into a byte (setgcparam). */
+function int32(n: number | bigint): number {
+  return Number(BigInt.asIntN(32, BigInt(n)));
+}
+
 function gcParam(n: number | bigint): number {
   const int = Number(BigInt.asIntN(32, BigInt(n)));
   return Math.trunc(int / 4) & 0xff;
@@ -257,7 +261,10 @@ export class Collector {
   /** Objects marked for finalization, in marking order (strongly held). */
   private readonly finobj = new Set<object>();
 
-  constructor(private readonly L: LuaState) {}
+  constructor(private readonly L: LuaState) {
+    this.intParams = L.engine.dialect.gcParams === 'int';
+    if (this.intParams) { this.pauseParam = 200; this.stepmulParam = 200; }
+  }
 
   /** setmetatable's part (lua_setmetatable: luaC_checkfinalizer, and weak tables). */
   noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
@@ -297,10 +304,12 @@ export class Collector {
     setAllocBudget(this.budget(), onBudgetSpent);
   }
 
-  pause(): number { return this.pauseParam * 4; }
-  stepmul(): number { return this.stepmulParam * 4; }
-  setPause(n: number | bigint): void { this.pauseParam = gcParam(n); }
-  setStepmul(n: number | bigint): void { this.stepmulParam = gcParam(n); }
+  pause(): number { return this.intParams ? this.pauseParam : this.pauseParam * 4; }
+  stepmul(): number { return this.intParams ? this.stepmulParam : this.stepmulParam * 4; }
+  setPause(n: number | bigint): void { this.pauseParam = this.intParams ? int32(n) : gcParam(n); }
+  setStepmul(n: number | bigint): void { this.stepmulParam = this.intParams ? Math.max(40, int32(n)) : gcParam(n); }
+  /** The parameters as lua5.3 keeps them (DialectSpec gcParams 'int'): ints, the step multiplier at least 40, 200 by default. */
+  private readonly intParams: boolean;
 
   /**
    * collectgarbage "stop": the host's collector cannot be stopped, so while

@@ -13,7 +13,7 @@ import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
 import type { Engine } from './engine.js';
 import { arithCvt, arithCvtG } from './arith-cvt.js';
-import { forprep53 } from './for53.js';
+import { forprepWrap } from './for53.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -179,7 +179,7 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprep53, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprepWrap, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
 };

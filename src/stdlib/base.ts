@@ -16,7 +16,7 @@ import { fileSource } from '../syntax/index.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
-  optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
+  expectedError, optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 
 // ------------------------------------------------------------ tostring
@@ -127,9 +127,25 @@ export function openBase(L: LuaState, sandbox = false): void {
   const out = L.host.stdout;
 
   function luaB_print(...args: Args): unknown {
+    if (printCallsTostring) return printWithTostring(args);
     const parts: string[] = [];
     for (let i = 0; i < args.length; i++) parts.push(tostring(args[i]));
     out.write(parts.join('\t') + '\n');
+    if (L.stdoutMode !== 'full') out.flush();
+    return ops.EMPTY;
+  }
+
+  const printCallsTostring = L.engine.dialect.printCallsTostring;
+  /** lua5.3's print: each value through the global `tostring`, written as it goes. */
+  function printWithTostring(args: Args): unknown {
+    const f = ops.index(G, 'tostring');
+    for (let i = 0; i < args.length; i++) {
+      const r = ops.first(ops.call(f, args[i]));
+      const s = ops.tostringBasic(r);
+      if (s === undefined) luaError("'tostring' must return a string to 'print'");
+      out.write(i > 0 ? '\t' + s : s);
+    }
+    out.write('\n');
     if (L.stdoutMode !== 'full') out.flush();
     return ops.EMPTY;
   }
@@ -162,9 +178,18 @@ export function openBase(L: LuaState, sandbox = false): void {
   }
 
   function luaB_ipairs(...args: Args): unknown {
+    if (ipairsMeta) {
+      // LUA_COMPAT_IPAIRS (5.3): pairsmeta(L, "__ipairs", 1, ipairsaux).
+      const mm = ops.metafield(args[0], '__ipairs');
+      if (mm !== undefined) {
+        const r = ops.mv(ops.call(mm, args[0]));
+        return [r[0], r[1], r[2]];
+      }
+    }
     checkAny(args, 0);
     return [ipairsAux, args[0], 0];
   }
+  const ipairsMeta = L.engine.dialect.ipairsMeta;
 
   function luaB_pairs(...args: Args): unknown {
     checkAny(args, 0);
@@ -231,13 +256,13 @@ export function openBase(L: LuaState, sandbox = false): void {
     const v = args[0];
     if (v instanceof LuaTable) return v.length();
     if (typeof v === 'string') return v.length;
-    return typeError(args, 0, 'table or string');
+    return expectedError(args, 0, 'table or string');
   }
 
   function luaB_setmetatable(...args: Args): LuaValue {
     const t = checkTable(args, 0);
     const mt = args[1];
-    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
     if (t.readonly) luaError(READONLY_MESSAGE);
     t.metatable = (mt as LuaTable | undefined) ?? null;
@@ -445,7 +470,9 @@ export function openBase(L: LuaState, sandbox = false): void {
   };
 
   const sandboxGcOptions = ['collect', 'count', 'step', 'isrunning'] as const;
-  const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+  const gcOptions54 = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+  // Without the generational mode (5.3), its options are invalid.
+  const gcOptions = L.engine.dialect.gcModes ? gcOptions54 : gcOptions54.slice(0, 8);
   function luaB_collectgarbage(...args: Args): unknown {
     const opt = checkOption(args, 0, 'collect', sandbox ? sandboxGcOptions : gcOptions);
     // Arguments are checked before lua_gc, which fails inside a finalizer.
@@ -493,10 +520,11 @@ export function openBase(L: LuaState, sandbox = false): void {
     next: luaB_next, pairs: luaB_pairs, pcall: luaB_pcall, print: luaB_print, rawequal: luaB_rawequal,
     rawget: luaB_rawget, rawlen: luaB_rawlen, rawset: luaB_rawset, select: luaB_select,
     setmetatable: luaB_setmetatable, tonumber: luaB_tonumber, tostring: luaB_tostring, type: luaB_type,
-    warn: luaB_warn, xpcall: luaB_xpcall,
+    xpcall: luaB_xpcall,
   });
+  if (L.engine.dialect.warnFunction) setFuncs(G, '', { warn: luaB_warn });
   G.setStr('_G', G);
-  G.setStr('_VERSION', 'Lua 5.4');
+  G.setStr('_VERSION', L.engine.dialect.name);
   L.loaded.setStr('_G', G);
 }
 

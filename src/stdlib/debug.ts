@@ -38,7 +38,7 @@ import { READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
-  argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
+  argError, checkAny, expectedError, checkInteger, checkString, luaError, optInteger, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 
 type Cell = { v: LuaValue };
@@ -240,7 +240,7 @@ export function openDebug(L: LuaState): void {
 
   function db_setmetatable(...args: Args): LuaValue {
     const mt = args[1];
-    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
@@ -442,7 +442,7 @@ export function openDebug(L: LuaState): void {
 
   function db_upvalueid(...args: Args): LuaValue {
     const u = upvalue(args, 0, 1);
-    if (u === null || u.cell === undefined) return undefined;
+    if (u === null || u.cell === undefined) return E.dialect.upvalueidNil ? undefined : argError(2, 'invalid upvalue index');
     return upvalueIdOf(u.cell);
   }
 
@@ -475,8 +475,9 @@ export function openDebug(L: LuaState): void {
     getregistry: db_getregistry, getmetatable: db_getmetatable, getupvalue: db_getupvalue,
     upvaluejoin: db_upvaluejoin, upvalueid: db_upvalueid, setuservalue: db_setuservalue,
     sethook: db_sethook, setlocal: db_setlocal, setmetatable: db_setmetatable,
-    setupvalue: db_setupvalue, traceback: db_traceback, setcstacklimit: db_setcstacklimit,
+    setupvalue: db_setupvalue, traceback: db_traceback,
   });
+  if (L.engine.dialect.cstackLimit) setFuncs(debug, 'debug.', { setcstacklimit: db_setcstacklimit });
   L.loaded.setStr('debug', debug);
   L.globals.setStr('debug', debug);
 }

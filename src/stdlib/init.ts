@@ -12,8 +12,9 @@ import { openPackage } from './package.js';
 import { openIo } from './io.js';
 import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
+import { openBit32 } from './bit32.js';
 
-/** The opener of each library a dialect can list (bit32 and bit are opened by their own modules when present). */
+/** The opener of each library a dialect can list (5.1's bit is opened by its own module when present). */
 export const OPENERS: Partial<Record<LibraryName, (L: LuaState) => void>> = {
   base: openBase,
   coroutine: openCoroutine,
@@ -25,6 +26,7 @@ export const OPENERS: Partial<Record<LibraryName, (L: LuaState) => void>> = {
   io: openIo,
   debug: openDebug,
   utf8: openUtf8,
+  bit32: openBit32,
 };
 
 export function openLibs(L: LuaState): void {
