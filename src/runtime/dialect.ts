@@ -84,6 +84,8 @@ export interface DialectSpec {
   readonly cstackLimit: boolean;
   /** debug.upvalueid answers nil for an invalid upvalue index (5.4.4) rather than raising an error. */
   readonly upvalueidNil: boolean;
+  /** debug.debug shows an error of a command with luaL_tolstring (5.4) rather than lua_tostring ("(null)" for a non-string, 5.3). */
+  readonly debugMessagesTolstring: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -123,6 +125,7 @@ export const LUA54: DialectSpec = {
   gcParams: 'byte',
   cstackLimit: true,
   upvalueidNil: true,
+  debugMessagesTolstring: true,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -148,6 +151,7 @@ export const LUA53: DialectSpec = {
   gcParams: 'int',
   cstackLimit: false,
   upvalueidNil: false,
+  debugMessagesTolstring: false,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 

@@ -34,7 +34,10 @@ import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
+import { READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
+import { Caught, protectedCall } from '../runtime/protect.js';
+import { tostring } from './base.js';
+import { LuaSyntaxError } from '../syntax/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
@@ -470,7 +473,37 @@ export function openDebug(L: LuaState): void {
     return 200;
   }
 
+  /**
+   * db_debug: reads commands from standard input (through the io library's
+   * stdin, which stands for C's stdin) and runs them, until `cont` or end of
+   * input; errors are written to standard error.
+   */
+  function db_debug(): unknown {
+    const io = L.loaded.getStr('io');
+    const stdin = io instanceof LuaTable ? io.getStr('stdin') : undefined;
+    for (;;) {
+      L.host.stderr.write('lua_debug> ');
+      L.host.stderr.flush();
+      const line = stdin === undefined ? undefined : ops.first(protectedCall(ops.index(stdin, 'read'), [stdin, 'L'], true));
+      if (typeof line !== 'string' || line === 'cont\n') return ops.EMPTY;
+      let r: unknown;
+      try {
+        r = protectedCall(L.compile(line, '=(debug command)'), [], true);
+      } catch (e) {
+        if (!(e instanceof LuaSyntaxError)) throw e;
+        r = new Caught(e.message);
+      }
+      if (r instanceof Caught) {
+        const v = r.error instanceof LuaSyntaxError ? r.error.message : errorValue(r.error);
+        // luaL_tolstring (5.4), or lua_tostring, NULL for other values (5.3).
+        const text = E.dialect.debugMessagesTolstring ? tostring(v) : ops.tostringBasic(v) ?? '(null)';
+        L.host.stderr.write(`${text}\n`);
+      }
+    }
+  }
+
   setFuncs(debug, 'debug.', {
+    debug: db_debug,
     getuservalue: db_getuservalue, gethook: db_gethook, getinfo: db_getinfo, getlocal: db_getlocal,
     getregistry: db_getregistry, getmetatable: db_getmetatable, getupvalue: db_getupvalue,
     upvaluejoin: db_upvaluejoin, upvalueid: db_upvalueid, setuservalue: db_setuservalue,
