@@ -86,6 +86,10 @@ export interface DialectSpec {
   readonly upvalueidNil: boolean;
   /** debug.debug shows an error of a command with luaL_tolstring (5.4) rather than lua_tostring ("(null)" for a non-string, 5.3). */
   readonly debugMessagesTolstring: boolean;
+  /** string.format's rules: conversions, flags, %q and messages (string-format53.ts for 5.3). */
+  readonly stringFormat: '5.4' | '5.3';
+  /** The utf8 library: 5.4's (extended sequences, `lax` arguments) or 5.3's (utf8-53.ts). */
+  readonly utf8: '5.4' | '5.3';
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -126,6 +130,8 @@ export const LUA54: DialectSpec = {
   cstackLimit: true,
   upvalueidNil: true,
   debugMessagesTolstring: true,
+  stringFormat: '5.4',
+  utf8: '5.4',
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -152,6 +158,8 @@ export const LUA53: DialectSpec = {
   cstackLimit: false,
   upvalueidNil: false,
   debugMessagesTolstring: false,
+  stringFormat: '5.3',
+  utf8: '5.3',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 

@@ -25,6 +25,8 @@ import { StrBuf, fromByteCodes } from './strbuf.js';
 import {
   checkFormat, formatFloat, formatInt, formatStr, isFormatSpanChar, parseSpec, quoteNumber, quoteString,
 } from './string-format.js';
+import { formatAux53 } from './string-format53.js';
+import { E } from '../runtime/engine.js';
 import { MAX_JS_STRING, posrelatI, str_pack, str_packsize, str_unpack } from './string-pack.js';
 
 /** lstrlib's MAXSIZE: INT_MAX on 64-bit hosts. */
@@ -385,7 +387,7 @@ function toDouble(v: LuaNumber): number {
 
 function str_format(...args: Args): string {
   try {
-    const r = formatAux(args);
+    const r = E.dialect.stringFormat === '5.3' ? formatAux53(args) : formatAux(args);
     ops.building(r.length);
     return r;
   } catch (e) {
