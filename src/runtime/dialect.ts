@@ -90,6 +90,10 @@ export interface DialectSpec {
   readonly stringFormat: '5.4' | '5.3';
   /** The utf8 library: 5.4's (extended sequences, `lax` arguments) or 5.3's (utf8-53.ts). */
   readonly utf8: '5.4' | '5.3';
+  /** string.unpack's rules: 5.3's initial position (no clamping) and unterminated 'z' strings. */
+  readonly stringPack: '5.4' | '5.3';
+  /** lua_pushfstring's `%c` shows a non-printable character as "<\\code>" (5.3) rather than as it is. */
+  readonly fstringCharEscape: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -132,6 +136,8 @@ export const LUA54: DialectSpec = {
   debugMessagesTolstring: true,
   stringFormat: '5.4',
   utf8: '5.4',
+  stringPack: '5.4',
+  fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -160,6 +166,8 @@ export const LUA53: DialectSpec = {
   debugMessagesTolstring: false,
   stringFormat: '5.3',
   utf8: '5.3',
+  stringPack: '5.3',
+  fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 

@@ -11,6 +11,7 @@ import { argError, checkInteger, checkNumber, checkString, luaError, type Args }
 import { formatFloat, formatInt, formatStr, hexFloatDigits, parseSpec, quoteString } from './string-format.js';
 import { isDigitByte } from './lstrlib-pattern.js';
 import { nanText } from '../runtime/numfmt.js';
+import { fstringChar } from './string-pack.js';
 
 const FLAGS = '-+ #0';
 
@@ -28,11 +29,6 @@ function quoteNumber53(v: LuaNumber): string {
   if (x === -Infinity) return '-inf';
   const neg = x < 0 || Object.is(x, -0);
   return (neg ? '-' : '') + hexFloatDigits(neg ? -x : x, -1, false, false);
-}
-
-function isPrint(c: string): boolean {
-  const b = c.charCodeAt(0);
-  return b >= 32 && b < 127;
 }
 
 export function formatAux53(args: Args): string {
@@ -103,8 +99,7 @@ export function formatAux53(args: Args): string {
         break;
       }
       default:
-        // luaO_pushfstring's %c shows a non-printable character as "<\code>".
-        luaError(`invalid option '%${isPrint(conv) ? conv : `<\\${conv.charCodeAt(0)}>`}' to 'format'`);
+        luaError(`invalid option '%${fstringChar(conv.charCodeAt(0))}' to 'format'`);
     }
   }
   return out;
