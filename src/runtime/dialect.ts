@@ -94,6 +94,8 @@ export interface DialectSpec {
   readonly stringPack: '5.4' | '5.3';
   /** lua_pushfstring's `%c` shows a non-printable character as "<\\code>" (5.3) rather than as it is. */
   readonly fstringCharEscape: boolean;
+  /** math.random/randomseed: 5.4's (xoshiro, 64-bit projections) or 5.3's (argument rules, results). */
+  readonly random: '5.4' | '5.3';
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -137,6 +139,7 @@ export const LUA54: DialectSpec = {
   stringFormat: '5.4',
   utf8: '5.4',
   stringPack: '5.4',
+  random: '5.4',
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -167,6 +170,7 @@ export const LUA53: DialectSpec = {
   stringFormat: '5.3',
   utf8: '5.3',
   stringPack: '5.3',
+  random: '5.3',
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
