@@ -502,6 +502,7 @@ export class CodeGen {
     // (loading a dumped function: string.dump).
     this.emit(js`return function(${envName}, $proto) {\n`);
     const create = this.closure(main, null);
+    if (this.dialect.closureCache) this.emit(js`const $K = $kcache(${this.protos.length});\n`);
     for (const f of this.factories) this.emit(f);
     this.emit(js`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
     this.emit(js`return ${create};\n`);
@@ -555,7 +556,14 @@ export class CodeGen {
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
     // for the debug library (getupvalue/setupvalue/upvalueid).
     const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
-    this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn $mkfn(${direct}, ${resumable}, ${proto.index}${upCells});\n}\n`);
+    const make = `$mkfn(${direct}, ${resumable}, ${proto.index}${upCells})`;
+    if (this.dialect.closureCache) {
+      // lua5.3 reuses the last closure of a prototype when its upvalues are the same (getcached).
+      const same = fn.upvalues.map((v, i) => ` && k.U[${i}] === ${vname(v)}`).join('');
+      this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nconst k = $K[${proto.index}];\nif (k !== undefined${same}) return k;\nreturn $K[${proto.index}] = ${make};\n}\n`);
+    } else {
+      this.factories.push(`function $P${proto.index}(${cells.join(', ')}) {\nreturn ${make};\n}\n`);
+    }
     return `$P${proto.index}(${cells.join(', ')})`;
   }
 

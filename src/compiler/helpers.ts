@@ -82,6 +82,8 @@ export interface RuntimeHelpers {
   mkFloat: (x: number) => number | LuaFloat;
   forprep: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   forval: (i: number, kind: Exclude<ForKind, 0>) => LuaValue;
+  /** A closure cache for a chunk instance (DialectSpec `closureCache`; engine.newClosureCache). */
+  kcache: (n: number) => (object | undefined)[];
   /** `forprep` with lua5.3's rules (runtime/for53.ts; DialectSpec `forLoop`, chosen at compile time). */
   forprepWrap: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   /** The function to call for `f` (its `__call`), or an error naming it. */
@@ -119,7 +121,7 @@ const HELPER_NAMES = {
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
-  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprepWrap: true, callable: true,
+  numArith: true, nanOf: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
   B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;

@@ -96,6 +96,8 @@ export interface DialectSpec {
   readonly fstringCharEscape: boolean;
   /** math.random/randomseed: 5.4's (xoshiro, 64-bit projections) or 5.3's (argument rules, results). */
   readonly random: '5.4' | '5.3';
+  /** Creating a closure reuses the prototype's last closure when its upvalues are the same (lua5.3's closure cache). */
+  readonly closureCache: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -140,6 +142,7 @@ export const LUA54: DialectSpec = {
   utf8: '5.4',
   stringPack: '5.4',
   random: '5.4',
+  closureCache: false,
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -171,6 +174,7 @@ export const LUA53: DialectSpec = {
   utf8: '5.3',
   stringPack: '5.3',
   random: '5.3',
+  closureCache: true,
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };

@@ -85,6 +85,8 @@ interface DetachedTable {
 interface Detached {
   fins: FinRecord[];
   tables: DetachedTable[];
+  /** Closure caches and their entries, held weakly during the collection. */
+  caches: [(object | undefined)[], (WeakRef<object> | undefined)[]][];
 }
 
 /** A copy of a table or userdata sharing its contents (same hidden class for tables). */
@@ -403,7 +405,16 @@ export class Collector {
       const d = detachTable(t, mode, finIndex);
       if (d !== null) tables.push(d);
     }
-    return { fins, tables };
+    // lua5.3 clears a prototype's closure cache when the closure is otherwise dead.
+    const caches: Detached['caches'] = [];
+    for (const ref of this.L.engine.closureCaches) {
+      const c = ref.deref();
+      if (c === undefined) { this.L.engine.closureCaches.delete(ref); continue; }
+      if (!c.some((f) => f !== undefined)) continue;
+      caches.push([c, c.map((f) => (f === undefined ? undefined : new WeakRef(f)))]);
+      c.fill(undefined);
+    }
+    return { fins, tables, caches };
   }
 
   /** Puts back what survived; returns the twins of the objects to finalize, in marking order. */
@@ -415,6 +426,7 @@ export class Collector {
       else { rec.dead = true; due.push(rec.twin); }
     }
     for (const d of work.tables) reattachTable(d);
+    for (const [c, refs] of work.caches) for (let i = 0; i < refs.length; i++) c[i] = refs[i]?.deref();
     return due;
   }
 

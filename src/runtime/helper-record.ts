@@ -11,7 +11,7 @@ import { deep, deferCloseOnError, pause } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
-import type { Engine } from './engine.js';
+import { E, type Engine } from './engine.js';
 import { arithCvt, arithCvtG } from './arith-cvt.js';
 import { forprepWrap } from './for53.js';
 
@@ -170,6 +170,10 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
   return callreqBoxed(f, args, desc, line);
 }
 
+function kcache(n: number): (object | undefined)[] {
+  return E.newClosureCache(n);
+}
+
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
@@ -179,7 +183,7 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprepWrap, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprepWrap, kcache, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
 };
