@@ -98,6 +98,12 @@ export interface DialectSpec {
   readonly random: '5.4' | '5.3';
   /** Creating a closure reuses the prototype's last closure when its upvalues are the same (lua5.3's closure cache). */
   readonly closureCache: boolean;
+  /**
+   * Calls follow chains of `__call` handlers (5.4); 5.3 takes one handler,
+   * which must be a function, names no metamethod in call errors, and names
+   * metamethod levels by their keys ("in metamethod '__index'").
+   */
+  readonly callChains: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -143,6 +149,7 @@ export const LUA54: DialectSpec = {
   stringPack: '5.4',
   random: '5.4',
   closureCache: false,
+  callChains: true,
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -175,6 +182,7 @@ export const LUA53: DialectSpec = {
   stringPack: '5.3',
   random: '5.3',
   closureCache: true,
+  callChains: false,
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };

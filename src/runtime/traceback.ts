@@ -143,6 +143,8 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       namewhat = g.frame.calledAs.namewhat;
       name = g.frame.calledAs.name;
     }
+    // 5.3 names a metamethod by its event's key ("__index").
+    if (namewhat === 'metamethod' && !E.dialect.callChains && !name.startsWith('__')) name = `__${name}`;
     const level: TraceLevel = g.frame.kind === 'lua'
       ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }
       : { kind: 'C', fnName: g.fnName, namewhat, name };
