@@ -465,7 +465,7 @@ export class CodeGen {
     if (!this.ins) return;
     const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
     // A stripped chunk has no local names: every register is a temporary.
-    const shown = this.stripNames ? '(temporary)' : name;
+    const shown = this.stripNames ? (this.dialect.internalNames === '5.3' ? '(*temporary)' : '(temporary)') : name;
     this.emit(js`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
   }
 
@@ -1240,10 +1240,19 @@ export class CodeGen {
       : `(${c} > 0 ? ${iv} <= ${b} : ${iv} >= ${b})`;
     const nact = this.fs.nact;
     // lua5.4 keeps the loop as (index, iterations left, step) for integer loops.
-    this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
-    this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
-    this.registerLocal('(for state)', c, false);
+    if (this.dialect.internalNames === '5.3') {
+      // lua5.3 keeps (index, limit, step).
+      this.registerLocal('(for index)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
+      this.registerLocal('(for limit)', `(${k} === 0 ? ${b} : ${k} === 1 ? $mkFloat(${b}) : undefined)`, false);
+      this.registerLocal('(for step)', `(${k} === 1 ? $mkFloat(${c}) : ${k} === 0 ? ${c} : ${k}.step)`, false);
+    } else {
+      this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
+      this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
+      this.registerLocal('(for state)', c, false);
+    }
     this.emit(js`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
+    // lua5.3 jumps back into the body for every iteration, the first too: a line event even on the loop's line.
+    if (this.ins && this.dialect.forLoop === '5.3') this.emit(js`$fr.back = true;\n`);
     this.emit(js`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.registerLocal(s.variable.name, vref(s.variable));
     this.budgetCheck(stepsOf(s.body));
@@ -1257,7 +1266,34 @@ export class CodeGen {
     this.loopExit();
   }
 
+  /** A generic `for` of a dialect without its to-be-closed fourth value (DialectSpec `genericForClose`): three values, no try. */
+  private genericForPlain(s: GenericForStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const [f, st, ctl] = this.valuesInto(s.exprs, 3, s.line);
+    const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), R = this.fs.temp();
+    this.emit(js`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl};\n`);
+    const nact = this.fs.nact;
+    const names = this.dialect.internalNames === '5.3' ? ['(for generator)', '(for state)', '(for control)'] : ['(for state)', '(for state)', '(for state)'];
+    [F, S, C].forEach((t, i) => this.registerLocal(names[i]!, t));
+    this.emit(js`${label}: for (;;) {\n`);
+    this.budgetCheck(stepsOf(s.body));
+    const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
+    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emit(js`let ${joinCode(decls, ', ')};\n`);
+    for (const v of s.variables) this.registerLocal(v.name, vref(v));
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.nact = nact + 3;
+    this.loopBack(s.line);
+    this.fs.loopLabels.pop();
+    this.emit(js`}\n`);
+    this.fs.nact = nact;
+    this.loopExit();
+  }
+
   private genericFor(s: GenericForStat): void {
+    if (!this.dialect.genericForClose) return this.genericForPlain(s);
     const label = `$L${this.labelCounter++}`;
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
     const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), CL = this.fs.keep(), R = this.fs.temp();

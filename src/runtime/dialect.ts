@@ -104,6 +104,10 @@ export interface DialectSpec {
    * metamethod levels by their keys ("in metamethod '__index'").
    */
   readonly callChains: boolean;
+  /** Names of internal slots for debug.getlocal: "(for state)", "(temporary)", "(vararg)" (5.4) or "(for index)"..., "(*temporary)", "(*vararg)" (5.3). */
+  readonly internalNames: '5.4' | '5.3';
+  /** The generic `for` takes a fourth value, a to-be-closed variable (5.4). */
+  readonly genericForClose: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -150,6 +154,8 @@ export const LUA54: DialectSpec = {
   random: '5.4',
   closureCache: false,
   callChains: true,
+  internalNames: '5.4',
+  genericForClose: true,
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -183,6 +189,8 @@ export const LUA53: DialectSpec = {
   random: '5.3',
   closureCache: true,
   callChains: false,
+  internalNames: '5.3',
+  genericForClose: false,
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };

@@ -111,6 +111,7 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     groups.push({ frame: f, fnName: f.fnName, between: [] });
   }
   const levels: TraceLevel[] = [];
+  let finalizerCaller = false;
   for (let i = 0; i < groups.length;) {
     const g = groups[i]!;
     // Callers that made a proper tail call (`return f()`) are gone in Lua.
@@ -133,6 +134,14 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     } else if (g.between.includes('runHook')) {
       namewhat = 'hook';
       name = '?';
+    } else if (event === '__gc' && !E.dialect.callChains) {
+      // lua5.3 marks the function the finalizer interrupted (CIST_FIN on the
+      // running CallInfo): that level is the "metamethod '__gc'", not this one.
+      finalizerCaller = true;
+    } else if (finalizerCaller) {
+      finalizerCaller = false;
+      namewhat = 'metamethod';
+      name = '__gc';
     } else if (event !== undefined) {
       namewhat = 'metamethod';
       name = event;

@@ -335,24 +335,28 @@ export function openDebug(L: LuaState): void {
     return levels[level]!.rec as FrameRec | undefined;
   }
 
+  /** The names of unnamed slots (DialectSpec `internalNames`). */
+  const temporary = (): string => (E.dialect.internalNames === '5.3' ? '(*temporary)' : '(temporary)');
+  const cTemporary = (): string => (E.dialect.internalNames === '5.3' ? '(*temporary)' : '(C temporary)');
+
   /** luaG_findlocal: the slot for local `n` (n < 0: vararg -n) of a frame. */
   function findLocal(rec: FrameRec | undefined, n: number): { name: string; get: () => LuaValue; set: (v: LuaValue) => void } | null {
     if (rec === undefined) return null;
     if (n < 0) {
       const va = rec.va;
       if (va === null || -n > va.length) return null;
-      return { name: '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
+      return { name: E.dialect.internalNames === '5.3' ? '(*vararg)' : '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
     }
     const t = rec.transfer;
     if (t !== null && n >= rec.ftransfer && n < rec.ftransfer + t.length) {
       // Values passed to or returned by the function whose hook is running.
-      const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? '(C temporary)' : '(temporary)';
+      const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? cTemporary() : temporary();
       return { name, get: () => t[n - rec.ftransfer], set: (v) => { t[n - rec.ftransfer] = v; } };
     }
     if (n > rec.n) {
       const i = n - rec.n - 1, temps = rec.temps;
-      if (i < temps.length) return { name: '(temporary)', get: () => temps[i], set: (v) => { temps[i] = v; } };
-      if (rec.hooked && i === temps.length) return { name: '(temporary)', get: () => undefined, set: () => {} };
+      if (i < temps.length) return { name: temporary(), get: () => temps[i], set: (v) => { temps[i] = v; } };
+      if (rec.hooked && i === temps.length) return { name: temporary(), get: () => undefined, set: () => {} };
       return null;
     }
     if (n === 0) return null;
@@ -374,7 +378,7 @@ export function openDebug(L: LuaState): void {
     // Level 0 is getlocal itself: its "C temporaries" are its arguments.
     if (level === 0 && isCurrent(thread)) {
       const i = Number(nvar);
-      return i >= 1 && i <= args.length ? ['(C temporary)', args[i - 1]] : undefined;
+      return i >= 1 && i <= args.length ? [cTemporary(), args[i - 1]] : undefined;
     }
     const slot = findLocal(rec, Number(nvar));
     if (slot === null) return undefined;
