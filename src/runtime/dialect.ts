@@ -108,6 +108,10 @@ export interface DialectSpec {
   readonly internalNames: '5.4' | '5.3';
   /** The generic `for` takes a fourth value, a to-be-closed variable (5.4). */
   readonly genericForClose: boolean;
+  /** `require` returns the loader data as a second result (5.4). */
+  readonly requireData: boolean;
+  /** io.lines returns the file as a to-be-closed fourth value (5.4); 5.3 returns the iterator only. */
+  readonly linesClose: boolean;
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -156,6 +160,8 @@ export const LUA54: DialectSpec = {
   callChains: true,
   internalNames: '5.4',
   genericForClose: true,
+  requireData: true,
+  linesClose: true,
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -191,6 +197,8 @@ export const LUA53: DialectSpec = {
   callChains: false,
   internalNames: '5.3',
   genericForClose: false,
+  requireData: false,
+  linesClose: false,
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };

@@ -23,7 +23,7 @@ import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
 import { E } from './engine.js';
 import { Caught, protectedCall } from './protect.js';
 import * as ops from './ops.js';
-import { errorValue } from './errors.js';
+import { LuaError, errorValue } from './errors.js';
 import type { LuaState } from './state.js';
 
 export type GcMode = 'incremental' | 'generational';
@@ -260,6 +260,8 @@ export class Collector {
   private stepmulParam = 100 / 4;
   private readonly weakTables = new Set<WeakRef<LuaTable>>();
   private readonly weakMembers = new WeakSet<LuaTable>();
+  /** Objects found dead whose finalizers have not run yet (an error in an earlier one stopped the run, 5.3). */
+  private readonly pendingFin: object[] = [];
   /** Objects marked for finalization, in marking order (strongly held). */
   private readonly finobj = new Set<object>();
 
@@ -363,7 +365,10 @@ export class Collector {
     } finally {
       this.collecting = false;
     }
-    for (let i = due.length - 1; i >= 0; i--) this.finalize(due[i]!);
+    // Latest marked first, after those an error left pending (5.3's tobefnz list).
+    const pending = this.pendingFin;
+    for (let i = due.length - 1; i >= 0; i--) pending.push(due[i]!);
+    while (pending.length > 0) this.finalize(pending.shift()!);
     // A collection while stopped starts the estimate afresh. The host heap
     // also grows by what we do not count (compiled code, feedback), so the
     // estimate never rises through a collection, and falls when objects
@@ -384,6 +389,7 @@ export class Collector {
     this.armed = false;
     const all = [...this.finobj];
     this.finobj.clear();
+    for (const o of this.pendingFin.splice(0)) this.finalize(o);
     for (let i = all.length - 1; i >= 0; i--) this.finalize(all[i]!);
   }
 
@@ -435,13 +441,21 @@ export class Collector {
     const mt = (o as LuaTable | LuaUserdata).metatable;
     const tm = mt === null ? undefined : mt.getStr('__gc');
     if (tm === undefined) return;
+    // lua5.3 calls a finalizer only when it is a function (GCTM: ttisfunction).
+    if (typeof tm !== 'function' && this.L.engine.dialect.gcErrors === 'propagate') return;
     const outer = this.inFinalizer;
     this.inFinalizer = true;
     try {
       const r = protectedCall(callFinalizer, [tm, o as LuaValue], true);
       if (r instanceof Caught) {
         const err = errorValue(r.error);
-        this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+        if (this.L.engine.dialect.gcErrors === 'propagate') {
+          // lua5.3 (GCTM): the error goes on from whatever ran the collector,
+          // except while the state closes; the other finalizers wait.
+          if (!this.closing) throw new LuaError(`error in __gc metamethod (${typeof err === 'string' ? err : 'no message'})`);
+        } else {
+          this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+        }
       }
     } finally {
       this.inFinalizer = outer;

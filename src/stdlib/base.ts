@@ -482,7 +482,12 @@ export function openBase(L: LuaState, sandbox = false): void {
     if (gc.inFinalizer) return undefined;
     switch (opt) {
       case 'count': return mkFloat(gc.count());
-      case 'step': gc.fullCollect(); return gc.mode === 'incremental';
+      case 'step':
+        // lua5.3: a basic step (0) of a stopped collector does not finish a
+        // cycle, so garbage still grows ("steps should not unblock the collector").
+        if (!L.engine.dialect.gcModes && params[0] === 0 && !gc.running) return false;
+        gc.fullCollect();
+        return gc.mode === 'incremental';
       case 'isrunning': return gc.running;
       case 'stop': gc.stop(); return 0;
       case 'restart': gc.restart(); return 0;

@@ -2,6 +2,7 @@
 // package.searchpath, package.searchers (preload and Lua searchers; the C
 // searchers only report the files they looked for), and package.loadlib
 // (dynamic libraries are not available).
+import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from './lauxlib.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
@@ -164,7 +165,8 @@ export function openPackage(L: LuaState): void {
     const result = ops.first(ops.call(loader, name, data));
     if (result !== undefined) loaded.set(name, result);
     else if (loaded.get(name) === undefined) loaded.set(name, true);
-    return [loaded.get(name), data];
+    // 5.3's require returns the module only (DialectSpec `requireData`).
+    return E.dialect.requireData ? [loaded.get(name), data] : loaded.get(name);
   }
 
   setFuncs(pkg, 'package.', { loadlib: ll_loadlib, searchpath: ll_searchpath });
