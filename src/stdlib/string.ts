@@ -17,7 +17,7 @@ import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaIntege
 import type { LuaState } from '../runtime/state.js';
 import { addressOf, tostring } from './base.js';
 import {
-  argError, checkInteger, checkNumber, checkString, luaError, optInteger, optString,
+  argError, checkInteger, checkNumber, checkString, expectedError, luaError, optInteger, optString,
   registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 import { MatchState, PatternError, noSpecials } from './lstrlib-pattern.js';
@@ -290,7 +290,7 @@ function str_gsub(...args: Args): unknown {
   const tr = luaType(repl);
   const maxS = optInteger(args, 3, srcl + 1);
   if (!(tr === 'number' || tr === 'string' || tr === 'function' || tr === 'table')) {
-    typeError(args, 2, 'string/function/table');
+    expectedError(args, 2, 'string/function/table');
   }
   const news = tr === 'string' ? (repl as string) : tr === 'number' ? N.tostringNumber(repl as LuaNumber) : '';
   const anchor = p.charCodeAt(0) === 94;
