@@ -452,7 +452,11 @@ export class Collector {
         if (this.L.engine.dialect.gcErrors === 'propagate') {
           // lua5.3 (GCTM): the error goes on from whatever ran the collector,
           // except while the state closes; the other finalizers wait.
-          if (!this.closing) throw new LuaError(`error in __gc metamethod (${typeof err === 'string' ? err : 'no message'})`);
+          if (!this.closing) {
+            const e = new LuaError(`error in __gc metamethod (${typeof err === 'string' ? err : 'no message'})`);
+            e.bypassesHandler = true;
+            throw e;
+          }
         } else {
           this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
         }

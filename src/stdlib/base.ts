@@ -314,6 +314,7 @@ export function openBase(L: LuaState, sandbox = false): void {
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     // The handler may ask for a traceback of where the error was raised.
     const r = protectedCall(args[0], args.slice(2), false);
+    if (r instanceof Caught && r.error instanceof LuaError && r.error.bypassesHandler) return [false, errorValue(r.error)];
     return r instanceof Caught ? ops.append([false], callHandler(handler, r.error)) : ops.append([true], r);
   }
   // Frames of these catch errors (for the runtime's view of what an error will reach).
@@ -326,6 +327,7 @@ export function openBase(L: LuaState, sandbox = false): void {
       return ops.append([true], yield callreq(args[0], args.slice(2)));
     } catch (e) {
       rethrowUncatchable(e);
+      if (e instanceof LuaError && e.bypassesHandler) return [false, errorValue(e)];
       return ops.append([false], callHandler(handler, e));
     }
   };
