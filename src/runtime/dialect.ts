@@ -112,6 +112,10 @@ export interface DialectSpec {
   readonly requireData: boolean;
   /** io.lines returns the file as a to-be-closed fourth value (5.4); 5.3 returns the iterator only. */
   readonly linesClose: boolean;
+  /** The package library's paths (LUA_PATH_5_x, default directories), searcher messages and results. */
+  readonly packageLib: '5.4' | '5.3';
+  /** os.time reads the date table's fields in 5.3's order (sec first, year last) rather than 5.4's. */
+  readonly osTimeFieldOrder: '5.4' | '5.3';
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -162,6 +166,8 @@ export const LUA54: DialectSpec = {
   genericForClose: true,
   requireData: true,
   linesClose: true,
+  packageLib: '5.4',
+  osTimeFieldOrder: '5.4',
   fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
@@ -199,6 +205,8 @@ export const LUA53: DialectSpec = {
   genericForClose: false,
   requireData: false,
   linesClose: false,
+  packageLib: '5.3',
+  osTimeFieldOrder: '5.3',
   fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };

@@ -479,7 +479,7 @@ export function openIo(L: LuaState): void {
       }
       if (vals[0] === undefined) {
         if (toClose) closeFile(f);
-        return undefined;
+        return ops.EMPTY;
       }
       return vals;
     }

@@ -48,6 +48,8 @@ export function openPackage(L: LuaState): void {
   const pkg = new LuaTable();
   const loaded = L.loaded;
   const preload = new LuaTable();
+  /** lua5.3's loadlib.c (DialectSpec `packageLib`): its paths, its searchers' messages and results. */
+  const v53 = L.engine.dialect.packageLib === '5.3';
 
   const fs = fileSystemOf(L.host);
 
@@ -65,6 +67,8 @@ export function openPackage(L: LuaState): void {
       if (readable(file)) return { file };
       tried.push(`no file '${file}'`);
     }
+    // 5.3 starts every line with "\n\t"; 5.4 joins them (require adds the first "\n\t").
+    if (v53) return { error: tried.map((t) => `\n\t${t}`).join('') };
     return { error: tried.join('\n\t') };
   }
 
@@ -97,8 +101,8 @@ export function openPackage(L: LuaState): void {
     const pre = L.registry.getStr('_PRELOAD');
     if (!(pre instanceof LuaTable)) luaError("'package.preload' must be a table");
     const loader = pre.get(name);
-    if (loader === undefined) return `no field package.preload['${name}']`;
-    return [loader, ':preload:'];
+    if (loader === undefined) return `${v53 ? '\n\t' : ''}no field package.preload['${name}']`;
+    return v53 ? loader : [loader, ':preload:'];
   }
 
   function searcher_Lua(...args: Args): unknown {
@@ -160,7 +164,7 @@ export function openPackage(L: LuaState): void {
         data = r[1];
         break;
       }
-      if (typeof r[0] === 'string') msg += '\n\t' + r[0];
+      if (typeof r[0] === 'string') msg += (v53 ? '' : '\n\t') + r[0];
     }
     const result = ops.first(ops.call(loader, name, data));
     if (result !== undefined) loaded.set(name, result);
@@ -177,8 +181,11 @@ export function openPackage(L: LuaState): void {
     searchers.set(i + 1, f);
   });
   pkg.setStr('searchers', searchers);
-  pkg.setStr('path', envPath(L, ['LUA_PATH_5_4', 'LUA_PATH'], LUA_PATH_DEFAULT));
-  pkg.setStr('cpath', envPath(L, ['LUA_CPATH_5_4', 'LUA_CPATH'], LUA_CPATH_DEFAULT));
+  // The version's own variables and default directories (5.3: LUA_PATH_5_3, /usr/share/lua/5.3...).
+  const version = v53 ? '5.3' : '5.4';
+  const suffix = version.replace('.', '_');
+  pkg.setStr('path', envPath(L, [`LUA_PATH_${suffix}`, 'LUA_PATH'], LUA_PATH_DEFAULT.replaceAll('5.4', version)));
+  pkg.setStr('cpath', envPath(L, [`LUA_CPATH_${suffix}`, 'LUA_CPATH'], LUA_CPATH_DEFAULT.replaceAll('5.4', version)));
   pkg.setStr('config', '/\n;\n?\n!\n-\n');
   pkg.setStr('loaded', loaded);
   L.registry.setStr('_LOADED', loaded);
