@@ -98,8 +98,8 @@ export function callChain(f: unknown, desc?: string | null): { fn: (...args: Lua
   let g = f;
   if (!E.dialect.callChains) {
     // 5.3 (luaD_tryfuncTM): one `__call` handler, which must be a function;
-    // a metamethod the VM calls has no name in the message.
-    if (desc?.startsWith('metamethod ')) desc = null;
+    // a metamethod or for iterator the VM calls has no name in the message.
+    if (desc?.startsWith('metamethod ') || desc?.startsWith('for iterator ')) desc = null;
     const h = metafield(f, '__call');
     if (typeof h !== 'function') typeError(f, 'call', desc);
     return { fn: h as (...args: LuaValue[]) => unknown, extra: [f as LuaValue] };
