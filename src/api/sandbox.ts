@@ -46,6 +46,7 @@ export const SAFE_LIBS: LibSelection = Object.freeze({
   table: true,
   math: true,
   utf8: true,
+  bit32: true,
   coroutine: true,
   os: ['time', 'clock', 'date', 'difftime'],
   package: ['require', 'loaded', 'preload', 'searchers'],

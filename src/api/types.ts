@@ -58,12 +58,13 @@ export class MultiReturn {
 }
 
 /**
- * Lua's standard libraries, by the names `LuaOptions.libs` takes, and
+ * Lua's standard libraries, by the names `LuaOptions.libs` takes (a dialect
+ * opens only those it has: bit32 is 5.3's), and
  * 'bit' (LuaBitOp), which no dialect opens unless it is named.
  */
-export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8' | 'bit';
+export type LibName = 'base' | 'coroutine' | 'table' | 'math' | 'os' | 'string' | 'package' | 'io' | 'debug' | 'utf8' | 'bit32' | 'bit';
 
-export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8', 'bit'];
+export const LIB_NAMES: readonly LibName[] = ['base', 'coroutine', 'table', 'math', 'os', 'string', 'package', 'io', 'debug', 'utf8', 'bit32', 'bit'];
 
 /** Libraries opened only when named (never by 'all'). */
 export const OPTIONAL_LIBS: readonly LibName[] = ['bit'];

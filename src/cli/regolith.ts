@@ -16,7 +16,7 @@ import { nodeHost } from '../host/node.js';
 import type { Host } from '../host/host.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import { openLibs } from '../stdlib/init.js';
-import { errorValue } from '../runtime/errors.js';
+import { LuaError, errorValue } from '../runtime/errors.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import { enter } from '../runtime/engine.js';
@@ -258,6 +258,7 @@ export class Interpreter {
   handleError(e: unknown, extra: TraceLevel[] = [], nesting = 0): string {
     if (e instanceof LuaSyntaxError) return e.message;
     const v = errorValue(e);
+    if (e instanceof LuaError && e.bypassesHandler && typeof v === 'string') return v;
     let msg: string;
     if (typeof v === 'string') msg = v;
     else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) msg = N.tostringNumber(v);

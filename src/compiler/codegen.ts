@@ -268,6 +268,9 @@ function cstr(s: string): string {
   return z < 0 ? s : s.slice(0, z);
 }
 
+/** DialectSpec `namesIntegerIndex` of the chunk being compiled (set by compileChunk; compilation is not re-entrant). */
+let namesIntegerIndex = true;
+
 function describe(e: Expr): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
@@ -278,7 +281,7 @@ function describe(e: Expr): string | null {
       if (e.key.kind === 'String') {
         return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(e.key.value)}'`;
       }
-      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n) return `field 'integer index'`;
+      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && namesIntegerIndex) return `field 'integer index'`;
       return `field '?'`;
     case 'String': return `constant '${cstr(e.value)}'`;
     case 'Paren': return describe(e.expr);
@@ -491,7 +494,7 @@ export class CodeGen {
     if (!this.ins) return;
     const set = assignable ? `($v) => { ${ref} = $v; }` : '() => {}';
     // A stripped chunk has no local names: every register is a temporary.
-    const shown = this.stripNames ? '(temporary)' : name;
+    const shown = this.stripNames ? (this.dialect.internalNames === '5.3' ? '(*temporary)' : '(temporary)') : name;
     this.emit(js`$fr.slots[${this.fs.nact++}] = [${str(shown)}, () => ${ref}, ${set}];\n`);
   }
 
@@ -515,6 +518,7 @@ export class CodeGen {
   compileChunk(chunk: Chunk): CompiledChunk {
     const main = chunk.main;
     this.dialect = dialectSpec(chunk.dialect);
+    namesIntegerIndex = this.dialect.namesIntegerIndex;
     const envName = vname(chunk.env);
     this.envName = envName;
     this.fenvFrames = this.dialect.functionEnvironments && (chunk.uses & USES_FENV) !== 0;
@@ -529,6 +533,7 @@ export class CodeGen {
     // (loading a dumped function: string.dump).
     this.emit(js`return function(${envName}, $proto) {\n`);
     const create = this.closure(main, null);
+    if (this.dialect.closureCache) this.emit(js`const $K = $kcache(${this.protos.length});\n`);
     for (const f of this.factories) this.emit(f);
     this.emit(js`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
     this.emit(js`return ${create};\n`);
@@ -589,8 +594,17 @@ export class CodeGen {
     // for the debug library (getupvalue/setupvalue/upvalueid).
     const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
     const params = fenv ? [...cells, this.envName] : cells;
-    const made = `$mkfn(${direct}, ${resumable}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
-    const body = this.fenvFrames ? `const $self = ${made};\nreturn $self;\n` : `return ${made};\n`;
+    const make = `$mkfn(${direct}, ${resumable}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
+    let body: string;
+    if (this.dialect.closureCache) {
+      // lua5.3 reuses the last closure of a prototype when its upvalues are the same (getcached).
+      const same = fn.upvalues.map((v, i) => ` && k.U[${i}] === ${vname(v)}`).join('');
+      body = `const k = $K[${proto.index}];\nif (k !== undefined${same}) return k;\nreturn $K[${proto.index}] = ${make};\n`;
+    } else if (this.fenvFrames) {
+      body = `const $self = ${make};\nreturn $self;\n`;
+    } else {
+      body = `return ${make};\n`;
+    }
     this.factories.push(`function $P${proto.index}(${params.join(', ')}) {\n${body}}\n`);
     return `$P${proto.index}(${args.join(', ')})`;
   }
@@ -725,6 +739,9 @@ export class CodeGen {
    * notes the current line (HelperCall).
    */
   private helper(name: 'arith' | 'concat' | 'eq' | 'lt' | 'le' | 'len' | 'tbcError' | 'tbcClose'): Code {
+    // A dialect whose VM converts numeric strings has its own arithmetic slow
+    // path (5.3's; 5.1's `$arith` is the double model's: helper-record.ts).
+    if (name === 'arith' && this.dialect.stringArith === 'convert' && !this.doubles) name = 'arithCvt' as 'arith';
     return this.fs.gen ? new HelperCall(`${name}G`) : `$${name}(`;
   }
 
@@ -1264,7 +1281,8 @@ export class CodeGen {
     if (!startInt) checks.push(`$isSmallInt(${a})`);
     checks.push(`$isSmallInt(${b})`);
     if (stepConst === null || stepConst === 0n || Math.abs(Number(stepConst)) > MAX_SAFE) checks.push(`$isSmallInt(${c}) && ${c} !== 0`);
-    this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = $forprep(${a}, ${b}, ${c});\n`);
+    const prep = this.dialect.forLoop === '5.3' ? '$forprepWrap' : '$forprep';
+    this.emit(js`if (!(${checks.join(' && ')})) [${a}, ${b}, ${c}, ${k}] = ${prep}(${a}, ${b}, ${c});\n`);
     const iv = this.fs.keep();
     const smallStep = stepConst !== null && stepConst !== 0n && Math.abs(Number(stepConst)) <= MAX_SAFE;
     const cond = smallStep
@@ -1272,10 +1290,19 @@ export class CodeGen {
       : `(${c} > 0 ? ${iv} <= ${b} : ${iv} >= ${b})`;
     const nact = this.fs.nact;
     // lua5.4 keeps the loop as (index, iterations left, step) for integer loops.
-    this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
-    this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
-    this.registerLocal('(for state)', c, false);
+    if (this.dialect.internalNames === '5.3') {
+      // lua5.3 keeps (index, limit, step).
+      this.registerLocal('(for index)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
+      this.registerLocal('(for limit)', `(${k} === 0 ? ${b} : ${k} === 1 ? $mkFloat(${b}) : undefined)`, false);
+      this.registerLocal('(for step)', `(${k} === 1 ? $mkFloat(${c}) : ${k} === 0 ? ${c} : ${k}.step)`, false);
+    } else {
+      this.registerLocal('(for state)', `(${k} === 0 ? ${iv} : $forval(${iv}, ${k}))`, false);
+      this.registerLocal('(for state)', `(${k} === 0 ? Math.floor((${b} - ${iv}) / ${c}) : ${b})`, false);
+      this.registerLocal('(for state)', c, false);
+    }
     this.emit(js`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
+    // lua5.3 jumps back into the body for every iteration, the first too: a line event even on the loop's line.
+    if (this.ins && this.dialect.forLoop === '5.3') this.emit(js`$fr.back = true;\n`);
     this.emit(js`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.registerLocal(s.variable.name, vref(s.variable));
     this.budgetCheck(stepsOf(s.body));
@@ -1289,8 +1316,37 @@ export class CodeGen {
     this.loopExit();
   }
 
+  /** A generic `for` of a dialect without its to-be-closed fourth value (DialectSpec `genericForClose`): three values, no try. */
+  private genericForPlain(s: GenericForStat): void {
+    const label = `$L${this.labelCounter++}`;
+    const [f, st, ctl] = this.valuesInto(s.exprs, 3, s.line);
+    const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), R = this.fs.temp();
+    this.emit(js`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl};\n`);
+    const nact = this.fs.nact;
+    const names = this.dialect.internalNames === '5.3' ? ['(for generator)', '(for state)', '(for control)'] : ['(for state)', '(for state)', '(for state)'];
+    [F, S, C].forEach((t, i) => this.registerLocal(names[i]!, t));
+    this.emit(js`${label}: for (;;) {\n`);
+    this.budgetCheck(stepsOf(s.body));
+    // 5.1 calls the iterator as a C level (luaD_call): no yield across it.
+    const call = this.fs.gen && !this.dialect.yieldAcrossCalls
+      ? js`$ccall(${F}, ${S}, ${C})`
+      : this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
+    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emit(js`let ${joinCode(decls, ', ')};\n`);
+    for (const v of s.variables) this.registerLocal(v.name, vref(v));
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.nact = nact + 3;
+    this.loopBack(s.line);
+    this.fs.loopLabels.pop();
+    this.emit(js`}\n`);
+    this.fs.nact = nact;
+    this.loopExit();
+  }
+
   private genericFor(s: GenericForStat): void {
-    if (!this.dialect.toBeClosed) return this.genericForNoClose(s);
+    if (!this.dialect.genericForClose) return this.genericForPlain(s);
     const label = `$L${this.labelCounter++}`;
     const [f, st, ctl, cl] = this.valuesInto(s.exprs, 4, s.line);
     const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), CL = this.fs.keep(), R = this.fs.temp();
@@ -1320,37 +1376,6 @@ export class CodeGen {
     this.fs.tryDepth--;
     const gone = this.ins ? '$fr.gone = true; ' : '';
     this.emit(js`} catch ($e) { ${flag} = 1; ${gone}throw (${this.helper('tbcError')}${CL}, $e)); } finally { if (${flag} === 0) ${this.helper('tbcClose')}${CL}); }\n`);
-    this.fs.nact = nact;
-    this.loopExit();
-  }
-
-  /**
-   * The generic `for` of 5.1 and 5.3: three values (no to-be-closed
-   * fourth), and an iterator that is not callable is not named.
-   */
-  private genericForNoClose(s: GenericForStat): void {
-    const label = `$L${this.labelCounter++}`;
-    const [f, st, ctl] = this.valuesInto(s.exprs, 3, s.line);
-    const F = this.fs.keep(), S = this.fs.keep(), C = this.fs.keep(), R = this.fs.temp();
-    this.emit(js`${F} = ${f}; ${S} = ${st}; ${C} = ${ctl};\n`);
-    const nact = this.fs.nact;
-    for (const t of [F, S, C]) this.registerLocal('(for state)', t);
-    this.emit(js`${label}: for (;;) {\n`);
-    this.budgetCheck(stepsOf(s.body));
-    // 5.1 calls the iterator as a C level (luaD_call): no yield across it.
-    const call = this.fs.gen && !this.dialect.yieldAcrossCalls
-      ? js`$ccall(${F}, ${S}, ${C})`
-      : this.invoke(F, `${S}, ${C}`, null, s.exprs[0]!.line, { namewhat: '', name: '?' });
-    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
-    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
-    this.emit(js`let ${joinCode(decls, ', ')};\n`);
-    for (const v of s.variables) this.registerLocal(v.name, vref(v));
-    this.fs.loopLabels.push(label);
-    this.block(s.body);
-    this.fs.nact = nact + 3;
-    this.loopBack(s.line);
-    this.fs.loopLabels.pop();
-    this.emit(js`}\n`);
     this.fs.nact = nact;
     this.loopExit();
   }
@@ -1775,8 +1800,8 @@ export class CodeGen {
     const B = this.operand(e.right, rawFloats);
     const a = A.code, b = B.code;
     const sa = A.slow, sb = B.slow;
-    const da = this.descArg(describe(e.left));
-    const db = this.descArg(describe(e.right));
+    const da = this.descArg(this.operandDesc(e.left, op));
+    const db = this.descArg(this.operandDesc(e.right, op));
     const prep = this.ins ? this.instrumentedOperands(e, A, B) : cat(A.prep, B.prep);
     const isNum = (o: Operand) => (o.num ? [] : [`typeof ${o.code} === 'number'`]);
     const isInt = (o: Operand) => (o.int ? [] : [`Number.isInteger(${o.code})`]);
@@ -1847,6 +1872,12 @@ export class CodeGen {
     }
   }
 
+  /** How a binary operator's error describes operand `e` (DialectSpec `namesConstantOperands`). */
+  private operandDesc(e: Expr, op: string): string | null {
+    if (!this.dialect.namesConstantOperands && op !== '..' && constantOperand(e)) return null;
+    return describe(e);
+  }
+
   private unary(e: { op: string; operand: Expr; line: number }): Code {
     if (this.doubles && e.op === '-') {
       const k = fold51({ kind: 'Unary', op: '-', operand: e.operand } as Expr);
@@ -1882,6 +1913,12 @@ export class CodeGen {
       }
     }
   }
+}
+
+/** A literal operand (lua5.3 takes it from the constant table, as an RK operand with no name). */
+function constantOperand(e: Expr): boolean {
+  while (e.kind === 'Paren') e = e.expr;
+  return e.kind === 'String' || e.kind === 'Integer' || e.kind === 'Float';
 }
 
 function isMulti(e: Expr): boolean {

@@ -67,6 +67,9 @@ export interface RuntimeHelpers {
   // Operators (slow paths: metamethods, errors).
   arith: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => LuaValue;
   arithG: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => Resumable<LuaValue>;
+  /** `arith` for dialects whose VM converts numeric strings (runtime/arith-cvt.ts; chosen at compile time). */
+  arithCvt: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => LuaValue;
+  arithCvtG: (op: ArithOp, a: unknown, b: unknown, da?: Desc, db?: Desc) => Resumable<LuaValue>;
   concat: (a: unknown, b: unknown, da?: Desc, db?: Desc) => LuaValue;
   concatG: (a: unknown, b: unknown, da?: Desc, db?: Desc) => Resumable<LuaValue>;
   eq: (a: unknown, b: unknown) => boolean;
@@ -88,6 +91,10 @@ export interface RuntimeHelpers {
   mkFloat: (x: number) => number | LuaFloat;
   forprep: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   forval: (i: number, kind: Exclude<ForKind, 0>) => LuaValue;
+  /** A closure cache for a chunk instance (DialectSpec `closureCache`; engine.newClosureCache). */
+  kcache: (n: number) => (object | undefined)[];
+  /** `forprep` with lua5.3's rules (runtime/for53.ts; DialectSpec `forLoop`, chosen at compile time). */
+  forprepWrap: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   /** The function to call for `f` (its `__call`), or an error naming it. */
   callable: (f: unknown, desc?: Desc) => (...args: LuaValue[]) => unknown;
 
@@ -122,8 +129,8 @@ const HELPER_NAMES = {
   D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, ccall: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
-  arith: true, arithG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
-  numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, callable: true,
+  arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
+  numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
   B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;

@@ -52,8 +52,6 @@ export interface DialectSpec {
   readonly gcErrors: 'propagate' | 'warn';
   /** The numeric `for` loop's rules (preparation, wrap-around, zero step, messages). */
   readonly forLoop: Version;
-  /** To-be-closed variables: `<close>` and the generic `for`'s fourth value (5.4). */
-  readonly toBeClosed: boolean;
   /** Functions have environments (setfenv/getfenv); globals are read through the running function's. */
   readonly functionEnvironments: boolean;
   /** Vararg functions that never use `...` get the `arg` table (5.1's LUA_COMPAT_VARARG). */
@@ -70,6 +68,60 @@ export interface DialectSpec {
   readonly integerArguments: 'exact' | 'truncate';
   /** `print` calls the global `tostring` (5.1, 5.3) rather than converting directly (5.4). */
   readonly printCallsTostring: boolean;
+  /**
+   * Errors of binary arithmetic, bitwise and comparison operators name a
+   * constant operand ("(constant 'abc')", 5.4's K operands); 5.3's RK
+   * operands have no name.
+   */
+  readonly namesConstantOperands: boolean;
+  /** A small integer key is described as "field 'integer index'" (5.4's OP_GETI) rather than "field '?'". */
+  readonly namesIntegerIndex: boolean;
+  /** Some argument errors say what was given: "nil or table expected, got number" (5.4's luaL_argexpected) rather than "nil or table expected". */
+  readonly argExpectedGot: boolean;
+  /** The base library has `warn` (5.4). */
+  readonly warnFunction: boolean;
+  /** The coroutine library has `close` (5.4). */
+  readonly coroutineClose: boolean;
+  /** The collector has a generational mode: collectgarbage("generational"/"incremental") (5.4). */
+  readonly gcModes: boolean;
+  /** How setpause/setstepmul keep their parameter: a quarter in a byte (5.4), or an int (5.3: the step multiplier at least 40, both 200 by default). */
+  readonly gcParams: 'byte' | 'int';
+  /** The debug library has `setcstacklimit` (5.4.0-5.4.4). */
+  readonly cstackLimit: boolean;
+  /** debug.upvalueid answers nil for an invalid upvalue index (5.4.4) rather than raising an error. */
+  readonly upvalueidNil: boolean;
+  /** debug.debug shows an error of a command with luaL_tolstring (5.4) rather than lua_tostring ("(null)" for a non-string, 5.3). */
+  readonly debugMessagesTolstring: boolean;
+  /** string.format's rules: conversions, flags, %q and messages (string-format53.ts for 5.3). */
+  readonly stringFormat: '5.4' | '5.3';
+  /** The utf8 library: 5.4's (extended sequences, `lax` arguments) or 5.3's (utf8-53.ts). */
+  readonly utf8: '5.4' | '5.3';
+  /** string.unpack's rules: 5.3's initial position (no clamping) and unterminated 'z' strings. */
+  readonly stringPack: '5.4' | '5.3';
+  /** lua_pushfstring's `%c` shows a non-printable character as "<\\code>" (5.3) rather than as it is. */
+  readonly fstringCharEscape: boolean;
+  /** math.random/randomseed: 5.4's (xoshiro, 64-bit projections) or 5.3's (argument rules, results). */
+  readonly random: '5.4' | '5.3';
+  /** Creating a closure reuses the prototype's last closure when its upvalues are the same (lua5.3's closure cache). */
+  readonly closureCache: boolean;
+  /**
+   * Calls follow chains of `__call` handlers (5.4); 5.3 takes one handler,
+   * which must be a function, names no metamethod in call errors, and names
+   * metamethod levels by their keys ("in metamethod '__index'").
+   */
+  readonly callChains: boolean;
+  /** Names of internal slots for debug.getlocal: "(for state)", "(temporary)", "(vararg)" (5.4) or "(for index)"..., "(*temporary)", "(*vararg)" (5.3). */
+  readonly internalNames: '5.4' | '5.3';
+  /** The generic `for` takes a fourth value, a to-be-closed variable (5.4). */
+  readonly genericForClose: boolean;
+  /** `require` returns the loader data as a second result (5.4). */
+  readonly requireData: boolean;
+  /** io.lines returns the file as a to-be-closed fourth value (5.4); 5.3 returns the iterator only. */
+  readonly linesClose: boolean;
+  /** The package library's paths (LUA_PATH_5_x, default directories), searcher messages and results. */
+  readonly packageLib: '5.4' | '5.3';
+  /** os.time reads the date table's fields in 5.3's order (sec first, year last) rather than 5.4's. */
+  readonly osTimeFieldOrder: '5.4' | '5.3';
   /** Traceback layout (5.1's differs). */
   readonly traceback: '5.4' | '5.1';
   /** The libraries `openLibs` opens, in order. */
@@ -95,7 +147,6 @@ export const LUA54: DialectSpec = {
   gcOfTables: true,
   gcErrors: 'warn',
   forLoop: '5.4',
-  toBeClosed: true,
   functionEnvironments: false,
   varargArg: false,
   messages: '5.4',
@@ -104,6 +155,29 @@ export const LUA54: DialectSpec = {
   tagLoop: { limit: 2000, index: "'__index' chain too long; possible loop", newindex: "'__newindex' chain too long; possible loop" },
   integerArguments: 'exact',
   printCallsTostring: false,
+  namesConstantOperands: true,
+  namesIntegerIndex: true,
+  argExpectedGot: true,
+  warnFunction: true,
+  coroutineClose: true,
+  gcModes: true,
+  gcParams: 'byte',
+  cstackLimit: true,
+  upvalueidNil: true,
+  debugMessagesTolstring: true,
+  stringFormat: '5.4',
+  utf8: '5.4',
+  stringPack: '5.4',
+  random: '5.4',
+  closureCache: false,
+  callChains: true,
+  internalNames: '5.4',
+  genericForClose: true,
+  requireData: true,
+  linesClose: true,
+  packageLib: '5.4',
+  osTimeFieldOrder: '5.4',
+  fstringCharEscape: false,
   traceback: '5.4',
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'],
 };
@@ -119,8 +193,30 @@ export const LUA53: DialectSpec = {
   leFromLt: true,
   gcErrors: 'propagate',
   forLoop: '5.3',
-  toBeClosed: false,
   printCallsTostring: true,
+  namesConstantOperands: false,
+  namesIntegerIndex: false,
+  argExpectedGot: false,
+  warnFunction: false,
+  coroutineClose: false,
+  gcModes: false,
+  gcParams: 'int',
+  cstackLimit: false,
+  upvalueidNil: false,
+  debugMessagesTolstring: false,
+  stringFormat: '5.3',
+  utf8: '5.3',
+  stringPack: '5.3',
+  random: '5.3',
+  closureCache: true,
+  callChains: false,
+  internalNames: '5.3',
+  genericForClose: false,
+  requireData: false,
+  linesClose: false,
+  packageLib: '5.3',
+  osTimeFieldOrder: '5.3',
+  fstringCharEscape: true,
   libraries: ['base', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'bit32', 'math', 'utf8', 'debug'],
 };
 
@@ -140,7 +236,6 @@ export const LUA51: DialectSpec = {
   gcOfTables: false,
   gcErrors: 'propagate',
   forLoop: '5.1',
-  toBeClosed: false,
   functionEnvironments: true,
   varargArg: true,
   messages: '5.1',
@@ -149,6 +244,18 @@ export const LUA51: DialectSpec = {
   tagLoop: { limit: 100, index: 'loop in gettable', newindex: 'loop in settable' },
   integerArguments: 'truncate',
   printCallsTostring: true,
+  namesConstantOperands: false,
+  namesIntegerIndex: false,
+  argExpectedGot: false,
+  warnFunction: false,
+  coroutineClose: false,
+  gcModes: false,
+  cstackLimit: false,
+  callChains: false,
+  internalNames: '5.3',
+  genericForClose: false,
+  requireData: false,
+  linesClose: false,
   traceback: '5.1',
   libraries: ['base', 'package', 'table', 'io', 'os', 'string', 'math', 'debug'],
 };

@@ -4,6 +4,7 @@ import type { Dialect } from '../syntax/ast.js';
 import type { LuaValue } from './value.js';
 import type { LuaFunction } from './trampoline.js';
 import { instantiate, type FunctionInfo } from './loader.js';
+import { E } from './engine.js';
 
 //
 // string.dump cannot produce lua5.4 bytecode (there is none); a dumped
@@ -16,6 +17,27 @@ import { instantiate, type FunctionInfo } from './loader.js';
 // 0x5678 and LUAC_NUM 370.5 as little-endian int64 and double), then ours.
 const DUMP_SIGNATURE = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
   + '\x78\x56\x00\x00\x00\x00\x00\x00' + '\x00\x00\x00\x00\x00\x28\x77\x40' + 'regolith\n';
+
+// lua5.3's header: signature, version, format, LUAC_DATA, the sizes of int,
+// size_t, Instruction, lua_Integer and lua_Number, LUAC_INT, LUAC_NUM.
+const DUMP_SIGNATURE_53 = '\x1bLua\x53\x00\x19\x93\r\n\x1a\n\x04\x08\x04\x08\x08'
+  + '\x78\x56\x00\x00\x00\x00\x00\x00' + '\x00\x00\x00\x00\x00\x28\x77\x40' + 'regolith\n';
+
+function signatureOf(dialect: Dialect | undefined): string {
+  return dialect === '5.3' ? DUMP_SIGNATURE_53 : DUMP_SIGNATURE;
+}
+
+/** lundump.c 5.3's checkHeader: what is wrong at byte `i` of the header. */
+function headerError53(i: number): string {
+  if (i <= 3) return 'not a';
+  if (i === 4) return 'version mismatch in';
+  if (i === 5) return 'format mismatch in';
+  if (i <= 11) return 'corrupted';
+  if (i <= 16) return `${['int', 'size_t', 'Instruction', 'lua_Integer', 'lua_Number'][i - 12]} size mismatch in`;
+  if (i <= 24) return 'endianness mismatch in';
+  if (i <= 32) return 'float format mismatch in';
+  return 'not a Regolith';
+}
 
 /**
  * string.dump: the binary chunk of Lua function `f`, or undefined for a host
@@ -32,7 +54,7 @@ export function dumpFunction(f: LuaFunction, strip = false): string | undefined 
   // A stripped chunk has no source name: it loads as "=?".
   const source = stripped ? '=?' : info.source ?? '=?';
   const header = `${info.dialect ?? '5.4'}\n${index}\n${source}`.length;
-  return `${DUMP_SIGNATURE}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + text.length}\n${source}${text}`;
+  return `${signatureOf(info.dialect)}${info.dialect ?? '5.4'}\n${index}\n${header}\n${source.length + text.length}\n${source}${text}`;
 }
 
 /** Declaring more upvalues than this as locals would pass lua's limit on locals. */
@@ -63,10 +85,18 @@ export function loadBinary(data: string, chunkName: string, env: LuaValue): LuaF
   // lundump.c's name for messages.
   const c = chunkName.charAt(0);
   const shown = c === '@' || c === '=' ? chunkName.slice(1) : c === '\x1b' ? 'binary string' : chunkName;
-  const bad = `${shown}: bad binary format (not a Regolith chunk)`;
+  const v53 = E.dialect.version === '5.3';
+  const bad = v53 ? `${shown}: not a Regolith precompiled chunk` : `${shown}: bad binary format (not a Regolith chunk)`;
   const truncated = `${shown}: truncated precompiled chunk`;
-  if (!data.startsWith(DUMP_SIGNATURE)) return DUMP_SIGNATURE.startsWith(data) ? truncated : bad;
-  const body = data.slice(DUMP_SIGNATURE.length);
+  const signature = v53 ? DUMP_SIGNATURE_53 : DUMP_SIGNATURE;
+  if (!data.startsWith(signature)) {
+    if (signature.startsWith(data)) return truncated;
+    if (!v53) return bad;
+    let i = 0;
+    while (data.charCodeAt(i) === signature.charCodeAt(i)) i++;
+    return `${shown}: ${headerError53(i)} precompiled chunk`;
+  }
+  const body = data.slice(signature.length);
   const m = /^(5\.[134])\n(\d+s?)\n(\d+)\n(\d+)\n/.exec(body);
   if (m === null) return /^[\d.\n]*$/.test(body) ? truncated : bad;
   const rest = body.slice(m[0].length);

@@ -142,6 +142,25 @@ export class Engine {
   sortRandom = 0x2545f491;
   /** The collector (gc.ts), created on first use. */
   collector: Collector | null = null;
+  /**
+   * Closure caches of chunk instances (DialectSpec `closureCache`, lua5.3's
+   * p->cache: one slot per prototype), weak across collections (gc.ts).
+   */
+  closureCaches = new Set<WeakRef<(object | undefined)[]>>();
+  /** The size of closureCaches after its last sweep of dead entries. */
+  closureCachesSwept = 0;
+
+  /** A closure cache for a new instance of a chunk with `n` prototypes. */
+  newClosureCache(n: number): (object | undefined)[] {
+    const c = new Array<object | undefined>(n).fill(undefined);
+    const caches = this.closureCaches;
+    if (caches.size >= 2 * this.closureCachesSwept + 64) {
+      for (const r of caches) if (r.deref() === undefined) caches.delete(r);
+      this.closureCachesSwept = caches.size;
+    }
+    caches.add(new WeakRef(c));
+    return c;
+  }
   /** The allocation budget while this engine is not the running one (table.ts keeps the live copy). */
   budget: AllocBudget = { left: BUDGET_IDLE, start: BUDGET_IDLE, spentBefore: 0, onSpent: null };
 

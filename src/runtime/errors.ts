@@ -20,6 +20,8 @@ export class LuaError extends Error {
    * (the JS stack alone lacks them once the error has unwound).
    */
   readonly frames: Frame[] | null = null;
+  /** Raised past the message handler (lua5.3's LUA_ERRGCMM: an error in a finalizer); xpcall and lua.c show the value alone. */
+  bypassesHandler = false;
   /** Lua code cannot catch it (a limit was hit: limits.ts). */
   get uncatchable(): boolean {
     return false;

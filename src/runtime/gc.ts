@@ -23,7 +23,7 @@ import { LuaThreadBase, LuaUserdata, type LuaValue } from './value.js';
 import { E } from './engine.js';
 import { Caught, protectedCall } from './protect.js';
 import * as ops from './ops.js';
-import { errorValue } from './errors.js';
+import { LuaError, errorValue } from './errors.js';
 import type { LuaState } from './state.js';
 
 export type GcMode = 'incremental' | 'generational';
@@ -85,6 +85,8 @@ interface DetachedTable {
 interface Detached {
   fins: FinRecord[];
   tables: DetachedTable[];
+  /** Closure caches and their entries, held weakly during the collection. */
+  caches: [(object | undefined)[], (WeakRef<object> | undefined)[]][];
 }
 
 /** A copy of a table or userdata sharing its contents (same hidden class for tables). */
@@ -235,6 +237,10 @@ function onBudgetSpent(): void {
 }
 
 /** C's (int) cast of a Lua integer, then the division by 4 into a byte (setgcparam). */
+function int32(n: number | bigint): number {
+  return Number(BigInt.asIntN(32, BigInt(n)));
+}
+
 function gcParam(n: number | bigint): number {
   const int = Number(BigInt.asIntN(32, BigInt(n)));
   return Math.trunc(int / 4) & 0xff;
@@ -254,10 +260,15 @@ export class Collector {
   private stepmulParam = 100 / 4;
   private readonly weakTables = new Set<WeakRef<LuaTable>>();
   private readonly weakMembers = new WeakSet<LuaTable>();
+  /** Objects found dead whose finalizers have not run yet (an error in an earlier one stopped the run, 5.3). */
+  private readonly pendingFin: object[] = [];
   /** Objects marked for finalization, in marking order (strongly held). */
   private readonly finobj = new Set<object>();
 
-  constructor(private readonly L: LuaState) {}
+  constructor(private readonly L: LuaState) {
+    this.intParams = L.engine.dialect.gcParams === 'int';
+    if (this.intParams) { this.pauseParam = 200; this.stepmulParam = 200; }
+  }
 
   /** setmetatable's part (lua_setmetatable: luaC_checkfinalizer, and weak tables). */
   noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
@@ -308,10 +319,12 @@ export class Collector {
     setAllocBudget(this.budget(), onBudgetSpent);
   }
 
-  pause(): number { return this.pauseParam * 4; }
-  stepmul(): number { return this.stepmulParam * 4; }
-  setPause(n: number | bigint): void { this.pauseParam = gcParam(n); }
-  setStepmul(n: number | bigint): void { this.stepmulParam = gcParam(n); }
+  pause(): number { return this.intParams ? this.pauseParam : this.pauseParam * 4; }
+  stepmul(): number { return this.intParams ? this.stepmulParam : this.stepmulParam * 4; }
+  setPause(n: number | bigint): void { this.pauseParam = this.intParams ? int32(n) : gcParam(n); }
+  setStepmul(n: number | bigint): void { this.stepmulParam = this.intParams ? Math.max(40, int32(n)) : gcParam(n); }
+  /** The parameters as lua5.3 keeps them (DialectSpec gcParams 'int'): ints, the step multiplier at least 40, 200 by default. */
+  private readonly intParams: boolean;
 
   /**
    * collectgarbage "stop": the host's collector cannot be stopped, so while
@@ -363,7 +376,10 @@ export class Collector {
     } finally {
       this.collecting = false;
     }
-    for (let i = due.length - 1; i >= 0; i--) this.finalize(due[i]!);
+    // Latest marked first, after those an error left pending (5.3's tobefnz list).
+    const pending = this.pendingFin;
+    for (let i = due.length - 1; i >= 0; i--) pending.push(due[i]!);
+    while (pending.length > 0) this.finalize(pending.shift()!);
     // A collection while stopped starts the estimate afresh. The host heap
     // also grows by what we do not count (compiled code, feedback), so the
     // estimate never rises through a collection, and falls when objects
@@ -384,6 +400,7 @@ export class Collector {
     this.armed = false;
     const all = [...this.finobj];
     this.finobj.clear();
+    for (const o of this.pendingFin.splice(0)) this.finalize(o);
     for (let i = all.length - 1; i >= 0; i--) this.finalize(all[i]!);
   }
 
@@ -405,7 +422,16 @@ export class Collector {
       const d = detachTable(t, mode, finIndex);
       if (d !== null) tables.push(d);
     }
-    return { fins, tables };
+    // lua5.3 clears a prototype's closure cache when the closure is otherwise dead.
+    const caches: Detached['caches'] = [];
+    for (const ref of this.L.engine.closureCaches) {
+      const c = ref.deref();
+      if (c === undefined) { this.L.engine.closureCaches.delete(ref); continue; }
+      if (!c.some((f) => f !== undefined)) continue;
+      caches.push([c, c.map((f) => (f === undefined ? undefined : new WeakRef(f)))]);
+      c.fill(undefined);
+    }
+    return { fins, tables, caches };
   }
 
   /** Puts back what survived; returns the twins of the objects to finalize, in marking order. */
@@ -417,6 +443,7 @@ export class Collector {
       else { rec.dead = true; due.push(rec.twin); }
     }
     for (const d of work.tables) reattachTable(d);
+    for (const [c, refs] of work.caches) for (let i = 0; i < refs.length; i++) c[i] = refs[i]?.deref();
     return due;
   }
 
@@ -425,13 +452,25 @@ export class Collector {
     const mt = (o as LuaTable | LuaUserdata).metatable;
     const tm = mt === null ? undefined : mt.getStr('__gc');
     if (tm === undefined) return;
+    // lua5.3 calls a finalizer only when it is a function (GCTM: ttisfunction).
+    if (typeof tm !== 'function' && this.L.engine.dialect.gcErrors === 'propagate') return;
     const outer = this.inFinalizer;
     this.inFinalizer = true;
     try {
       const r = protectedCall(callFinalizer, [tm, o as LuaValue], true);
       if (r instanceof Caught) {
         const err = errorValue(r.error);
-        this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+        if (this.L.engine.dialect.gcErrors === 'propagate') {
+          // lua5.3 (GCTM): the error goes on from whatever ran the collector,
+          // except while the state closes; the other finalizers wait.
+          if (!this.closing) {
+            const e = new LuaError(`error in __gc metamethod (${typeof err === 'string' ? err : 'no message'})`);
+            e.bypassesHandler = true;
+            throw e;
+          }
+        } else {
+          this.warn(`error in __gc (${typeof err === 'string' ? err : 'error object is not a string'})`);
+        }
       }
     } finally {
       this.inFinalizer = outer;

@@ -13,6 +13,8 @@ import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
 import { E, type Engine } from './engine.js';
 import { arith51, forprep51 } from './double.js';
+import { arithCvt, arithCvtG } from './arith-cvt.js';
+import { forprepWrap } from './for53.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -94,7 +96,8 @@ function forLimit(b: unknown, step: bigint): bigint | null {
 export function forval(i: number, kind: 1 | BigFor | OnceFor): LuaValue {
   if (kind === 1) return mkFloat(i);
   if ('value' in kind) return kind.value;
-  return mkInt(kind.start + BigInt(Math.abs(i)) * kind.step);
+  // Wrapping around: 5.3's integer loops can run past maxinteger (for53.ts).
+  return mkInt(BigInt.asIntN(64, kind.start + BigInt(Math.abs(i)) * kind.step));
 }
 
 // ---------------------------------------------------------- to-be-closed
@@ -170,6 +173,10 @@ function callreqChecked(f: unknown, args: LuaValue[], desc?: string | null, line
   return callreqBoxed(f, args, desc, line);
 }
 
+function kcache(n: number): (object | undefined)[] {
+  return E.newClosureCache(n);
+}
+
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, fenvFrames, varargTable, ccall: ops.call, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
@@ -177,9 +184,9 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,
-  arith: ops.arith, arithG: ops.arithG, concat: ops.concat, concatG: ops.concatG,
+  arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, floatPow: N.floatPow, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, floatPow: N.floatPow, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprepWrap, kcache, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
 };

@@ -16,6 +16,7 @@ import { E } from './engine.js';
 import type { ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 import { helperRecord } from './helper-record.js';
+import { dialectSpec } from './dialect.js';
 
 export interface FunctionInfo {
   proto: Proto;
@@ -76,8 +77,9 @@ type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
 type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
 
 /** A prototype as a stripped chunk shows it: no parameter names, upvalues without names, no lines. */
-function strippedProto(p: Proto): Proto {
-  return { ...p, upvalueNames: p.upvalueNames.map(() => '(no name)'), paramNames: [], activeLines: [] };
+function strippedProto(p: Proto, dialect: Dialect | undefined): Proto {
+  const noName = dialectSpec(dialect).internalNames === '5.3' ? '(*no name)' : '(no name)';
+  return { ...p, upvalueNames: p.upvalueNames.map(() => noName), paramNames: [], activeLines: [] };
 }
 
 function buildChunk(source: string, options: LoadOptions, instrument: boolean, strip: boolean): { run: ChunkFn; protos: Proto[] } {
@@ -90,7 +92,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const chunkName = strip ? '=?' : options.chunkName;
   // (Positions in runtime messages follow the dialect's luaO_chunkid: 5.1 keeps shorter file names.)
   const displayName = chunkid(chunkName, options.dialect);
-  const debugProtos = strip ? compiled.protos.map(strippedProto) : compiled.protos;
+  const debugProtos = strip ? compiled.protos.map((p) => strippedProto(p, options.dialect)) : compiled.protos;
   const chunkInfo: ChunkInfo = {
     displayName,
     lineMap: strip ? compiled.lineMap.fill(-1) : compiled.lineMap,

@@ -108,6 +108,14 @@ const MAX_CALL_HOPS = 1_000_000;
 export function callChain(f: unknown, desc?: string | null): { fn: (...args: LuaValue[]) => unknown; extra: LuaValue[] } {
   const extra: LuaValue[] = [];
   let g = f;
+  if (!E.dialect.callChains) {
+    // 5.3 (luaD_tryfuncTM): one `__call` handler, which must be a function;
+    // a metamethod or for iterator the VM calls has no name in the message.
+    if (desc?.startsWith('metamethod ') || desc?.startsWith('for iterator ')) desc = null;
+    const h = metafield(f, '__call');
+    if (typeof h !== 'function') typeError(f, 'call', desc);
+    return { fn: h as (...args: LuaValue[]) => unknown, extra: [f as LuaValue] };
+  }
   while (typeof g !== 'function') {
     const h = metafield(g, '__call');
     if (h === undefined) typeError(g, 'call', desc);

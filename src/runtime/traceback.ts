@@ -113,6 +113,7 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     groups.push({ frame: f, fnName: f.fnName, between: [] });
   }
   const levels: TraceLevel[] = [];
+  let finalizerCaller = false;
   for (let i = 0; i < groups.length;) {
     const g = groups[i]!;
     // Callers that made a proper tail call (`return f()`) are gone in Lua.
@@ -135,6 +136,14 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
     } else if (g.between.includes('runHook')) {
       namewhat = 'hook';
       name = '?';
+    } else if (event === '__gc' && !E.dialect.callChains) {
+      // lua5.3 marks the function the finalizer interrupted (CIST_FIN on the
+      // running CallInfo): that level is the "metamethod '__gc'", not this one.
+      finalizerCaller = true;
+    } else if (finalizerCaller) {
+      finalizerCaller = false;
+      namewhat = 'metamethod';
+      name = '__gc';
     } else if (event !== undefined) {
       namewhat = 'metamethod';
       name = event;
@@ -145,6 +154,8 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       namewhat = g.frame.calledAs.namewhat;
       name = g.frame.calledAs.name;
     }
+    // 5.3 names a metamethod by its event's key ("__index").
+    if (namewhat === 'metamethod' && !E.dialect.callChains && !name.startsWith('__')) name = `__${name}`;
     const level: TraceLevel = g.frame.kind === 'lua'
       ? { kind: 'lua', chunk: g.frame.chunk, line: g.frame.line, proto: protoOf(g.frame), namewhat, name }
       : { kind: 'C', fnName: g.fnName, namewhat, name };

@@ -16,7 +16,7 @@ import { fileSource } from '../syntax/index.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
-  optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
+  expectedError, optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 
 // ------------------------------------------------------------ tostring
@@ -171,18 +171,16 @@ export function openBase(L: LuaState, sandbox = false): void {
 
   /**
    * print of 5.1 and 5.3 (dialect switch `printCallsTostring`): each value
-   * goes through the global `tostring`, written as it comes (5.1's fputs
-   * stops at a NUL byte).
+   * goes through the global `tostring` (lua_getglobal: metamethods of the
+   * globals count), written as it comes (5.1's fputs stops at a NUL byte).
    */
   const cStringOutput = L.engine.dialect.version === '5.1';
   function luaB_print_tostring(...args: Args): unknown {
-    const tostringFn = G.getStr('tostring');
+    const tostringFn = ops.index(G, 'tostring');
     for (let i = 0; i < args.length; i++) {
       const r = ops.first(ops.call(tostringFn, args[i]));
-      let s: string;
-      if (typeof r === 'string') s = r;
-      else if (typeof r === 'number' || typeof r === 'bigint' || r instanceof LuaFloat) s = N.tostringNumber(r);
-      else return luaError("'tostring' must return a string to 'print'");
+      let s = ops.tostringBasic(r);
+      if (s === undefined) return luaError("'tostring' must return a string to 'print'");
       if (cStringOutput) {
         const z = s.indexOf('\0');
         if (z >= 0) s = s.slice(0, z);
@@ -222,9 +220,18 @@ export function openBase(L: LuaState, sandbox = false): void {
   }
 
   function luaB_ipairs(...args: Args): unknown {
+    if (ipairsMeta) {
+      // LUA_COMPAT_IPAIRS (5.3): pairsmeta(L, "__ipairs", 1, ipairsaux).
+      const mm = ops.metafield(args[0], '__ipairs');
+      if (mm !== undefined) {
+        const r = ops.mv(ops.call(mm, args[0]));
+        return [r[0], r[1], r[2]];
+      }
+    }
     checkAny(args, 0);
     return [ipairsAux, args[0], 0];
   }
+  const ipairsMeta = L.engine.dialect.ipairsMeta;
 
   /** ipairs of 5.1 (dialect switch `ipairsIndex` off): a table, read raw. */
   function luaB_ipairs_raw(...args: Args): unknown {
@@ -303,13 +310,13 @@ export function openBase(L: LuaState, sandbox = false): void {
     const v = args[0];
     if (v instanceof LuaTable) return v.length();
     if (typeof v === 'string') return v.length;
-    return typeError(args, 0, 'table or string');
+    return expectedError(args, 0, 'table or string');
   }
 
   function luaB_setmetatable(...args: Args): LuaValue {
     const t = checkTable(args, 0);
     const mt = args[1];
-    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(args, 1, 'nil or table');
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
     if (t.readonly) luaError(READONLY_MESSAGE);
     t.metatable = (mt as LuaTable | undefined) ?? null;
@@ -361,6 +368,7 @@ export function openBase(L: LuaState, sandbox = false): void {
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     // The handler may ask for a traceback of where the error was raised.
     const r = protectedCall(args[0], args.slice(2), false);
+    if (r instanceof Caught && r.error instanceof LuaError && r.error.bypassesHandler) return [false, errorValue(r.error)];
     return r instanceof Caught ? ops.append([false], callHandler(handler, r.error)) : ops.append([true], r);
   }
   // Frames of these catch errors (for the runtime's view of what an error will reach).
@@ -376,6 +384,7 @@ export function openBase(L: LuaState, sandbox = false): void {
       return ops.append([true], yield callreq(args[0], args.slice(2)));
     } catch (e) {
       rethrowUncatchable(e);
+      if (e instanceof LuaError && e.bypassesHandler) return [false, errorValue(e)];
       return ops.append([false], callHandler(handler, e));
     }
   };
@@ -519,7 +528,9 @@ export function openBase(L: LuaState, sandbox = false): void {
   };
 
   const sandboxGcOptions = ['collect', 'count', 'step', 'isrunning'] as const;
-  const gcOptions = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+  const gcOptions54 = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+  // Without the generational mode (5.3), its options are invalid.
+  const gcOptions = L.engine.dialect.gcModes ? gcOptions54 : gcOptions54.slice(0, 8);
   function luaB_collectgarbage(...args: Args): unknown {
     const opt = checkOption(args, 0, 'collect', sandbox ? sandboxGcOptions : gcOptions);
     // Arguments are checked before lua_gc, which fails inside a finalizer.
@@ -529,7 +540,12 @@ export function openBase(L: LuaState, sandbox = false): void {
     if (gc.inFinalizer) return undefined;
     switch (opt) {
       case 'count': return mkFloat(gc.count());
-      case 'step': gc.fullCollect(); return gc.mode === 'incremental';
+      case 'step':
+        // lua5.3: a basic step (0) of a stopped collector does not finish a
+        // cycle, so garbage still grows ("steps should not unblock the collector").
+        if (!L.engine.dialect.gcModes && params[0] === 0 && !gc.running) return false;
+        gc.fullCollect();
+        return gc.mode === 'incremental';
       case 'isrunning': return gc.running;
       case 'stop': gc.stop(); return 0;
       case 'restart': gc.restart(); return 0;
@@ -570,10 +586,11 @@ export function openBase(L: LuaState, sandbox = false): void {
     print: dialect.printCallsTostring ? luaB_print_tostring : luaB_print, rawequal: luaB_rawequal,
     rawget: luaB_rawget, rawlen: luaB_rawlen, rawset: luaB_rawset, select: luaB_select,
     setmetatable: luaB_setmetatable, tonumber: luaB_tonumber, tostring: luaB_tostring, type: luaB_type,
-    warn: luaB_warn, xpcall: luaB_xpcall,
+    xpcall: luaB_xpcall,
   });
+  if (L.engine.dialect.warnFunction) setFuncs(G, '', { warn: luaB_warn });
   G.setStr('_G', G);
-  G.setStr('_VERSION', dialect.name);
+  G.setStr('_VERSION', L.engine.dialect.name);
   L.loaded.setStr('_G', G);
 }
 

@@ -9,13 +9,13 @@ import { E } from '../runtime/engine.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
-import { argError, checkAny, luaError, registerHostFunction, setFuncs, typeError, type Args } from './lauxlib.js';
+import { argError, checkAny, expectedError, luaError, registerHostFunction, setFuncs, typeError, type Args } from './lauxlib.js';
 
 function checkCo(args: Args, i: number): Coroutine {
   const co = args[i];
   if (!(co instanceof Coroutine)) {
     if (E.dialect.messages === '5.1') argError(i + 1, 'coroutine expected');
-    typeError(args, i, 'thread');
+    expectedError(args, i, 'thread');
   }
   return co;
 }
@@ -102,7 +102,8 @@ function mainThreadValue(): Coroutine {
 }
 
 function co_isyieldable(...args: Args): boolean {
-  const co = args.length > 0 ? checkCo(args, 0) : running();
+  // 5.3's takes no argument (DialectSpec coroutineClose: the 5.4 library).
+  const co = args.length > 0 && E.dialect.coroutineClose ? checkCo(args, 0) : running();
   // Running inside a library function's call back into Lua: not yieldable.
   return co.yieldable && (co !== running() || E.C.n === co.cbase);
 }
@@ -124,8 +125,9 @@ export function openCoroutine(L: LuaState): void {
   const t = new LuaTable();
   setFuncs(t, 'coroutine.', {
     create: co_create, resume: co_resume, yield: co_yield, status: co_status, wrap: co_wrap,
-    running: co_running, isyieldable: co_isyieldable, close: co_close,
+    running: co_running, isyieldable: co_isyieldable,
   });
+  if (L.engine.dialect.coroutineClose) setFuncs(t, 'coroutine.', { close: co_close });
   L.globals.setStr('coroutine', t);
   L.loaded.setStr('coroutine', t);
 }

@@ -34,11 +34,14 @@ import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { LuaError, READONLY_MESSAGE, type Frame } from '../runtime/errors.js';
+import { LuaError, READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
+import { Caught, protectedCall } from '../runtime/protect.js';
+import { tostring } from './base.js';
+import { LuaSyntaxError } from '../syntax/errors.js';
 import { MAIN_THREAD, forceDebugMode, getHook, setHook, type FrameRec } from '../runtime/hooks.js';
 import { machineStack, type LuaFunction, type Machine } from '../runtime/trampoline.js';
 import {
-  argError, checkAny, checkInteger, checkString, luaError, optInteger, setFuncs, toPtrdiff, typeError, type Args,
+  argError, checkAny, expectedError, checkInteger, checkString, luaError, optInteger, setFuncs, toPtrdiff, typeError, type Args,
 } from './lauxlib.js';
 import { str2number51 } from '../runtime/strtod.js';
 
@@ -281,10 +284,7 @@ export function openDebug(L: LuaState): void {
 
   function db_setmetatable(...args: Args): LuaValue {
     const mt = args[1];
-    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) {
-      if (v51) argError(2, 'nil or table expected');
-      typeError(args, 1, 'nil or table');
-    }
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
@@ -378,24 +378,28 @@ export function openDebug(L: LuaState): void {
     return levels[level]!.rec as FrameRec | undefined;
   }
 
+  /** The names of unnamed slots (DialectSpec `internalNames`). */
+  const temporary = (): string => (E.dialect.internalNames === '5.3' ? '(*temporary)' : '(temporary)');
+  const cTemporary = (): string => (E.dialect.internalNames === '5.3' ? '(*temporary)' : '(C temporary)');
+
   /** luaG_findlocal: the slot for local `n` (n < 0: vararg -n) of a frame. */
   function findLocal(rec: FrameRec | undefined, n: number): { name: string; get: () => LuaValue; set: (v: LuaValue) => void } | null {
     if (rec === undefined) return null;
     if (n < 0) {
       const va = rec.va;
       if (va === null || -n > va.length) return null;
-      return { name: '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
+      return { name: E.dialect.internalNames === '5.3' ? '(*vararg)' : '(vararg)', get: () => va[-n - 1], set: (v) => { va[-n - 1] = v; } };
     }
     const t = rec.transfer;
     if (t !== null && n >= rec.ftransfer && n < rec.ftransfer + t.length) {
       // Values passed to or returned by the function whose hook is running.
-      const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? '(C temporary)' : '(temporary)';
+      const name = rec.fn !== null && (rec.fn as { P?: unknown }).P === undefined ? cTemporary() : temporary();
       return { name, get: () => t[n - rec.ftransfer], set: (v) => { t[n - rec.ftransfer] = v; } };
     }
     if (n > rec.n) {
       const i = n - rec.n - 1, temps = rec.temps;
-      if (i < temps.length) return { name: '(temporary)', get: () => temps[i], set: (v) => { temps[i] = v; } };
-      if (rec.hooked && i === temps.length) return { name: '(temporary)', get: () => undefined, set: () => {} };
+      if (i < temps.length) return { name: temporary(), get: () => temps[i], set: (v) => { temps[i] = v; } };
+      if (rec.hooked && i === temps.length) return { name: temporary(), get: () => undefined, set: () => {} };
       return null;
     }
     if (n === 0) return null;
@@ -417,7 +421,7 @@ export function openDebug(L: LuaState): void {
     // Level 0 is getlocal itself: its "C temporaries" are its arguments.
     if (level === 0 && isCurrent(thread)) {
       const i = Number(nvar);
-      return i >= 1 && i <= args.length ? ['(C temporary)', args[i - 1]] : undefined;
+      return i >= 1 && i <= args.length ? [cTemporary(), args[i - 1]] : undefined;
     }
     const slot = findLocal(rec, Number(nvar));
     if (slot === null) return undefined;
@@ -488,7 +492,7 @@ export function openDebug(L: LuaState): void {
 
   function db_upvalueid(...args: Args): LuaValue {
     const u = upvalue(args, 0, 1);
-    if (u === null || u.cell === undefined) return undefined;
+    if (u === null || u.cell === undefined) return E.dialect.upvalueidNil ? undefined : argError(2, 'invalid upvalue index');
     return upvalueIdOf(u.cell);
   }
 
@@ -516,13 +520,44 @@ export function openDebug(L: LuaState): void {
     return 200;
   }
 
+  /**
+   * db_debug: reads commands from standard input (through the io library's
+   * stdin, which stands for C's stdin) and runs them, until `cont` or end of
+   * input; errors are written to standard error.
+   */
+  function db_debug(): unknown {
+    const io = L.loaded.getStr('io');
+    const stdin = io instanceof LuaTable ? io.getStr('stdin') : undefined;
+    for (;;) {
+      L.host.stderr.write('lua_debug> ');
+      L.host.stderr.flush();
+      const line = stdin === undefined ? undefined : ops.first(protectedCall(ops.index(stdin, 'read'), [stdin, 'L'], true));
+      if (typeof line !== 'string' || line === 'cont\n') return ops.EMPTY;
+      let r: unknown;
+      try {
+        r = protectedCall(L.compile(line, '=(debug command)'), [], true);
+      } catch (e) {
+        if (!(e instanceof LuaSyntaxError)) throw e;
+        r = new Caught(e.message);
+      }
+      if (r instanceof Caught) {
+        const v = r.error instanceof LuaSyntaxError ? r.error.message : errorValue(r.error);
+        // luaL_tolstring (5.4), or lua_tostring, NULL for other values (5.3).
+        const text = E.dialect.debugMessagesTolstring ? tostring(v) : ops.tostringBasic(v) ?? '(null)';
+        L.host.stderr.write(`${text}\n`);
+      }
+    }
+  }
+
   setFuncs(debug, 'debug.', {
+    debug: db_debug,
     getuservalue: db_getuservalue, gethook: db_gethook, getinfo: db_getinfo, getlocal: db_getlocal,
     getregistry: db_getregistry, getmetatable: db_getmetatable, getupvalue: db_getupvalue,
     upvaluejoin: db_upvaluejoin, upvalueid: db_upvalueid, setuservalue: db_setuservalue,
     sethook: db_sethook, setlocal: db_setlocal, setmetatable: db_setmetatable,
-    setupvalue: db_setupvalue, traceback: v51 ? db_traceback51 : db_traceback, setcstacklimit: db_setcstacklimit,
+    setupvalue: db_setupvalue, traceback: v51 ? db_traceback51 : db_traceback,
   });
+  if (L.engine.dialect.cstackLimit) setFuncs(debug, 'debug.', { setcstacklimit: db_setcstacklimit });
   L.loaded.setStr('debug', debug);
   L.globals.setStr('debug', debug);
 }

@@ -24,11 +24,12 @@ import { openOs51 } from './os51.js';
 import { openString51 } from './string51.js';
 import { openPackage51 } from './package51.js';
 import { openDebug51 } from './debug51.js';
+import { openBit32 } from './bit32.js';
 
 /** Opens a library; `sandbox` (src/api/sandbox.ts) matters to base only. */
 export type Opener = (L: LuaState, sandbox?: boolean) => void;
 
-/** The opener of each library a dialect can list (bit32 is opened by its own module when present). */
+/** The opener of each library a dialect can list. */
 export const OPENERS: Partial<Record<LibraryName, Opener>> = {
   base: openBase,
   coroutine: openCoroutine,
@@ -41,6 +42,7 @@ export const OPENERS: Partial<Record<LibraryName, Opener>> = {
   debug: openDebug,
   utf8: openUtf8,
   bit: openBit,
+  bit32: openBit32,
 };
 
 /** Lua 5.1's libraries (io follows the dialect itself). */

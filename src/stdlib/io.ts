@@ -6,6 +6,7 @@
 // (Host.processes) run to completion: a "r" pipe runs its command when
 // opened and reads the captured output, a "w" pipe collects what is written
 // and runs its command on it when closed.
+import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import { LuaError } from '../runtime/errors.js';
 import * as ops from './lauxlib.js';
@@ -602,7 +603,7 @@ export function openIo(L: LuaState): void {
       }
       if (vals[0] === undefined) {
         if (toClose) closeFile(f);
-        return v51 ? ops.EMPTY : undefined;
+        return ops.EMPTY;
       }
       return vals;
     }
@@ -746,11 +747,16 @@ export function openIo(L: LuaState): void {
   function io_lines(...args: Args): unknown {
     if (args[0] === undefined) {
       toFile([input], 0);
-      return [makeLines(input, args.slice(1), false), undefined, undefined, undefined];
+      return linesResult(makeLines(input, args.slice(1), false), undefined);
     }
     const name = checkString(args, 0);
     const u = openCheck(name, 'r');
-    return [makeLines(u, args.slice(1), true), undefined, undefined, u];
+    return linesResult(makeLines(u, args.slice(1), true), u);
+  }
+
+  /** io.lines' results: the iterator, and in 5.4 two nils and the file to close (DialectSpec `linesClose`). */
+  function linesResult(iter: unknown, file: LuaUserdata | undefined): unknown {
+    return E.dialect.linesClose ? [iter, undefined, undefined, file] : iter;
   }
 
   // ---------------------------------------------------------- methods

@@ -94,6 +94,16 @@ export function typeError(args: Args, i: number, expected: string): never {
   return argError(i + 1, `${expected} expected, got ${argTypeName(args, i)}`);
 }
 
+/**
+ * luaL_argexpected (5.4: "nil or table expected, got number"), or the
+ * luaL_argcheck with "... expected" that 5.3 has in its place (DialectSpec
+ * `argExpectedGot`).
+ */
+export function expectedError(args: Args, i: number, expected: string): never {
+  if (E.dialect.argExpectedGot) return typeError(args, i, expected);
+  return argError(i + 1, `${expected} expected`);
+}
+
 export function checkAny(args: Args, i: number): LuaValue {
   if (i >= args.length) argError(i + 1, 'value expected');
   return args[i];

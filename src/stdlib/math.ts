@@ -2,6 +2,7 @@
 // generator xoshiro256** with the same seeding, float conversion and range
 // projection as the reference, so that seeded sequences match lua5.4 exactly.
 
+import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
@@ -447,13 +448,60 @@ export function makeRandom(g: Xoshiro): { random: (...args: Args) => LuaValue; r
   return { random: math_random, randomseed: math_randomseed };
 }
 
+/**
+ * lua5.3's math.random and math.randomseed (DialectSpec `random: '5.3'`):
+ * a C `random()`-like draw of 31 bits scaled to the interval (which must
+ * hold at most maxinteger values: "interval too large"), `random(0)` is an
+ * empty interval, and randomseed takes one number and returns nothing. The
+ * values come from the same generator as 5.4's, so sequences differ from
+ * lua5.3's.
+ */
+function makeRandom53(g: Xoshiro): { random: (...args: Args) => LuaValue; randomseed: (...args: Args) => LuaValue } {
+  function math_random53(...args: Args): LuaValue {
+    g.next();
+    const r = Math.floor(g.float() * 2 ** 31) / 2 ** 31;
+    let low: LuaInteger, up: LuaInteger;
+    switch (args.length) {
+      case 0:
+        return flt(r);
+      case 1:
+        low = 1;
+        up = checkInteger(args, 0);
+        break;
+      case 2:
+        low = checkInteger(args, 0);
+        up = checkInteger(args, 1);
+        break;
+      default:
+        return luaError('wrong number of arguments');
+    }
+    if (!(low <= up)) argError(1, 'interval is empty');
+    const lo = BigInt(low), hi = BigInt(up);
+    if (!(lo >= 0n || hi <= ((1n << 63n) - 1n) + lo)) argError(1, 'interval too large');
+    // (lua_Integer)(r * ((double)(up - low) + 1.0)) + low
+    const scaled = r * (Number(hi - lo) + 1);
+    return mkInt(BigInt.asIntN(64, BigInt(Math.trunc(scaled)) + lo));
+  }
+
+  function math_randomseed53(...args: Args): LuaValue {
+    const n = checkNumber(args, 0);
+    const x = typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : n.n;
+    g.seed(Number.isFinite(x) ? Math.trunc(x) : 0, 0);
+    g.next(); // 5.3 discards the first value
+    return ops.EMPTY;
+  }
+
+  return { random: math_random53, randomseed: math_randomseed53 };
+}
+
 // ------------------------------------------------------------ the library
 
 export function openMath(L: LuaState): void {
   const M = new LuaTable();
   const g = new Xoshiro();
   g.seed(Math.floor(Date.now() / 1000), Math.floor(Math.random() * 2 ** 48));
-  const { random, randomseed } = makeRandom(g);
+  // (Library tests open math into a bare pair of tables, with no engine: the running one's dialect then.)
+  const { random, randomseed } = (L.engine?.dialect ?? E.dialect).random === '5.3' ? makeRandom53(g) : makeRandom(g);
   setFuncs(M, 'math.', {
     abs: math_abs, ceil: math_ceil, floor: math_floor, fmod: math_fmod, modf: math_modf,
     sqrt: math_sqrt, exp: math_exp, log: math_log, sin: math_sin, cos: math_cos, tan: math_tan,

@@ -2,6 +2,7 @@
 // setlocale, and execute/remove/rename/tmpname where the host allows.
 // Dates use the JS Date object (local time = the process's time zone) and
 // the C locale's formats.
+import { E } from '../runtime/engine.js';
 import { closeState } from '../runtime/gc.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from './lauxlib.js';
@@ -310,12 +311,22 @@ export function openOs(L: LuaState): void {
     if (args[0] === undefined) return Math.floor(Date.now() / 1000);
     const t = args[0];
     if (!(t instanceof LuaTable)) return typeError(args, 0, 'table');
-    const year = getField(t, 'year', -1, 1900);
-    const month = getField(t, 'month', -1, 1);
-    const day = getField(t, 'day', -1, 0);
-    const hour = getField(t, 'hour', 12, 0);
-    const min = getField(t, 'min', 0, 0);
-    const sec = getField(t, 'sec', 0, 0);
+    let year: number, month: number, day: number, hour: number, min: number, sec: number;
+    if (E.dialect.osTimeFieldOrder === '5.3') {
+      sec = getField(t, 'sec', 0, 0);
+      min = getField(t, 'min', 0, 0);
+      hour = getField(t, 'hour', 12, 0);
+      day = getField(t, 'day', -1, 0);
+      month = getField(t, 'month', -1, 1);
+      year = getField(t, 'year', -1, 1900);
+    } else {
+      year = getField(t, 'year', -1, 1900);
+      month = getField(t, 'month', -1, 1);
+      day = getField(t, 'day', -1, 0);
+      hour = getField(t, 'hour', 12, 0);
+      min = getField(t, 'min', 0, 0);
+      sec = getField(t, 'sec', 0, 0);
+    }
     const isdst = ops.index(t, 'isdst');
     const secs = mktime(year + 1900, month, day, hour, min, sec, isdst === undefined ? undefined : isdst !== false);
     // mktime fails (-1) when the normalised year does not fit tm_year; -1 itself is taken as failure too.

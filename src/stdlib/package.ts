@@ -2,6 +2,7 @@
 // package.searchpath, package.searchers (preload and Lua searchers; the C
 // searchers only report the files they looked for), and package.loadlib
 // (dynamic libraries are not available).
+import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import * as ops from './lauxlib.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
@@ -68,6 +69,8 @@ export function openPackage(L: LuaState): void {
   const pkg = new LuaTable();
   const loaded = L.loaded;
   const preload = new LuaTable();
+  /** lua5.3's loadlib.c (DialectSpec `packageLib`): its paths, its searchers' messages and results. */
+  const v53 = L.engine.dialect.packageLib === '5.3';
 
   const fs = fileSystemOf(L.host);
 
@@ -85,6 +88,8 @@ export function openPackage(L: LuaState): void {
       if (readable(file)) return { file };
       tried.push(`no file '${file}'`);
     }
+    // 5.3 starts every line with "\n\t"; 5.4 joins them (require adds the first "\n\t").
+    if (v53) return { error: tried.map((t) => `\n\t${t}`).join('') };
     return { error: tried.join('\n\t') };
   }
 
@@ -117,8 +122,8 @@ export function openPackage(L: LuaState): void {
     const pre = L.registry.getStr('_PRELOAD');
     if (!(pre instanceof LuaTable)) luaError("'package.preload' must be a table");
     const loader = pre.get(name);
-    if (loader === undefined) return `no field package.preload['${name}']`;
-    return [loader, ':preload:'];
+    if (loader === undefined) return `${v53 ? '\n\t' : ''}no field package.preload['${name}']`;
+    return v53 ? loader : [loader, ':preload:'];
   }
 
   function searcher_Lua(...args: Args): unknown {
@@ -180,12 +185,13 @@ export function openPackage(L: LuaState): void {
         data = r[1];
         break;
       }
-      if (typeof r[0] === 'string') msg += '\n\t' + r[0];
+      if (typeof r[0] === 'string') msg += (v53 ? '' : '\n\t') + r[0];
     }
     const result = ops.first(ops.call(loader, name, data));
     if (result !== undefined) loaded.set(name, result);
     else if (loaded.get(name) === undefined) loaded.set(name, true);
-    return [loaded.get(name), data];
+    // 5.3's require returns the module only (DialectSpec `requireData`).
+    return E.dialect.requireData ? [loaded.get(name), data] : loaded.get(name);
   }
 
   setFuncs(pkg, 'package.', { loadlib: ll_loadlib, searchpath: ll_searchpath });

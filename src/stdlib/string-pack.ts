@@ -5,6 +5,7 @@
 
 import { mkFloat, mkInt, type LuaFloat, type LuaValue, type LuaInteger } from '../runtime/value.js';
 import { LuaError } from '../runtime/errors.js';
+import { E } from '../runtime/engine.js';
 import {
   argError, checkInteger, checkNumber, checkString, luaError, optInteger, type Args,
 } from './lauxlib.js';
@@ -91,7 +92,7 @@ function getOption(h: Header, f: Fmt): [K, number] {
     case 62: h.little = false; break; // >
     case 61: h.little = true; break; // = (native: little-endian)
     case 33: h.maxalign = getNumLimit(f, MAXALIGN); break; // !
-    default: luaError(`invalid format option '${String.fromCharCode(opt)}'`);
+    default: luaError(`invalid format option '${fstringChar(opt)}'`);
   }
   return [K.Nop, 0];
 }
@@ -286,6 +287,20 @@ function unpackInt(data: string, pos: number, little: boolean, size: number, sig
   return mkInt(r);
 }
 
+/** lstrlib 5.3's posrelat: a relative position to an absolute one; 0 before the start (-1 for no position at all). */
+function posrelat53(pos: LuaInteger, len: number): number {
+  if (typeof pos === 'bigint') return pos > 0n ? Number.MAX_SAFE_INTEGER : 0;
+  if (pos >= 0) return pos;
+  if (-pos > len) return 0;
+  return len + pos + 1;
+}
+
+/** lua_pushfstring's %c: 5.3 shows a non-printable character as "<\code>" (DialectSpec `fstringCharEscape`). */
+export function fstringChar(c: number): string {
+  if (E.dialect.fstringCharEscape && !(c >= 32 && c < 127)) return `<\\${c}>`;
+  return String.fromCharCode(c);
+}
+
 /** lstrlib's posrelatI: a start position (1-based, clamped to >= 1). */
 export function posrelatI(pos: LuaInteger, len: number): number {
   if (typeof pos === 'bigint') return pos > 0n ? Number.MAX_SAFE_INTEGER : 1;
@@ -299,8 +314,9 @@ export function str_unpack(...args: Args): unknown {
   const f = new Fmt(checkString(args, 0));
   const data = checkString(args, 1);
   const ld = data.length;
-  let pos = posrelatI(optInteger(args, 2, 1), ld) - 1;
-  if (!(pos <= ld)) argError(3, 'initial position out of string');
+  // 5.3's posrelat gives 0 for a position before the start, which is then out of the string.
+  let pos = E.dialect.stringPack === '5.3' ? posrelat53(optInteger(args, 2, 1), ld) - 1 : posrelatI(optInteger(args, 2, 1), ld) - 1;
+  if (!(pos >= 0 && pos <= ld)) argError(3, 'initial position out of string');
   const h: Header = { little: true, maxalign: 1 };
   const out: LuaValue[] = [];
   while (!f.done()) {
@@ -334,7 +350,7 @@ export function str_unpack(...args: Args): unknown {
         let e = data.indexOf('\0', pos);
         if (e < 0) e = ld;
         const len = e - pos;
-        if (!(pos + len < ld)) argError(2, "unfinished string for format 'z'");
+        if (!(pos + len < ld) && E.dialect.stringPack !== '5.3') argError(2, "unfinished string for format 'z'");
         out.push(data.slice(pos, e));
         pos += len + 1;
         break;

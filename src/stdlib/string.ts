@@ -17,7 +17,7 @@ import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaIntege
 import type { LuaState } from '../runtime/state.js';
 import { addressOf, tostring } from './base.js';
 import {
-  argError, checkInteger, checkNumber, checkString, luaError, optInteger, optString,
+  argError, checkInteger, checkNumber, checkString, expectedError, luaError, optInteger, optString,
   registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 import { MatchState, PatternError, noSpecials } from './lstrlib-pattern.js';
@@ -25,6 +25,8 @@ import { StrBuf, fromByteCodes } from './strbuf.js';
 import {
   checkFormat, formatFloat, formatInt, formatStr, isFormatSpanChar, parseSpec, quoteNumber, quoteString,
 } from './string-format.js';
+import { formatAux53 } from './string-format53.js';
+import { E } from '../runtime/engine.js';
 import { MAX_JS_STRING, posrelatI, str_pack, str_packsize, str_unpack } from './string-pack.js';
 
 /** lstrlib's MAXSIZE: INT_MAX on 64-bit hosts. */
@@ -288,7 +290,7 @@ function str_gsub(...args: Args): unknown {
   const tr = luaType(repl);
   const maxS = optInteger(args, 3, srcl + 1);
   if (!(tr === 'number' || tr === 'string' || tr === 'function' || tr === 'table')) {
-    typeError(args, 2, 'string/function/table');
+    expectedError(args, 2, 'string/function/table');
   }
   const news = tr === 'string' ? (repl as string) : tr === 'number' ? N.tostringNumber(repl as LuaNumber) : '';
   const anchor = p.charCodeAt(0) === 94;
@@ -385,7 +387,7 @@ function toDouble(v: LuaNumber): number {
 
 function str_format(...args: Args): string {
   try {
-    const r = formatAux(args);
+    const r = E.dialect.stringFormat === '5.3' ? formatAux53(args) : formatAux(args);
     ops.building(r.length);
     return r;
   } catch (e) {
@@ -569,10 +571,12 @@ export function openString(L: LuaState): LuaTable {
     __add: arith_add, __sub: arith_sub, __mul: arith_mul, __mod: arith_mod, __pow: arith_pow,
     __div: arith_div, __idiv: arith_idiv, __unm: arith_unm,
   };
-  // Only 5.4 does string arithmetic through metamethods (5.1 and 5.3 convert in the VM).
-  if (L.engine.dialect.stringArith === 'metamethods') for (const [k, f] of Object.entries(metamethods)) {
-    mt.setStr(k, f);
-    registerHostFunction(f, '');
+  // Only where strings take part in arithmetic through the metatable (5.4; DialectSpec stringArith).
+  if (L.engine.dialect.stringArith === 'metamethods') {
+    for (const [k, f] of Object.entries(metamethods)) {
+      mt.setStr(k, f);
+      registerHostFunction(f, '');
+    }
   }
   mt.setStr('__index', t);
   L.engine.typeMetatables.string = mt;

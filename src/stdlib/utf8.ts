@@ -15,6 +15,7 @@ import {
   setFuncs, toSafeNumber, type Args,
 } from './lauxlib.js';
 import { StrBuf } from './strbuf.js';
+import { CHARPATTERN53, UTF8_FUNCTIONS_53 } from './utf8-53.js';
 
 const MAXUNICODE = 0x10ffff;
 const MAXUTF = 0x7fffffff;
@@ -203,11 +204,16 @@ function utf8_codes(...args: Args): unknown {
 
 export function openUtf8(L: LuaState): void {
   const M = new LuaTable();
-  setFuncs(M, 'utf8.', {
-    offset: utf8_offset, codepoint: utf8_codepoint, char: utf8_char,
-    len: utf8_len, codes: utf8_codes,
-  });
-  M.setStr('charpattern', '[\x00-\x7F\xC2-\xFD][\x80-\xBF]*');
+  if (L.engine.dialect.utf8 === '5.3') {
+    setFuncs(M, 'utf8.', UTF8_FUNCTIONS_53);
+    M.setStr('charpattern', CHARPATTERN53);
+  } else {
+    setFuncs(M, 'utf8.', {
+      offset: utf8_offset, codepoint: utf8_codepoint, char: utf8_char,
+      len: utf8_len, codes: utf8_codes,
+    });
+    M.setStr('charpattern', '[\x00-\x7F\xC2-\xFD][\x80-\xBF]*');
+  }
   L.globals.setStr('utf8', M);
   L.loaded.setStr('utf8', M);
 }

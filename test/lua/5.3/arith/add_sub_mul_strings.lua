@@ -1,0 +1,8 @@
+print("10" + 1, 1 + "10", "10" + "1", "3" - 1, "3" * "2", "0x10" * 1, "1e1" - 0)
+print(math.type("10" + 1), math.type(1 + 1), math.type("1" * 1))
+print("9007199254740993" + 0, "9223372036854775807" + 0, "-9223372036854775808" - 0)
+print(" 7 " + 0, "\t8\n" + 0)
+print(pcall(function() return "7x" + 1 end))
+print(pcall(function() return 1 + "" end))
+print(pcall(function() return "1" + nil end))
+print(pcall(function() return nil + "1" end))

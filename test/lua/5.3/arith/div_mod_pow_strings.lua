@@ -1,0 +1,7 @@
+print("7" / 2, "7" // 2, "7" % 3, "2" ^ "3", "-7" // 2, "-7" % 3, "7.5" // 2, "7.5" % 2)
+print(math.type("7" // 2), math.type("7" % 3))
+print("1" // "0", "-1" // "0", "0" // "0" ~= "0" // "0")
+print("1" % "0" ~= "1" % "0", "5" % math.huge, "-5" % math.huge)
+print(7 // 0.0, -7 // 0.0, pcall(function() return 7 // 0 end))
+print(pcall(function() return 7 % 0 end))
+print(pcall(function() return "7" % 0 end))

@@ -1,0 +1,20 @@
+local t = {}
+local s = "abc"
+local function p(f) print(pcall(f)) end
+p(function() return t.x + 1 end)
+p(function() return 1 + t.x end)
+p(function() return s + 1 end)
+p(function() return 1 + s end)
+p(function() return s + t end)
+p(function() return t + s end)
+p(function() return "10" + t end)
+p(function() return t * "10" end)
+p(function() return s .. t end)
+p(function() return t .. s end)
+p(function() return undefinedglobal - 1 end)
+p(function() return 2 ^ {} end)
+p(function() return {} // 2 end)
+p(function() return true % 2 end)
+p(function() local a = {} return a.b.c + 1 end)
+p(function() return t[1] / 2 end)
+p(function() return ("x"):rep(2) + 1 end)

@@ -1,0 +1,5 @@
+print(1 + 2, 1 + 2.0, 3 - 1, 2 * 3, 6 / 2, 7 // 2, 7.0 // 2, 7 % 3, 7.0 % 3, 2 ^ 2, -0.0, 0.0 == -0.0)
+print(math.maxinteger + 1 == math.mininteger, math.mininteger - 1 == math.maxinteger, math.maxinteger * 2)
+print(math.mininteger // -1, math.mininteger % -1, 5 // -2, -5 // 2, 5 % -2, -5 % 2)
+print(1e308 * 10, -1e308 * 10, 2^63, -2^63, 2^53 + 1)
+print(3 | 0, 3.0 | 0, pcall(function() return 3.5 | 0 end))

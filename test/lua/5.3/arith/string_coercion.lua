@@ -1,0 +1,8 @@
+print("3" & 1, "3.0" | 0, ~"7")
+print(pcall(function() return "1.5" | 0 end))
+print(pcall(function() return "abc" | 0 end))
+print("10"+1, -"2", "10"//1, "3"*"4", "2"^2, "7"%"3", "0x10"+0, " 5 "+0)
+print(pcall(function() return "abc"+1 end))
+print(pcall(function() local s = "abc"; return s+1 end))
+print(pcall(function() return {}+1 end))
+print(math.type("10"+1), math.type("10"*1))

@@ -1,0 +1,5 @@
+print(-"2", -"2.5", -" 0x10 ", -"1e2", -"-3")
+print(math.type(-"2"), math.type(-"2.0"))
+print(pcall(function() return -"abc" end))
+print(pcall(function() local s = "x" return -s end))
+print(pcall(function() return -"" end))

@@ -1,0 +1,8 @@
+print(pcall(collectgarbage, "generational"))
+print(pcall(collectgarbage, "incremental"))
+print(pcall(collectgarbage, "setpause", "x"))
+print(pcall(function() return math.type(collectgarbage("count", 1)) end))
+print(pcall(collectgarbage, "stop", 1, 2))
+print(pcall(collectgarbage, {}))
+print(pcall(collectgarbage, "COLLECT"))
+print(collectgarbage(nil))

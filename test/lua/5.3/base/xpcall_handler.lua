@@ -1,0 +1,8 @@
+print(xpcall(function() error("e1") end, function(m) return "handled: " .. m end))
+print(xpcall(function() return 1, 2 end, print))
+print(pcall(xpcall))
+print(pcall(xpcall, print))
+print(xpcall(function(a, b) return a + b end, print, 3, 4))
+print(xpcall(function() error({}) end, function(m) return type(m) end))
+print(xpcall(function() error("x") end, function(m) error("again") end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return "H:" .. m end))

@@ -1,0 +1,5 @@
+print(1 .. "", 1.0 .. "", -0.0 .. "", 1e100 .. "", 2^63 .. "", math.mininteger .. "", 0.1 .. "")
+print(1 .. 2, 1.5 .. 2.5, "x" .. 3 .. 4.0)
+print(#(1 .. ""), ("x"):rep(3) .. 1)
+print(pcall(function() return 1 .. {} end))
+print(pcall(function() return true .. "" end))

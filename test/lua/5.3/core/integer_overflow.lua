@@ -1,0 +1,6 @@
+print(math.maxinteger + 1, math.mininteger - 1, math.maxinteger * 2, math.mininteger * -1, -math.mininteger)
+print(math.maxinteger // -1, math.mininteger // -1, math.mininteger % -1)
+print(math.abs(math.mininteger), math.maxinteger + 1.0, 1 << 63, (1 << 63) - 1)
+print(string.format("%d", math.mininteger), pcall(string.format, "%d", 2^63))
+print(pcall(string.format, "%d", -2^63))
+print(math.tointeger(-2^63), math.tointeger(2^63))

@@ -1,0 +1,5 @@
+print(coroutine.isyieldable())
+print(coroutine.isyieldable(coroutine.running()))
+print(coroutine.isyieldable(1, 2))
+local co = coroutine.create(function() return coroutine.isyieldable(), coroutine.isyieldable("ignored") end)
+print(coroutine.resume(co))

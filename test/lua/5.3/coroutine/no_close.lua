@@ -1,0 +1,5 @@
+print(coroutine.close, coroutine.running ~= nil)
+local co = coroutine.create(function() coroutine.yield(1) end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(pcall(function() return coroutine.close(co) end))

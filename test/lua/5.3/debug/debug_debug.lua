@@ -1,0 +1,5 @@
+x = 5
+debug.debug()
+print("after", x)
+debug.debug()
+print("end")

@@ -1,0 +1,10 @@
+local function p(f) print(pcall(f)) end
+p(function() return 1 < "2" end)
+p(function() return "1" < 2 end)
+p(function() return {} < {} end)
+p(function() return {} <= 1 end)
+p(function() return nil > 1 end)
+p(function() return true >= false end)
+p(function() return print < print end)
+p(function() return 1 < 2.5, "a" < "b", "a" <= "a", "Z" < "a", "" < "a" end)
+p(function() return setmetatable({}, {__name = "N"}) < 1 end)

@@ -1,0 +1,1 @@
+setmetatable({}, {__gc = function() error("fin") end}) print(xpcall(collectgarbage, function(m) return "H:" .. m end))

@@ -1,0 +1,3 @@
+local t = setmetatable({}, {})
+getmetatable(t).__index = t
+print(t.x)

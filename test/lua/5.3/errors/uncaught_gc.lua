@@ -1,0 +1,3 @@
+setmetatable({}, {__gc = function() error("in finalizer") end})
+collectgarbage()
+print("not reached")

@@ -1,0 +1,3 @@
+print("before")
+local t = nil
+local x = t.field

@@ -1,0 +1,7 @@
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow("2", 3))
+print(math.ldexp(1, 10), math.ldexp(0.5, 1), pcall(math.ldexp, 1, 1.5))
+print(math.frexp(1024), math.frexp(0), math.frexp(-3), math.frexp(1/0))
+print(math.cosh(0), math.sinh(0), math.tanh(0), math.log10(1000), math.atan2(1, 1) == math.atan(1, 1))
+print(math.log(8, 2), math.log(100, 10), math.log(1), math.exp(0))
+print(pcall(math.pow, 2))
+print(pcall(math.ldexp, 1))

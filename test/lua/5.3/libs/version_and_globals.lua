@@ -1,0 +1,6 @@
+print(_VERSION)
+print(warn, loadstring, unpack, setfenv, getfenv, module, newproxy, gcinfo)
+print(type(bit32), type(utf8), type(math.pow), type(math.ldexp), type(math.frexp), type(math.cosh), type(math.log10), type(math.atan2))
+print(type(table.unpack), type(table.move), type(string.pack), type(coroutine.isyieldable), type(debug.upvaluejoin))
+print(debug.setcstacklimit, coroutine.close, math.ult ~= nil, utf8.charpattern == "[\0-\x7F\xC2-\xF4][\x80-\xBF]*")
+print(package.config:sub(1, 1), type(package.searchers), #package.searchers, package.loaders, package.seeall)

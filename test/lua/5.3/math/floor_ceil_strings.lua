@@ -1,0 +1,5 @@
+print(math.floor("3.7"), math.ceil("3.2"), math.abs("-4"), math.sqrt("4"), math.max("10", 9))
+print(pcall(math.floor, "x"))
+print(pcall(math.floor, {}))
+print(pcall(math.abs))
+print(math.floor(-0.0), math.ceil(-0.5), 1/math.ceil(-0.5))

@@ -1,0 +1,8 @@
+local P = setmetatable({}, {__name = "Point"})
+print(pcall(function() return P + 1 end))
+print(pcall(function() return #P .. "" end))
+print(pcall(function() return P < P end))
+print(pcall(function() return P() end))
+print(pcall(string.rep, P))
+print(pcall(math.floor, P))
+print(pcall(function() return P.x.y end))

@@ -1,0 +1,2 @@
+setmetatable({}, {__gc = function() print("closed state") end})
+os.exit(true, true)

@@ -1,0 +1,8 @@
+print(string.find("a+b", "+", 1, true), string.find("a+b", "%+"), string.find("abc", "b", 1, false))
+print(string.match("  trim  ", "^%s*(.-)%s*$") .. "|")
+print(string.match("2024-01-15", "(%d+)-(%d+)-(%d+)"))
+print(string.find("abc", "[%a]+"), string.find("a1b2", "%d", 3), string.match("x=1", "^(%w+)=(%w+)$"))
+print(string.find("\0abc", "%z"), string.find("abc", "%f[%w]%w+"))
+print(pcall(string.find, "abc", "%b"))
+print(string.match("((x))", "%b()"), string.gsub("a,b,,c", ",", ";"))
+print(pcall(string.rep, "ab", 3, 5))

@@ -1,0 +1,7 @@
+local t = setmetatable({}, {__tostring = function() return "OBJ" end})
+print(string.format("%s %10s %-5s|", t, t, "ab"))
+print(string.format("%s", nil), string.format("%s %s", true, false))
+print(pcall(string.format, "%s"))
+print(pcall(string.format, "%10s", "a\0b"))
+print(string.format("%.1s", t), string.format("%5.5s|", ("x"):rep(200)):len())
+print(#string.format("%s", ("y"):rep(1000)), #string.format("%99s", ("y"):rep(150)))

@@ -1,0 +1,5 @@
+print(("Hello"):upper(), ("Hello"):lower(), ("Hello"):reverse(), ("Hello"):len(), #"")
+print(pcall(string.len))
+print(pcall(string.upper, {}))
+print(string.len(123), string.upper(1.5), string.reverse(10))
+print(("\0a\0"):len(), ("\0A"):lower() == "\0a")

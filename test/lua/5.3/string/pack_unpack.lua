@@ -1,0 +1,13 @@
+local function p(...) local r = table.pack(pcall(...)) for i = 1, r.n do r[i] = tostring(r[i]) end print((table.concat(r, " "):gsub("[^%g ]", function(c) return "\\" .. c:byte() end))) end
+local x = string.pack("i4", 7)
+p(string.unpack, "c0", x, 0) p(string.unpack, "c0", x, #x + 1) p(string.unpack, "c0", x, #x + 2) p(string.unpack, "c0", x, -(#x + 1)) p(string.unpack, "c0", x, -#x)
+p(string.unpack, "i4", x, 2) p(string.unpack, "z", "abc") p(string.unpack, "z", "abc\0") p(string.unpack, "s1", "\5abc")
+p(string.pack, "\1") p(string.pack, "r") p(string.pack, "i17") p(string.pack, "i0") p(string.pack, "!17") p(string.pack, "Xi17")
+p(string.packsize, "s") p(string.packsize, "z") p(string.packsize, "c1" .. string.rep("0", 40)) p(string.packsize, "c1000000000c1000000000c1000000000")
+p(string.pack, "c") p(string.pack, "i3r", 0) p(string.pack, "!4i3", 0) p(string.unpack, "i16", string.rep('\3', 16))
+p(string.pack, "i1", 128) p(string.pack, "I1", -1) p(string.pack, "I1", 256) p(string.pack, "i2", -32769) p(string.pack, "s1", ("x"):rep(256))
+p(string.pack, "z", "a\0") p(string.pack, "c2", "abc") p(string.pack, "c2", "a") p(string.pack, "X") p(string.unpack, "XXi", "") p(string.pack, "Xc1")
+p(string.pack, "i4", 1.5) p(string.pack, "i4", "x") p(string.pack, "i4") p(string.pack, "d", "1.5") p(string.pack, ">I2<I2=I2", 1, 2, 3)
+p(string.unpack, "i4", "\1\2\3") p(string.unpack, ">i4", "\1\2\3\4") p(string.unpack, "<i9", "\1\0\0\0\0\0\0\0\1") p(string.unpack, "<i9", "\255\255\255\255\255\255\255\255\255")
+p(string.unpack, "f d n j J T", string.pack("f d n j J T", 1.5, 2.5, 3.5, -1, -1, 5)) p(string.unpack, "!8 b Xd h", string.pack("!8 b Xd h", 1, 2))
+p(string.unpack, "i4", x, math.mininteger) p(string.unpack, "i4", x, math.maxinteger) p(string.pack, "s", "abc")

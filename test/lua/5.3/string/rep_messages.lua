@@ -1,0 +1,8 @@
+print(string.rep("ab", 3), string.rep("ab", 3, ","), string.rep("x", 0), string.rep("x", -1), string.rep("", 1e9))
+print(pcall(string.rep, "x", 1e10))
+print(pcall(string.rep, "abc", math.maxinteger))
+print(pcall(string.rep, "x", 2^31, "y"))
+print(pcall(string.rep))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep, "x", 1.5))
+print(string.rep(5, 2), string.rep("a", "3"))

@@ -1,0 +1,8 @@
+for p, c in utf8.codes("h\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80!") do io.write(p, ":", c, " ") end print()
+print(pcall(function() for p, c in utf8.codes("a\xFF") do end end))
+print(pcall(function() for p, c in utf8.codes("\xC3") do end end))
+print(pcall(function() for p, c in utf8.codes("\x80") do io.write(p) end end))
+print(pcall(utf8.codes))
+print(pcall(function() return type(utf8.codes(12)) end))
+local f, s, i = utf8.codes("ab")
+print(type(f), s, i, select("#", f(s, i)), f(s, 1), f(s, 2))

@@ -1,0 +1,10 @@
+local s = "a\xC3\xA9b\xE2\x82\xACc"
+for i = -5, 6 do io.write(tostring(utf8.offset(s, i)), " ") end print()
+for i = 1, #s do io.write(tostring(utf8.offset(s, 0, i)), " ") end print()
+print(pcall(utf8.offset, s, 1, 3))
+print(pcall(utf8.offset, s, 1, 20))
+print(pcall(utf8.offset, s, 1, -20))
+print(utf8.len(s), utf8.len(s, 2), utf8.len(s, 3), utf8.len(s, -1), utf8.len(s, 1, 1))
+print(pcall(utf8.len, s, 20))
+print(pcall(utf8.len, s, 1, 20))
+print(utf8.len(""), utf8.len("", 1), pcall(utf8.len, "", 2))
