@@ -202,7 +202,8 @@ function argumentBytes(argv: readonly string[]): string[] {
   return tail;
 }
 
-type Status = { ok: true; values: LuaValue[] } | { ok: false; message: string };
+/** A failed status with a null message reports nothing (lua5.1: a nil error value). */
+type Status = { ok: true; values: LuaValue[] } | { ok: false; message: string | null };
 
 /** One run of the interpreter: a Lua state plus lua.c's reporting. */
 export class Interpreter {
@@ -231,7 +232,8 @@ export class Interpreter {
 
   /** report: print the message of a failed status. */
   report(status: Status): boolean {
-    if (!status.ok) this.message(status.message);
+    // (lua5.1 reports nothing for a nil error value: `message` null.)
+    if (!status.ok && status.message !== null) this.message(status.message);
     return status.ok;
   }
 
@@ -255,9 +257,15 @@ export class Interpreter {
   }
 
   /** lua.c's msghandler, applied after the fact to a caught error `e`. */
-  handleError(e: unknown, extra: TraceLevel[] = [], nesting = 0): string {
+  handleError(e: unknown, extra: TraceLevel[] = [], nesting = 0): string | null {
     if (e instanceof LuaSyntaxError) return e.message;
     const v = errorValue(e);
+    // lua.c of 5.1: a value that is not a string (or number) is kept as it is
+    // by its traceback function, and report() prints nothing for nil and
+    // "(error object is not a string)" for the rest, __tostring or not.
+    if (this.profile.dialect === '5.1' && typeof v !== 'string' && typeof v !== 'number' && !(v instanceof LuaFloat)) {
+      return v === undefined ? null : '(error object is not a string)';
+    }
     if (e instanceof LuaError && e.bypassesHandler && typeof v === 'string') return v;
     let msg: string;
     if (typeof v === 'string') msg = v;

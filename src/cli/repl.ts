@@ -150,7 +150,7 @@ export async function repl(it: Interpreter, input: LineSource): Promise<void> {
     const run = () => {
       const status = it.docall(r.fn, []);
       if (status.ok) printResults(it, status.values);
-      else it.message(status.message);
+      else if (status.message !== null) it.message(status.message);
     };
     if (input.interactive) {
       const res = interruptible(run);
