@@ -46,6 +46,8 @@ export interface DialectSpec {
   readonly leFromLt: boolean;
   /** Coroutines can yield across pcall, metamethods and iterators (5.2+). */
   readonly yieldAcrossCalls: boolean;
+  /** A weak-keyed table is an ephemeron table (5.2+): a value refers to its key only while the key is reachable otherwise. */
+  readonly ephemerons: boolean;
   /** Tables honour `__gc` (5.2+). */
   readonly gcOfTables: boolean;
   /** Errors in `__gc` propagate (5.3) or become warnings (5.4); 5.1 has no table finalizers. */
@@ -144,6 +146,7 @@ export const LUA54: DialectSpec = {
   eqSameHandler: false,
   leFromLt: false,
   yieldAcrossCalls: true,
+  ephemerons: true,
   gcOfTables: true,
   gcErrors: 'warn',
   forLoop: '5.4',
@@ -233,6 +236,7 @@ export const LUA51: DialectSpec = {
   eqSameHandler: true,
   leFromLt: true,
   yieldAcrossCalls: false,
+  ephemerons: false,
   gcOfTables: false,
   gcErrors: 'propagate',
   forLoop: '5.1',

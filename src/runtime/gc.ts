@@ -95,7 +95,7 @@ function twinOf(o: object): object {
   return Object.assign(twin, o);
 }
 
-function detachEntry(k: unknown, v: unknown, mode: number, fins: WeakMap<object, FinRecord>, d: DetachedTable): HashItem {
+function detachEntry(k: unknown, v: unknown, mode: number, fins: WeakMap<object, FinRecord>, d: DetachedTable, ephemerons: boolean): HashItem {
   const item: HashItem = { key: k, keyRef: null, keyFin: null, value: v, valueRef: null, inEphemeron: false };
   if ((mode & WEAK_KEYS) !== 0 && collectable(k)) {
     item.key = undefined;
@@ -103,7 +103,9 @@ function detachEntry(k: unknown, v: unknown, mode: number, fins: WeakMap<object,
     if (rec !== undefined) item.keyFin = rec;
     else {
       item.keyRef = new WeakRef(k);
-      if ((mode & WEAK_VALUES) === 0 && collectable(v)) {
+      // (5.1 has no ephemerons: the value of a weak key stays a strong
+      // reference, which keeps the key too when it leads back to it.)
+      if ((mode & WEAK_VALUES) === 0 && collectable(v) && ephemerons) {
         if (d.ephemerons === null) d.ephemerons = new WeakMap();
         d.ephemerons.set(k, v);
         item.value = undefined;
@@ -126,7 +128,7 @@ function hasWeakEntry(h: Map<unknown, LuaValue>, mode: number): boolean {
 }
 
 /** Moves the weak parts of `t` out of it; null if it has none. */
-function detachTable(t: LuaTable, mode: number, fins: WeakMap<object, FinRecord>): DetachedTable | null {
+function detachTable(t: LuaTable, mode: number, fins: WeakMap<object, FinRecord>, ephemerons: boolean): DetachedTable | null {
   const d: DetachedTable = { ref: new WeakRef(t), arr: null, strs: null, hash: null, ephemerons: null };
   if ((mode & WEAK_VALUES) !== 0) {
     const a = t.arr;
@@ -148,7 +150,7 @@ function detachTable(t: LuaTable, mode: number, fins: WeakMap<object, FinRecord>
   if (h !== null && h.size !== 0 && hasWeakEntry(h, mode)) {
     t.dropHashSnapshot();
     const items: HashItem[] = [];
-    for (const [k, v] of h) items.push(detachEntry(k, v, mode, fins, d));
+    for (const [k, v] of h) items.push(detachEntry(k, v, mode, fins, d, ephemerons));
     h.clear();
     d.hash = items;
   }
@@ -419,7 +421,7 @@ export class Collector {
       if (t === undefined) { this.weakTables.delete(ref); continue; }
       const mode = weakMode(t);
       if (mode === 0) continue;
-      const d = detachTable(t, mode, finIndex);
+      const d = detachTable(t, mode, finIndex, this.L.engine.dialect.ephemerons);
       if (d !== null) tables.push(d);
     }
     // lua5.3 clears a prototype's closure cache when the closure is otherwise dead.
