@@ -6,6 +6,7 @@
 // environments); module is in package51.ts.
 
 import { LuaTable } from '../runtime/table.js';
+import { openFenv } from './fenv.js';
 import { LuaError, READONLY_MESSAGE, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
 import { collectorOf } from '../runtime/gc.js';
 import { loadBinary } from '../runtime/dump.js';
@@ -251,4 +252,6 @@ export function openBase51(L: LuaState, sandbox = false): void {
     collectgarbage: luaB51_collectgarbage, gcinfo: luaB51_gcinfo, newproxy: luaB51_newproxy,
   });
   (luaB51_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
+  // getfenv and setfenv (function environments live in the core: fenv.ts).
+  openFenv(L);
 }

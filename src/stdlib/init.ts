@@ -14,7 +14,6 @@ import { openPackage } from './package.js';
 import { openIo } from './io.js';
 import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
-import { openFenv } from './fenv.js';
 import { openBit } from './bit.js';
 import { openBase51 } from './base51.js';
 import { openCoroutine51 } from './coroutine51.js';
@@ -77,6 +76,4 @@ export function openLibs(L: LuaState, extra: readonly LibraryName[] = []): void 
   // 5.1's base library registers the coroutine table itself (lbaselib.c).
   if (!libs.includes('coroutine') && libs.includes('base')) libraryOpener(version, 'coroutine')?.(L);
   for (const name of extra) if (!libs.includes(name)) libraryOpener(version, name)?.(L);
-  // getfenv and setfenv are base functions where functions have environments.
-  if (libs.includes('base') && L.engine.dialect.functionEnvironments) openFenv(L);
 }
