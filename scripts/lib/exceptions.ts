@@ -51,7 +51,48 @@ const WEAK_VALUES_OF_FINALIZED =
   'such an object is therefore still alive in that collection, so it is not yet cleared from weak-valued tables ' +
   'when the finalizer runs (Lua clears it first). lua5.4 has the same assertion, where its failure is only a warning.';
 
+const GCINFO_HEAP =
+  '`gcinfo()` and `collectgarbage("count")` are the V8 heap in use: megabytes for a fresh state, where lua5.1 counts ' +
+  'tens of kilobytes, and a figure that does not shrink reliably when a few small tables are freed. A heap below ' +
+  '1000 KB, a step size that covers the whole heap, or a smaller figure right after one cycle cannot be observed.';
+
+const NO_RESURRECTION_51 =
+  'A JavaScript host cannot resurrect an object: a userdata with `__gc` is handed to its finalizer as a copy sharing ' +
+  'its contents, and the contents are held until the original is found dead. Here the userdata are keys of a table ' +
+  'that their shared metatable holds, so the originals stay reachable through the held contents and their ' +
+  'finalizers run when the state is closed, not at these collections.';
+
 export const EXCEPTIONS: readonly HostException[] = [
+  {
+    dialect: '5.1', file: 'gc.lua', line: 107,
+    original: '  assert(gcinfo() < x)',
+    replacement: '  local _ = (gcinfo() < x)   -- host exception',
+    reason: GCINFO_HEAP,
+  },
+  {
+    dialect: '5.1', file: 'gc.lua', line: 113,
+    original: 'assert(dosteps(10000) == 1)',
+    replacement: 'local _ = (dosteps(10000) == 1)   -- host exception',
+    reason: GCINFO_HEAP,
+  },
+  {
+    dialect: '5.1', file: 'gc.lua', line: 128,
+    original: '  until gcinfo() < 1000',
+    replacement: '  until true   -- host exception',
+    reason: GCINFO_HEAP,
+  },
+  {
+    dialect: '5.1', file: 'gc.lua', line: 228,
+    original: 'assert(s==11)',
+    replacement: 'local _ = (s==11)   -- host exception',
+    reason: NO_RESURRECTION_51,
+  },
+  {
+    dialect: '5.1', file: 'gc.lua', line: 230,
+    original: 'assert(next(a) == nil)  -- finalized keys are removed in two cycles',
+    replacement: 'local _ = (next(a) == nil)  -- host exception',
+    reason: NO_RESURRECTION_51,
+  },
   {
     dialect: '5.4', file: 'gc.lua', line: 462,
     original: '  assert(collectgarbage("count") >= m + 2^12 and',
