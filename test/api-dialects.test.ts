@@ -49,3 +49,12 @@ test('5.1 function environments through the API: setfenv on a loaded chunk', () 
   assert.deepEqual([...r as unknown[]], [1, 1, undefined]);
   lua.close();
 });
+
+test("5.1's 'safe' preset leaves out getfenv and setfenv (they reach any function's environment)", () => {
+  const safe = new Lua({ dialect: '5.1', libs: 'safe' });
+  assert.deepEqual([...safe.doString('return getfenv, setfenv, type(loadstring), type(unpack)') as unknown[]], [undefined, undefined, 'function', 'function']);
+  safe.close();
+  const full = new Lua({ dialect: '5.1' });
+  assert.deepEqual([...full.doString('return type(getfenv), type(setfenv)') as unknown[]], ['function', 'function']);
+  full.close();
+});

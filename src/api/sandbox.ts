@@ -38,7 +38,9 @@ export type LibSelection = { readonly [L in LibName]?: LibPick } & {
  * searchers), no `debug` (it reaches locals, upvalues and the registry of
  * any function), no `string.dump` (its binary chunks carry the source text of
  * any function it is given, the embedder's Lua code included, and only
- * `load` in binary mode, refused here, reads them).
+ * `load` in binary mode, refused here, reads them), and in 5.1 no
+ * `getfenv`/`setfenv` (they reach and replace the environment of any
+ * function given to the script, the embedder's own included).
  */
 export const SAFE_LIBS: LibSelection = Object.freeze({
   base: { except: ['dofile', 'loadfile'] },
@@ -135,9 +137,13 @@ export function restrictPackage(L: LuaState): void {
  * package.loaders (the 'safe' preset names the former).
  */
 export function selectionFor(version: string, libs: LibSelection): LibSelection {
+  if (version !== '5.1') return libs;
+  let out = libs;
+  // The 'safe' preset of 5.1 leaves out getfenv and setfenv too (see SAFE_LIBS).
+  if (libs.base === SAFE_LIBS.base) out = { ...out, base: { except: ['dofile', 'loadfile', 'getfenv', 'setfenv'] } };
   const pick = libs.package;
-  if (version !== '5.1' || !Array.isArray(pick) || !pick.includes('searchers')) return libs;
-  return { ...libs, package: (pick as readonly string[]).map((k) => (k === 'searchers' ? 'loaders' : k)) };
+  if (Array.isArray(pick) && pick.includes('searchers')) out = { ...out, package: (pick as readonly string[]).map((k) => (k === 'searchers' ? 'loaders' : k)) };
+  return out;
 }
 
 /** Freezes the opened libraries' tables, the tables they hold (package.searchers), userdata methods (io files), and the string metatable. */
