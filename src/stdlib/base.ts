@@ -80,18 +80,15 @@ function pairsIterator(): (t: LuaValue, k: LuaValue) => unknown {
 }
 
 function luaB_next(...args: Args): unknown {
-  const t = checkTable(args, 0);
-  let r;
-  try {
-    r = t.next(args[1]);
-  } catch {
-    return luaError("invalid key to 'next'");
-  }
-  return r === undefined ? undefined : r;
+  return nextOf(args);
 }
 
 /** next as pairs returns it in 5.1 (a function of its own, equal to no other). */
 function luaB_pairsnext(...args: Args): unknown {
+  return nextOf(args);
+}
+
+function nextOf(args: Args): unknown {
   const t = checkTable(args, 0);
   let r;
   try {
