@@ -62,6 +62,12 @@ export interface DialectSpec {
    * a `local` of nils before any instruction of its function emits nothing).
    */
   readonly lineEvents: '5.4' | '5.3' | '5.1';
+  /**
+   * Hooks of tail calls: a 'tail call' event (5.2+), or a 'call' and, when
+   * the function returns, one 'tail return' for each caller a tail call
+   * removed (5.1's ci->tailcalls).
+   */
+  readonly tailReturns: boolean;
   /** Functions have environments (setfenv/getfenv); globals are read through the running function's. */
   readonly functionEnvironments: boolean;
   /** Vararg functions that never use `...` get the `arg` table (5.1's LUA_COMPAT_VARARG). */
@@ -159,6 +165,7 @@ export const LUA54: DialectSpec = {
   gcErrors: 'warn',
   forLoop: '5.4',
   lineEvents: '5.4',
+  tailReturns: false,
   functionEnvironments: false,
   varargArg: false,
   messages: '5.4',
@@ -206,6 +213,7 @@ export const LUA53: DialectSpec = {
   gcErrors: 'propagate',
   forLoop: '5.3',
   lineEvents: '5.3',
+  tailReturns: false,
   printCallsTostring: true,
   namesConstantOperands: false,
   namesIntegerIndex: false,
@@ -251,6 +259,7 @@ export const LUA51: DialectSpec = {
   gcErrors: 'propagate',
   forLoop: '5.1',
   lineEvents: '5.1',
+  tailReturns: true,
   functionEnvironments: true,
   varargArg: true,
   messages: '5.1',

@@ -32,7 +32,7 @@ import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type L
 import type { LuaState } from '../runtime/state.js';
 import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
-import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
+import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, TAIL51, tailsOf51, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
 import { LuaError, READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
@@ -223,10 +223,38 @@ export function openDebug(L: LuaState): void {
     }
     const levelNum = checkInteger(args, arg);
     const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
-    const n = Number(levelNum);
-    if (n < 0 || n >= levels.length) return undefined;
+    let n = Number(levelNum);
+    // 5.1: after a function reached by tail calls come its "(tail call)" levels.
+    let lv: TraceLevel | undefined;
+    if (v51) {
+      for (let i = 0; i < levels.length && n >= 0; i++) {
+        const l = levels[i]!;
+        if (n === 0) lv = l;
+        else if (l.tail === true && n <= tailsOf51(l)) lv = TAIL51;
+        if (lv !== undefined) break;
+        n -= 1 + (l.tail === true ? tailsOf51(l) : 0);
+      }
+      if (lv === undefined) return undefined;
+    } else {
+      if (n < 0 || n >= levels.length) return undefined;
+      lv = levels[n]!;
+    }
     checkOptions();
-    const lv = levels[n]!;
+    if (lv === TAIL51) {
+      // lua5.1's info_tailcall: no function, no lines.
+      for (const c of options) {
+        switch (c) {
+          case 'S':
+            t.setStr('source', '=(tail call)'); t.setStr('short_src', '(tail call)');
+            t.setStr('linedefined', -1); t.setStr('lastlinedefined', -1); t.setStr('what', 'tail');
+            break;
+          case 'l': t.setStr('currentline', -1); break;
+          case 'u': t.setStr('nups', 0); break;
+          case 'n': t.setStr('name', ''); t.setStr('namewhat', ''); break;
+        }
+      }
+      return t;
+    }
     const dbg = lv.kind === 'lua' && lv.chunk ? lv.chunk.debug : undefined;
     const proto = lv.kind === 'lua' ? (dbg?.protos[lv.proto ?? -1] ?? null) : null;
     for (const c of options) {
@@ -249,6 +277,11 @@ export function openDebug(L: LuaState): void {
         case 'l': t.setStr('currentline', lv.kind === 'lua' ? (lv.line ?? -1) : -1); break;
         case 'u': fillUps(t, proto); break;
         case 'n':
+          // 5.1 has no name for a function reached by a tail call.
+          if (v51 && lv.tail === true) {
+            t.setStr('namewhat', '');
+            break;
+          }
           t.setStr('namewhat', lv.namewhat);
           if (lv.namewhat !== '') t.setStr('name', lv.name);
           break;
