@@ -306,7 +306,7 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
   if (msg !== null) out.push(msg, '\n');
   out.push('stack traceback:');
   // 5.1: each caller a tail call removed is a "(tail call)" level of its own.
-  if (style === '5.1' && levels.some((l) => l.tail === true)) levels = levels.flatMap((l) => (l.tail === true ? [l, ...Array<TraceLevel>(tailsOf51(l)).fill(TAIL51)] : [l]));
+  if (style === '5.1') levels = expandTails51(levels);
   const n = levels.length;
   for (let i = 0; i < n; i++) {
     const lv = levels[i]!;
@@ -342,6 +342,24 @@ export const TAIL51: TraceLevel = { kind: 'lua', namewhat: '', name: '' };
 export function tailsOf51(lv: TraceLevel): number {
   const n = (lv.rec as { tails?: number } | undefined)?.tails ?? lv.skipped?.length ?? 1;
   return Math.max(n, 1);
+}
+
+/** 5.1's levels: after a function reached by tail calls, one TAIL51 level per caller they removed. */
+export function expandTails51(levels: readonly TraceLevel[]): readonly TraceLevel[] {
+  if (!levels.some((l) => l.tail === true) || levels.includes(TAIL51)) return levels;
+  return levels.flatMap((l) => (l.tail === true ? [l, ...Array<TraceLevel>(tailsOf51(l)).fill(TAIL51)] : [l]));
+}
+
+/** Level `n` of `levels` as 5.1 numbers them (see expandTails51), without building the list. */
+export function levelAt51(levels: readonly TraceLevel[], n: number): TraceLevel | undefined {
+  for (let i = 0; i < levels.length && n >= 0; i++) {
+    const l = levels[i]!;
+    if (n === 0) return l;
+    const tails = l.tail === true ? tailsOf51(l) : 0;
+    if (n <= tails) return TAIL51;
+    n -= 1 + tails;
+  }
+  return undefined;
 }
 
 function describeLevel51(level: TraceLevel): string {
@@ -388,7 +406,9 @@ export interface TracebackOptions {
  * function (debug.traceback) calls this.
  */
 export function traceback(L: LuaState, msg: string | null, level: number, options: TracebackOptions = {}): string {
-  const levels = currentLevels().slice(Math.max(0, level));
+  let all: readonly TraceLevel[] = currentLevels();
+  if (L.engine.dialect.traceback === '5.1') all = expandTails51(all);
+  const levels = all.slice(Math.max(0, level));
   if (options.hostEntry ?? true) levels.push(HOST_ENTRY);
   return formatTraceback(L, msg, levels);
 }

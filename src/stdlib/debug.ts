@@ -32,7 +32,7 @@ import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type L
 import type { LuaState } from '../runtime/state.js';
 import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
-import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, TAIL51, tailsOf51, type TraceLevel } from '../runtime/traceback.js';
+import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, TAIL51, expandTails51, levelAt51, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
 import { LuaError, READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
@@ -119,7 +119,7 @@ export function openDebug(L: LuaState): void {
         else throw new LuaError(`attempt to concatenate a ${luaType(v)} value`);
       }
     }
-    if (!current) return formatTraceback(L, msg, threadLevels(thread!).slice(Math.max(0, level)));
+    if (!current) return formatTraceback(L, msg, expandTails51(threadLevels(thread!)).slice(Math.max(0, level)));
     return traceback(L, msg, level, { hostEntry: onMainThread() });
   }
 
@@ -223,17 +223,11 @@ export function openDebug(L: LuaState): void {
     }
     const levelNum = checkInteger(args, arg);
     const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
-    let n = Number(levelNum);
+    const n = Number(levelNum);
     // 5.1: after a function reached by tail calls come its "(tail call)" levels.
     let lv: TraceLevel | undefined;
     if (v51) {
-      for (let i = 0; i < levels.length && n >= 0; i++) {
-        const l = levels[i]!;
-        if (n === 0) lv = l;
-        else if (l.tail === true && n <= tailsOf51(l)) lv = TAIL51;
-        if (lv !== undefined) break;
-        n -= 1 + (l.tail === true ? tailsOf51(l) : 0);
-      }
+      lv = levelAt51(levels, n);
       if (lv === undefined) return undefined;
     } else {
       if (n < 0 || n >= levels.length) return undefined;
@@ -401,14 +395,11 @@ export function openDebug(L: LuaState): void {
 
   /** The frame record of stack level `level` (instrumented code only), after checking the level. */
   function levelRecord(thread: LuaThreadBase | null, level: number, arg: number): FrameRec | undefined {
-    if (!isCurrent(thread)) {
-      const levels = threadLevels(thread!);
-      if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
-      return levels[level]!.rec as FrameRec | undefined;
-    }
-    const levels = stackLevels();
-    if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
-    return levels[level]!.rec as FrameRec | undefined;
+    const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
+    // 5.1 counts a "(tail call)" level per caller a tail call removed; it has no locals.
+    const lv = v51 ? (level < 0 ? undefined : levelAt51(levels, level)) : levels[level];
+    if (level < 0 || lv === undefined) argError(arg + 1, 'level out of range');
+    return lv!.rec as FrameRec | undefined;
   }
 
   /** The names of unnamed slots (DialectSpec `internalNames`). */

@@ -50,3 +50,21 @@ print(tb(3))
 local function tb2(x) if x > 0 then return tb2(x - 1) end local s = debug.traceback("tb2") return s end
 print(tb2(30))
 print(select(2, pcall(function () local function e(x) if x > 0 then return e(x - 1) end error("e") end e(2) end)))
+
+-- locals and tracebacks from a "(tail call)" level
+local function lf(a)
+  print(pcall(debug.getlocal, 2, 1))
+  print(pcall(debug.getlocal, 3, 1))
+  print(pcall(debug.setlocal, 2, 1, 5))
+  print(debug.traceback("x", 2))
+  print(debug.traceback("y", 3))
+  print(debug.getinfo(1, "n").name, debug.getinfo(1, "n").namewhat)
+end
+local function lg(b) return lf(b) end
+local function lh(c) local z = 9; lg(c); return 1 end
+lh(1)
+local co = coroutine.create(function (x) local function w(y) coroutine.yield(y) end return w(x) end)
+coroutine.resume(co, 1)
+print(debug.traceback(co))
+print(debug.traceback(co, "m", 1))
+print(debug.getinfo(co, 1, "S").what, debug.getinfo(co, 0, "S").what)
