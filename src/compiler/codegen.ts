@@ -342,6 +342,8 @@ class FnState {
   readonly lines = new Set<number>();
   /** Instrumented code, compiling a local or assignment over several lines: hooks follow its instructions (hooklines.ts). */
   spanning = false;
+  /** Some statement of the function emitted an instruction (5.1's line events: a `local` of nils before that emits none). */
+  coded = false;
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   /** Temporaries the function declares: the most ever in use at once (see `release`). */
@@ -940,12 +942,26 @@ export class CodeGen {
     // Active lines are where lua puts the statement's instructions.
     const spanning = (s.kind === 'Local' || s.kind === 'Assign') && spansLines(s);
     this.fs.spanning = spanning && this.ins;
-    const hl = spanning ? statementFirstLine(s as LocalStat | AssignStat) : hookLine(s);
+    let hl = spanning ? statementFirstLine(s as LocalStat | AssignStat) : hookLine(s);
+    if (this.dialect.lineEvents === '5.1') hl = this.hookLine51(s, hl);
     if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
     if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
     // A numeric for runs its three loads and its preparation before the loop.
     const cost = s.kind === 'NumericFor' ? ', 4' : '';
     if (hl !== null && this.ins) this.emit(js`$H.line($fr, ${hl}, ${this.fs.nact}${cost});\n`);
+  }
+
+  /**
+   * 5.1's line event of a statement: none for `while true` (no test) or for a
+   * `local` of nils before the function's first instruction (lcode.c's
+   * luaK_nil leaves the registers as they are).
+   */
+  private hookLine51(s: Stat, hl: number | null): number | null {
+    if (s.kind === 'While' && alwaysTrue51(s.condition)) return null;
+    if (s.kind === 'Do') return hl;
+    if (!this.fs.coded && s.kind === 'Local' && s.values.every((v) => v.kind === 'Nil')) return null;
+    this.fs.coded = true;
+    return hl;
   }
 
   /**
@@ -974,11 +990,15 @@ export class CodeGen {
         return;
       case 'While': {
         const label = `$L${this.labelCounter++}`;
-        this.emit(js`${label}: while (${this.cond(s.condition)}) {\n`);
+        const le51 = this.ins && this.dialect.lineEvents === '5.1';
+        // 5.1: each test of the condition is an event after the jump back (none for a constant).
+        const test = le51 && !alwaysTrue51(s.condition) ? js`(${this.hookAt(s.condition.line)}${this.cond(s.condition)})` : this.cond(s.condition);
+        this.emit(js`${label}: while (${test}) {\n`);
         this.budgetCheck(stepsOf(s.body));
         this.fs.loopLabels.push(label);
         this.block(s.body);
-        this.loopBack(s.condition.line);
+        if (le51) this.emit(js`$fr.back = true;\n`);
+        else this.loopBack(s.condition.line);
         this.fs.loopLabels.pop();
         this.emit(js`}\n`);
         this.loopExit();
@@ -1064,6 +1084,8 @@ export class CodeGen {
     // lua's test jump sits on the `then` line; an elseif's condition is reached by a jump.
     const t = this.fs.temp();
     const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
+    // 5.1's test is emitted at the condition's last token, before `then` is read.
+    if (this.dialect.lineEvents === '5.1') return js`(${pre}${t} = ${test}, $H.line($fr, ${lastLineOf(c.condition)}, ${this.fs.nact}), ${t})`;
     return js`(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
   }
 
@@ -1302,7 +1324,7 @@ export class CodeGen {
     }
     this.emit(js`${label}: for (${iv} = ${a}; ${cond}; ${iv} += ${c}) {\n`);
     // lua5.3 jumps back into the body for every iteration, the first too: a line event even on the loop's line.
-    if (this.ins && this.dialect.forLoop === '5.3') this.emit(js`$fr.back = true;\n`);
+    if (this.ins && this.dialect.lineEvents !== '5.4') this.emit(js`$fr.back = true;\n`);
     this.emit(js`let ${vname(s.variable)} = ${vinit(s.variable, `${k} === 0 ? ${iv} : $forval(${iv}, ${k})`)};\n`);
     this.registerLocal(s.variable.name, vref(s.variable));
     this.budgetCheck(stepsOf(s.body));
@@ -1332,6 +1354,8 @@ export class CodeGen {
       ? js`$ccall(${F}, ${S}, ${C})`
       : this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
     this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    // lua5.1 jumps back into the body after each call of the iterator, the first too.
+    if (this.ins && this.dialect.lineEvents === '5.1') this.emit(js`$fr.back = true;\n`);
     const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
     this.emit(js`let ${joinCode(decls, ', ')};\n`);
     for (const v of s.variables) this.registerLocal(v.name, vref(v));
@@ -2099,6 +2123,15 @@ function containsCall(e: Expr): boolean {
     }
   }
   return false;
+}
+
+/** A condition lua5.1's luaK_goiftrue emits no test for (a constant true value). */
+function alwaysTrue51(e: Expr): boolean {
+  switch (e.kind) {
+    case 'True': case 'Integer': case 'Float': case 'String': return true;
+    case 'Paren': return alwaysTrue51(e.expr);
+    default: return false;
+  }
 }
 
 /**

@@ -54,6 +54,20 @@ export interface DialectSpec {
   readonly gcErrors: 'propagate' | 'warn';
   /** The numeric `for` loop's rules (preparation, wrap-around, zero step, messages). */
   readonly forLoop: Version;
+  /**
+   * Where line hooks see line events (compiler/hooklines.ts): 5.4's rules;
+   * 5.3's (a numeric for jumps back into its body for every iteration); 5.1's
+   * (as 5.3's, and the test of an `if` is at its condition's last token, not
+   * at `then`; a loop jumps back to its condition, and `while true` has none;
+   * a `local` of nils before any instruction of its function emits nothing).
+   */
+  readonly lineEvents: '5.4' | '5.3' | '5.1';
+  /**
+   * Hooks of tail calls: a 'tail call' event (5.2+), or a 'call' and, when
+   * the function returns, one 'tail return' for each caller a tail call
+   * removed (5.1's ci->tailcalls).
+   */
+  readonly tailReturns: boolean;
   /** Functions have environments (setfenv/getfenv); globals are read through the running function's. */
   readonly functionEnvironments: boolean;
   /** Vararg functions that never use `...` get the `arg` table (5.1's LUA_COMPAT_VARARG). */
@@ -150,6 +164,8 @@ export const LUA54: DialectSpec = {
   gcOfTables: true,
   gcErrors: 'warn',
   forLoop: '5.4',
+  lineEvents: '5.4',
+  tailReturns: false,
   functionEnvironments: false,
   varargArg: false,
   messages: '5.4',
@@ -196,6 +212,8 @@ export const LUA53: DialectSpec = {
   leFromLt: true,
   gcErrors: 'propagate',
   forLoop: '5.3',
+  lineEvents: '5.3',
+  tailReturns: false,
   printCallsTostring: true,
   namesConstantOperands: false,
   namesIntegerIndex: false,
@@ -240,6 +258,8 @@ export const LUA51: DialectSpec = {
   gcOfTables: false,
   gcErrors: 'propagate',
   forLoop: '5.1',
+  lineEvents: '5.1',
+  tailReturns: true,
   functionEnvironments: true,
   varargArg: true,
   messages: '5.1',

@@ -50,6 +50,8 @@ export class FrameRec {
   hooked = false;
   /** Loaded from a stripped binary chunk: no line information for hooks. */
   readonly stripped: boolean;
+  /** Callers removed by tail calls on the way to this frame (tailReturns dialects). */
+  tails = 0;
   constructor(readonly fn: LuaFunction | null, readonly va: LuaValue[] | null, readonly tail: boolean) {
     this.stripped = (fn?.P as { stripped?: boolean } | undefined)?.stripped === true;
   }
@@ -141,11 +143,11 @@ export function instrumented(f: LuaFunction): LuaFunction {
 }
 
 /** Fire `event` for the running thread's hook, if its mask asks for it. */
-export function fire(event: 'call' | 'tail call' | 'return', rec: FrameRec | null = null, transfer: LuaValue[] | null = null, first = 1): void {
+export function fire(event: 'call' | 'tail call' | 'return' | 'tail return', rec: FrameRec | null = null, transfer: LuaValue[] | null = null, first = 1): void {
   if (E.hooks.inHook) return;
   const h = E.hooks.byThread.get(runningThreadKey());
   if (h === undefined) return;
-  const want = event === 'return' ? 'r' : 'c';
+  const want = event === 'return' || event === 'tail return' ? 'r' : 'c';
   if (!h.mask.includes(want)) return;
   if (rec === null) {
     runHook(h, event, undefined);
@@ -180,6 +182,7 @@ export function enter(va: LuaValue[] | null): FrameRec {
   const m = E.machines[E.machines.length - 1];
   const top = m ? m.stack.length - 1 : -1;
   const rec = new FrameRec(m ? m.fns[top] ?? null : null, va, m ? m.tailAt === top : false);
+  if (rec.tail) rec.tails = m!.tailCount;
   if (m) m.recs[top] = rec;
   return rec;
 }
@@ -190,7 +193,7 @@ export function called(rec: FrameRec, nparams: number): void {
   if (!E.hooks.on || E.hooks.inHook) return;
   const params: LuaValue[] = [];
   for (let i = 0; i < nparams; i++) params.push(rec.slots[i]![1]());
-  fire(rec.tail ? 'tail call' : 'call', rec, params, 1);
+  fire(rec.tail && !E.dialect.tailReturns ? 'tail call' : 'call', rec, params, 1);
 }
 
 /** A statement at `line` with `nact` active locals: line and count events. */

@@ -305,6 +305,8 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
   const out: string[] = [];
   if (msg !== null) out.push(msg, '\n');
   out.push('stack traceback:');
+  // 5.1: each caller a tail call removed is a "(tail call)" level of its own.
+  if (style === '5.1') levels = expandTails51(levels);
   const n = levels.length;
   for (let i = 0; i < n; i++) {
     const lv = levels[i]!;
@@ -316,8 +318,8 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
         i = n - 11;
         continue;
       }
-      out.push(`\n\t${where}:${line} ${describeLevel51(lv)}`);
-      if (lv.tail) out.push('\n\t(tail call): ?');
+      if (lv === TAIL51) out.push('\n\t(tail call): ?');
+      else out.push(`\n\t${where}:${line} ${describeLevel51(lv)}`);
       continue;
     }
     if (n > LEVELS1 + LEVELS2 + 1 && i === LEVELS1) {
@@ -333,11 +335,38 @@ export function formatTraceback(L: LuaState, msg: string | null, levels: readonl
 }
 
 /** Lua 5.1's description of a level: names come only from the call. */
+/** 5.1's pseudo-level of a caller a tail call removed (getinfo's what = "tail"). */
+export const TAIL51: TraceLevel = { kind: 'lua', namewhat: '', name: '' };
+
+/** How many callers tail calls removed below a level reached by them: one "(tail call)" level each in 5.1. */
+export function tailsOf51(lv: TraceLevel): number {
+  const n = (lv.rec as { tails?: number } | undefined)?.tails ?? lv.skipped?.length ?? 1;
+  return Math.max(n, 1);
+}
+
+/** 5.1's levels: after a function reached by tail calls, one TAIL51 level per caller they removed. */
+export function expandTails51(levels: readonly TraceLevel[]): readonly TraceLevel[] {
+  if (!levels.some((l) => l.tail === true) || levels.includes(TAIL51)) return levels;
+  return levels.flatMap((l) => (l.tail === true ? [l, ...Array<TraceLevel>(tailsOf51(l)).fill(TAIL51)] : [l]));
+}
+
+/** Level `n` of `levels` as 5.1 numbers them (see expandTails51), without building the list. */
+export function levelAt51(levels: readonly TraceLevel[], n: number): TraceLevel | undefined {
+  for (let i = 0; i < levels.length && n >= 0; i++) {
+    const l = levels[i]!;
+    if (n === 0) return l;
+    const tails = l.tail === true ? tailsOf51(l) : 0;
+    if (n <= tails) return TAIL51;
+    n -= 1 + tails;
+  }
+  return undefined;
+}
+
 function describeLevel51(level: TraceLevel): string {
   // Labels name C functions the way 5.4 finds global names; 5.1 does not.
   if (level.label !== undefined) return '?';
-  // A metamethod is not called by a call instruction: 5.1 has no name for it.
-  if (level.namewhat !== '' && level.namewhat !== 'metamethod') return `in function '${level.name}'`;
+  // A metamethod is not called by a call instruction, and a tail call leaves no caller: 5.1 has no name for them.
+  if (level.namewhat !== '' && level.namewhat !== 'metamethod' && level.tail !== true) return `in function '${level.name}'`;
   if (level.kind === 'lua' && level.proto === 0) return 'in main chunk';
   if (level.kind === 'lua') {
     const lines = level.chunk?.protoLines[level.proto ?? -1];
@@ -377,7 +406,9 @@ export interface TracebackOptions {
  * function (debug.traceback) calls this.
  */
 export function traceback(L: LuaState, msg: string | null, level: number, options: TracebackOptions = {}): string {
-  const levels = currentLevels().slice(Math.max(0, level));
+  let all: readonly TraceLevel[] = currentLevels();
+  if (L.engine.dialect.traceback === '5.1') all = expandTails51(all);
+  const levels = all.slice(Math.max(0, level));
   if (options.hostEntry ?? true) levels.push(HOST_ENTRY);
   return formatTraceback(L, msg, levels);
 }

@@ -60,6 +60,8 @@ export class Machine {
   readonly recs: (import('./hooks.js').FrameRec | undefined)[] = [];
   /** Index of a frame entered by a tail call, while it starts. */
   tailAt = -1;
+  /** The callers removed by the tail calls that led to the frame at `tailAt` (see FrameRec.tails). */
+  tailCount = 0;
   /** A library function whose call or return hook is running (not yet or no longer on the JS stack). */
   hookedHost: FrameRec | null = null;
   /** Running its top frame: that frame is on the JS stack (otherwise all its frames are suspended). */
@@ -164,7 +166,10 @@ export class Machine {
     // Set before a tail call replaces the requester (its caller's entry stays).
     this.waiting[stack.length - 1] = req.box ? req : null;
     // A library function in tail position runs as an ordinary call, as in lua.
-    if (req.tail && f.P !== undefined) stack.pop();
+    if (req.tail && f.P !== undefined) {
+      this.tailCount = ((this.recs[stack.length - 1] as { tails?: number } | undefined)?.tails ?? 0) + 1;
+      stack.pop();
+    }
     // Debug mode, or a function of a debugged chunk: its instrumented twin.
     if (E.hooks.on || (f.P as { debugged?: boolean } | undefined)?.debugged === true) {
       this.tailAt = req.tail && f.P !== undefined ? stack.length : -1;
@@ -218,7 +223,11 @@ export class Machine {
           try {
             // The returned values sit above the active locals (lua's ftransfer).
             if (rec === HOST_FRAME) fire('return', null);
-            else fire('return', rec, mv(r.value), rec.n + 1);
+            else {
+              fire('return', rec, mv(r.value), rec.n + 1);
+              // 5.1: one 'tail return' for each caller its tail calls removed.
+              if (E.dialect.tailReturns) for (let k = 0; k < rec.tails; k++) fire('tail return', rec);
+            }
           } catch (e) {
             if (this.popFailed()) throw e;
             value = e;

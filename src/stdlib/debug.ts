@@ -32,7 +32,7 @@ import { LuaFloat, LuaLightUserdata, LuaThreadBase, LuaUserdata, luaType, type L
 import type { LuaState } from '../runtime/state.js';
 import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
-import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
+import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, TAIL51, expandTails51, levelAt51, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
 import { LuaError, READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
@@ -119,7 +119,7 @@ export function openDebug(L: LuaState): void {
         else throw new LuaError(`attempt to concatenate a ${luaType(v)} value`);
       }
     }
-    if (!current) return formatTraceback(L, msg, threadLevels(thread!).slice(Math.max(0, level)));
+    if (!current) return formatTraceback(L, msg, expandTails51(threadLevels(thread!)).slice(Math.max(0, level)));
     return traceback(L, msg, level, { hostEntry: onMainThread() });
   }
 
@@ -224,9 +224,31 @@ export function openDebug(L: LuaState): void {
     const levelNum = checkInteger(args, arg);
     const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
     const n = Number(levelNum);
-    if (n < 0 || n >= levels.length) return undefined;
+    // 5.1: after a function reached by tail calls come its "(tail call)" levels.
+    let lv: TraceLevel | undefined;
+    if (v51) {
+      lv = levelAt51(levels, n);
+      if (lv === undefined) return undefined;
+    } else {
+      if (n < 0 || n >= levels.length) return undefined;
+      lv = levels[n]!;
+    }
     checkOptions();
-    const lv = levels[n]!;
+    if (lv === TAIL51) {
+      // lua5.1's info_tailcall: no function, no lines.
+      for (const c of options) {
+        switch (c) {
+          case 'S':
+            t.setStr('source', '=(tail call)'); t.setStr('short_src', '(tail call)');
+            t.setStr('linedefined', -1); t.setStr('lastlinedefined', -1); t.setStr('what', 'tail');
+            break;
+          case 'l': t.setStr('currentline', -1); break;
+          case 'u': t.setStr('nups', 0); break;
+          case 'n': t.setStr('name', ''); t.setStr('namewhat', ''); break;
+        }
+      }
+      return t;
+    }
     const dbg = lv.kind === 'lua' && lv.chunk ? lv.chunk.debug : undefined;
     const proto = lv.kind === 'lua' ? (dbg?.protos[lv.proto ?? -1] ?? null) : null;
     for (const c of options) {
@@ -249,6 +271,11 @@ export function openDebug(L: LuaState): void {
         case 'l': t.setStr('currentline', lv.kind === 'lua' ? (lv.line ?? -1) : -1); break;
         case 'u': fillUps(t, proto); break;
         case 'n':
+          // 5.1 has no name for a function reached by a tail call.
+          if (v51 && lv.tail === true) {
+            t.setStr('namewhat', '');
+            break;
+          }
           t.setStr('namewhat', lv.namewhat);
           if (lv.namewhat !== '') t.setStr('name', lv.name);
           break;
@@ -368,14 +395,11 @@ export function openDebug(L: LuaState): void {
 
   /** The frame record of stack level `level` (instrumented code only), after checking the level. */
   function levelRecord(thread: LuaThreadBase | null, level: number, arg: number): FrameRec | undefined {
-    if (!isCurrent(thread)) {
-      const levels = threadLevels(thread!);
-      if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
-      return levels[level]!.rec as FrameRec | undefined;
-    }
-    const levels = stackLevels();
-    if (level < 0 || level >= levels.length) argError(arg + 1, 'level out of range');
-    return levels[level]!.rec as FrameRec | undefined;
+    const levels = isCurrent(thread) ? stackLevels() : threadLevels(thread!);
+    // 5.1 counts a "(tail call)" level per caller a tail call removed; it has no locals.
+    const lv = v51 ? (level < 0 ? undefined : levelAt51(levels, level)) : levels[level];
+    if (level < 0 || lv === undefined) argError(arg + 1, 'level out of range');
+    return lv!.rec as FrameRec | undefined;
   }
 
   /** The names of unnamed slots (DialectSpec `internalNames`). */
