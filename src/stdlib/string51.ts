@@ -263,9 +263,20 @@ function gmatchIterator(s: string, p: string): unknown {
   const ls = s.length;
   const ms = new MatchState51(s, p);
   let start = 0;
+  // Positions where no match can start are skipped as 5.4's gmatch does.
+  const starts = ms.startSet(0);
+  const lit = ms.literalAnchor(0);
   const iter = function gmatch51_aux(): unknown {
     return patternErrors(() => {
       for (let src = start; src <= ls; src++) {
+        if (lit !== null) {
+          const at = s.indexOf(lit.text, src + lit.offset);
+          if (at < 0) break;
+          if (at - lit.offset > src) src = at - lit.offset;
+        } else if (starts !== null) {
+          while (src < ls && starts[s.charCodeAt(src)] === 0) src++;
+          if (src >= ls) break;
+        }
         ms.reset();
         const e = ms.match(src, 0);
         if (e !== -1) {
@@ -320,8 +331,14 @@ function str51_gsub(...args: Args): unknown {
   let n = 0;
   let pos = 0;
   let copied = 0; // src[copied .. pos) still to be copied
+  // Positions where no match can start are skipped as 5.4's gsub does.
+  const starts = anchor ? null : ms.startSet(p0);
   return patternErrors(() => {
     while (n < maxS) {
+      if (starts !== null) {
+        while (pos < srcl && starts[src.charCodeAt(pos)] === 0) pos++;
+        if (pos >= srcl) break;
+      }
       ms.reset();
       const e = ms.match(pos, p0);
       if (e !== -1) {
