@@ -944,6 +944,8 @@ export class CodeGen {
     this.fs.spanning = spanning && this.ins;
     let hl = spanning ? statementFirstLine(s as LocalStat | AssignStat) : hookLine(s);
     if (this.dialect.lineEvents === '5.1') hl = this.hookLine51(s, hl);
+    // A constant condition has no test: `while true do` and `if true then` have no line event of their own.
+    else if ((s.kind === 'While' && constantlyTrue(s.condition)) || (s.kind === 'If' && constantlyTrue(s.clauses[0]!.condition))) hl = null;
     if (hl !== null && !this.fs.gen) this.fs.lines.add(hl);
     if (s.kind === 'FunctionStat' && !this.fs.gen) this.fs.lines.add(s.line);
     // A numeric for runs its three loads and its preparation before the loop.
@@ -957,7 +959,7 @@ export class CodeGen {
    * luaK_nil leaves the registers as they are).
    */
   private hookLine51(s: Stat, hl: number | null): number | null {
-    if (s.kind === 'While' && alwaysTrue51(s.condition)) return null;
+    if (s.kind === 'While' && constantlyTrue(s.condition)) return null;
     if (s.kind === 'Do') return hl;
     if (!this.fs.coded && s.kind === 'Local' && s.values.every((v) => v.kind === 'Nil')) return null;
     this.fs.coded = true;
@@ -992,13 +994,16 @@ export class CodeGen {
         const label = `$L${this.labelCounter++}`;
         const le51 = this.ins && this.dialect.lineEvents === '5.1';
         // 5.1: each test of the condition is an event after the jump back (none for a constant).
-        const test = le51 && !alwaysTrue51(s.condition) ? js`(${this.hookAt(s.condition.line)}${this.cond(s.condition)})` : this.cond(s.condition);
+        const test = le51 && !constantlyTrue(s.condition) ? js`(${this.hookAt(s.condition.line)}${this.cond(s.condition)})` : this.cond(s.condition);
         this.emit(js`${label}: while (${test}) {\n`);
         this.budgetCheck(stepsOf(s.body));
         this.fs.loopLabels.push(label);
         this.block(s.body);
-        if (le51) this.emit(js`$fr.back = true;\n`);
-        else this.loopBack(s.condition.line);
+        if (le51 || (this.ins && constantlyTrue(s.condition))) this.emit(js`$fr.back = true;\n`);
+        else if (this.ins) {
+          // The jump back makes the test's line an event even on the same line.
+          this.emit(js`$fr.back = true; $H.line($fr, ${s.condition.line}, ${this.fs.nact});\n`);
+        }
         this.fs.loopLabels.pop();
         this.emit(js`}\n`);
         this.loopExit();
@@ -1086,6 +1091,10 @@ export class CodeGen {
     const pre = i > 0 ? `$H.line($fr, ${c.condition.line}, ${this.fs.nact}), ` : '';
     // 5.1's test is emitted at the condition's last token, before `then` is read.
     if (this.dialect.lineEvents === '5.1') return js`(${pre}${t} = ${test}, $H.line($fr, ${lastLineOf(c.condition)}, ${this.fs.nact}), ${t})`;
+    // A constant true needs no test, and a comparison is its own jump, at its
+    // last line (luaK_goiftrue emits nothing on the `then` line for them).
+    if (constantlyTrue(c.condition)) return pre === '' ? test : js`(${pre}${test})`;
+    if (jumpCondition(c.condition)) return js`(${pre}${t} = ${test}, $H.line($fr, ${lastLineOf(c.condition)}, ${this.fs.nact}), ${t})`;
     return js`(${pre}${t} = ${test}, $H.line($fr, ${c.thenLine}, ${this.fs.nact}), ${t})`;
   }
 
@@ -1354,8 +1363,8 @@ export class CodeGen {
       ? js`$ccall(${F}, ${S}, ${C})`
       : this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
     this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
-    // lua5.1 jumps back into the body after each call of the iterator, the first too.
-    if (this.ins && this.dialect.lineEvents === '5.1') this.emit(js`$fr.back = true;\n`);
+    // lua jumps back into the body after each call of the iterator, the first too.
+    if (this.ins) this.emit(js`$fr.back = true;\n`);
     const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
     this.emit(js`let ${joinCode(decls, ', ')};\n`);
     for (const v of s.variables) this.registerLocal(v.name, vref(v));
@@ -1388,6 +1397,8 @@ export class CodeGen {
     // lua5.4 gives the iterator call the line where the explist starts.
     const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
     this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    // lua jumps back into the body after each call of the iterator (TFORLOOP), the first too.
+    if (this.ins) this.emit(js`$fr.back = true;\n`);
     const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
     this.emit(js`let ${joinCode(decls, ', ')};\n`);
     for (const v of s.variables) this.registerLocal(v.name, vref(v));
@@ -2125,11 +2136,27 @@ function containsCall(e: Expr): boolean {
   return false;
 }
 
+/**
+ * A condition whose code ends in a conditional jump (lcode.c's VJMP): a
+ * comparison, possibly negated, parenthesized or last in an and/or chain.
+ * luaK_goiftrue adds no instruction for it.
+ */
+function jumpCondition(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Binary':
+      if (e.op === 'and' || e.op === 'or') return jumpCondition(e.right);
+      return COMPARISONS.has(e.op);
+    case 'Unary': return e.op === 'not' && jumpCondition(e.operand);
+    case 'Paren': return jumpCondition(e.expr);
+    default: return false;
+  }
+}
+
 /** A condition lua5.1's luaK_goiftrue emits no test for (a constant true value). */
-function alwaysTrue51(e: Expr): boolean {
+function constantlyTrue(e: Expr): boolean {
   switch (e.kind) {
     case 'True': case 'Integer': case 'Float': case 'String': return true;
-    case 'Paren': return alwaysTrue51(e.expr);
+    case 'Paren': return constantlyTrue(e.expr);
     default: return false;
   }
 }
