@@ -1347,6 +1347,33 @@ export class CodeGen {
     this.loopExit();
   }
 
+  /**
+   * The loop of a generic `for` (both kinds): call the iterator, stop at nil,
+   * bind the variables, run the body. `nactInLoop`: active slots in the body
+   * (the internal for-state values and the variables before it).
+   */
+  private genericForLoop(s: GenericForStat, label: string, F: string, S: string, C: string, R: string, nactInLoop: number): void {
+    this.emit(js`${label}: for (;;) {\n`);
+    this.budgetCheck(stepsOf(s.body));
+    // lua gives the iterator call the line where the explist starts; 5.1
+    // calls it as a C level (luaD_call), so that no yield crosses it.
+    const call = this.fs.gen && !this.dialect.yieldAcrossCalls
+      ? js`$ccall(${F}, ${S}, ${C})`
+      : this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
+    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
+    // lua jumps back into the body after each call of the iterator (TFORLOOP), the first too.
+    if (this.ins) this.emit(js`$fr.back = true;\n`);
+    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
+    this.emit(js`let ${joinCode(decls, ', ')};\n`);
+    for (const v of s.variables) this.registerLocal(v.name, vref(v));
+    this.fs.loopLabels.push(label);
+    this.block(s.body);
+    this.fs.nact = nactInLoop;
+    this.loopBack(s.line);
+    this.fs.loopLabels.pop();
+    this.emit(js`}\n`);
+  }
+
   /** A generic `for` of a dialect without its to-be-closed fourth value (DialectSpec `genericForClose`): three values, no try. */
   private genericForPlain(s: GenericForStat): void {
     const label = `$L${this.labelCounter++}`;
@@ -1356,24 +1383,7 @@ export class CodeGen {
     const nact = this.fs.nact;
     const names = this.dialect.internalNames === '5.3' ? ['(for generator)', '(for state)', '(for control)'] : ['(for state)', '(for state)', '(for state)'];
     [F, S, C].forEach((t, i) => this.registerLocal(names[i]!, t));
-    this.emit(js`${label}: for (;;) {\n`);
-    this.budgetCheck(stepsOf(s.body));
-    // 5.1 calls the iterator as a C level (luaD_call): no yield across it.
-    const call = this.fs.gen && !this.dialect.yieldAcrossCalls
-      ? js`$ccall(${F}, ${S}, ${C})`
-      : this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
-    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
-    // lua jumps back into the body after each call of the iterator, the first too.
-    if (this.ins) this.emit(js`$fr.back = true;\n`);
-    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
-    this.emit(js`let ${joinCode(decls, ', ')};\n`);
-    for (const v of s.variables) this.registerLocal(v.name, vref(v));
-    this.fs.loopLabels.push(label);
-    this.block(s.body);
-    this.fs.nact = nact + 3;
-    this.loopBack(s.line);
-    this.fs.loopLabels.pop();
-    this.emit(js`}\n`);
+    this.genericForLoop(s, label, F, S, C, R, nact + 3);
     this.fs.nact = nact;
     this.loopExit();
   }
@@ -1392,22 +1402,7 @@ export class CodeGen {
     this.emit(js`if (${CL} !== undefined && ${CL} !== false) $checkClose(${CL}, "(for state)");\n`);
     this.emit(js`${flag} = 0;\ntry {\n`);
     this.fs.tryDepth++;
-    this.emit(js`${label}: for (;;) {\n`);
-    this.budgetCheck(stepsOf(s.body));
-    // lua5.4 gives the iterator call the line where the explist starts.
-    const call = this.invoke(F, `${S}, ${C}`, "for iterator 'for iterator'", s.exprs[0]!.line, { namewhat: 'for iterator', name: 'for iterator' });
-    this.emit(js`${R} = ${call};\n${C} = $nth(${R}, 0);\nif (${C} === undefined) break;\n`);
-    // lua jumps back into the body after each call of the iterator (TFORLOOP), the first too.
-    if (this.ins) this.emit(js`$fr.back = true;\n`);
-    const decls = s.variables.map((v, i) => js`${vname(v)} = ${vinit(v, i === 0 ? C : `$nth(${R}, ${i})`)}`);
-    this.emit(js`let ${joinCode(decls, ', ')};\n`);
-    for (const v of s.variables) this.registerLocal(v.name, vref(v));
-    this.fs.loopLabels.push(label);
-    this.block(s.body);
-    this.fs.nact = nact + 4;
-    this.loopBack(s.line);
-    this.fs.loopLabels.pop();
-    this.emit(js`}\n`);
+    this.genericForLoop(s, label, F, S, C, R, nact + 4);
     this.fs.tryDepth--;
     const gone = this.ins ? '$fr.gone = true; ' : '';
     this.emit(js`} catch ($e) { ${flag} = 1; ${gone}throw (${this.helper('tbcError')}${CL}, $e)); } finally { if (${flag} === 0) ${this.helper('tbcClose')}${CL}); }\n`);
