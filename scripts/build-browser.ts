@@ -7,9 +7,10 @@
 // Both come from src/index.ts, the package's main entry, which imports no
 // Node module (Node-only pieces are in 'regolith/node'). Bundlers use that
 // same entry through the package's `exports`; this file is for the rest.
-// Run by `npm run build` after tsc; `--sizes` prints the sizes as JSON.
+// Run by `npm run build` after tsc; `--sizes` prints the sizes as JSON;
+// `--readme` (npm run size) writes them into README.md's "In a web page".
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,30 @@ export function browserSizes(): BuildSizes {
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
 
+const README_SECTION = /<!-- begin browser-size -->\n[\s\S]*?<!-- end browser-size -->/;
+
+/** The README's size line for `sizes`. */
+export function sizeLine(sizes: BuildSizes): string {
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  return `<!-- begin browser-size -->\n\`regolith.min.mjs\`: **${kb(sizes.minified)}** minified, ` +
+    `**${kb(sizes.gzipped)}** gzipped (written by \`npm run size\`).\n<!-- end browser-size -->`;
+}
+
+/** The sizes recorded in README.md, or null when it has no size section. */
+export function readmeSizes(readme: string): BuildSizes | null {
+  const m = /\*\*([\d.]+) kB\*\* minified, \*\*([\d.]+) kB\*\* gzipped/.exec(README_SECTION.exec(readme)?.[0] ?? '');
+  return m ? { minified: Number(m[1]) * 1000, gzipped: Number(m[2]) * 1000 } : null;
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildBrowser();
-  if (process.argv.includes('--sizes')) console.log(JSON.stringify(browserSizes()));
+  const sizes = browserSizes();
+  if (process.argv.includes('--sizes')) console.log(JSON.stringify(sizes));
+  if (process.argv.includes('--readme')) {
+    const file = join(repoRoot, 'README.md');
+    const readme = readFileSync(file, 'utf8');
+    if (!README_SECTION.test(readme)) throw new Error('README.md has no <!-- begin browser-size --> section');
+    writeFileSync(file, readme.replace(README_SECTION, sizeLine(sizes)));
+    console.log(sizeLine(sizes));
+  }
 }

@@ -10,6 +10,8 @@ import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
 import { E, CHUNK_URL_PREFIX } from './engine.js';
 import { ReadonlyTableError } from './table.js';
+import { compileJs } from './jsfunction.js';
+import { ParsedSite, V8_STACK, parseStack } from './jsframes.js';
 
 /** A Lua error in flight: `value` is the Lua error object (any Lua value). */
 export class LuaError extends Error {
@@ -133,7 +135,7 @@ export interface ChunkInfo {
 let functionLineOffset = -1;
 function lineOffset(): number {
   if (functionLineOffset < 0) {
-    const probe = new Function(`return new Error().stack;\n//# sourceURL=${CHUNK_URL_PREFIX}probe`) as () => string;
+    const probe = compileJs([], `return new Error().stack;\n//# sourceURL=${CHUNK_URL_PREFIX}probe`) as () => string;
     const m = new RegExp(`${CHUNK_URL_PREFIX}probe:(\\d+)`).exec(probe());
     functionLineOffset = m ? Number(m[1]) - 1 : 2;
   }
@@ -168,41 +170,75 @@ export interface Frame {
  */
 export const hostFunctionNames = new Map<string, string>();
 
+/** The JS names given to library functions start with this. */
+export const HOST_FUNCTION_PREFIX = 'luaLib$';
+
+/**
+ * Makes `fn` known as a library function. Its JS name is replaced by one
+ * made from its Lua name ('luaLib$string.rep'), or from its own name when it
+ * has none ('luaLib$:gmatch_aux'): frames are recognised by that name, which
+ * a minifier cannot rename and which no runtime function has. The first
+ * registration with a Lua name wins (a function in two libraries keeps the
+ * first); an anonymous JS function stays unregistered.
+ */
 export function registerHostFunction(fn: Function, qualifiedName = ''): void {
-  if (fn.name && !hostFunctionNames.get(fn.name)) hostFunctionNames.set(fn.name, qualifiedName);
+  const current = fn.name;
+  if (current === '' || hostFunctionNames.get(current)) return;
+  if (qualifiedName === '' && current.startsWith(HOST_FUNCTION_PREFIX)) return;
+  const name = HOST_FUNCTION_PREFIX + (qualifiedName !== '' ? qualifiedName : ':' + current);
+  Object.defineProperty(fn, 'name', { value: name, configurable: true });
+  if (!hostFunctionNames.get(name)) hostFunctionNames.set(name, qualifiedName);
 }
 
-function classify(site: NodeJS.CallSite): Frame {
-  const file = site.getScriptNameOrSourceURL() ?? site.getFileName() ?? '';
+/**
+ * What the engine reads of one JavaScript stack frame: V8's structured
+ * CallSites where the engine has them (V8_STACK), else a line of the
+ * `stack` string parsed (jsframes.ts).
+ */
+export type JsSite = NodeJS.CallSite | ParsedSite;
+
+function classify(site: JsSite): Frame {
+  const v8 = !(site instanceof ParsedSite);
+  const file = (v8 ? site.getScriptNameOrSourceURL() ?? site.getFileName() : site.url) ?? '';
+  const fnName = v8 ? site.getFunctionName() : site.fnName;
   // Another state's chunk (a nested run of another state) is not Lua code of this one.
   const chunk = file.startsWith(CHUNK_URL_PREFIX) ? E.chunkOf(file) : undefined;
   if (chunk !== undefined) {
-    const jsLine = (site.getLineNumber() ?? 0) - lineOffset();
+    const jsLine = ((v8 ? site.getLineNumber() : site.line) ?? 0) - lineOffset();
     const idx = chunk ? Math.max(0, Math.min(jsLine - 1, chunk.lineMap.length - 1)) : 0;
     const line = chunk ? chunk.lineMap[idx] : 0;
     const cs = chunk ? chunk.callSiteOf[idx] : -1;
-    return { kind: 'lua', chunk, line, fnName: site.getFunctionName(), callSite: cs >= 0 ? chunk.callSites[cs] : undefined };
+    return { kind: 'lua', chunk, line, fnName, callSite: cs >= 0 ? chunk.callSites[cs] : undefined };
   }
   // Library functions are known by their (unique, prefixed) JS names, which
   // survive bundling; everything else is runtime machinery.
-  const fnName = site.getFunctionName();
   if (fnName !== null && (hostFunctionNames.has(fnName) || fnName.startsWith(API_FUNCTION_PREFIX))) return { kind: 'host', fnName };
-  const name = site.getFunctionName() ?? site.getMethodName();
+  const name = fnName ?? (v8 ? site.getMethodName() : null);
   return { kind: 'internal', fnName: name !== null && name.endsWith(MACHINE_RUN) ? MACHINE_RUN : name };
 }
 
 /** The current JS stack as frames, innermost first, without internal ones collapsed. */
 export function captureFrames(limit = 64): Frame[] {
-  const savedPrepare = Error.prepareStackTrace;
+  return spliceMachines(currentSites(limit).map(classify), limit);
+}
+
+/** The current JS stack's frames below captureFrames, innermost first. */
+function currentSites(limit: number): JsSite[] {
   const savedLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = limit;
-  Error.prepareStackTrace = (_e, sites) => sites;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder, captureFrames);
-  const sites = holder.stack ?? [];
-  Error.prepareStackTrace = savedPrepare;
-  Error.stackTraceLimit = savedLimit;
-  return spliceMachines(sites.map(classify), limit);
+  // The string's first two frames are this function and captureFrames.
+  Error.stackTraceLimit = V8_STACK ? limit : limit + 2;
+  try {
+    if (!V8_STACK) return parseStack(new Error().stack).slice(2);
+    const savedPrepare = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_e, sites) => sites;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder, captureFrames);
+    const sites = holder.stack ?? [];
+    Error.prepareStackTrace = savedPrepare;
+    return sites;
+  } finally {
+    Error.stackTraceLimit = savedLimit;
+  }
 }
 
 /**
@@ -329,15 +365,24 @@ export function rtError(message: string): never {
  * from a thrown error's stack, so that a traceback can describe the stack as
  * it was when the error was raised.
  */
-export function framesFromSites(sites: readonly NodeJS.CallSite[]): Frame[] {
+export function framesFromSites(sites: readonly JsSite[]): Frame[] {
   return sites.map(classify);
 }
 
-const cachedSites = new WeakMap<Error, NodeJS.CallSite[] | null>();
+const cachedSites = new WeakMap<Error, JsSite[] | null>();
 
-/** The CallSites V8 recorded for `e`, read through Error.prepareStackTrace at the first access to `.stack`. */
-export function callSitesOf(e: Error): NodeJS.CallSite[] | null {
+/**
+ * The frames recorded for `e` when it was created: V8's CallSites, read
+ * through Error.prepareStackTrace at the first access to `.stack`, or its
+ * `stack` string parsed on other engines.
+ */
+export function callSitesOf(e: Error): JsSite[] | null {
   if (cachedSites.has(e)) return cachedSites.get(e)!;
+  if (!V8_STACK) {
+    const parsed = typeof e.stack === 'string' ? parseStack(e.stack) : null;
+    cachedSites.set(e, parsed);
+    return parsed;
+  }
   let sites: NodeJS.CallSite[] | null = null;
   const saved = Error.prepareStackTrace;
   Error.prepareStackTrace = (err, s) => {

@@ -25,6 +25,7 @@ import { Caught, protectedCall } from './protect.js';
 import * as ops from './ops.js';
 import { LuaError, errorValue } from './errors.js';
 import type { LuaState } from './state.js';
+import { keepNames } from './names.js';
 
 export type GcMode = 'incremental' | 'generational';
 
@@ -500,3 +501,6 @@ export function closeState(L: LuaState): void {
   const c = L.engine.collector;
   if (c !== null) L.run(() => c.close());
 }
+
+// Tracebacks name a finalizer's level '__gc' by its caller (traceback.ts).
+keepNames({ callFinalizer });

@@ -15,6 +15,7 @@ import { E, type Engine } from './engine.js';
 import { arith51, forprep51 } from './double.js';
 import { arithCvt, arithCvtG } from './arith-cvt.js';
 import { forprepWrap } from './for53.js';
+import { keepNames } from './names.js';
 
 // ------------------------------------------------------------ numeric for
 
@@ -233,3 +234,6 @@ export function helperRecord(engine: Engine, mkfn: RuntimeHelpers['mkfn']): Runt
   const helpers = engine.dialect.numbers === 'double' ? shared51 : shared;
   return { ...helpers, D: engine.D, H: HOOK_CALLS, B: engine.B, mkfn };
 }
+
+// Tracebacks recognise to-be-closed handlers by these callers (traceback.ts).
+keepNames({ tbcClose, tbcCloseG, tbcError, tbcErrorG });

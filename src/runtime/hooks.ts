@@ -18,6 +18,7 @@
 import type { LuaValue } from './value.js';
 import type { LuaFunction, Frame } from './trampoline.js';
 import { E, type Hook } from './engine.js';
+import { keepNames } from './names.js';
 export type { Hook };
 
 /** Accessor pair for one active local of an instrumented frame. */
@@ -244,3 +245,6 @@ export function callLine(rec: FrameRec, ln: number): void {
     rec.hooked = false;
   }
 }
+
+// Tracebacks recognise a hook's level by its caller (traceback.ts).
+keepNames({ runHook });

@@ -17,6 +17,7 @@ import type { ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 import { helperRecord } from './helper-record.js';
 import { dialectSpec } from './dialect.js';
+import { compileJs } from './jsfunction.js';
 
 export interface FunctionInfo {
   proto: Proto;
@@ -122,7 +123,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     return f;
   };
   const R = helperRecord(engine, mkfn);
-  const chunk = new Function('$R', `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => ChunkFn;
+  const chunk = compileJs(['$R'], `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => ChunkFn;
   return { run: chunk(R), protos: compiled.protos };
 }
 

@@ -12,6 +12,7 @@ import * as N from './number.js';
 import { rtError } from './errors.js';
 import { CallRequest, callreq } from './callreq.js';
 import { E } from './engine.js';
+import { keepNames } from './names.js';
 
 // ---------------------------------------------------------- multiple values
 
@@ -651,3 +652,6 @@ export function tableBuild(items: unknown[]): LuaTable {
 }
 
 export { LuaFloat };
+
+// Tracebacks name the metamethod a level was called for by these callers (traceback.ts).
+keepNames({ index, indexG, setindex, setindexG, concat, concatG, eq, eqG, lt, ltG, le, leG, len, lenG, arith, arithG });

@@ -16,6 +16,7 @@ import type { LuaValue } from './value.js';
 import type { CallSite } from '../compiler/codegen.js';
 import { HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
 import { E } from './engine.js';
+import { keepNames } from './names.js';
 
 
 /**
@@ -448,3 +449,6 @@ function siteOf(desc: string | null | undefined): CallSite | undefined {
   const m = /^(global|local|method|field|upvalue|constant|for iterator|metamethod) '(.*)'$/s.exec(desc);
   return m === null ? undefined : { namewhat: m[1] as CallSite['namewhat'], name: m[2]! };
 }
+
+// Tracebacks know that below these the caller is not on the JS stack (traceback.ts).
+keepNames({ deep, runResumable });

@@ -18,6 +18,7 @@ import {
   argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError,
   expectedError, optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
+import { keepNames } from '../runtime/names.js';
 
 // ------------------------------------------------------------ tostring
 
@@ -400,6 +401,8 @@ export function openBase(L: LuaState, sandbox = false): void {
       handlerErrors.pop();
     }
   }
+  // Tracebacks find the handler's level by this caller (traceback.ts HANDLER_CALLER).
+  keepNames({ callHandler });
 
   function callHandlerUntilDone(handler: LuaValue, e: unknown): unknown {
     let err = errorValue(e);

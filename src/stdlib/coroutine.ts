@@ -56,6 +56,9 @@ function wrapped(co: Coroutine) {
   (f as { G?: unknown }).G = function* co_wrappedG(...wargs: Args): Generator<unknown, unknown, unknown> {
     return wrapResult(co, yield* resumeG(co, wargs));
   };
+  // Each wrapped coroutine is a library function of its own (named for tracebacks, errors.ts).
+  registerHostFunction(f);
+  registerHostFunction((f as unknown as { G: Function }).G);
   return f;
 }
 
@@ -115,11 +118,6 @@ function co_close(...args: Args): unknown {
   return r.ok ? true : [false, r.error];
 }
 
-{
-  const w = wrapped(null as unknown as Coroutine);
-  registerHostFunction(w);
-  registerHostFunction((w as unknown as { G: Function }).G);
-}
 
 export function openCoroutine(L: LuaState): void {
   const t = new LuaTable();

@@ -72,6 +72,9 @@ function wrapped51(co: Coroutine): unknown {
     const no = notResumable(co);
     return wrapResult51(no !== null ? { ok: false, error: no } as ResumeResult : yield* resumeG(co, wargs));
   };
+  // Each wrapped coroutine is a library function of its own (named for tracebacks, errors.ts).
+  registerHostFunction(f);
+  registerHostFunction((f as unknown as { G: Function }).G);
   return f;
 }
 
@@ -104,9 +107,3 @@ export function openCoroutine51(L: LuaState): void {
   });
 }
 
-{
-  // The wrapped functions are known by their JS names (errors.ts).
-  const w = wrapped51(null as unknown as Coroutine) as { G: Function };
-  registerHostFunction(w as unknown as Function);
-  registerHostFunction(w.G);
-}

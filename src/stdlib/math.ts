@@ -9,7 +9,7 @@ import * as N from '../runtime/number.js';
 import { LuaFloat, intFromNumber, mkFloat, mkInt, toJsNumber, type LuaInteger, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import {
-  argError, checkAny, checkInteger, checkNumber, luaError, optInteger, setFuncs, type Args,
+  argError, checkAny, checkInteger, checkNumber, luaError, optInteger, registerHostFunction, setFuncs, type Args,
 } from './lauxlib.js';
 
 const TWO63 = 9223372036854775808; // 2^63 as a double
@@ -445,6 +445,9 @@ export function makeRandom(g: Xoshiro): { random: (...args: Args) => LuaValue; r
     return [n1, n2];
   }
 
+  // Named now: each state's pair is new (errors name them by their registration, errors.ts).
+  registerHostFunction(math_random, 'math.random');
+  registerHostFunction(math_randomseed, 'math.randomseed');
   return { random: math_random, randomseed: math_randomseed };
 }
 

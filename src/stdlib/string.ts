@@ -259,6 +259,8 @@ function str_gmatch(...args: Args): unknown {
   };
   // lua's gmatch_aux is a C closure over the subject, the pattern and its state (debug.getupvalue/upvalueid).
   (iter as { C?: { v: unknown }[] }).C = [{ v: s }, { v: p }, { v: undefined }];
+  // Each iterator is a library function of its own (named for tracebacks, errors.ts).
+  registerHostFunction(iter, '');
   return iter;
 }
 
@@ -565,7 +567,6 @@ export const stringFunctions = {
 export function openString(L: LuaState): LuaTable {
   const t = new LuaTable();
   setFuncs(t, 'string.', stringFunctions);
-  registerHostFunction(function gmatch_aux() { /* name registration only */ }, '');
   const mt = new LuaTable();
   const metamethods: Record<string, (a: LuaValue, b: LuaValue) => LuaValue> = {
     __add: arith_add, __sub: arith_sub, __mul: arith_mul, __mod: arith_mod, __pow: arith_pow,

@@ -289,6 +289,8 @@ function gmatchIterator(s: string, p: string): unknown {
     });
   };
   (iter as { C?: { v: unknown }[] }).C = [{ v: s }, { v: p }, { v: undefined }];
+  // Each iterator is a library function of its own (named for tracebacks, errors.ts).
+  ops.registerHostFunction(iter);
   return iter;
 }
 
@@ -502,8 +504,6 @@ function padStr(sp: ReturnType<typeof parseSpec>, s: string): string {
 
 // ------------------------------------------------------------------- open
 
-// The iterator is known by its JS name (errors.ts).
-ops.registerHostFunction(gmatchIterator('', '') as Function);
 
 export function openString51(L: LuaState): LuaTable {
   const t = openString(L);

@@ -1,0 +1,223 @@
+// RESP, the Redis serialization protocol (versions 2 and 3): reply values,
+// their encoding, and an incremental reader of replies or commands.
+// https://redis.io/docs/latest/develop/reference/protocol-spec/
+//
+// Bytes are kept as Uint8Array throughout: bulk strings are binary-safe.
+
+/** A RESP reply. Bulk and simple strings are bytes; `null` is RESP2's null bulk/array or RESP3's null. */
+export type RespValue =
+  | { type: 'simple'; value: Uint8Array }
+  | { type: 'error'; value: Uint8Array }
+  | { type: 'integer'; value: bigint }
+  | { type: 'bulk'; value: Uint8Array }
+  | { type: 'null' }
+  | { type: 'nullArray' }
+  | { type: 'array'; items: RespValue[] }
+  // RESP3
+  | { type: 'map'; entries: [RespValue, RespValue][] }
+  | { type: 'set'; items: RespValue[] }
+  | { type: 'double'; value: Uint8Array }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'bigNumber'; value: Uint8Array }
+  | { type: 'verbatim'; format: Uint8Array; value: Uint8Array }
+  | { type: 'push'; items: RespValue[] };
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of JS text. */
+export function bytes(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Latin-1 text of bytes (one char per byte): for protocol lines and tests. */
+export function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+/** A command as a client sends it: an array of bulk strings. */
+export function encodeCommand(args: readonly (string | Uint8Array)[]): Uint8Array {
+  const parts: Uint8Array[] = [bytes(`*${args.length}\r\n`)];
+  for (const a of args) {
+    const b = typeof a === 'string' ? bytes(a) : a;
+    parts.push(bytes(`$${b.length}\r\n`), b, CRLF);
+  }
+  return concat(parts);
+}
+
+const CRLF = bytes('\r\n');
+
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Why input is not RESP (the reader's caller turns it into Redis's protocol error). */
+export class RespProtocolError extends Error {}
+
+/** Limits on what a reader accepts, as redis-server's (proto-max-bulk-len, the 1 MB inline limit...). */
+export interface ReaderLimits {
+  /** Longest bulk string, in bytes (redis: proto-max-bulk-len, 512 MB). */
+  maxBulk: number;
+  /** Most elements of one aggregate (redis: 1024*1024 for a command's multibulk length). */
+  maxElements: number;
+  /** Longest line without CRLF (type lines, inline commands). */
+  maxLine: number;
+  /** Deepest nesting of aggregates. */
+  maxDepth: number;
+}
+
+export const DEFAULT_READER_LIMITS: ReaderLimits = { maxBulk: 512 * 1024 * 1024, maxElements: 1024 * 1024, maxLine: 64 * 1024, maxDepth: 64 };
+
+/**
+ * Reads RESP values from a byte stream fed in pieces. `next()` gives the
+ * next complete value with the exact bytes it was made of, or null until
+ * more input arrives; nothing is consumed from an incomplete value.
+ */
+export class RespReader {
+  private buf: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+
+  constructor(private readonly limits: ReaderLimits = DEFAULT_READER_LIMITS) {}
+
+  feed(chunk: Uint8Array): void {
+    const rest = this.buf.subarray(this.pos);
+    this.buf = rest.length === 0 ? chunk : concat([rest, chunk]);
+    this.pos = 0;
+  }
+
+  /** Bytes received and not yet read as a value. */
+  get pending(): number {
+    return this.buf.length - this.pos;
+  }
+
+  next(): { value: RespValue; raw: Uint8Array } | null {
+    const start = this.pos;
+    const r = this.value(start, 0);
+    if (r === null) return null;
+    this.pos = r.end;
+    return { value: r.value, raw: this.buf.slice(start, r.end) };
+  }
+
+  /** The line starting at `at` (without CRLF) and where the next one starts, or null when incomplete. */
+  private line(at: number): { text: string; end: number } | null {
+    const buf = this.buf;
+    for (let i = at; i + 1 < buf.length; i++) {
+      if (buf[i] === 13 && buf[i + 1] === 10) return { text: latin1(buf.subarray(at, i)), end: i + 2 };
+      if (i - at > this.limits.maxLine) throw new RespProtocolError('too big line');
+    }
+    if (buf.length - at > this.limits.maxLine) throw new RespProtocolError('too big line');
+    return null;
+  }
+
+  private value(at: number, depth: number): { value: RespValue; end: number } | null {
+    if (depth > this.limits.maxDepth) throw new RespProtocolError('too deep');
+    const l = this.line(at);
+    if (l === null) return null;
+    const type = l.text[0];
+    const rest = l.text.slice(1);
+    const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+    switch (type) {
+      case '+': return { value: { type: 'simple', value: bytesOf(rest) }, end: l.end };
+      case '-': return { value: { type: 'error', value: bytesOf(rest) }, end: l.end };
+      case ':': return { value: { type: 'integer', value: BigInt(integer(rest)) }, end: l.end };
+      case ',': return { value: { type: 'double', value: bytesOf(rest) }, end: l.end };
+      case '(': return { value: { type: 'bigNumber', value: bytesOf(rest) }, end: l.end };
+      case '#': return { value: { type: 'boolean', value: rest === 't' }, end: l.end };
+      case '_': return { value: { type: 'null' }, end: l.end };
+      case '$': case '=': {
+        const n = integer(rest);
+        if (n === -1 && type === '$') return { value: { type: 'null' }, end: l.end };
+        if (n < 0 || n > this.limits.maxBulk) throw new RespProtocolError('invalid bulk length');
+        if (this.buf.length < l.end + n + 2) return null;
+        const data = this.buf.slice(l.end, l.end + n);
+        if (this.buf[l.end + n] !== 13 || this.buf[l.end + n + 1] !== 10) throw new RespProtocolError('bulk not followed by CRLF');
+        const end = l.end + n + 2;
+        if (type === '$') return { value: { type: 'bulk', value: data }, end };
+        return { value: { type: 'verbatim', format: data.slice(0, 3), value: data.slice(4) }, end };
+      }
+      case '*': case '~': case '>': case '%': {
+        const n = integer(rest);
+        if (n === -1 && type === '*') return { value: { type: 'nullArray' }, end: l.end };
+        if (n < 0 || n > this.limits.maxElements) throw new RespProtocolError('invalid multibulk length');
+        const count = type === '%' ? 2 * n : n;
+        const items: RespValue[] = [];
+        let end = l.end;
+        for (let i = 0; i < count; i++) {
+          const r = this.value(end, depth + 1);
+          if (r === null) return null;
+          items.push(r.value);
+          end = r.end;
+        }
+        if (type === '%') {
+          const entries: [RespValue, RespValue][] = [];
+          for (let i = 0; i < items.length; i += 2) entries.push([items[i]!, items[i + 1]!]);
+          return { value: { type: 'map', entries }, end };
+        }
+        return { value: { type: type === '*' ? 'array' : type === '~' ? 'set' : 'push', items }, end };
+      }
+      default:
+        throw new RespProtocolError(`unexpected type byte ${JSON.stringify(type ?? '')}`);
+    }
+  }
+}
+
+function integer(text: string): number {
+  if (!/^-?\d{1,19}$/.test(text)) throw new RespProtocolError(`invalid integer ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/**
+ * A reply's bytes as the server writes them to a client of protocol `resp`.
+ * RESP2 clients get RESP3 types as Redis downgrades them: null as a null
+ * bulk, maps as flat arrays, sets as arrays, doubles, big numbers and
+ * verbatim strings as bulk strings, booleans as integers 1 and 0.
+ */
+export function encodeReply(v: RespValue, resp: 2 | 3 = 2): Uint8Array {
+  const parts: Uint8Array[] = [];
+  write(v, parts, resp);
+  return concat(parts);
+}
+
+function bulk(b: Uint8Array, out: Uint8Array[]): void {
+  out.push(bytes(`$${b.length}\r\n`), b, CRLF);
+}
+
+function write(v: RespValue, out: Uint8Array[], resp: 2 | 3): void {
+  const r3 = resp === 3;
+  switch (v.type) {
+    case 'simple': out.push(bytes('+'), v.value, CRLF); break;
+    case 'error': out.push(bytes('-'), v.value, CRLF); break;
+    case 'integer': out.push(bytes(`:${v.value}\r\n`)); break;
+    case 'bulk': bulk(v.value, out); break;
+    case 'null': out.push(bytes(r3 ? '_\r\n' : '$-1\r\n')); break;
+    case 'nullArray': out.push(bytes(r3 ? '_\r\n' : '*-1\r\n')); break;
+    case 'array': case 'set': case 'push': {
+      const mark = !r3 || v.type === 'array' ? '*' : v.type === 'set' ? '~' : '>';
+      out.push(bytes(`${mark}${v.items.length}\r\n`));
+      for (const item of v.items) write(item, out, resp);
+      break;
+    }
+    case 'map':
+      out.push(bytes(r3 ? `%${v.entries.length}\r\n` : `*${2 * v.entries.length}\r\n`));
+      for (const [k, val] of v.entries) { write(k, out, resp); write(val, out, resp); }
+      break;
+    case 'double': if (r3) out.push(bytes(','), v.value, CRLF); else bulk(v.value, out); break;
+    case 'boolean': out.push(bytes(r3 ? (v.value ? '#t\r\n' : '#f\r\n') : (v.value ? ':1\r\n' : ':0\r\n'))); break;
+    case 'bigNumber': if (r3) out.push(bytes('('), v.value, CRLF); else bulk(v.value, out); break;
+    case 'verbatim': {
+      if (!r3) { bulk(v.value, out); break; }
+      const body = concat([v.format, bytes(':'), v.value]);
+      out.push(bytes(`=${body.length}\r\n`), body, CRLF);
+      break;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// JavaScript stack frames on engines without V8's structured stack API.
+//
+// V8 (Chrome, Node, Deno, Edge) gives CallSite objects through
+// Error.captureStackTrace and Error.prepareStackTrace; errors.ts reads those.
+// Elsewhere (Firefox's SpiderMonkey, Safari's JavaScriptCore) the only record
+// of the stack is the `stack` string of an Error, one frame per line:
+//
+//   V8:            "    at name (url:line:column)"  or  "    at url:line:column"
+//   SpiderMonkey:  "name@url:line:column"
+//   JavaScriptCore "name@url:line:column"
+//
+// Lua frames are found by the `//# sourceURL` each compiled chunk carries, so
+// their positions are exact where the engine reports that URL in `stack`.
+// What is lost (docs/ARCHITECTURE.md, "Errors"): library functions are known
+// by their `name` property, which V8 shows but the string formats of other
+// engines may not, and the depth of the record is the engine's own limit
+// (Error.stackTraceLimit is V8's).
+
+/** True where V8's structured stack API is present. */
+export const V8_STACK: boolean =
+  typeof (Error as { captureStackTrace?: unknown }).captureStackTrace === 'function' &&
+  typeof (Error as { stackTraceLimit?: unknown }).stackTraceLimit === 'number';
+
+/** One frame of a parsed `stack` string. */
+export class ParsedSite {
+  constructor(
+    readonly fnName: string | null,
+    readonly url: string,
+    readonly line: number,
+  ) {}
+}
+
+const V8_FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.*):(\d+):\d+\)?$/;
+const AT_SIGN_FRAME = /^(.*?)@(.*):(\d+):\d+$/;
+// Frames without a position ("at new Promise (<anonymous>)", "name@[native code]").
+const V8_PLACE = /^\s*at (?:async )?(.*?)(?: \(.*\))?$/;
+const AT_SIGN_PLACE = /^(.*?)@/;
+
+/**
+ * The frames of an Error's `stack` string, innermost first. A frame without
+ * a position still counts (callers compare the count with the limit); the
+ * message lines before the frames do not.
+ */
+export function parseStack(stack: string | undefined): ParsedSite[] {
+  const out: ParsedSite[] = [];
+  if (stack === undefined) return out;
+  const v8 = /^\s+at /m.test(stack);
+  for (const text of stack.split('\n')) {
+    const m = v8 ? V8_FRAME.exec(text) : AT_SIGN_FRAME.exec(text);
+    if (m !== null) {
+      out.push(new ParsedSite(functionName(m[1]), m[2]!, Number(m[3])));
+      continue;
+    }
+    const place = v8 ? V8_PLACE.exec(text) : AT_SIGN_PLACE.exec(text);
+    if (place !== null) out.push(new ParsedSite(functionName(place[1]), '', 0));
+  }
+  return out;
+}
+
+/**
+ * The function's own name. V8 writes "Class.method [as alias]" and "new X";
+ * SpiderMonkey writes an inferred path, "outer/inner", ending in "<" for an
+ * anonymous function inside the last one named.
+ */
+function functionName(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '' || raw.endsWith('<')) return null;
+  const name = raw.replace(/ \[as [^\]]*\]$/, '').replace(/^new /, '');
+  return name.slice(name.lastIndexOf('/') + 1) || null;
+}
