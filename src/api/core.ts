@@ -14,7 +14,7 @@ import { AwaitRequest, PAUSE, callreq } from '../runtime/callreq.js';
 import { LimitExceeded, RunBudget, now, type Budget, type Limits } from '../runtime/limits.js';
 import { Machine, currentMachine, type LuaFunction, type MachineResult } from '../runtime/trampoline.js';
 import { Coroutine, resume as coResume, resumeG, close as coClose, unwind, type ResumeResult as CoResult } from '../runtime/coroutine.js';
-import { API_FUNCTION_PREFIX, isOutOfMemory, HostError, READONLY_MESSAGE, adoptError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
+import { API_FUNCTION_PREFIX, isOutOfMemory, HostError, readonlyMessage, adoptError, LuaError as InternalLuaError, hostFunctionNames, rtError, where, type Frame } from '../runtime/errors.js';
 import { errorLevels, formatTraceback, levelsFromFrames, describeLevel, globalFunctionName, HOST_ENTRY, type TraceLevel } from '../runtime/traceback.js';
 import { closeState, collectorOf } from '../runtime/gc.js';
 import { loadBinary } from '../runtime/dump.js';
@@ -1043,7 +1043,7 @@ export class Core {
     const m = mt === undefined || mt === null ? null : this.toLua(mt);
     if (m !== null && !(m instanceof LuaTable)) throw new TypeError('a metatable must be a table');
     this.run(() => {
-      if (t instanceof LuaTable && t.readonly) rtError(READONLY_MESSAGE);
+      if (t instanceof LuaTable && t.readonly) rtError(readonlyMessage());
       t.metatable = m;
       collectorOf(this.L).noteMetatable(t, m);
     });

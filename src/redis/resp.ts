@@ -32,7 +32,12 @@ export function bytes(text: string): Uint8Array {
 /** Latin-1 text of bytes (one char per byte): for protocol lines and tests. */
 export function latin1(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  // Short pieces a byte at a time (protocol lines, read deep in a nested reply, where a spread could overflow the stack).
+  if (b.length <= 64) {
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+    return s;
+  }
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, i + 4096));
   return s;
 }
 
@@ -101,7 +106,7 @@ export class RespReader {
 
   next(): { value: RespValue; raw: Uint8Array } | null {
     const start = this.pos;
-    const r = this.value(start, 0);
+    const r = this.value(start);
     if (r === null) return null;
     this.pos = r.end;
     return { value: r.value, raw: this.buf.slice(start, r.end) };
@@ -118,8 +123,41 @@ export class RespReader {
     return null;
   }
 
-  private value(at: number, depth: number): { value: RespValue; end: number } | null {
-    if (depth > this.limits.maxDepth) throw new RespProtocolError('too deep');
+  /**
+   * The value starting at `at` and where it ends, or null when incomplete.
+   * Iterative, with an explicit stack of open aggregates: a reply may nest
+   * thousands deep (a script returning a recursive table).
+   */
+  private value(at: number): { value: RespValue; end: number } | null {
+    const open: { type: string; count: number; items: RespValue[] }[] = [];
+    let end = at;
+    for (;;) {
+      const r = this.scalar(end);
+      if (r === null) return null;
+      end = r.end;
+      let value: RespValue | null = r.value;
+      if ('open' in r) {
+        if (open.length >= this.limits.maxDepth) throw new RespProtocolError('too deep');
+        open.push({ type: r.open, count: r.count, items: [] });
+        value = null;
+      }
+      // Close every aggregate this value completes.
+      for (;;) {
+        const top = open[open.length - 1];
+        if (top === undefined) {
+          if (value !== null) return { value, end };
+          break;
+        }
+        if (value !== null) top.items.push(value);
+        if (top.items.length < top.count) break;
+        open.pop();
+        value = aggregate(top.type, top.items);
+      }
+    }
+  }
+
+  /** One type line (and a bulk's body); aggregates come back as `open` with their element count. */
+  private scalar(at: number): ({ value: RespValue; end: number } | { open: string; count: number; value: null; end: number }) | null {
     const l = this.line(at);
     if (l === null) return null;
     const type = l.text[0];
@@ -149,25 +187,23 @@ export class RespReader {
         if (n === -1 && type === '*') return { value: { type: 'nullArray' }, end: l.end };
         if (n < 0 || n > this.limits.maxElements) throw new RespProtocolError('invalid multibulk length');
         const count = type === '%' ? 2 * n : n;
-        const items: RespValue[] = [];
-        let end = l.end;
-        for (let i = 0; i < count; i++) {
-          const r = this.value(end, depth + 1);
-          if (r === null) return null;
-          items.push(r.value);
-          end = r.end;
-        }
-        if (type === '%') {
-          const entries: [RespValue, RespValue][] = [];
-          for (let i = 0; i < items.length; i += 2) entries.push([items[i]!, items[i + 1]!]);
-          return { value: { type: 'map', entries }, end };
-        }
-        return { value: { type: type === '*' ? 'array' : type === '~' ? 'set' : 'push', items }, end };
+        if (count === 0) return { value: aggregate(type, []), end: l.end };
+        return { open: type, count, value: null, end: l.end };
       }
       default:
         throw new RespProtocolError(`unexpected type byte ${JSON.stringify(type ?? '')}`);
     }
   }
+}
+
+/** An aggregate of RESP type `type` ('*', '~', '>', '%') from its elements. */
+function aggregate(type: string, items: RespValue[]): RespValue {
+  if (type === '%') {
+    const entries: [RespValue, RespValue][] = [];
+    for (let i = 0; i < items.length; i += 2) entries.push([items[i]!, items[i + 1]!]);
+    return { type: 'map', entries };
+  }
+  return { type: type === '*' ? 'array' : type === '~' ? 'set' : 'push', items };
 }
 
 function integer(text: string): number {

@@ -138,6 +138,19 @@ export class Engine {
    * so that tracebacks are complete without changing the embedder's setting.
    */
   traceLimit = 0;
+  /**
+   * How a write to a read-only table is reported: its message, and whether a
+   * library function (rawset, setmetatable, table.insert...) adds its
+   * caller's position, as luaL_error does. Redis's environment
+   * (src/redis) reports `Attempt to modify a readonly table`, with no
+   * position from library functions (its check is in lua_rawset itself).
+   */
+  readonlyStyle = { message: 'attempt to modify a readonly table', libraryPosition: true };
+  /**
+   * Binary chunks are compiled as source text, so that `\27Lua...` is a
+   * syntax error: how Redis's Lua refuses bytecode (src/redis). 5.1 only.
+   */
+  binaryAsText = false;
   /** table.sort's pivot randomisation state. */
   sortRandom = 0x2545f491;
   /** The collector (gc.ts), created on first use. */

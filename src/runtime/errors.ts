@@ -401,7 +401,16 @@ export function callSitesOf(e: Error): JsSite[] | null {
   return sites;
 }
 
-export const READONLY_MESSAGE = 'attempt to modify a readonly table';
+/** What a write to a read-only table says in the running state (Engine.readonlyStyle). */
+export function readonlyMessage(): string {
+  return E.readonlyStyle.message;
+}
+
+/** A library function's write to a read-only table (rawset, setmetatable, table.insert...). */
+export function readonlyLibraryError(): never {
+  const style = E.readonlyStyle;
+  throw new LuaError((style.libraryPosition ? where(1) : '') + style.message);
+}
 
 // V8's messages for a write to a frozen object in strict mode: what a write
 // to a read-only table's array part or string keys throws (table.ts). The
@@ -427,7 +436,7 @@ export function adoptError(e: unknown): unknown {
   const frames = sites === null ? [] : framesFromSites(sites);
   const levels = luaLevels(frames);
   const pos = levels[0]?.kind === 'host' ? wherePosition(levels[1]) : positionOf(levels[0]);
-  const err = new LuaError(pos + READONLY_MESSAGE);
+  const err = new LuaError(pos + readonlyMessage());
   // Tracebacks describe the stack at the write, not where it was caught.
   (err as { frames: Frame[] | null }).frames = frames;
   (e as { luaError?: LuaError }).luaError = err;

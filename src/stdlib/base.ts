@@ -1,7 +1,7 @@
 // The base library (lbaselib.c): print, type, pairs, pcall, load, ...
 
 import { LuaTable, countAlloc } from '../runtime/table.js';
-import { LuaError, READONLY_MESSAGE, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
+import { LuaError, readonlyLibraryError, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
 import { E } from '../runtime/engine.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
 import * as ops from '../runtime/ops.js';
@@ -316,7 +316,7 @@ export function openBase(L: LuaState, sandbox = false): void {
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
-    if (t.readonly) luaError(READONLY_MESSAGE);
+    if (t.readonly) readonlyLibraryError();
     t.metatable = (mt as LuaTable | undefined) ?? null;
     gc.noteMetatable(t, t.metatable);
     return t;

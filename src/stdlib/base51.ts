@@ -7,7 +7,7 @@
 
 import { LuaTable } from '../runtime/table.js';
 import { openFenv } from './fenv.js';
-import { LuaError, READONLY_MESSAGE, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
+import { LuaError, readonlyLibraryError, errorValue, rethrowUncatchable, where } from '../runtime/errors.js';
 import { collectorOf } from '../runtime/gc.js';
 import { loadBinary } from '../runtime/dump.js';
 import * as N from '../runtime/number.js';
@@ -136,7 +136,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) argError(2, 'nil or table expected');
     if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
-    if (t.readonly) luaError(READONLY_MESSAGE);
+    if (t.readonly) readonlyLibraryError();
     t.metatable = (mt as LuaTable | undefined) ?? null;
     gc.noteMetatable(t, t.metatable);
     return t;
@@ -145,7 +145,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
   /** Load a chunk from text: nil and the message on a syntax error. */
   function loadText(source: string, name: string): unknown {
     ops.charge(5000 + (source.length >> 2));
-    if (source.charCodeAt(0) === 0x1b) {
+    if (source.charCodeAt(0) === 0x1b && !L.engine.binaryAsText) {
       if (sandbox) return [undefined, "attempt to load a binary chunk (mode is 't')"];
       const f = loadBinary(source, name, G);
       return typeof f === 'string' ? [undefined, f] : f;

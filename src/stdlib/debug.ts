@@ -34,7 +34,7 @@ import { instrumentTwin, type FunctionInfo } from '../runtime/loader.js';
 import type { Proto } from '../compiler/codegen.js';
 import { currentLevels, formatTraceback, levelsFromFrames, traceback, HOST_ENTRY, TAIL51, expandTails51, levelAt51, type TraceLevel } from '../runtime/traceback.js';
 import { running } from '../runtime/coroutine.js';
-import { LuaError, READONLY_MESSAGE, errorValue, type Frame } from '../runtime/errors.js';
+import { LuaError, readonlyLibraryError, errorValue, type Frame } from '../runtime/errors.js';
 import { Caught, protectedCall } from '../runtime/protect.js';
 import { tostring } from './base.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
@@ -315,13 +315,13 @@ export function openDebug(L: LuaState): void {
     const v = args[0];
     const m = (mt as LuaTable | undefined) ?? null;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
-      if (v instanceof LuaTable && v.readonly) luaError(READONLY_MESSAGE);
+      if (v instanceof LuaTable && v.readonly) readonlyLibraryError();
       v.metatable = m;
       collectorOf(L).noteMetatable(v, m);
     } else {
       const type = luaType(v) as keyof typeof E.typeMetatables;
       // A read-only type metatable (a sandbox's string metatable) stays, like a read-only table's.
-      if (E.typeMetatables[type]?.readonly === true) luaError(READONLY_MESSAGE);
+      if (E.typeMetatables[type]?.readonly === true) readonlyLibraryError();
       E.typeMetatables[type] = m;
     }
     // lua5.1 answers lua_setmetatable's result: true.

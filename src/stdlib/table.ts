@@ -14,7 +14,7 @@
 
 import { LuaTable } from '../runtime/table.js';
 import { E } from '../runtime/engine.js';
-import { LuaError, READONLY_MESSAGE } from '../runtime/errors.js';
+import { LuaError, readonlyLibraryError } from '../runtime/errors.js';
 import * as ops from './lauxlib.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, mkInt, type LuaInteger, type LuaValue } from '../runtime/value.js';
@@ -491,7 +491,7 @@ function tab_sort(...args: Args): unknown {
     if (f !== undefined && typeof f !== 'function') typeError(args, 1, 'function');
     const up = n as number;
     // Before the comparator runs (lua5.4 checks nothing: it has no read-only tables).
-    if (t instanceof LuaTable && t.readonly) luaError(READONLY_MESSAGE);
+    if (t instanceof LuaTable && t.readonly) readonlyLibraryError();
     if (f === undefined && isRaw(t) && t.arr.length === up && homogeneous(t.arr)) {
       auxsortArray(t.arr, 1, up, 0);
     } else if (f === undefined) {

@@ -5,7 +5,7 @@
 // detection of invalid order functions.
 
 import { LuaTable } from '../runtime/table.js';
-import { LuaError, READONLY_MESSAGE } from '../runtime/errors.js';
+import { LuaError, readonlyLibraryError } from '../runtime/errors.js';
 import * as N from '../runtime/number.js';
 import { LuaFloat, luaType, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
@@ -64,7 +64,7 @@ function tab51_foreach(...args: Args): unknown {
 }
 
 function rawset(t: LuaTable, i: number, v: LuaValue): void {
-  if (t.readonly) luaError(READONLY_MESSAGE);
+  if (t.readonly) readonlyLibraryError();
   t.set(i, v);
 }
 
@@ -200,7 +200,7 @@ function tab51_sort(...args: Args): unknown {
   const t = checkTable(args, 0);
   const n = t.length();
   if (args[1] !== undefined) checkFunction(args, 1);
-  if (n > 1 && t.readonly) luaError(READONLY_MESSAGE);
+  if (n > 1 && t.readonly) readonlyLibraryError();
   auxsort(t, args[1], 1, n);
   return ops.EMPTY;
 }

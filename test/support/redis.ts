@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RespReader, encodeCommand, type RespValue } from '../../src/redis/resp.js';
+import { DEFAULT_READER_LIMITS, RespReader, encodeCommand, type RespValue } from '../../src/redis/resp.js';
 
 /** Why Redis tests cannot run here, or false when they can. */
 export function redisSkip(): string | false {
@@ -25,7 +25,8 @@ async function freePort(): Promise<number> {
 
 /** A connection that sends commands and reads replies in order. */
 export class RedisConnection {
-  private readonly reader = new RespReader();
+  // Replies may nest deeply (a recursive table a script returns).
+  private readonly reader = new RespReader({ ...DEFAULT_READER_LIMITS, maxDepth: 100_000 });
   private readonly waiting: { resolve: (r: { value: RespValue; raw: Uint8Array }) => void; reject: (e: Error) => void }[] = [];
   private closedError: Error | null = null;
 

@@ -1,0 +1,143 @@
+// Values between Lua and RESP, as Redis 7 converts them (script_lua.c):
+// the replies of redis.call into Lua values, and a script's result into the
+// reply its client gets. Tables are read raw (metatables are never invoked).
+import { LuaTable } from '../runtime/table.js';
+import type { LuaValue } from '../runtime/value.js';
+import { bytesToLua, luaToBytes } from '../api/strings.js';
+import type { RespValue } from './resp.js';
+import { formatG } from '../runtime/numfmt.js';
+
+// ----------------------------------------------------------- Redis -> Lua
+
+/**
+ * A reply of redis.call as the script sees it (redisProtocolToLuaType):
+ * integers as numbers (doubles), bulk strings as strings, status replies as
+ * {ok=...}, errors as {err=...}, and under RESP3 maps, sets, doubles, big
+ * numbers and verbatim strings as tables that say what they are. A null is
+ * false under RESP2 and nil under RESP3.
+ */
+export function respToLua(r: RespValue, resp: 2 | 3): LuaValue {
+  switch (r.type) {
+    case 'bulk': return bytesToLua(r.value);
+    case 'integer': return Number(r.value);
+    case 'simple': return field('ok', bytesToLua(r.value));
+    case 'error': return field('err', bytesToLua(r.value));
+    case 'null': case 'nullArray': return resp === 3 ? undefined : false;
+    case 'array': case 'push': return LuaTable.fromArray(r.items.map((i) => respToLua(i, resp) ?? false));
+    case 'boolean': return r.value;
+    case 'double': return field('double', Number(bytesToLua(r.value).replace(/^(-?)inf$/, '$1Infinity')));
+    case 'bigNumber': return field('big_number', bytesToLua(r.value));
+    case 'verbatim': {
+      const v = new LuaTable();
+      v.setStr('format', bytesToLua(r.format));
+      v.setStr('string', bytesToLua(r.value));
+      return field('verbatim_string', v);
+    }
+    case 'map': {
+      const m = new LuaTable();
+      for (const [k, v] of r.entries) m.set(respToLua(k, resp), respToLua(v, resp) ?? false);
+      return field('map', m);
+    }
+    case 'set': {
+      const s = new LuaTable();
+      for (const item of r.items) s.set(respToLua(item, resp), true);
+      return field('set', s);
+    }
+  }
+}
+
+function field(name: string, value: LuaValue): LuaTable {
+  const t = new LuaTable();
+  t.setStr(name, value);
+  return t;
+}
+
+// ----------------------------------------------------------- Lua -> Redis
+
+/** LUAI_MAXCSTACK: the Lua stack slots Redis's conversion may use (lua_checkstack). */
+const MAX_STACK_SLOTS = 8000;
+/** Slots in use when the conversion of a script's result starts. */
+const START_SLOTS = 2;
+
+/**
+ * A script's result as a reply (luaReplyToRedisReply). `scriptResp` is the
+ * protocol the script chose with redis.setresp (2 by default): it decides
+ * how booleans are returned, whatever the client's protocol.
+ */
+export function luaToResp(v: LuaValue, scriptResp: 2 | 3): RespValue {
+  return convert(v, scriptResp, START_SLOTS);
+}
+
+const NULL: RespValue = { type: 'null' };
+const STACK_LIMIT: RespValue = { type: 'error', value: luaToBytes('ERR reached lua stack limit') };
+
+/**
+ * Redis converts recursively on the Lua stack, asking for 4 more slots at
+ * every value (lua_checkstack), and replies `-ERR reached lua stack limit`
+ * in place of a value when they are not there: `slots` follows how many it
+ * would be using, so that a recursive table gives the same reply bytes.
+ */
+function convert(v: LuaValue, resp: 2 | 3, slots: number): RespValue {
+  if (slots + 4 > MAX_STACK_SLOTS) return STACK_LIMIT;
+  switch (typeof v) {
+    case 'string': return { type: 'bulk', value: luaToBytes(v) };
+    case 'number': return { type: 'integer', value: truncate(v) };
+    case 'boolean':
+      if (resp === 3) return { type: 'boolean', value: v };
+      return v ? { type: 'integer', value: 1n } : NULL;
+    default:
+      break;
+  }
+  if (!(v instanceof LuaTable)) return NULL;
+  const err = v.getStr('err');
+  if (typeof err === 'string') return { type: 'error', value: luaToBytes(noLineBreaks(err)) };
+  const ok = v.getStr('ok');
+  if (typeof ok === 'string') return { type: 'simple', value: luaToBytes(noLineBreaks(ok)) };
+  const dbl = v.getStr('double');
+  if (typeof dbl === 'number') return { type: 'double', value: luaToBytes(formatG(dbl, 17)) };
+  const big = v.getStr('big_number');
+  if (typeof big === 'string') return { type: 'bigNumber', value: luaToBytes(noLineBreaks(big)) };
+  const map = v.getStr('map');
+  if (map instanceof LuaTable) {
+    // Stack: the table, its map, a key and its value; the key is converted from a copy above them.
+    const entries: [RespValue, RespValue][] = [];
+    for (let e = map.next(undefined); e !== undefined; e = map.next(e[0])) {
+      entries.push([convert(e[0], resp, slots + 4), convert(e[1], resp, slots + 3)]);
+    }
+    return { type: 'map', entries };
+  }
+  const set = v.getStr('set');
+  if (set instanceof LuaTable) {
+    // Stack: the table, its set, a key, and the copy being converted.
+    const items: RespValue[] = [];
+    for (let e = set.next(undefined); e !== undefined; e = set.next(e[0])) items.push(convert(e[0], resp, slots + 3));
+    return { type: 'set', items };
+  }
+  const verbatim = v.getStr('verbatim_string');
+  if (verbatim instanceof LuaTable) {
+    const format = verbatim.getStr('format');
+    const text = verbatim.getStr('string');
+    if (typeof format === 'string' && typeof text === 'string') {
+      return { type: 'verbatim', format: luaToBytes(format), value: luaToBytes(text) };
+    }
+  }
+  // An array up to the first nil; each element is pushed above the table while it is converted.
+  const items: RespValue[] = [];
+  for (let i = 1; ; i++) {
+    const item = v.getInt(i);
+    if (item === undefined) break;
+    items.push(convert(item, resp, slots + 1));
+  }
+  return { type: 'array', items };
+}
+
+/** Redis writes status and error lines with each CR and LF made a space (its 2025 fix of reply injection). */
+function noLineBreaks(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+/** (long long)n on x86-64: toward zero; NaN and values out of range give LLONG_MIN. */
+function truncate(n: number): bigint {
+  if (!(n > -9223372036854775808 - 1024 && n < 9223372036854775808)) return -9223372036854775808n;
+  return BigInt(Math.trunc(n));
+}
