@@ -2,7 +2,8 @@
 // person uses it, in headless Chromium: typing a program and running it,
 // errors marking their line, endless loops stopped by Stop and by the time
 // limit while the page stays responsive, the dialect switch, shared URLs,
-// io.read through the input box, and output streaming while a program runs.
+// io.read through the input box, output streaming while a program runs,
+// the generated JavaScript, and the examples.
 // Each test saves a screenshot in test-output/playground/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -164,6 +165,23 @@ describe('playground', { skip: chromiumSkip(), timeout: 180_000 }, () => {
     assert.match(out, /^time limit exceeded \(0\.5 s\)\nstack traceback:\n\tinput:[23]: in main chunk\n/);
     assert.match(await statusText(page), /time limit/);
     assert.equal((await markedLines(page)).length, 1);
+  });
+
+  it('runs the examples that need no input', async () => {
+    const page = await open();
+    const expected: Record<string, RegExp> = {
+      'Hello': /^Hello, world!\nLua 5\.4\t5\.0\t3\t1024\.0\n/,
+      'Closures and coroutines': /^1\t2\t3\n1 2 3 4 5 \n/,
+      'String patterns': /^The=3 quick=5 /,
+    };
+    for (const [name, start] of Object.entries(expected)) {
+      await page.selectOption('#example', { label: name });
+      const out = await run(page);
+      assert.match(out, start, name);
+      assert.doesNotMatch(out, /stack traceback/, name);
+      assert.match(await statusText(page), /^Finished/, name);
+    }
+    await screenshot(page, 'examples');
   });
 
   it('switches dialects: 10/2 is 5.0 in 5.4 and 5.3, 5 in 5.1', async () => {

@@ -9,7 +9,7 @@ export const EXAMPLES: readonly Example[] = [
     name: 'Hello',
     code: `-- Hello from Regolith: Lua compiled to JavaScript, in your browser.
 print("Hello, world!")
-print(_VERSION, 10 / 2, 7 // 2, 2^10)
+print(_VERSION, 10 / 2, math.floor(7 / 2), 2^10)
 for i = 1, 3 do
   io.write(i, " squared is ", i * i, "\\n")
 end
