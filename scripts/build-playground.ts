@@ -25,11 +25,9 @@ export async function buildPlayground(): Promise<void> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    // Minified with the defaults: the engine names the frames its tracebacks
+    // look for in a way that survives renaming (docs/ARCHITECTURE.md, "Error positions").
     minify: true,
-    // Function names kept: the engine's tracebacks name host frames by their JS
-    // names, and minified names collide (an async run's traceback then ends in
-    // a bogus "[C]: in function 'os.clock'").
-    keepNames: true,
     sourcemap: true,
     logLevel: 'warning',
   });
