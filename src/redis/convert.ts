@@ -75,50 +75,81 @@ const STACK_LIMIT: RespValue = { type: 'error', value: luaToBytes('ERR reached l
  * Redis converts recursively on the Lua stack, asking for 4 more slots at
  * every value (lua_checkstack), and replies `-ERR reached lua stack limit`
  * in place of a value when they are not there: `slots` follows how many it
- * would be using, so that a recursive table gives the same reply bytes.
+ * would be using, so that a recursive table gives the same reply bytes. The
+ * walk keeps its own stack of pending values: a reply may nest 8000 deep.
  */
-function convert(v: LuaValue, resp: 2 | 3, slots: number): RespValue {
-  if (slots + 4 > MAX_STACK_SLOTS) return STACK_LIMIT;
+function convert(root: LuaValue, resp: 2 | 3, rootSlots: number): RespValue {
+  const out: RespValue[] = [NULL];
+  // Each pending value is converted into `into[at]`.
+  const pending: { v: LuaValue; slots: number; into: RespValue[]; at: number }[] = [{ v: root, slots: rootSlots, into: out, at: 0 }];
+  for (let task = pending.pop(); task !== undefined; task = pending.pop()) {
+    const { v, slots, into, at } = task;
+    if (slots + 4 > MAX_STACK_SLOTS) {
+      into[at] = STACK_LIMIT;
+      continue;
+    }
+    const r = convertOne(v, resp);
+    into[at] = r.value;
+    // Children are taken in order: push them last first.
+    for (let i = r.children.length - 1; i >= 0; i--) {
+      const c = r.children[i]!;
+      pending.push({ v: c.v, slots: slots + c.extraSlots, into: c.into, at: c.at });
+    }
+  }
+  return out[0]!;
+}
+
+interface Child { v: LuaValue; extraSlots: number; into: RespValue[]; at: number }
+
+/** One value's reply; the values inside it come back as children to convert into it. */
+function convertOne(v: LuaValue, resp: 2 | 3): { value: RespValue; children: Child[] } {
+  const leaf = (value: RespValue) => ({ value, children: [] as Child[] });
   switch (typeof v) {
-    case 'string': return { type: 'bulk', value: luaToBytes(v) };
-    case 'number': return { type: 'integer', value: truncate(v) };
+    case 'string': return leaf({ type: 'bulk', value: luaToBytes(v) });
+    case 'number': return leaf({ type: 'integer', value: truncate(v) });
     case 'boolean':
-      if (resp === 3) return { type: 'boolean', value: v };
-      return v ? { type: 'integer', value: 1n } : NULL;
+      if (resp === 3) return leaf({ type: 'boolean', value: v });
+      return leaf(v ? { type: 'integer', value: 1n } : NULL);
     default:
       break;
   }
-  if (!(v instanceof LuaTable)) return NULL;
+  if (!(v instanceof LuaTable)) return leaf(NULL);
   const err = v.getStr('err');
-  if (typeof err === 'string') return { type: 'error', value: luaToBytes(noLineBreaks(err)) };
+  if (typeof err === 'string') return leaf({ type: 'error', value: luaToBytes(noLineBreaks(err)) });
   const ok = v.getStr('ok');
-  if (typeof ok === 'string') return { type: 'simple', value: luaToBytes(noLineBreaks(ok)) };
+  if (typeof ok === 'string') return leaf({ type: 'simple', value: luaToBytes(noLineBreaks(ok)) });
   const dbl = v.getStr('double');
-  if (typeof dbl === 'number') return { type: 'double', value: luaToBytes(formatG(dbl, 17)) };
+  if (typeof dbl === 'number') return leaf({ type: 'double', value: luaToBytes(formatG(dbl, 17)) });
   const big = v.getStr('big_number');
-  if (typeof big === 'string') return { type: 'bigNumber', value: luaToBytes(noLineBreaks(big)) };
+  if (typeof big === 'string') return leaf({ type: 'bigNumber', value: luaToBytes(noLineBreaks(big)) });
+  const children: Child[] = [];
   const map = v.getStr('map');
   if (map instanceof LuaTable) {
     // Stack: the table, its map, a key and its value; the key is converted from a copy above them.
     const entries: [RespValue, RespValue][] = [];
     for (let e = map.next(undefined); e !== undefined; e = map.next(e[0])) {
-      entries.push([convert(e[0], resp, slots + 4), convert(e[1], resp, slots + 3)]);
+      const pair: [RespValue, RespValue] = [NULL, NULL];
+      entries.push(pair);
+      children.push({ v: e[0], extraSlots: 4, into: pair, at: 0 }, { v: e[1], extraSlots: 3, into: pair, at: 1 });
     }
-    return { type: 'map', entries };
+    return { value: { type: 'map', entries }, children };
   }
   const set = v.getStr('set');
   if (set instanceof LuaTable) {
     // Stack: the table, its set, a key, and the copy being converted.
     const items: RespValue[] = [];
-    for (let e = set.next(undefined); e !== undefined; e = set.next(e[0])) items.push(convert(e[0], resp, slots + 3));
-    return { type: 'set', items };
+    for (let e = set.next(undefined); e !== undefined; e = set.next(e[0])) {
+      children.push({ v: e[0], extraSlots: 3, into: items, at: items.length });
+      items.push(NULL);
+    }
+    return { value: { type: 'set', items }, children };
   }
   const verbatim = v.getStr('verbatim_string');
   if (verbatim instanceof LuaTable) {
     const format = verbatim.getStr('format');
     const text = verbatim.getStr('string');
     if (typeof format === 'string' && typeof text === 'string') {
-      return { type: 'verbatim', format: luaToBytes(format), value: luaToBytes(text) };
+      return leaf({ type: 'verbatim', format: luaToBytes(format), value: luaToBytes(text) });
     }
   }
   // An array up to the first nil; each element is pushed above the table while it is converted.
@@ -126,9 +157,10 @@ function convert(v: LuaValue, resp: 2 | 3, slots: number): RespValue {
   for (let i = 1; ; i++) {
     const item = v.getInt(i);
     if (item === undefined) break;
-    items.push(convert(item, resp, slots + 1));
+    children.push({ v: item, extraSlots: 1, into: items, at: items.length });
+    items.push(NULL);
   }
-  return { type: 'array', items };
+  return { value: { type: 'array', items }, children };
 }
 
 /** Redis writes status and error lines with each CR and LF made a space (its 2025 fix of reply injection). */

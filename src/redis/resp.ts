@@ -227,33 +227,37 @@ function bulk(b: Uint8Array, out: Uint8Array[]): void {
   out.push(bytes(`$${b.length}\r\n`), b, CRLF);
 }
 
-function write(v: RespValue, out: Uint8Array[], resp: 2 | 3): void {
+/** Writes `root` and everything in it; iterative, as replies may nest thousands deep. */
+function write(root: RespValue, out: Uint8Array[], resp: 2 | 3): void {
   const r3 = resp === 3;
-  switch (v.type) {
-    case 'simple': out.push(bytes('+'), v.value, CRLF); break;
-    case 'error': out.push(bytes('-'), v.value, CRLF); break;
-    case 'integer': out.push(bytes(`:${v.value}\r\n`)); break;
-    case 'bulk': bulk(v.value, out); break;
-    case 'null': out.push(bytes(r3 ? '_\r\n' : '$-1\r\n')); break;
-    case 'nullArray': out.push(bytes(r3 ? '_\r\n' : '*-1\r\n')); break;
-    case 'array': case 'set': case 'push': {
-      const mark = !r3 || v.type === 'array' ? '*' : v.type === 'set' ? '~' : '>';
-      out.push(bytes(`${mark}${v.items.length}\r\n`));
-      for (const item of v.items) write(item, out, resp);
-      break;
-    }
-    case 'map':
-      out.push(bytes(r3 ? `%${v.entries.length}\r\n` : `*${2 * v.entries.length}\r\n`));
-      for (const [k, val] of v.entries) { write(k, out, resp); write(val, out, resp); }
-      break;
-    case 'double': if (r3) out.push(bytes(','), v.value, CRLF); else bulk(v.value, out); break;
-    case 'boolean': out.push(bytes(r3 ? (v.value ? '#t\r\n' : '#f\r\n') : (v.value ? ':1\r\n' : ':0\r\n'))); break;
-    case 'bigNumber': if (r3) out.push(bytes('('), v.value, CRLF); else bulk(v.value, out); break;
-    case 'verbatim': {
-      if (!r3) { bulk(v.value, out); break; }
-      const body = concat([v.format, bytes(':'), v.value]);
-      out.push(bytes(`=${body.length}\r\n`), body, CRLF);
-      break;
+  const pending: RespValue[] = [root];
+  for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
+    switch (v.type) {
+      case 'simple': out.push(bytes('+'), v.value, CRLF); break;
+      case 'error': out.push(bytes('-'), v.value, CRLF); break;
+      case 'integer': out.push(bytes(`:${v.value}\r\n`)); break;
+      case 'bulk': bulk(v.value, out); break;
+      case 'null': out.push(bytes(r3 ? '_\r\n' : '$-1\r\n')); break;
+      case 'nullArray': out.push(bytes(r3 ? '_\r\n' : '*-1\r\n')); break;
+      case 'array': case 'set': case 'push': {
+        const mark = !r3 || v.type === 'array' ? '*' : v.type === 'set' ? '~' : '>';
+        out.push(bytes(`${mark}${v.items.length}\r\n`));
+        for (let i = v.items.length - 1; i >= 0; i--) pending.push(v.items[i]!);
+        break;
+      }
+      case 'map':
+        out.push(bytes(r3 ? `%${v.entries.length}\r\n` : `*${2 * v.entries.length}\r\n`));
+        for (let i = v.entries.length - 1; i >= 0; i--) pending.push(v.entries[i]![1], v.entries[i]![0]);
+        break;
+      case 'double': if (r3) out.push(bytes(','), v.value, CRLF); else bulk(v.value, out); break;
+      case 'boolean': out.push(bytes(r3 ? (v.value ? '#t\r\n' : '#f\r\n') : (v.value ? ':1\r\n' : ':0\r\n'))); break;
+      case 'bigNumber': if (r3) out.push(bytes('('), v.value, CRLF); else bulk(v.value, out); break;
+      case 'verbatim': {
+        if (!r3) { bulk(v.value, out); break; }
+        const body = concat([v.format, bytes(':'), v.value]);
+        out.push(bytes(`=${body.length}\r\n`), body, CRLF);
+        break;
+      }
     }
   }
 }

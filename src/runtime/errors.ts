@@ -435,7 +435,8 @@ export function adoptError(e: unknown): unknown {
   const sites = callSitesOf(e);
   const frames = sites === null ? [] : framesFromSites(sites);
   const levels = luaLevels(frames);
-  const pos = levels[0]?.kind === 'host' ? wherePosition(levels[1]) : positionOf(levels[0]);
+  const byLibrary = levels[0]?.kind === 'host';
+  const pos = byLibrary ? (E.readonlyStyle.libraryPosition ? wherePosition(levels[1]) : '') : positionOf(levels[0]);
   const err = new LuaError(pos + readonlyMessage());
   // Tracebacks describe the stack at the write, not where it was caught.
   (err as { frames: Frame[] | null }).frames = frames;

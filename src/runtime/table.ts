@@ -467,6 +467,23 @@ export class LuaTable {
     return Object.isFrozen(this.arr);
   }
 
+  /**
+   * Empties the table and makes `values` its array part, as if it were new
+   * (no metatable, no other keys): how Redis's environment gives each script
+   * fresh KEYS and ARGV while they sit in its read-only globals.
+   */
+  resetArray(values: LuaValue[]): void {
+    if (this.readonly) throw new ReadonlyTableError();
+    this.arr = values;
+    this.strs = EMPTY_STRS;
+    this.hash = null;
+    this.metatable = null;
+    this.scount = 0;
+    this.sdead = 0;
+    this.arrHigh = 0;
+    this.iter = null;
+  }
+
   // -------------------------------------------------------------------------
   // Length and array helpers
 

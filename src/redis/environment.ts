@@ -1,0 +1,175 @@
+// The Lua state Redis scripts run in (eval.c's scriptingInit,
+// script_lua.c): Lua 5.1 with Redis's libraries and nothing else, Redis's
+// pcall and math.random, the `redis` table, the error handler, and the
+// globals protection that makes every table reachable from _G read-only.
+import { Lua, type LuaOptions } from '../api/lua.js';
+import type { LuaFunctionHandle } from '../api/handles.js';
+import type { Limits } from '../runtime/limits.js';
+import { LuaTable } from '../runtime/table.js';
+import type { LuaValue } from '../runtime/value.js';
+import type { LuaState } from '../runtime/state.js';
+import { argError, checkInteger, luaError, setFuncs, type Args } from '../stdlib/lauxlib.js';
+import { makeRedisTable, type RedisApiHost } from './redis-api.js';
+import { Rand48 } from './rand48.js';
+
+/** A library a scripting environment opens besides Lua's own (cjson, cmsgpack, struct). */
+export type LibraryOpener = (L: LuaState) => LuaTable;
+
+export interface EnvironmentOptions {
+  /** Regolith's limits on every script (instructions, memory, time...). */
+  limits?: Limits;
+  /** Libraries to open as globals by name, after bit. */
+  libraries?: Record<string, LibraryOpener>;
+}
+
+/** The globals Redis 7's scripts have from Lua's base library (print, dofile, loadfile, getfenv, setfenv and newproxy are gone). */
+const BASE_REMOVED = ['print', 'dofile', 'loadfile', 'getfenv', 'setfenv', 'newproxy'];
+
+/** The error handler scripts run under (EVAL's `__redis__err__handler`, a global). */
+const ERROR_HANDLER = `
+local getinfo, type, tostring = ...
+return function(err)
+  -- Where the error was raised: the function that raised it, or its caller
+  -- when that is a library function (error, redis.call).
+  local where = getinfo(2, 'nSl')
+  if where and where.what == 'C' then where = getinfo(3, 'nSl') end
+  if type(err) ~= 'table' then err = { err = 'ERR ' .. tostring(err) } end
+  if where then
+    err.source = where.source
+    err.line = where.currentline
+  end
+  return err
+end`;
+
+/** Runs a compiled script (its argument) under the handler (both globals are read-only). */
+const RUNNER = 'return xpcall((...), __redis__err__handler)';
+
+export class ScriptEnvironment {
+  readonly lua: Lua;
+  readonly L: LuaState;
+  /** KEYS and ARGV: refilled for every script (they sit in the read-only globals, writable themselves). */
+  readonly keys: LuaTable;
+  readonly argv: LuaTable;
+  private readonly runner: LuaFunctionHandle;
+
+  /**
+   * Runs a compiled script under the error handler: its first result, or
+   * the handler's error table ({err, source, line}).
+   */
+  run(script: LuaFunctionHandle): { ok: true; value: LuaValue } | { ok: false; error: LuaValue } {
+    const r = this.runner.callRaw(script.ref);
+    const [ok, value] = Array.isArray(r) ? r : [r, undefined];
+    return ok === true ? { ok: true, value } : { ok: false, error: value };
+  }
+  readonly rand = new Rand48();
+
+  constructor(api: RedisApiHost, options: EnvironmentOptions = {}) {
+    const luaOptions: LuaOptions = {
+      dialect: '5.1',
+      libs: { base: { except: BASE_REMOVED }, coroutine: true, table: true, string: true, math: true, debug: true, bit: true },
+      ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    };
+    this.lua = new Lua(luaOptions);
+    const L = (this.L = this.lua.state);
+    const G = L.globals;
+    for (const [name, open] of Object.entries(options.libraries ?? {})) G.setStr(name, open(L));
+    this.replaceRandom(G);
+    this.replacePcall(G);
+    G.setStr('redis', makeRedisTable(api));
+
+    // The handler keeps debug.getinfo; debug itself goes (Redis removes it after init).
+    const debug = G.getStr('debug') as LuaTable;
+    const handler = this.lua.load(ERROR_HANDLER, { chunkName: '=redis' }).callRaw(debug.getStr('getinfo'), G.getStr('type'), G.getStr('tostring')) as LuaValue;
+    G.setStr('__redis__err__handler', handler);
+    G.setStr('debug', undefined);
+    L.loaded.setStr('debug', undefined);
+    this.runner = this.lua.load(RUNNER, { chunkName: '=redis' });
+
+    this.keys = new LuaTable();
+    this.argv = new LuaTable();
+    G.setStr('KEYS', this.keys);
+    G.setStr('ARGV', this.argv);
+    this.protectGlobals();
+  }
+
+  /** math.random and math.randomseed over the environment's rand48 (script_lua.c's redis_math_random). */
+  private replaceRandom(G: LuaTable): void {
+    const rand = this.rand;
+    const math = G.getStr('math') as LuaTable;
+    setFuncs(math, 'math.', {
+      random: (...args: Args) => {
+        const r = rand.fraction();
+        switch (args.length) {
+          case 0: return r;
+          case 1: {
+            const u = checkInteger(args, 0) as number;
+            if (!(1 <= u)) argError(1, 'interval is empty');
+            return Math.floor(r * u) + 1;
+          }
+          case 2: {
+            const l = checkInteger(args, 0) as number;
+            const u = checkInteger(args, 1) as number;
+            if (!(l <= u)) argError(2, 'interval is empty');
+            return Math.floor(r * (u - l + 1)) + l;
+          }
+          default: return luaError('wrong number of arguments');
+        }
+      },
+      randomseed: (...args: Args) => {
+        rand.seed(checkInteger(args, 0) as number);
+        return undefined;
+      },
+    });
+  }
+
+  /** Redis's pcall: an error that is a table with a string `err` is caught as that string (xpcall is left alone). */
+  private replacePcall(G: LuaTable): void {
+    const pcall = G.getStr('pcall') as (...args: Args) => unknown;
+    setFuncs(G, '', {
+      pcall: (...args: Args) => {
+        const r = pcall(...args);
+        if (Array.isArray(r) && r[0] === false && r[1] instanceof LuaTable) {
+          const err = r[1].getStr('err');
+          if (typeof err === 'string') return [false, err];
+        }
+        return r;
+      },
+    });
+  }
+
+  /**
+   * scriptingInit's last step: reading an undeclared global fails, and _G,
+   * every table reachable from it and their metatables become read-only
+   * (KEYS and ARGV excepted), as does the string metatable.
+   */
+  private protectGlobals(): void {
+    const L = this.L;
+    const G = L.globals;
+    const meta = new LuaTable();
+    setFuncs(meta, '', {
+      __index: (...args: Args) => {
+        const k = args[1];
+        if (typeof k !== 'string' && typeof k !== 'number') luaError('Second argument to luaProtectedTableError must be a string or number');
+        return luaError(`Script attempted to access nonexistent global variable '${typeof k === 'number' ? String(k) : k}'`);
+      },
+    });
+    G.metatable = meta;
+    const seen = new Set<LuaTable>([this.keys, this.argv]);
+    const freeze = (t: LuaTable) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      t.freeze();
+      if (t.metatable !== null) freeze(t.metatable);
+      for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+        if (e[0] instanceof LuaTable) freeze(e[0]);
+        if (e[1] instanceof LuaTable) freeze(e[1]);
+      }
+    };
+    freeze(G);
+    const stringMeta = L.engine.typeMetatables.string;
+    if (stringMeta !== null) freeze(stringMeta);
+    L.engine.readonlyStyle = { message: 'Attempt to modify a readonly table', libraryPosition: false };
+    L.engine.binaryAsText = true;
+  }
+}
+

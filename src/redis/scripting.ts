@@ -1,0 +1,249 @@
+// Redis's scripting commands over a ScriptEnvironment and an executor:
+// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (eval.c), with the script
+// cache by SHA-1, shebang flags, and replies and errors byte for byte as
+// Redis 7.0's. Every other command goes to the executor.
+import type { LuaFunctionHandle } from '../api/handles.js';
+import { LuaError as ApiLuaError, LuaLimitError } from '../api/index.js';
+import { LuaSyntaxError } from '../syntax/errors.js';
+import type { Limits } from '../runtime/limits.js';
+import { LuaTable } from '../runtime/table.js';
+import { bytesToLua, luaToBytes } from '../api/strings.js';
+import type { RedisExecutor } from './executor.js';
+import { luaToResp } from './convert.js';
+import { ScriptEnvironment, type LibraryOpener } from './environment.js';
+import type { RedisApiHost, RedisLogger, ScriptRun } from './redis-api.js';
+import { sha1hex } from './sha1.js';
+import type { RespValue } from './resp.js';
+
+export interface RedisScriptingOptions {
+  /** Who runs the commands scripts call, and the commands that are not about scripting. */
+  executor: RedisExecutor;
+  /** Regolith's limits on every script (instructions, memory, time): they reach inside library calls. */
+  limits?: Limits;
+  /** Extra libraries by global name (cjson, cmsgpack, struct). */
+  libraries?: Record<string, LibraryOpener>;
+  /** Where redis.log writes (default: nowhere). */
+  log?: RedisLogger;
+  /** Redis's loglevel: messages below it are dropped (0 debug, 1 verbose, 2 notice (default), 3 warning). */
+  logLevel?: number;
+  /** The milliseconds clock commands see (frozen while a script runs). Default Date.now. */
+  clock?: () => number;
+}
+
+/** A client's connection state that scripting reads. */
+export interface ClientState {
+  resp: 2 | 3;
+  db: number;
+}
+
+/** Script flags from a `#!lua flags=...` line (eval.c's evalExtractShebangFlags). */
+interface ScriptFlags {
+  /** A shebang was given: the script is not in compatibility mode. */
+  shebang: boolean;
+  noWrites: boolean;
+}
+
+interface CachedScript {
+  fn: LuaFunctionHandle;
+  flags: ScriptFlags;
+}
+
+const VERSION = { text: '7.0.15', num: 0x07000f };
+const FLAG_NAMES = ['no-writes', 'allow-oom', 'allow-stale', 'no-cluster', 'allow-cross-slot-keys'];
+
+const error = (text: string): RespValue => ({ type: 'error', value: luaToBytes(text) });
+const OK: RespValue = { type: 'simple', value: luaToBytes('OK') };
+
+export class RedisScripting {
+  private env: ScriptEnvironment;
+  private readonly scripts = new Map<string, CachedScript>();
+  private current: ScriptRun | null = null;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: RedisScriptingOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.env = this.newEnvironment();
+  }
+
+  private newEnvironment(): ScriptEnvironment {
+    const host: RedisApiHost = {
+      run: () => {
+        if (this.current === null) throw new Error('redis.* called outside a script');
+        return this.current;
+      },
+      log: this.options.log ?? (() => {}),
+      logLevel: this.options.logLevel ?? 2,
+      version: VERSION,
+    };
+    const env = new ScriptEnvironment(host, { limits: this.options.limits, libraries: this.options.libraries });
+    return env;
+  }
+
+  /** Runs one command of a client: the scripting commands here, the rest by the executor. */
+  command(argv: readonly Uint8Array[], client: ClientState): RespValue {
+    const name = bytesToLua(argv[0] ?? new Uint8Array()).toLowerCase();
+    switch (name) {
+      case 'eval': case 'eval_ro': case 'evalsha': case 'evalsha_ro':
+        return this.evalCommand(name, argv, client);
+      case 'script':
+        return this.scriptCommand(argv);
+      default: {
+        const r = this.options.executor.execute(argv, { resp: client.resp, db: client.db, now: this.clock });
+        if (r instanceof Promise) return error('ERR this executor is asynchronous');
+        return r;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------- EVAL
+
+  private evalCommand(name: string, argv: readonly Uint8Array[], client: ClientState): RespValue {
+    if (argv.length < 3) return error(`ERR wrong number of arguments for '${name}' command`);
+    const numkeys = parseInteger(bytesToLua(argv[2]!));
+    if (numkeys === null) return error('ERR value is not an integer or out of range');
+    if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
+    if (numkeys < 0) return error("ERR Number of keys can't be negative");
+    const byHash = name.startsWith('evalsha');
+    let script: CachedScript, sha: string;
+    if (byHash) {
+      sha = bytesToLua(argv[1]!).toLowerCase();
+      const found = sha.length === 40 ? this.scripts.get(sha) : undefined;
+      if (found === undefined) return error('NOSCRIPT No matching script. Please use EVAL.');
+      script = found;
+    } else {
+      const body = bytesToLua(argv[1]!);
+      sha = sha1hex(body);
+      const found = this.scripts.get(sha) ?? this.compile(body, sha);
+      if (!('fn' in found)) return found;
+      script = found;
+    }
+    const keys = argv.slice(3, 3 + Number(numkeys));
+    const args = argv.slice(3 + Number(numkeys));
+    return this.runScript(script, sha, keys, args, client, name.endsWith('_ro'));
+  }
+
+  /** Compiles and caches a script body (SCRIPT LOAD, EVAL); the error reply when it does not compile. */
+  private compile(body: string, sha: string): CachedScript | RespValue {
+    const shebang = parseShebang(body);
+    if ('error' in shebang) return error(shebang.error);
+    let fn: LuaFunctionHandle;
+    try {
+      fn = this.env.lua.load(luaToBytes(shebang.code), { chunkName: '@user_script', mode: 't' });
+    } catch (e) {
+      if (e instanceof LuaSyntaxError || e instanceof ApiLuaError) return error(`ERR Error compiling script (new function): ${e.message}`);
+      throw e;
+    }
+    const script = { fn, flags: shebang.flags };
+    this.scripts.set(sha, script);
+    return script;
+  }
+
+  private runScript(script: CachedScript, sha: string, keys: readonly Uint8Array[], args: readonly Uint8Array[], client: ClientState, readOnlyCommand: boolean): RespValue {
+    const env = this.env;
+    fillArray(env.keys, keys);
+    fillArray(env.argv, args);
+    const run: ScriptRun = {
+      executor: this.options.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(),
+      readOnly: readOnlyCommand || script.flags.noWrites,
+    };
+    this.current = run;
+    try {
+      const r = env.run(script.fn);
+      if (r.ok) return luaToResp(r.value, run.resp);
+      return errorReply(r.error, sha);
+    } catch (e) {
+      if (e instanceof LuaLimitError) return error(`ERR Script stopped by a limit: ${e.message} script: ${sha}`);
+      throw e;
+    } finally {
+      this.current = null;
+    }
+  }
+
+  // ------------------------------------------------------------- SCRIPT
+
+  private scriptCommand(argv: readonly Uint8Array[]): RespValue {
+    if (argv.length < 2) return error("ERR wrong number of arguments for 'script' command");
+    const sub = bytesToLua(argv[1]!).toLowerCase();
+    const arity = (n: number, atLeast: boolean) => (atLeast ? argv.length >= n : argv.length === n);
+    switch (sub) {
+      case 'load': {
+        if (!arity(3, false)) return error("ERR wrong number of arguments for 'script|load' command");
+        const body = bytesToLua(argv[2]!);
+        const sha = sha1hex(body);
+        const found = this.scripts.get(sha) ?? this.compile(body, sha);
+        if (!('fn' in found)) return found;
+        return { type: 'bulk', value: luaToBytes(sha) };
+      }
+      case 'exists': {
+        if (!arity(3, true)) return error("ERR wrong number of arguments for 'script|exists' command");
+        return { type: 'array', items: argv.slice(2).map((a) => ({ type: 'integer', value: this.scripts.has(bytesToLua(a).toLowerCase()) ? 1n : 0n })) };
+      }
+      case 'flush': {
+        if (argv.length > 3) return error('ERR SCRIPT FLUSH only support SYNC|ASYNC option');
+        if (argv.length === 3 && !['sync', 'async'].includes(bytesToLua(argv[2]!).toLowerCase())) return error('ERR SCRIPT FLUSH only support SYNC|ASYNC option');
+        // Redis starts a new Lua state: cjson's settings and the like go too (rand48's state does not).
+        this.scripts.clear();
+        const rand = this.env.rand;
+        this.env.lua.close();
+        this.env = this.newEnvironment();
+        Object.assign(this.env.rand, rand);
+        return OK;
+      }
+      case 'kill':
+        if (!arity(2, false)) return error("ERR wrong number of arguments for 'script|kill' command");
+        return error('NOTBUSY No scripts in execution right now.');
+      default:
+        return error(`ERR unknown subcommand '${bytesToLua(argv[1]!)}'. Try SCRIPT HELP.`);
+    }
+  }
+}
+
+/** KEYS or ARGV for a run: the table emptied and filled with `items` (as a new table would be). */
+function fillArray(t: LuaTable, items: readonly Uint8Array[]): void {
+  t.resetArray(items.map(bytesToLua));
+}
+
+/** A Redis integer argument (string2ll): optional minus, digits, no leading zeros or spaces, within 64 bits. */
+function parseInteger(s: string): bigint | null {
+  if (!/^(0|-?[1-9]\d*)$/.test(s) || s.length > 20) return null;
+  const n = BigInt(s);
+  return n < -(2n ** 63n) || n >= 2n ** 63n ? null : n;
+}
+
+/**
+ * `#!lua flags=...` (evalExtractShebangFlags): the flags, and the code with
+ * the shebang line emptied (its newline stays, so lines keep their numbers).
+ */
+function parseShebang(body: string): { code: string; flags: ScriptFlags } | { error: string } {
+  if (!body.startsWith('#!')) return { code: body, flags: { shebang: false, noWrites: false } };
+  const nl = body.indexOf('\n');
+  if (nl < 0) return { error: 'ERR Invalid script shebang' };
+  const parts = body.slice(0, nl).split(' ').filter((p) => p !== '');
+  if (parts[0] !== '#!lua') return { error: `ERR Unexpected engine in script shebang: ${parts[0] ?? '#!'}` };
+  const flags: ScriptFlags = { shebang: true, noWrites: false };
+  for (const part of parts.slice(1)) {
+    if (!part.startsWith('flags=')) return { error: `ERR Unknown lua shebang option: ${part}` };
+    for (const flag of part.slice(6).split(',')) {
+      if (flag === '') continue;
+      if (!FLAG_NAMES.includes(flag)) return { error: `ERR Unexpected flag in script shebang: ${flag}` };
+      if (flag === 'no-writes') flags.noWrites = true;
+    }
+  }
+  return { code: body.slice(nl), flags };
+}
+
+/**
+ * The reply for an error a script raised, from the handler's table
+ * (luaCallFunction): `<err> script: <sha>, on <source>:<line>.`, or the
+ * text alone when the position is unknown. A table without a string `err`
+ * is `ERR unknown error` (Redis 7.0.15 crashes on it; fixed upstream in 2025).
+ */
+function errorReply(e: unknown, sha: string): RespValue {
+  if (!(e instanceof LuaTable)) return error(`ERR ${typeof e === 'string' ? e : 'unknown error'}`);
+  const err = e.getStr('err');
+  const source = e.getStr('source');
+  const line = e.getStr('line');
+  const text = typeof err === 'string' ? err : 'ERR unknown error';
+  const full = typeof source === 'string' && typeof line === 'number' ? `${text} script: ${sha}, on ${source}:${line}.` : text;
+  return error(full.replace(/[\r\n]/g, ' '));
+}
