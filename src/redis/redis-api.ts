@@ -8,6 +8,7 @@ import { bytesToLua, luaToBytes } from '../api/strings.js';
 import { LuaError } from '../runtime/errors.js';
 import { formatG } from '../runtime/numfmt.js';
 import { setFuncs, type Args } from '../stdlib/lauxlib.js';
+import { str2number51 } from '../runtime/strtod.js';
 import type { CommandSpec, RedisExecutor } from './executor.js';
 import { respToLua } from './convert.js';
 import { sha1hex } from './sha1.js';
@@ -57,7 +58,14 @@ function raise(message: string): never {
 export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTable {
   const t = new LuaTable();
   const call = (args: Args, raising: boolean): LuaValue => {
-    const reply = executeFromScript(host, args);
+    let reply: RespValue;
+    try {
+      reply = executeFromScript(host, args);
+    } catch (e) {
+      // redis.pcall returns the argument and command errors too.
+      if (!raising && e instanceof LuaError && e.value instanceof LuaTable) return e.value;
+      throw e;
+    }
     if (reply.type === 'error') {
       const e = errorTable(bytesToLua(reply.value));
       e.setStr('ignore_error_stats_update', true);
@@ -95,7 +103,9 @@ export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTab
     },
     setresp: (...args: Args) => {
       if (args.length !== 1) raise('ERR redis.setresp() requires one argument.');
-      const v = args[0];
+      // lua_tonumber: a numeric string counts, anything else is 0.
+      const a = args[0];
+      const v = typeof a === 'number' ? a : typeof a === 'string' ? str2number51(a) ?? 0 : 0;
       if (v !== 2 && v !== 3) raise('ERR RESP version must be 2 or 3.');
       host.run().resp = v;
       return undefined;
@@ -167,7 +177,7 @@ function executeFromScript(host: RedisApiHost, args: Args): RespValue {
     else raise('ERR Lua redis lib command arguments must be strings or integers');
   }
   const run = host.run();
-  const spec = lookup(run.executor, args[0] as string);
+  const spec = lookup(run.executor, bytesToLua(argv[0]!));
   if (spec === undefined) raise('ERR Unknown Redis command called from script');
   if ((spec.arity > 0 && argv.length !== spec.arity) || (spec.arity < 0 && argv.length < -spec.arity)) {
     raise('ERR Wrong number of args calling Redis command from script');

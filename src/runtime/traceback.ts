@@ -194,7 +194,7 @@ function calledDirectly(g: Group): boolean {
  */
 function madeTailCall(caller: Group, callee: Group): boolean {
   const site = caller.frame.kind === 'lua' ? (caller.frame.callSite as { tail?: boolean } | undefined) : undefined;
-  return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee);
+  return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee) && !callee.between.includes(HANDLER_CALLER);
 }
 
 /** The proto index of a Lua frame: from its JS name ($f<n>, $g<n>), else the innermost function around its line. */
@@ -385,9 +385,11 @@ export function currentLevels(): TraceLevel[] {
   if (e instanceof Error) {
     const at = frames.findIndex((f) => f.kind === 'internal' && f.fnName === HANDLER_CALLER);
     const raised = (e as { frames?: Frame[] | null }).frames;
-    if (at >= 0 && raised) return levelsFromFrames([...frames.slice(0, at), ...raised]);
+    // (callHandler's own frame stays: it tells the handler's level that the
+    // frame below did not call it, even from a call in tail position.)
+    if (at >= 0 && raised) return levelsFromFrames([...frames.slice(0, at + 1), ...raised]);
     const sites = at >= 0 ? callSitesOf(e) : null;
-    if (sites !== null) return levelsFromFrames([...frames.slice(0, at), ...framesFromSites(sites)]);
+    if (sites !== null) return levelsFromFrames([...frames.slice(0, at + 1), ...framesFromSites(sites)]);
   }
   return levelsFromFrames(frames);
 }
