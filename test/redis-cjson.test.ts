@@ -233,6 +233,11 @@ enc('(function() local t = {1, 2, 3} t[2] = nil return t end)()');
 enc('(function() local t = {1, 2, 3} t[3] = nil return t end)()');
 enc('(function() local t = {} t[1] = 1 t[2] = 2 t[4] = 4 return t end)()');
 enc('(function() local t = {} t.x = 1 t.x = nil t[1] = "a" return t end)()');
+enc('(function() local t = {1, 2, 3} t[5] = 5 return t end)()');
+enc('(function() local t = {1, 2, 3} t[9] = 9 return t end)()');
+enc('(function() local t = {1, 2, 3} t[12] = 12 return t end)()');
+enc('{["1"] = 1}');
+enc('{["1"] = {[2] = {["3"] = {4}}}}');
 
 // Sparse arrays: convert, ratio and safe.
 for (const cfg of ['true', 'false, 0', 'false, 1, 0', 'false, 3, 5', 'true, 3, 5', 'false, 2, 0', 'false, 2, 100', '"on", 1, 1',
@@ -294,6 +299,13 @@ for (const mode of ['true', 'false']) {
     dec(j, `cjson.decode_invalid_numbers(${mode})`);
   }
 }
+dec('9'.repeat(400));
+dec('-' + '9'.repeat(400) + 'e-800');
+dec('0.' + '0'.repeat(400) + '1');
+dec('0.' + '0'.repeat(300) + '2470328229206232720882');
+dec('0x' + 'f'.repeat(300));
+dec('0x1.fffffffffffff8p1023', 'cjson.decode_invalid_numbers(true)');
+dec('1' + '0'.repeat(22) + '.5e-3');
 body('decode: nan reads as a NaN', 'local n = cjson.decode("nan") return n ~= n, tostring(n), tostring(cjson.decode("-nan"))');
 body('decode: inf and -inf', 'return cjson.decode("inf") == math.huge, cjson.decode("-inf") == -math.huge');
 
