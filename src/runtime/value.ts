@@ -43,6 +43,13 @@ export class LuaLightUserdata {
   constructor(readonly pointee: unknown) {}
 }
 
+/**
+ * The light userdata of C's NULL pointer (`lua_pushlightuserdata(L, NULL)`),
+ * such as Redis's `cjson.null`: a single value, so every NULL is equal to
+ * every other; tostring shows `userdata: (nil)` (glibc's %p of NULL).
+ */
+export const NULL_LIGHTUSERDATA: LuaLightUserdata = Object.freeze(new LuaLightUserdata(null));
+
 /** Base class of coroutines; the coroutine implementation extends it. */
 export abstract class LuaThreadBase {}
 

@@ -9,7 +9,7 @@ import * as N from '../runtime/number.js';
 import { callreq, type CallRequest } from '../runtime/callreq.js';
 import { loadBinary } from '../runtime/dump.js';
 import { collectorOf } from '../runtime/gc.js';
-import { LuaFloat, LuaUserdata, LuaThreadBase, luaType, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
+import { LuaFloat, LuaUserdata, LuaThreadBase, NULL_LIGHTUSERDATA, luaType, mkFloat, mkInt, type LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { fileSource } from '../syntax/index.js';
@@ -32,8 +32,9 @@ function isCOverflow(v: LuaValue): boolean {
   return typeof v === 'string' && v.endsWith('C stack overflow');
 }
 
-/** A stable fake address for a reference value, formatted like %p. */
+/** A stable fake address for a reference value, formatted like %p (glibc: "(nil)" for NULL). */
 export function addressOf(v: object): string {
+  if (v === NULL_LIGHTUSERDATA) return '(nil)';
   const ids = E.addresses;
   let id = ids.get(v);
   if (id === undefined) {
