@@ -34,6 +34,7 @@ for (const args of [
   '">i4", 2^32 + 7', '">i2", 70000', '">i4", "12"', '">i4", " 0x10 "', '">i4", "1e2"', '">i4", "abc"', '">i4"', '">i4", nil',
   '">i4", {}', '"bb", 1', '"i33", 1', '"I33", 1', '"i99999999999", 1', '"i2147483647", 1', '"i2147483648", 1', '"i214748364", 1',
   '"i0000000000000000004", 1',
+  '"<i4", -2^31 - 1', '"<I4", 2^32 + 1', '"!08 b d", 1, 2', '"c00", "abc"', '"c01", "abc"',
 ]) pack(args);
 add('pack many integers', `return H(struct.pack("<bBhHlLTiI", -1, 2, -3, 4, -5, 6, 7, -8, 9))`);
 add('pack many integers big endian', `return H(struct.pack(">bBhHlLTiI", -1, 2, -3, 4, -5, 6, 7, -8, 9))`);
@@ -104,7 +105,7 @@ for (const args of [
   '"b c0", "\\2abc"', '"b c0", "\\9abc"', '"B c0", "\\3abcdef"', '"c1 c0", "3abcd"', '"c1 c0", " 3abcd"', '"c1 c0", "xabc"',
   '"s c0", "2\\0ab"', '"s c0", "0x2\\0ab"', '"b c0", "\\0abc"', '"b c0", "\\255abc"', '"B x c0", "\\2-ab"', '"b c0 c0", "\\1" .. "2" .. "ab"',
   '"c0 b", "\\1"', '"x c0", "\\1"', '"c", "xy"', '"c3", "xy"', '"c99999999999", "x"', '"xb", "\\1\\2"', '"x", ""', '"bxxb", "\\1\\2\\3\\4"',
-  '"", "abc"', '"  ", "abc"', '">h <h", "\\1\\2\\1\\2"',
+  '"c00", "abc"', '"b c00", "\\1ab"', '"", "abc"', '"  ", "abc"', '">h <h", "\\1\\2\\1\\2"',
 ]) unpack(args);
 add('unpack c0 after a double', `return R(struct.unpack("d c0", struct.pack("d", 2.5) .. "abc"))`);
 add('unpack c0 after a nan', `return R(pcall(struct.unpack, "d c0", struct.pack("d", 0/0) .. "abc"))`);
