@@ -11,6 +11,9 @@ import type { LuaState } from '../runtime/state.js';
 import { argError, checkInteger, luaError, setFuncs, type Args } from '../stdlib/lauxlib.js';
 import { makeRedisTable, type RedisApiHost } from './redis-api.js';
 import { Rand48 } from './rand48.js';
+import { openCjson } from './cjson.js';
+import { openCmsgpack } from './cmsgpack.js';
+import { openStruct } from './struct.js';
 
 /** A library a scripting environment opens besides Lua's own (cjson, cmsgpack, struct). */
 export type LibraryOpener = (L: LuaState) => LuaTable;
@@ -18,9 +21,12 @@ export type LibraryOpener = (L: LuaState) => LuaTable;
 export interface EnvironmentOptions {
   /** Regolith's limits on every script (instructions, memory, time...). */
   limits?: Limits;
-  /** Libraries to open as globals by name, after bit. */
+  /** More libraries to open as globals by name, after Redis's own. */
   libraries?: Record<string, LibraryOpener>;
 }
+
+/** The libraries Redis adds to Lua's (bit is LuaBitOp, opened with Lua's). */
+const REDIS_LIBRARIES: Record<string, LibraryOpener> = { cjson: openCjson, struct: openStruct, cmsgpack: openCmsgpack };
 
 /** The globals Redis 7's scripts have from Lua's base library (print, dofile, loadfile, getfenv, setfenv and newproxy are gone). */
 const BASE_REMOVED = ['print', 'dofile', 'loadfile', 'getfenv', 'setfenv', 'newproxy'];
@@ -72,7 +78,7 @@ export class ScriptEnvironment {
     this.lua = new Lua(luaOptions);
     const L = (this.L = this.lua.state);
     const G = L.globals;
-    for (const [name, open] of Object.entries(options.libraries ?? {})) G.setStr(name, open(L));
+    for (const [name, open] of Object.entries({ ...REDIS_LIBRARIES, ...options.libraries })) G.setStr(name, open(L));
     this.replaceRandom(G);
     this.replacePcall(G);
     G.setStr('redis', makeRedisTable(api));
