@@ -22,6 +22,7 @@ const groups: [string, cases.Case[]][] = [
   ['redis.call argument checks', cases.CALL_CHECKS],
   ['scripting commands', cases.COMMANDS],
   ['shebang flags', cases.SHEBANG],
+  ['functions', cases.FUNCTIONS],
 ];
 
 /** Bytes as text for messages (one char per byte). */

@@ -50,30 +50,38 @@ end`;
 /** Runs a compiled script (its argument) under the handler (both globals are read-only). */
 const RUNNER = 'return xpcall((...), __redis__err__handler)';
 
+/** Runs a function of a library with its KEYS and ARGV tables under the handler. */
+const FUNCTION_RUNNER = 'local f, h, keys, args = ... return xpcall(function() return f(keys, args) end, h)';
+
+/** Which scripts an environment runs: EVAL's, or FUNCTION libraries' (a Lua state of their own in Redis). */
+export type EnvironmentKind = 'eval' | 'functions';
+
 export class ScriptEnvironment {
   readonly lua: Lua;
   readonly L: LuaState;
-  /** KEYS and ARGV: refilled for every script (they sit in the read-only globals, writable themselves). */
+  /** KEYS and ARGV (EVAL): refilled for every script (they sit in the read-only globals, writable themselves). */
   readonly keys: LuaTable;
   readonly argv: LuaTable;
   private readonly runner: LuaFunctionHandle;
+  private readonly handler: LuaValue;
 
   /**
    * Runs a compiled script under the error handler: its first result, or
-   * the handler's error table ({err, source, line}).
+   * the handler's error table ({err, source, line}). A function of a
+   * library gets its keys and arguments.
    */
-  run(script: LuaFunctionHandle): { ok: true; value: LuaValue } | { ok: false; error: LuaValue } {
-    const r = this.runner.callRaw(script.ref);
+  run(script: LuaValue, keys?: LuaTable, args?: LuaTable): { ok: true; value: LuaValue } | { ok: false; error: LuaValue } {
+    const r = keys === undefined ? this.runner.callRaw(script) : this.runner.callRaw(script, this.handler, keys, args);
     const [ok, value] = Array.isArray(r) ? r : [r, undefined];
     return ok === true ? { ok: true, value } : { ok: false, error: value };
   }
-  readonly rand = new Rand48();
 
-  constructor(api: RedisApiHost, options: EnvironmentOptions = {}) {
+  constructor(api: RedisApiHost, readonly rand: Rand48, options: EnvironmentOptions = {}, readonly kind: EnvironmentKind = 'eval') {
     const luaOptions: LuaOptions = {
       dialect: '5.1',
       libs: { base: { except: BASE_REMOVED }, coroutine: true, table: true, string: true, math: true, debug: true, bit: true },
-      ...(options.limits !== undefined ? { limits: options.limits } : {}),
+      // Always compiled with limit checks: a busy script can be killed, a FUNCTION LOAD times out.
+      limits: options.limits ?? {},
     };
     this.lua = new Lua(luaOptions);
     const L = (this.L = this.lua.state);
@@ -81,20 +89,24 @@ export class ScriptEnvironment {
     for (const [name, open] of Object.entries({ ...REDIS_LIBRARIES, ...options.libraries })) G.setStr(name, open(L));
     this.replaceRandom(G);
     this.replacePcall(G);
-    G.setStr('redis', makeRedisTable(api));
+    G.setStr('redis', makeRedisTable(api, kind === 'functions'));
 
     // The handler keeps debug.getinfo; debug itself goes (Redis removes it after init).
     const debug = G.getStr('debug') as LuaTable;
-    const handler = this.lua.load(ERROR_HANDLER, { chunkName: '=redis' }).callRaw(debug.getStr('getinfo'), G.getStr('type'), G.getStr('tostring')) as LuaValue;
-    G.setStr('__redis__err__handler', handler);
+    this.handler = this.lua.load(ERROR_HANDLER, { chunkName: '=redis' }).callRaw(debug.getStr('getinfo'), G.getStr('type'), G.getStr('tostring')) as LuaValue;
     G.setStr('debug', undefined);
     L.loaded.setStr('debug', undefined);
-    this.runner = this.lua.load(RUNNER, { chunkName: '=redis' });
-
     this.keys = new LuaTable();
     this.argv = new LuaTable();
-    G.setStr('KEYS', this.keys);
-    G.setStr('ARGV', this.argv);
+    if (kind === 'eval') {
+      // EVAL's handler is a global (functions keep theirs out of sight).
+      G.setStr('__redis__err__handler', this.handler);
+      this.runner = this.lua.load(RUNNER, { chunkName: '=redis' });
+      G.setStr('KEYS', this.keys);
+      G.setStr('ARGV', this.argv);
+    } else {
+      this.runner = this.lua.load(FUNCTION_RUNNER, { chunkName: '=redis' });
+    }
     this.protectGlobals();
   }
 

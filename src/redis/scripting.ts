@@ -13,6 +13,9 @@ import { luaToResp } from './convert.js';
 import { ScriptEnvironment, type LibraryOpener } from './environment.js';
 import type { RedisApiHost, RedisLogger, ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
+import { Rand48 } from './rand48.js';
+import { FunctionLibraries } from './functions.js';
+import type { LuaValue } from '../runtime/value.js';
 import type { RespValue } from './resp.js';
 
 export interface RedisScriptingOptions {
@@ -56,17 +59,24 @@ const OK: RespValue = { type: 'simple', value: luaToBytes('OK') };
 
 export class RedisScripting {
   private env: ScriptEnvironment;
+  /** FUNCTION libraries run in a Lua state of their own, as in Redis. */
+  private readonly fenv: ScriptEnvironment;
+  private readonly functions: FunctionLibraries;
   private readonly scripts = new Map<string, CachedScript>();
   private current: ScriptRun | null = null;
   private readonly clock: () => number;
+  /** math.random's generator: one per server in Redis, shared by EVAL and functions, kept by SCRIPT FLUSH. */
+  private readonly rand = new Rand48();
 
   constructor(private readonly options: RedisScriptingOptions) {
     this.clock = options.clock ?? Date.now;
-    this.env = this.newEnvironment();
+    this.env = this.newEnvironment('eval');
+    this.fenv = this.newEnvironment('functions');
+    this.functions = new FunctionLibraries(() => this.fenv, this.apiHost());
   }
 
-  private newEnvironment(): ScriptEnvironment {
-    const host: RedisApiHost = {
+  private apiHost(): RedisApiHost {
+    return {
       run: () => {
         if (this.current === null) throw new Error('redis.* called outside a script');
         return this.current;
@@ -75,8 +85,10 @@ export class RedisScripting {
       logLevel: this.options.logLevel ?? 2,
       version: VERSION,
     };
-    const env = new ScriptEnvironment(host, { limits: this.options.limits, libraries: this.options.libraries });
-    return env;
+  }
+
+  private newEnvironment(kind: 'eval' | 'functions'): ScriptEnvironment {
+    return new ScriptEnvironment(this.apiHost(), this.rand, { limits: this.options.limits, libraries: this.options.libraries }, kind);
   }
 
   /** Runs one command of a client: the scripting commands here, the rest by the executor. */
@@ -87,6 +99,10 @@ export class RedisScripting {
         return this.evalCommand(name, argv, client);
       case 'script':
         return this.scriptCommand(argv);
+      case 'fcall': case 'fcall_ro':
+        return this.fcallCommand(name, argv, client);
+      case 'function':
+        return this.functionCommand(argv);
       default: {
         const r = this.options.executor.execute(argv, { resp: client.resp, db: client.db, now: this.clock });
         if (r instanceof Promise) return error('ERR this executor is asynchronous');
@@ -119,7 +135,77 @@ export class RedisScripting {
     }
     const keys = argv.slice(3, 3 + Number(numkeys));
     const args = argv.slice(3 + Number(numkeys));
-    return this.runScript(script, sha, keys, args, client, name.endsWith('_ro'));
+    const ro = name.endsWith('_ro');
+    if (ro && script.flags.shebang && !script.flags.noWrites) return error('ERR Can not execute a script with write flag using *_ro command.');
+    fillArray(this.env.keys, keys);
+    fillArray(this.env.argv, args);
+    return this.runScript(this.env, script.fn.ref, sha, client, ro || script.flags.noWrites);
+  }
+
+  // ------------------------------------------------------------- FCALL
+
+  private fcallCommand(name: string, argv: readonly Uint8Array[], client: ClientState): RespValue {
+    if (argv.length < 3) return error(`ERR wrong number of arguments for '${name}' command`);
+    const fname = bytesToLua(argv[1]!);
+    const fn = this.functions.get(fname);
+    if (fn === undefined) return error('ERR Function not found');
+    const numkeys = parseInteger(bytesToLua(argv[2]!));
+    if (numkeys === null) return error('ERR Bad number of keys provided');
+    if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
+    if (numkeys < 0) return error("ERR Number of keys can't be negative");
+    const noWrites = fn.flags.includes('no-writes');
+    if (name === 'fcall_ro' && !noWrites) return error('ERR Can not execute a script with write flag using *_ro command.');
+    const keys = LuaTable.fromArray(argv.slice(3, 3 + Number(numkeys)).map(bytesToLua));
+    const args = LuaTable.fromArray(argv.slice(3 + Number(numkeys)).map(bytesToLua));
+    return this.runScript(this.fenv, fn.callback, fname, client, noWrites, keys, args);
+  }
+
+  // ------------------------------------------------------------- FUNCTION
+
+  private functionCommand(argv: readonly Uint8Array[]): RespValue {
+    if (argv.length < 2) return error("ERR wrong number of arguments for 'function' command");
+    const sub = bytesToLua(argv[1]!).toLowerCase();
+    const rest = argv.slice(2).map(bytesToLua);
+    const arityError = error(`ERR wrong number of arguments for 'function|${sub}' command`);
+    switch (sub) {
+      case 'load': {
+        if (rest.length < 1) return arityError;
+        const replace = rest.length > 1 && rest[0]!.toLowerCase() === 'replace';
+        if (rest.length > (replace ? 2 : 1)) return error(`ERR Unknown option given: ${rest[0]}`);
+        return this.functions.load(rest[rest.length - 1]!, replace);
+      }
+      case 'delete':
+        if (rest.length !== 1) return arityError;
+        return this.functions.delete(rest[0]!);
+      case 'flush':
+        if (rest.length > 1 || (rest.length === 1 && !['sync', 'async'].includes(rest[0]!.toLowerCase()))) return error('ERR FUNCTION FLUSH only supports SYNC|ASYNC option');
+        this.functions.flush();
+        return OK;
+      case 'list': {
+        let pattern: string | null = null;
+        let withCode = false;
+        for (let i = 0; i < rest.length; i++) {
+          const a = rest[i]!.toLowerCase();
+          if (a === 'withcode' && !withCode) withCode = true;
+          else if (a === 'libraryname' && pattern === null) {
+            if (i + 1 >= rest.length) return error('ERR library name argument was not given');
+            pattern = rest[++i]!;
+          } else return error(`ERR Unknown argument ${rest[i]}`);
+        }
+        return this.functions.list(pattern, withCode);
+      }
+      case 'stats':
+        if (rest.length !== 0) return arityError;
+        return this.functions.stats();
+      case 'kill':
+        if (rest.length !== 0) return arityError;
+        return error('NOTBUSY No scripts in execution right now.');
+      case 'restore':
+        if (rest.length < 1) return arityError;
+        return error('ERR DUMP payload version or checksum are wrong');
+      default:
+        return error(`ERR unknown subcommand '${bytesToLua(argv[1]!)}'. Try FUNCTION HELP.`);
+    }
   }
 
   /** Compiles and caches a script body (SCRIPT LOAD, EVAL); the error reply when it does not compile. */
@@ -138,17 +224,19 @@ export class RedisScripting {
     return script;
   }
 
-  private runScript(script: CachedScript, sha: string, keys: readonly Uint8Array[], args: readonly Uint8Array[], client: ClientState, readOnlyCommand: boolean): RespValue {
-    const env = this.env;
-    fillArray(env.keys, keys);
-    fillArray(env.argv, args);
+  /**
+   * Runs a script or a function (`name`: its sha or function name, for
+   * error replies): the script's client starts in RESP2 on the caller's
+   * database, with the time frozen.
+   */
+  private runScript(env: ScriptEnvironment, fn: LuaValue, name: string, client: ClientState, readOnly: boolean, keys?: LuaTable, args?: LuaTable): RespValue {
     const run: ScriptRun = {
-      executor: this.options.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(),
-      readOnly: readOnlyCommand || script.flags.noWrites,
+      executor: this.options.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(), readOnly,
     };
     this.current = run;
+    const sha = name;
     try {
-      const r = env.run(script.fn);
+      const r = env.run(fn, keys, args);
       if (r.ok) return luaToResp(r.value, run.resp);
       return errorReply(r.error, sha);
     } catch (e) {
@@ -183,10 +271,8 @@ export class RedisScripting {
         if (argv.length === 3 && !['sync', 'async'].includes(bytesToLua(argv[2]!).toLowerCase())) return error('ERR SCRIPT FLUSH only support SYNC|ASYNC option');
         // Redis starts a new Lua state: cjson's settings and the like go too (rand48's state does not).
         this.scripts.clear();
-        const rand = this.env.rand;
         this.env.lua.close();
-        this.env = this.newEnvironment();
-        Object.assign(this.env.rand, rand);
+        this.env = this.newEnvironment('eval');
         return OK;
       }
       case 'kill':
