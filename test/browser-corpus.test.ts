@@ -7,12 +7,12 @@
 //
 // How a program runs in the page: test/support/browser-harness.ts, which
 // does through the public API what the `lua` command line does (arg table,
-// script arguments, stdin, `lua: message` and traceback on stderr with
-// status 1 for an uncaught error). Its files are an in-memory file system
-// holding /tmp/ and the .lua files of the program's own folder (so the
-// script itself loads by its path, and programs that write and read back
-// their own files work); there are no processes and no environment
-// variables.
+// script arguments, stdin, lua.c's C level under the script, `lua: message`
+// and traceback on stderr with status 1 for an uncaught error). Its files
+// are an in-memory file system holding /tmp/ and the .lua files of the
+// program's own folder (so the script itself loads by its path, and
+// programs that write and read back their own files work); there are no
+// processes and no environment variables.
 //
 // What is compared: stdout, stderr and the exit status after the
 // command-line test's normalisation (program name and script path masked,
@@ -25,7 +25,8 @@
 // the real host (files outside the program's folder, processes, os.exit
 // ending a process, environment variables, a collector that can be forced:
 // a page has none, so weak tables are not cleared and finalizers run only at
-// close) or the command line itself (lua.c's own C level under the script).
+// close) or the command line itself (bin/regolith's larger JS stack, the
+// interpreter's own arguments in arg[-n]).
 // They are reported as skipped, with what differed and the host features
 // their source uses. Every other program must then give the reference's
 // bytes in Chromium; one that does not is a failure, whose message says

@@ -82,7 +82,16 @@ export function runProgram(Lua: typeof LuaClass, LuaError: typeof LuaErrorClass,
       lua.load('local first = ...; arg = {}; for i = 2, select("#", ...) do arg[first + i - 2] = select(i, ...) end', { chunkName: '=(lua.c)' })
         .call(-spec.scriptIndex, ...spec.argv);
       const main = lua.loadFile(spec.script);
-      main.call(...spec.argv.slice(spec.scriptIndex + 1));
+      // lua.c runs everything inside lua_pcall of its C function pmain: one C
+      // level under the script, which counts towards "C stack overflow" (as
+      // bin/regolith counts it). The API has no such level: add it here.
+      const C = lua.state.engine.C;
+      C.n++;
+      try {
+        main.call(...spec.argv.slice(spec.scriptIndex + 1));
+      } finally {
+        C.n--;
+      }
     } catch (e) {
       status = 1;
       if (e instanceof LuaError) {
