@@ -54,6 +54,7 @@ import { runProcess, type ProcResult } from './lib/proc.js';
 import { suiteEnv } from './lib/suite.js';
 import type { Dialect } from '../src/syntax/ast.js';
 import { cell } from './lib/docsections.js';
+import { MICRO } from './lib/micro-bench.js';
 import { referenceBinary, repoRoot, sharedDir } from '../test/support/reference.js';
 
 type Group = 'micro' | 'small' | 'awfy';
@@ -209,17 +210,6 @@ function parseArgs(argv: string[]): Options {
 const benchDir = join(repoRoot, 'scripts', 'bench');
 const smallDir = sharedDir ? join(sharedDir, 'bench-programs', 'small') : null;
 const awfyDir = sharedDir ? join(sharedDir, 'bench-programs', 'awfy') : null;
-
-/** Microbenchmarks: full-size arguments are the scripts' defaults. */
-const MICRO: { name: string; quick: string[] }[] = [
-  { name: 'fib', quick: ['27', '4'] },
-  { name: 'intloop', quick: ['5000000'] },
-  { name: 'array', quick: ['6'] },
-  { name: 'hash', quick: ['2'] },
-  { name: 'strbuild', quick: ['1'] },
-  { name: 'closures', quick: ['300000'] },
-  { name: 'methods', quick: ['400000'] },
-];
 
 /** qt prints, after each phase, the time spent (os.clock) and the memory in use (collectgarbage "count"). */
 const qtNormalize = (s: string): string => s.replace(/^(\w+)\t\S+ sec\t\S+ sec\t-?\d+M$/gm, '$1\t# sec\t# sec\t#M');

@@ -14,56 +14,27 @@
 // `-- known-difference: <reason>` among the first lines: the program is
 // reported as skipped with that reason (never silently), and listed in
 // docs/conformance.md's notes by whoever marks it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// (test/support/corpus.ts reads these conventions.)
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Dialect } from '../src/syntax/ast.js';
 import { assertSameAsReference, referenceSkip, runDifferential } from './support/differential.js';
-import { referenceModuleSkip, repoRoot } from './support/reference.js';
+import { referenceModuleSkip } from './support/reference.js';
+import { corpusPrograms, corpusRoot } from './support/corpus.js';
 
-const root = join(repoRoot, 'test', 'lua');
-
-function findPrograms(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...findPrograms(p));
-    else if (name.endsWith('.lua')) out.push(p);
-  }
-  return out;
-}
-
-function dialectOf(path: string): Dialect {
-  const parts = relative(root, path).split(/[\\/]/);
-  if (parts.includes('5.1')) return '5.1';
-  if (parts.includes('5.3')) return '5.3';
-  return '5.4';
-}
-
-const programs = existsSync(root) ? findPrograms(root) : [];
+const programs = corpusPrograms();
 
 describe('differential: test/lua programs vs the reference interpreter', { concurrency: 4 }, () => {
   test('there are programs to run', (t) => {
     if (programs.length === 0) t.assert.fail('no programs under test/lua');
   });
-  for (const file of programs) {
-    const dialect = dialectOf(file);
-    const name = relative(root, file);
-    const head = readFileSync(file, 'latin1').split('\n', 5);
-    const known = head.map((l) => /^-- known-difference: (.*)$/.exec(l)).find((m) => m !== null);
-    const libsLine = head.map((l) => /^-- libs:(.*)$/.exec(l)).find((x) => x !== null);
-    const libs = libsLine ? libsLine[1].trim().split(/\s+/).filter(Boolean) : [];
-    const libSkip = libs.map((l) => referenceModuleSkip(l, dialect)).find((m) => m !== false) ?? false;
-    const skip = known ? `known difference: ${known[1]}` : referenceSkip(dialect) || libSkip;
-    test(name, { skip }, async () => {
-      const firstLine = head[0];
-      const m = /^-- args:(.*)$/.exec(firstLine);
-      const args = m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
-      const stdinFile = file.replace(/\.lua$/, '.stdin');
-      const stdin = existsSync(stdinFile) ? readFileSync(stdinFile, 'latin1') : undefined;
+  for (const p of programs) {
+    const libSkip = p.libs.map((l) => referenceModuleSkip(l, p.dialect)).find((m) => m !== false) ?? false;
+    const skip = p.knownDifference !== null ? `known difference: ${p.knownDifference}` : referenceSkip(p.dialect) || libSkip;
+    test(p.name, { skip }, async () => {
       // `-- keep-traceback` in the first lines: tracebacks are compared too (normally dropped).
-      const keepTraceback = head.some((l) => l === '-- keep-traceback');
-      const r = await runDifferential({ file }, { dialect, args, stdin, cwd: join(root, '..', '..'), keepTraceback, libs });
+      const r = await runDifferential({ file: p.file }, {
+        dialect: p.dialect, args: p.args, stdin: p.stdin, cwd: join(corpusRoot, '..', '..'), keepTraceback: p.keepTraceback, libs: p.libs,
+      });
       assertSameAsReference(r);
     });
   }
