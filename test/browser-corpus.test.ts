@@ -104,6 +104,18 @@ function difference(ref: Normalised, run: Normalised, hostError: string | undefi
 
 const chromium = chromiumSkip();
 
+/**
+ * Programs whose output in a page is not reliably the reference's for a
+ * reason the exclusion rule cannot see, each with it (reported as skipped).
+ */
+const PAGE_DIFFERENCES: Record<string, string> = {
+  // lua5.4 prints x86's default NaN (-nan) for 0/0; V8 gives that at run
+  // time but +nan where its optimising compiler folded the division, which
+  // depends on what ran before in the same page. An engine gap (the sign of
+  // a NaN made by `/`), not specific to pages.
+  'table/sort_invalid_order.lua': 'the sign of 0/0 depends on V8 having folded it (engine gap: NaN signs of `/`)',
+};
+
 test('browser corpus: test/lua programs in Chromium (minified build) vs the reference', { skip: chromium, timeout: 15 * 60_000 }, async (t) => {
   const programs = corpusPrograms();
   assert.ok(programs.length > 0, 'no programs under test/lua');
@@ -115,7 +127,10 @@ test('browser corpus: test/lua programs in Chromium (minified build) vs the refe
   const items: Item[] = programs.map((p) => {
     const lua = referenceBinary('lua', p.dialect);
     const libSkip = p.libs.map((l) => referenceModuleSkip(l, p.dialect)).find((m) => m !== false) ?? false;
-    const skip = p.knownDifference !== null ? `known difference: ${p.knownDifference}` : referenceSkip(p.dialect) || libSkip || null;
+    const pageDifference = PAGE_DIFFERENCES[p.name];
+    const skip = p.knownDifference !== null ? `known difference: ${p.knownDifference}`
+      : pageDifference !== undefined ? `known difference in a page: ${pageDifference}`
+        : referenceSkip(p.dialect) || libSkip || null;
     return { p, spec: specOf(p, lua ?? `lua${p.dialect}`), skip };
   });
 

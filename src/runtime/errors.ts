@@ -11,6 +11,7 @@ import type { CallSite } from '../compiler/codegen.js';
 import { E, CHUNK_URL_PREFIX } from './engine.js';
 import { ReadonlyTableError } from './table.js';
 import { compileJs } from './jsfunction.js';
+import { RUNTIME_PREFIX } from './names.js';
 import { ParsedSite, V8_STACK, parseStack } from './jsframes.js';
 
 /** A Lua error in flight: `value` is the Lua error object (any Lua value). */
@@ -177,13 +178,14 @@ export const HOST_FUNCTION_PREFIX = 'luaLib$';
  * Makes `fn` known as a library function. Its JS name is replaced by one
  * made from its Lua name ('luaLib$string.rep'), or from its own name when it
  * has none ('luaLib$:gmatch_aux'): frames are recognised by that name, which
- * a minifier cannot rename and which no runtime function has. The first
- * registration with a Lua name wins (a function in two libraries keeps the
- * first); an anonymous JS function stays unregistered.
+ * a minifier cannot rename and which no runtime function has. (A minifier
+ * may also drop a function expression's name: such a function is still
+ * registered.) The first registration with a Lua name wins (a function in
+ * two libraries keeps the first).
  */
 export function registerHostFunction(fn: Function, qualifiedName = ''): void {
   const current = fn.name;
-  if (current === '' || hostFunctionNames.get(current)) return;
+  if (hostFunctionNames.get(current)) return;
   if (qualifiedName === '' && current.startsWith(HOST_FUNCTION_PREFIX)) return;
   const name = HOST_FUNCTION_PREFIX + (qualifiedName !== '' ? qualifiedName : ':' + current);
   Object.defineProperty(fn, 'name', { value: name, configurable: true });
@@ -289,8 +291,8 @@ function spliceMachines(frames: Frame[], limit: number): Frame[] {
   return out;
 }
 
-/** The JS name of the trampoline's run loop (see trampoline.ts). */
-export const MACHINE_RUN = 'luaMachineRun';
+/** The JS name of the trampoline's run loop (see trampoline.ts; named by keepNames). */
+export const MACHINE_RUN = RUNTIME_PREFIX + 'luaMachineRun';
 
 /**
  * Lua-visible levels from the current stack: level 0 is the innermost Lua or

@@ -32,6 +32,7 @@ import type { LuaState } from './state.js';
 import { callSitesOf, captureFrames, framesFromSites, hostFunctionNames, type ChunkInfo, type Frame } from './errors.js';
 import { LuaTable } from './table.js';
 import { E } from './engine.js';
+import { RUNTIME_PREFIX } from './names.js';
 
 /** One Lua-visible level of a stack, innermost first. */
 export interface TraceLevel {
@@ -73,11 +74,14 @@ const RESUMED = '(resumed)';
 /** Runtime frames that mean "the caller of the next frame is not on the JS stack" (resumable mode). */
 const MACHINE_FRAMES = new Set(['deep', 'run', 'luaMachineRun', 'runResumable', RESUMED]);
 
-/** The bare function name of a V8 frame ("Machine.run" → "run"). */
+/**
+ * The name a runtime frame was given by keepNames ("luaRt$deep" → "deep"),
+ * or '' for any other: those are names a minifier may have made up.
+ */
 function bareName(n: string | null | undefined): string {
   if (!n) return '';
-  const dot = n.lastIndexOf('.');
-  return dot < 0 ? n : n.slice(dot + 1);
+  const at = n.lastIndexOf(RUNTIME_PREFIX);
+  return at < 0 ? '' : n.slice(at + RUNTIME_PREFIX.length);
 }
 
 interface Group {
@@ -194,7 +198,7 @@ function calledDirectly(g: Group): boolean {
  */
 function madeTailCall(caller: Group, callee: Group): boolean {
   const site = caller.frame.kind === 'lua' ? (caller.frame.callSite as { tail?: boolean } | undefined) : undefined;
-  return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee) && !callee.between.includes(HANDLER_CALLER);
+  return site?.tail === true && callee.frame.kind === 'lua' && calledDirectly(callee) && !callee.between.includes('callHandler');
 }
 
 /** The proto index of a Lua frame: from its JS name ($f<n>, $g<n>), else the innermost function around its line. */
@@ -395,7 +399,7 @@ export function currentLevels(): TraceLevel[] {
 }
 
 /** The JS name of the function that calls message handlers (stdlib/base.ts). */
-export const HANDLER_CALLER = 'callHandler';
+export const HANDLER_CALLER = RUNTIME_PREFIX + 'callHandler';
 
 export interface TracebackOptions {
   /** Add lua.c's own C function at the bottom ("[C]: in ?"); default true. */

@@ -451,4 +451,4 @@ function siteOf(desc: string | null | undefined): CallSite | undefined {
 }
 
 // Tracebacks know that below these the caller is not on the JS stack (traceback.ts).
-keepNames({ deep, runResumable });
+keepNames({ deep, runResumable, run: Machine.prototype.run, luaMachineRun: (Machine.prototype as unknown as { luaMachineRun: Function }).luaMachineRun });

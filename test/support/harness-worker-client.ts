@@ -18,7 +18,12 @@ export class NodeRunner {
   constructor(private readonly build: string, private readonly timeoutMs = NODE_TIMEOUT_MS) {}
 
   run(spec: ProgramSpec): Promise<ProgramOutput | string> {
-    const worker = this.#worker ??= new Worker(new URL('./harness-worker.js', import.meta.url), { workerData: { build: pathToFileURL(this.build).href } });
+    const worker = this.#worker ??= new Worker(new URL('./harness-worker.js', import.meta.url), {
+      workerData: { build: pathToFileURL(this.build).href },
+      // A page's JS stack (V8's default, as Node's main thread), not a worker's 4 MB:
+      // a program that needs more is not comparable in a page.
+      resourceLimits: { stackSizeMb: 1 },
+    });
     return new Promise((resolve) => {
       const done = (r: ProgramOutput | string) => {
         clearTimeout(timer);
