@@ -75,6 +75,34 @@ describe('Redis scripting: the same reply bytes as redis-server', { skip }, () =
   }
 });
 
+// The RESP server runs scripts as time-sliced async runs (so that it can
+// answer BUSY and SCRIPT KILL meanwhile), where errors are reported from
+// the error's frames rather than by the handler: the same cases again, on
+// a server of their own, through that path.
+describe('Redis scripting, async path (the RESP server\'s): the same reply bytes', { skip }, () => {
+  let server: RedisServer;
+  let conn: RedisConnection;
+  const scripting = new RedisScripting({ executor: testExecutor(), libraries: testLibraries() });
+  const enc = new TextEncoder();
+  before(async () => {
+    server = await startRedis();
+    conn = await server.connect();
+  });
+  after(async () => {
+    conn?.close();
+    await server?.stop();
+  });
+  for (const [group, list] of groups) {
+    test(group, async () => {
+      for (const c of list) {
+        const real = (await conn.command(...c.argv)).raw;
+        const mine = encodeReply(await scripting.commandAsync(c.argv.map((a) => enc.encode(a)), { resp: 2, db: 0 }), 2);
+        assert.equal(latin1(mine), latin1(real), `${c.name}: ${JSON.stringify(c.argv)}:\n  redis-server ${show(real)}\n  Regolith     ${show(mine)}`);
+      }
+    });
+  }
+});
+
 // redis-server 7.0.15 crashes on these (a segmentation fault in
 // luaCallFunction); Redis fixed it in 2025 (redis PR #14163) by reporting
 // such an error as "ERR unknown error". Regolith follows the fixed server.

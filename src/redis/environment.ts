@@ -3,7 +3,9 @@
 // pcall and math.random, the `redis` table, the error handler, and the
 // globals protection that makes every table reachable from _G read-only.
 import { Lua, type LuaOptions } from '../api/lua.js';
-import type { LuaFunctionHandle } from '../api/handles.js';
+import { LuaTableHandle, type LuaFunctionHandle } from '../api/handles.js';
+import { LuaError as ApiLuaError, LuaLimitError } from '../api/index.js';
+import { bytesToLua } from '../api/strings.js';
 import type { Limits } from '../runtime/limits.js';
 import { LuaTable } from '../runtime/table.js';
 import type { LuaValue } from '../runtime/value.js';
@@ -21,6 +23,8 @@ export type LibraryOpener = (L: LuaState) => LuaTable;
 export interface EnvironmentOptions {
   /** Regolith's limits on every script (instructions, memory, time...). */
   limits?: Limits;
+  /** Async runs give the event loop a turn this often (milliseconds). */
+  sliceMs?: number;
   /** More libraries to open as globals by name, after Redis's own. */
   libraries?: Record<string, LibraryOpener>;
 }
@@ -53,8 +57,56 @@ const RUNNER = 'return xpcall((...), __redis__err__handler)';
 /** Runs a function of a library with its KEYS and ARGV tables under the handler. */
 const FUNCTION_RUNNER = 'local f, h, keys, args = ... return xpcall(function() return f(keys, args) end, h)';
 
+/**
+ * The same in an async run (time-sliced, so that a server goes on serving
+ * while a script runs): what to run comes from `fetch`, the result goes to
+ * `deliver`, both raw JS functions (an async call converts its arguments
+ * and results; these keep the engine's values). Not under xpcall: a run
+ * pauses only in Lua code called from Lua, and 5.1's xpcall is a library
+ * function that finishes first. The handler's work is done from the
+ * error's frames instead (runAsync).
+ */
+const ASYNC_RUNNER = `local fetch, deliver = ...
+local f, keys, args, isFunction = fetch()
+if isFunction then
+  deliver(f(keys, args))
+else
+  deliver((f()))
+end`;
+
+/** What a run ended with: the script's first result, or the handler's error table. */
+export type RunOutcome = { ok: true; value: LuaValue } | { ok: false; error: LuaValue };
+
 /** Which scripts an environment runs: EVAL's, or FUNCTION libraries' (a Lua state of their own in Redis). */
 export type EnvironmentKind = 'eval' | 'functions';
+
+/**
+ * What the error handler makes of an error, from the error itself: the
+ * value as a table {err = ...} ('ERR ' and the text for any other value),
+ * with the source and line of the function that raised it, or of its
+ * caller when that is a library function (error, redis.call).
+ */
+function handledError(e: ApiLuaError): LuaValue {
+  const v = e.value;
+  const raw = v instanceof LuaTableHandle ? v.ref : v;
+  let err: LuaTable;
+  if (raw instanceof LuaTable) err = raw;
+  else {
+    err = new LuaTable();
+    err.setStr('err', 'ERR ' + (raw instanceof Uint8Array ? bytesToLua(raw) : raw === undefined || raw === null ? 'nil' : String(raw)));
+  }
+  let frame = e.frames[0];
+  if (frame?.what === 'C') frame = e.frames[1];
+  if (frame !== undefined && !err.readonly) {
+    err.setStr('source', frame.source.startsWith('[') ? frame.source : '@' + frame.source);
+    err.setStr('line', frame.line);
+  }
+  return err;
+}
+
+function outcome(r: readonly LuaValue[]): RunOutcome {
+  return r[0] === true ? { ok: true, value: r[1] } : { ok: false, error: r[1] };
+}
 
 export class ScriptEnvironment {
   readonly lua: Lua;
@@ -70,10 +122,40 @@ export class ScriptEnvironment {
    * the handler's error table ({err, source, line}). A function of a
    * library gets its keys and arguments.
    */
-  run(script: LuaValue, keys?: LuaTable, args?: LuaTable): { ok: true; value: LuaValue } | { ok: false; error: LuaValue } {
+  run(script: LuaValue, keys?: LuaTable, args?: LuaTable): RunOutcome {
     const r = keys === undefined ? this.runner.callRaw(script) : this.runner.callRaw(script, this.handler, keys, args);
-    const [ok, value] = Array.isArray(r) ? r : [r, undefined];
-    return ok === true ? { ok: true, value } : { ok: false, error: value };
+    return outcome(Array.isArray(r) ? r : [r]);
+  }
+
+  private asyncRunner: { chunk: LuaFunctionHandle; fetch: LuaFunctionHandle; deliver: LuaFunctionHandle } | null = null;
+  private pending: { script: LuaValue; keys?: LuaTable; args?: LuaTable } | null = null;
+  private delivered: LuaValue[] | null = null;
+
+  /** `run` as an async run, time-sliced by the state's sliceMs (one at a time). */
+  async runAsync(script: LuaValue, keys?: LuaTable, args?: LuaTable): Promise<RunOutcome> {
+    const r = (this.asyncRunner ??= {
+      chunk: this.lua.load(ASYNC_RUNNER, { chunkName: '=redis' }),
+      fetch: this.lua.fn(() => {
+        const p = this.pending!;
+        return [p.script, p.keys, p.args, p.keys !== undefined];
+      }, { raw: true }),
+      deliver: this.lua.fn((...values: LuaValue[]) => {
+        this.delivered = values;
+        return undefined;
+      }, { raw: true }),
+    });
+    this.pending = { script, keys, args };
+    this.delivered = null;
+    try {
+      await r.chunk.callAsync(r.fetch, r.deliver);
+      return { ok: true, value: this.delivered?.[0] };
+    } catch (e) {
+      if (e instanceof LuaLimitError || !(e instanceof ApiLuaError)) throw e;
+      return { ok: false, error: handledError(e) };
+    } finally {
+      this.pending = null;
+      this.delivered = null;
+    }
   }
 
   constructor(api: RedisApiHost, readonly rand: Rand48, options: EnvironmentOptions = {}, readonly kind: EnvironmentKind = 'eval') {
@@ -82,6 +164,9 @@ export class ScriptEnvironment {
       libs: { base: { except: BASE_REMOVED }, coroutine: true, table: true, string: true, math: true, debug: true, bit: true },
       // Always compiled with limit checks: a busy script can be killed, a FUNCTION LOAD times out.
       limits: options.limits ?? {},
+      sliceMs: options.sliceMs ?? 10,
+      // Error values reach runAsync as bytes (messages are byte strings).
+      strings: 'bytes',
     };
     this.lua = new Lua(luaOptions);
     const L = (this.L = this.lua.state);

@@ -10,7 +10,7 @@ import { LuaTable } from '../runtime/table.js';
 import { bytesToLua, luaToBytes } from '../api/strings.js';
 import type { RedisExecutor } from './executor.js';
 import { luaToResp } from './convert.js';
-import { ScriptEnvironment, type LibraryOpener } from './environment.js';
+import { ScriptEnvironment, type LibraryOpener, type RunOutcome } from './environment.js';
 import type { RedisApiHost, RedisLogger, ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
@@ -31,6 +31,19 @@ export interface RedisScriptingOptions {
   logLevel?: number;
   /** The milliseconds clock commands see (frozen while a script runs). Default Date.now. */
   clock?: () => number;
+  /** Redis's busy-reply-threshold: after it, other clients of the RESP server get BUSY (default 5000 ms). */
+  busyThresholdMs?: number;
+}
+
+/** The script running now. */
+interface RunningScript {
+  /** Its sha (EVAL) or function name (FCALL), as error replies name it. */
+  name: string;
+  functions: boolean;
+  started: number;
+  run: ScriptRun;
+  /** SCRIPT KILL or FUNCTION KILL asked for it to stop (the interrupt limit sees it). */
+  kill: boolean;
 }
 
 /** A client's connection state that scripting reads. */
@@ -64,6 +77,9 @@ export class RedisScripting {
   private readonly functions: FunctionLibraries;
   private readonly scripts = new Map<string, CachedScript>();
   private current: ScriptRun | null = null;
+  private running: RunningScript | null = null;
+  /** Set while commandAsync runs a command: scripts then run as async runs. */
+  private async = false;
   private readonly clock: () => number;
   /** math.random's generator: one per server in Redis, shared by EVAL and functions, kept by SCRIPT FLUSH. */
   private readonly rand = new Rand48();
@@ -88,7 +104,10 @@ export class RedisScripting {
   }
 
   private newEnvironment(kind: 'eval' | 'functions'): ScriptEnvironment {
-    return new ScriptEnvironment(this.apiHost(), this.rand, { limits: this.options.limits, libraries: this.options.libraries }, kind);
+    // Every script can be killed: an interrupt at the run's safe points sees SCRIPT KILL.
+    const user = this.options.limits?.interrupt;
+    const limits = { ...this.options.limits, interrupt: () => this.running?.kill === true || user?.() === true };
+    return new ScriptEnvironment(this.apiHost(), this.rand, { limits, libraries: this.options.libraries }, kind);
   }
 
   /** Runs one command of a client: the scripting commands here, the rest by the executor. */
@@ -233,18 +252,89 @@ export class RedisScripting {
     const run: ScriptRun = {
       executor: this.options.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(), readOnly,
     };
+    const running: RunningScript = { name, functions: env.kind === 'functions', started: Date.now(), run, kill: false };
     this.current = run;
-    const sha = name;
-    try {
-      const r = env.run(fn, keys, args);
-      if (r.ok) return luaToResp(r.value, run.resp);
-      return errorReply(r.error, sha);
-    } catch (e) {
-      if (e instanceof LuaLimitError) return error(`ERR Script stopped by a limit: ${e.message} script: ${sha}`);
-      throw e;
-    } finally {
-      this.current = null;
+    this.running = running;
+    if (this.async) {
+      // The server's path: a time-sliced run that other clients' commands can interleave with.
+      return env.runAsync(fn, keys, args).then(
+        (r) => this.finish(r, running),
+        (e: unknown) => this.failed(e, running),
+      ).finally(() => this.done()) as unknown as RespValue;
     }
+    try {
+      return this.finish(env.run(fn, keys, args), running);
+    } catch (e) {
+      return this.failed(e, running);
+    } finally {
+      this.done();
+    }
+  }
+
+  private finish(r: RunOutcome, running: RunningScript): RespValue {
+    return r.ok ? luaToResp(r.value, running.run.resp) : errorReply(r.error, running.name);
+  }
+
+  /** A run that a limit stopped: SCRIPT KILL's, or one of Regolith's limits (which a real server lacks). */
+  private failed(e: unknown, running: RunningScript): RespValue {
+    if (!(e instanceof LuaLimitError)) throw e;
+    const frame = e.frames.find((f) => f.source === (running.functions ? 'user_function' : 'user_script'));
+    const where = frame !== undefined ? `, on @${frame.source}:${frame.line}.` : '';
+    const text = running.kill ? 'ERR Script killed by user with SCRIPT KILL...' : `ERR Script stopped by Regolith's ${e.kind} limit: ${e.message}`;
+    return error(`${text} script: ${running.name}${where}`);
+  }
+
+  private done(): void {
+    this.current = null;
+    this.running = null;
+  }
+
+  /**
+   * Runs one command as the RESP server does: scripts as time-sliced async
+   * runs, so that the server can serve other clients meanwhile (BUSY
+   * replies, SCRIPT KILL: see `whileBusy`).
+   */
+  async commandAsync(argv: readonly Uint8Array[], client: ClientState): Promise<RespValue> {
+    this.async = true;
+    try {
+      return await this.command(argv, client);
+    } finally {
+      this.async = false;
+    }
+  }
+
+  /** The script running now (an async run), if any. */
+  get busy(): { name: string; functions: boolean; elapsedMs: number; wrote: boolean } | null {
+    const r = this.running;
+    return r === null ? null : { name: r.name, functions: r.functions, elapsedMs: Date.now() - r.started, wrote: r.run.wrote };
+  }
+
+  /**
+   * The reply to a command of another client while a script runs past the
+   * busy threshold: SCRIPT KILL and FUNCTION KILL act on it (unless it has
+   * written), everything else is refused with BUSY.
+   */
+  whileBusy(argv: readonly Uint8Array[]): RespValue {
+    const r = this.running;
+    const name = bytesToLua(argv[0] ?? new Uint8Array()).toLowerCase();
+    const sub = bytesToLua(argv[1] ?? new Uint8Array()).toLowerCase();
+    if ((name === 'script' || name === 'function') && sub === 'kill') {
+      if (r === null) return error('NOTBUSY No scripts in execution right now.');
+      if (r.functions !== (name === 'function')) {
+        return error(r.functions ? 'BUSY Redis is busy running a function. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.' : 'NOTBUSY No scripts in execution right now.');
+      }
+      if (r.run.wrote) return error('UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.');
+      r.kill = true;
+      return OK;
+    }
+    return error(r?.functions === true
+      ? 'BUSY Redis is busy running a function. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.'
+      : 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.');
+  }
+
+  /** Redis's busy-reply-threshold (lua-time-limit): after it, other clients get BUSY replies. */
+  get busyThresholdMs(): number {
+    return this.options.busyThresholdMs ?? 5000;
   }
 
   // ------------------------------------------------------------- SCRIPT
