@@ -8,6 +8,8 @@
 //   ~approx=N  integers may differ by N (times measured in real time on both sides)
 //   ~sleep=N   not a command: wait N ms of real time
 
+import { Rng } from './rng.js';
+
 export interface Step {
   argv: (string | Uint8Array)[];
   label: string;
@@ -280,3 +282,65 @@ export const CASES: Record<string, StepSource[]> = {
     'ZADD w 1.1 a 2.2 b', 'ZPOPMIN w 1', 'ZPOPMAX w',
   ],
 };
+
+// Generated cases (seeded, so every run sends the same commands).
+
+/** A decimal number as text, in the forms scripts send: integers, fractions, exponents, extremes. */
+function randomDecimal(rng: Rng): string {
+  const sign = rng.chance(0.3) ? '-' : '';
+  const digits = (n: number) => Array.from({ length: n }, () => String(rng.int(10))).join('');
+  switch (rng.int(6)) {
+    case 0: return sign + String(rng.int(1000));
+    case 1: return `${sign}${rng.int(100)}.${digits(rng.range(1, 20))}`;
+    case 2: return `${sign}${rng.range(1, 9)}.${digits(rng.range(0, 6))}e${rng.range(-40, 40)}`;
+    case 3: return `${sign}0.${digits(rng.range(1, 3))}`;
+    case 4: return `${sign}${digits(rng.range(1, 25)).replace(/^0+(?=.)/, '')}`;
+    default: return `${sign}${rng.range(1, 9)}e${rng.range(-4950, 4930)}`;
+  }
+}
+
+/** A double from random bits (finite), as JS's shortest text. */
+function randomDouble(rng: Rng): string {
+  const view = new DataView(new ArrayBuffer(8));
+  for (;;) {
+    view.setUint32(0, Math.floor(rng.next() * 2 ** 32));
+    view.setUint32(4, Math.floor(rng.next() * 2 ** 32));
+    const d = view.getFloat64(0);
+    if (Number.isFinite(d)) return String(d);
+  }
+}
+
+function generated(): Record<string, StepSource[]> {
+  const rng = new Rng(20260511);
+  const floats: StepSource[] = [];
+  for (let i = 0; i < 150; i++) {
+    const key = `f${rng.int(4)}`;
+    if (rng.chance(0.1)) floats.push(`SET ${key} ${randomDecimal(rng)}`);
+    floats.push(`INCRBYFLOAT ${key} ${randomDecimal(rng)}`);
+    if (rng.chance(0.3)) floats.push(`HINCRBYFLOAT h ${key} ${randomDecimal(rng)}`);
+  }
+  const scores: StepSource[] = [];
+  for (let i = 0; i < 100; i++) {
+    scores.push(`ZADD z ${randomDouble(rng)} m${i % 40}`, `ZSCORE z m${i % 40}`);
+    if (rng.chance(0.3)) scores.push(`ZINCRBY z ${randomDecimal(rng).replace(/e-?\d{3,}$/, '')} m${rng.int(40)}`);
+  }
+  // Values at a tie of %.17g (18 significant digits ending in 5): glibc rounds them to even.
+  for (let i = 0; i < 20; i++) {
+    const v = (2 ** 52 + 2 * rng.int(2 ** 20) + 1) / 4; // ulp 0.25 between 2^50 and 2^51: ends in .25 or .75
+    scores.push(`ZADD t ${v} x${i}`, `ZSCORE t x${i}`);
+  }
+  scores.push('ZRANGE z 0 -1 WITHSCORES', 'ZRANGE t 0 -1 WITHSCORES');
+  const alphabet = ['a', 'b', 'c', '[', ']', '\\', '*', '?', '^', '-'];
+  const word = (n: number) => Array.from({ length: n }, () => rng.pick(alphabet)).join('');
+  const keys = new Set<string>();
+  while (keys.size < 60) keys.add(word(rng.range(1, 5)));
+  const glob: StepSource[] = [['MSET', ...[...keys].flatMap((k) => [k, '1'])]];
+  for (let i = 0; i < 150; i++) glob.push(['~sorted', 'KEYS', word(rng.range(1, 6))]);
+  return {
+    'generated: INCRBYFLOAT and HINCRBYFLOAT chains (80-bit long double)': floats,
+    'generated: scores as %.17g (ZADD, ZSCORE, ZINCRBY)': scores,
+    'generated: KEYS glob patterns': glob,
+  };
+}
+
+Object.assign(CASES, generated());
