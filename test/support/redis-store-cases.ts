@@ -281,6 +281,27 @@ export const CASES: Record<string, StepSource[]> = {
     'ZREMRANGEBYSCORE y -inf +inf', 'EXISTS y', 'SET str v', 'ZPOPMIN str', 'ZPOPMAX str 2', 'ZREMRANGEBYRANK str 0 1', 'ZREMRANGEBYSCORE str x 1',
     'ZADD w 1.1 a 2.2 b', 'ZPOPMIN w 1', 'ZPOPMAX w',
   ],
+  'collections: HSCAN SSCAN ZSCAN (small encodings: everything in one call)': [
+    'HSET h a 1 b 2 ab 3', 'HSCAN h 0', 'HSCAN h 0 MATCH a*', 'HSCAN h 0 COUNT 1', 'HSCAN h 0 MATCH x* COUNT 100', 'HSCAN h 0 TYPE string',
+    'HSCAN h x', 'HSCAN h 0 COUNT 0', 'HSCAN h 0 MATCH', 'HSCAN none 0', 'SADD s 3 1 2 10', 'SSCAN s 0', 'SSCAN s 0 MATCH 1*', 'SSCAN none 0',
+    'SSCAN s 0 COUNT -1', 'SSCAN s 0 TYPE set', 'ZADD z 1.5 a 2 b 0.1 c -0 d inf e', 'ZSCAN z 0', 'ZSCAN z 0 MATCH [ab]', 'ZSCAN none 0',
+    'ZSCAN z 0 COUNT x', 'SET str v', 'HSCAN str 0', 'SSCAN str 0', 'ZSCAN str 0', 'SADD t a b c', '~scan SSCAN t 0',
+  ],
+  'zsets: ZUNION ZINTER ZDIFF and STORE, ZRANGESTORE': [
+    'ZADD a 1 x 2 y 3 z', 'ZADD b 10 y 20 z 30 w', 'SADD s x w q', 'ZUNION 2 a b', 'ZUNION 2 a b WITHSCORES', 'ZINTER 2 a b WITHSCORES',
+    'ZDIFF 2 a b WITHSCORES', 'ZDIFF 2 b a', 'ZUNION 3 a b s WITHSCORES', 'ZINTER 2 a s WITHSCORES', 'ZUNION 2 a b WEIGHTS 2 0.5 WITHSCORES',
+    'ZUNION 2 a b AGGREGATE MIN WITHSCORES', 'ZUNION 2 a b AGGREGATE max WITHSCORES', 'ZINTER 2 a b AGGREGATE MAX WEIGHTS 1 -1 WITHSCORES',
+    'ZUNION 2 a none WITHSCORES', 'ZINTER 2 a none', 'ZDIFF 2 none a', 'ZUNION 0 a', 'ZUNION -1 a', 'ZUNION 3 a b', 'ZUNION x a',
+    'ZUNION 2 a b WEIGHTS 1', 'ZUNION 2 a b WEIGHTS 1 x', 'ZUNION 2 a b AGGREGATE avg', 'ZUNION 2 a b AGGREGATE', 'ZDIFF 2 a b WEIGHTS 1 1',
+    'ZDIFF 2 a b AGGREGATE SUM', 'ZUNION 2 a b FOO', 'ZUNIONSTORE d 2 a b', 'ZRANGE d 0 -1 WITHSCORES', 'ZUNIONSTORE d 2 a b WITHSCORES',
+    'ZINTERSTORE d 2 a b WEIGHTS 2 3', 'ZRANGE d 0 -1 WITHSCORES', 'ZDIFFSTORE d 2 a b', 'ZRANGE d 0 -1 WITHSCORES', 'ZINTERSTORE d 2 a none',
+    'EXISTS d', 'ZINTERSTORE d 0 a', 'ZDIFFSTORE d 0 a', 'SET str v', 'ZUNION 2 a str', 'ZUNIONSTORE d 1 str', 'ZINTER 2 none str',
+    'ZADD i 1 p inf q', 'ZADD j -1 p -inf q', 'ZUNION 2 i j WITHSCORES', 'ZUNION 2 i j WEIGHTS 0 1 WITHSCORES', 'ZINTER 2 i j AGGREGATE MIN WITHSCORES',
+    'ZUNIONSTORE str 1 a', 'TYPE str', 'ZRANGESTORE r a 0 -1', 'ZRANGE r 0 -1 WITHSCORES', 'ZRANGESTORE r b 15 +inf BYSCORE', 'ZRANGE r 0 -1 WITHSCORES',
+    'ZRANGESTORE r b +inf 15 BYSCORE REV LIMIT 0 1', 'ZRANGE r 0 -1 WITHSCORES', 'ZRANGESTORE r a - + BYLEX', 'ZRANGESTORE r a 0 -1 WITHSCORES',
+    'ZRANGESTORE r none 0 -1', 'EXISTS r', 'ZRANGESTORE r a 5 10', 'ZRANGESTORE r str 0 -1', 'ZRANGESTORE str2 a 0 0', 'ZRANGE str2 0 -1',
+    'ZRANGESTORE r a 0 -1 LIMIT 0 1', 'ZRANGESTORE r a x 1',
+  ],
 };
 
 // Generated cases (seeded, so every run sends the same commands).

@@ -4,6 +4,7 @@
 import { bytes } from '../resp.js';
 import { intArg } from './args.js';
 import { type Call, type Handler, raw, str } from './keyspace.js';
+import { scanArgs, scanReply } from './keys.js';
 import { addLongDouble, formatLongDouble, parseLongDouble } from './longdouble.js';
 import { fitsInt64, parseInteger } from './numbers.js';
 import { NIL, NOT_FLOAT, OK, OVERFLOW, array, arityError, bulk, err, int, map } from './reply.js';
@@ -104,8 +105,17 @@ const hincrbyfloat: Handler = (c) => {
   return bulk(text);
 };
 
+/** HSCAN: every matching field and its value in one call (what Redis does for listpack-encoded hashes). */
+const hscan: Handler = (c) => {
+  const { start, match } = scanArgs(c, 2, false);
+  const h = getHash(c);
+  const out: Uint8Array[] = [];
+  if (h && start === 0n) for (const [f, v] of h) if (match(f)) out.push(raw(f), v);
+  return scanReply(out);
+};
+
 export const HASH_COMMANDS: Record<string, Handler> = {
-  hsetnx, hget, hmget, hgetall, hkeys, hvals, hlen, hexists, hstrlen, hdel, hincrby, hincrbyfloat,
+  hscan, hsetnx, hget, hmget, hgetall, hkeys, hvals, hlen, hexists, hstrlen, hdel, hincrby, hincrbyfloat,
   hset: hset('hset'),
   hmset: hset('hmset'),
 };

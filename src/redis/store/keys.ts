@@ -87,30 +87,42 @@ const keys: Handler = (c) => {
   return array(c.db.keys(c.now).filter((k) => all || globMatch(pattern, k)).map((k) => bulk(raw(k))));
 };
 
-const scan: Handler = (c) => {
-  const cursor = str(c.argv[1]!);
+/** The cursor and options of SCAN (`at` = 1) or HSCAN/SSCAN/ZSCAN (`at` = 2, no TYPE), as scanGenericCommand reads them. */
+export function scanArgs(c: Call, at: number, allowType: boolean): { start: bigint; match: (k: string) => boolean; typeName?: string } {
+  const cursor = str(c.argv[at]!);
   // strtoul: an optional sign (negative values wrap), digits, nothing else; '' reads as 0.
   const digits = /^[+-]?(\d*)$/.exec(cursor);
-  if (!digits || (digits[1] === '' && cursor !== '') || BigInt(digits[1] || '0') >= 2n ** 64n) return err('ERR invalid cursor');
+  if (!digits || (digits[1] === '' && cursor !== '') || BigInt(digits[1] || '0') >= 2n ** 64n) fail(err('ERR invalid cursor'));
   const start = BigInt.asUintN(64, BigInt(cursor.startsWith('-') ? '-' + digits[1] : digits[1] || '0'));
   let pattern: string | undefined;
   let typeName: string | undefined;
-  for (let i = 2; i < c.argv.length; i += 2) {
+  for (let i = at + 1; i < c.argv.length; i += 2) {
     const o = option(c.argv[i]!);
     const hasValue = i + 1 < c.argv.length;
     if (o === 'count' && hasValue) {
       if (numArg(c.argv[i + 1]!) < 1) fail(SYNTAX);
     } else if (o === 'match' && hasValue) {
       pattern = str(c.argv[i + 1]!);
-    } else if (o === 'type' && hasValue) {
+    } else if (o === 'type' && hasValue && allowType) {
       typeName = option(c.argv[i + 1]!);
     } else {
-      return SYNTAX;
+      fail(SYNTAX);
     }
   }
+  const p = pattern;
+  return { start, match: p === undefined || p === '*' ? () => true : (k) => globMatch(p, k), typeName };
+}
+
+/** A SCAN-style reply: cursor 0 (everything in one call) and the elements. */
+export function scanReply(items: Uint8Array[]): ReturnType<Handler> {
+  return array([bulkText('0'), array(items.map((b) => bulk(b)))]);
+}
+
+const scan: Handler = (c) => {
+  const { start, match, typeName } = scanArgs(c, 1, true);
   const found = start !== 0n ? [] : c.db.keys(c.now).filter((k) =>
-    (pattern === undefined || globMatch(pattern, k)) && (typeName === undefined || c.db.data.get(k)!.type === typeName));
-  return array([bulkText('0'), array(found.map((k) => bulk(raw(k))))]);
+    match(k) && (typeName === undefined || c.db.data.get(k)!.type === typeName));
+  return scanReply(found.map(raw));
 };
 
 const rename = (onlyNew: boolean): Handler => (c) => {

@@ -5,6 +5,7 @@
 // insertion order (tests compare those replies sorted).
 import { intArg, option } from './args.js';
 import { type Call, type Handler, type Value, raw, str } from './keyspace.js';
+import { scanArgs, scanReply } from './keys.js';
 import { positiveArg } from './lists.js';
 import { parseInteger } from './numbers.js';
 import { NIL, SYNTAX, WRONGTYPE, array, bulk, err, fail, int, set } from './reply.js';
@@ -208,8 +209,15 @@ const sintercard: Handler = (c) => {
   return int(limit > 0 ? Math.min(limit, size) : size);
 };
 
+/** SSCAN: every matching member in one call (what Redis does for intsets). */
+const sscan: Handler = (c) => {
+  const { start, match } = scanArgs(c, 2, false);
+  const s = getSet(c, str(c.argv[1]!));
+  return scanReply(s && start === 0n ? members(s).filter(match).map(raw) : []);
+};
+
 export const SET_COMMANDS: Record<string, Handler> = {
-  sadd, srem, smembers, sismember, smismember, scard, spop, srandmember, smove, sintercard,
+  sscan, sadd, srem, smembers, sismember, smismember, scard, spop, srandmember, smove, sintercard,
   sinter: combine(intersect, false),
   sunion: combine(union, false),
   sdiff: combine(difference, false),

@@ -1,11 +1,13 @@
 // Sorted set commands: ZADD and its options, scores, ranks, and the
 // ranges by rank, score and lex (the ZRANGE family as Redis 7.0's
 // zrangeGenericCommand parses it).
-import { latin1, type RespValue } from '../resp.js';
+import { bytes, latin1, type RespValue } from '../resp.js';
 import { floatArg, numArg, option } from './args.js';
 import { type Call, type Handler, raw, str } from './keyspace.js';
+import { scanArgs, scanReply } from './keys.js';
 import { positiveArg } from './lists.js';
-import { MIN_MAX_FLOAT, MIN_MAX_LEX, NIL, SYNTAX, array, bulk, double, err, fail, int } from './reply.js';
+import { formatDouble } from './numbers.js';
+import { MIN_MAX_FLOAT, MIN_MAX_LEX, NIL, SYNTAX, WRONGTYPE as WRONGTYPE_REPLY, array, bulk, double, err, fail, int } from './reply.js';
 import { type Entry, SortedSet } from './sortedset.js';
 
 function getZset(c: Call, key: string): SortedSet | undefined {
@@ -182,18 +184,23 @@ function entriesReply(c: Call, list: readonly Entry[], withScores: boolean): Res
 
 type RangeType = 'rank' | 'score' | 'lex';
 
-/** The ZRANGE family: `type` and `reverse` are preset by the legacy commands, or chosen by ZRANGE's options. */
-const zrange = (presetType?: RangeType, presetReverse?: boolean): Handler => (c) => {
+/**
+ * The ZRANGE family: `type` and `reverse` are preset by the legacy commands,
+ * or chosen by ZRANGE's options. ZRANGESTORE (`store`) takes a destination
+ * first, has no WITHSCORES, and replies with the size of what it stored.
+ */
+const zrange = (presetType?: RangeType, presetReverse?: boolean, store = false): Handler => (c) => {
+  const src = store ? 2 : 1;
   let withScores = false;
   let offset = 0;
   let count = -1;
   let limited = false;
   let type = presetType;
   let reverse = presetReverse;
-  for (let j = 4; j < c.argv.length; j++) {
+  for (let j = src + 3; j < c.argv.length; j++) {
     const o = option(c.argv[j]!);
     const left = c.argv.length - j - 1;
-    if (o === 'withscores') withScores = true;
+    if (!store && o === 'withscores') withScores = true;
     else if (o === 'limit' && left >= 2) {
       offset = numArg(c.argv[j + 1]!);
       count = numArg(c.argv[j + 2]!);
@@ -208,8 +215,8 @@ const zrange = (presetType?: RangeType, presetReverse?: boolean): Handler => (c)
   type ??= 'rank';
   if (limited && type === 'rank') return err('ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX');
   if (withScores && type === 'lex') return err('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
-  let minArg = c.argv[2]!;
-  let maxArg = c.argv[3]!;
+  let minArg = c.argv[src + 1]!;
+  let maxArg = c.argv[src + 2]!;
   if (reverse && type !== 'rank') [minArg, maxArg] = [maxArg, minArg];
   let select: (entries: readonly Entry[]) => Entry[];
   if (type === 'rank') {
@@ -235,8 +242,121 @@ const zrange = (presetType?: RangeType, presetReverse?: boolean): Handler => (c)
     const max = lexBound(maxArg);
     select = (entries) => byLex(entries, min, max, reverse!, offset, count);
   }
+  const z = getZset(c, str(c.argv[src]!));
+  const result = z ? select(z.entries()) : [];
+  if (store) return storeEntries(c, str(c.argv[1]!), result);
+  return entriesReply(c, result, withScores);
+};
+
+/** Replaces `dst` with a sorted set of the entries (deleting it when there are none); replies with the count. */
+function storeEntries(c: Call, dst: string, entries: readonly Entry[]): RespValue {
+  c.db.delete(dst);
+  if (entries.length === 0) return int(0);
+  const z = new SortedSet();
+  for (const e of entries) z.set(e.member, e.score);
+  c.db.set(dst, { type: 'zset', value: z });
+  return int(z.size);
+}
+
+type Op = 'union' | 'inter' | 'diff';
+
+/** An input of ZUNION/ZINTER/ZDIFF: a sorted set, a set (scores 1), or nothing. */
+interface Source { scores: Map<string, number> | null; size: number; weight: number }
+
+/**
+ * ZUNION, ZINTER, ZDIFF and their STORE forms (zunionInterDiffGenericCommand):
+ * numkeys, keys (sorted sets or sets), then WEIGHTS and AGGREGATE (not for
+ * DIFF) and WITHSCORES (not when storing). Weighted scores that are NaN
+ * (0 * inf) count as 0, and so do sums of inf and -inf.
+ */
+const zsetOp = (op: Op, store: boolean): Handler => (c) => {
+  const at = store ? 2 : 1;
+  const name = str(c.argv[0]!).toLowerCase();
+  const setnum = numArg(c.argv[at]!);
+  if (setnum < 1) return err(`ERR at least 1 input key is needed for '${name}' command`);
+  if (setnum > c.argv.length - (at + 1)) return SYNTAX;
+  const sources: Source[] = [];
+  for (let i = 0; i < setnum; i++) {
+    const v = c.db.lookup(str(c.argv[at + 1 + i]!), c.now);
+    if (v === undefined) sources.push({ scores: null, size: 0, weight: 1 });
+    else if (v.type === 'zset') sources.push({ scores: new Map(v.value.entries().map((e) => [e.member, e.score])), size: v.value.size, weight: 1 });
+    else if (v.type === 'set') sources.push({ scores: new Map([...v.value].map((m) => [m, 1])), size: v.value.size, weight: 1 });
+    else return WRONGTYPE_REPLY;
+  }
+  let aggregate: 'sum' | 'min' | 'max' = 'sum';
+  let withScores = false;
+  for (let j = at + 1 + setnum; j < c.argv.length;) {
+    const o = option(c.argv[j]!);
+    const remaining = c.argv.length - j;
+    if (op !== 'diff' && remaining >= setnum + 1 && o === 'weights') {
+      for (let i = 0; i < setnum; i++) sources[i]!.weight = floatArg(c.argv[j + 1 + i]!, err('ERR weight value is not a float'));
+      j += setnum + 1;
+    } else if (op !== 'diff' && remaining >= 2 && o === 'aggregate') {
+      const a = option(c.argv[j + 1]!);
+      if (a !== 'sum' && a !== 'min' && a !== 'max') return SYNTAX;
+      aggregate = a;
+      j += 2;
+    } else if (!store && o === 'withscores') {
+      withScores = true;
+      j += 1;
+    } else {
+      return SYNTAX;
+    }
+  }
+  const weighted = (s: Source, score: number) => {
+    const v = s.weight * score;
+    return Number.isNaN(v) ? 0 : v;
+  };
+  const combine = (a: number, b: number) => {
+    if (aggregate === 'min') return a < b ? a : b;
+    if (aggregate === 'max') return a > b ? a : b;
+    const sum = a + b;
+    return Number.isNaN(sum) ? 0 : sum;
+  };
+  const result = new Map<string, number>();
+  if (op === 'diff') {
+    const [first, ...rest] = sources;
+    for (const [m, s] of first!.scores ?? []) if (!rest.some((r) => r.scores?.has(m))) result.set(m, s);
+  } else {
+    // Redis walks the inputs from the smallest to the largest.
+    const ordered = [...sources].sort((a, b) => a.size - b.size);
+    if (op === 'inter') {
+      if (ordered.every((s) => s.scores !== null)) {
+        const [first, ...rest] = ordered;
+        for (const [m, s] of first!.scores!) {
+          let score = weighted(first!, s);
+          let inAll = true;
+          for (const r of rest) {
+            const other = r.scores!.get(m);
+            if (other === undefined) { inAll = false; break; }
+            score = combine(score, weighted(r, other));
+          }
+          if (inAll) result.set(m, score);
+        }
+      }
+    } else {
+      for (const src of ordered) {
+        for (const [m, s] of src.scores ?? []) {
+          const v = weighted(src, s);
+          const old = result.get(m);
+          result.set(m, old === undefined ? v : combine(old, v));
+        }
+      }
+    }
+  }
+  const z = new SortedSet();
+  for (const [m, s] of result) z.set(m, s);
+  if (store) return storeEntries(c, str(c.argv[1]!), z.entries());
+  return entriesReply(c, z.entries(), withScores);
+};
+
+/** ZSCAN: every matching member and its score (as text) in one call, as Redis does for listpack-encoded sets. */
+const zscan: Handler = (c) => {
+  const { start, match } = scanArgs(c, 2, false);
   const z = getZset(c, str(c.argv[1]!));
-  return entriesReply(c, z ? select(z.entries()) : [], withScores);
+  const out: Uint8Array[] = [];
+  if (z && start === 0n) for (const e of z.entries()) if (match(e.member)) out.push(raw(e.member), bytes(formatDouble(e.score)));
+  return scanReply(out);
 };
 
 const zcount: Handler = (c) => {
@@ -299,7 +419,14 @@ const zpop = (max: boolean): Handler => (c) => {
 };
 
 export const ZSET_COMMANDS: Record<string, Handler> = {
-  zrem, zscore, zmscore, zcard, zcount, zlexcount,
+  zscan, zrem, zscore,
+  zrangestore: zrange(undefined, undefined, true),
+  zunion: zsetOp('union', false),
+  zinter: zsetOp('inter', false),
+  zdiff: zsetOp('diff', false),
+  zunionstore: zsetOp('union', true),
+  zinterstore: zsetOp('inter', true),
+  zdiffstore: zsetOp('diff', true), zmscore, zcard, zcount, zlexcount,
   zadd: zadd(false),
   zincrby: zadd(true),
   zrank: zrank(false),
