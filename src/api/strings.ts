@@ -31,6 +31,11 @@ export function luaToBytes(s: string): Uint8Array {
 /** Bytes → the Lua string holding exactly them. */
 export function bytesToLua(b: Uint8Array): string {
   let out = '';
+  // Short ones a byte at a time: cheaper than a subarray and an apply.
+  if (b.length <= 64) {
+    for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]!);
+    return out;
+  }
   for (let i = 0; i < b.length; i += 0x2000) {
     out += String.fromCharCode.apply(null, b.subarray(i, i + 0x2000) as unknown as number[]);
   }

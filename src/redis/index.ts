@@ -5,3 +5,4 @@ export { LocalRedis, RedisReplyError, type LocalRedisOptions, type RedisReply } 
 export { RedisScripting, type RedisScriptingOptions, type ClientState } from './scripting.js';
 export type { RedisExecutor, CommandSpec, CommandContext } from './executor.js';
 export { RespReader, encodeReply, encodeCommand, type RespValue } from './resp.js';
+export { MemoryStore, type MemoryStoreOptions } from './store/index.js';

@@ -40,7 +40,7 @@ export class LocalRedis {
   private readonly client: ClientState;
   private readonly bytes: boolean;
 
-  constructor(options: LocalRedisOptions) {
+  constructor(options: LocalRedisOptions = {}) {
     this.scripting = new RedisScripting(options);
     this.client = { resp: options.resp ?? 2, db: 0 };
     this.bytes = options.bytes === true;

@@ -9,7 +9,7 @@ import { LuaError } from '../runtime/errors.js';
 import { formatG } from '../runtime/numfmt.js';
 import { setFuncs, type Args } from '../stdlib/lauxlib.js';
 import { str2number51 } from '../runtime/strtod.js';
-import type { CommandSpec, RedisExecutor } from './executor.js';
+import type { CommandContext, CommandSpec, RedisExecutor } from './executor.js';
 import { respToLua } from './convert.js';
 import { sha1hex } from './sha1.js';
 import type { RespValue } from './resp.js';
@@ -28,6 +28,13 @@ export interface ScriptRun {
   db: number;
   /** The time commands see, frozen at the script's start. */
   now: number;
+  /** What the executor gets: this run's protocol, database and frozen time (made once per run). */
+  ctx: CommandContext;
+}
+
+/** A run's command context: it follows redis.setresp. */
+export function runContext(run: Omit<ScriptRun, 'ctx'>): CommandContext {
+  return { resp: run.resp, db: run.db, now: () => run.now };
 }
 
 /** Where redis.log writes: the level (0..3) and the message as bytes. */
@@ -107,7 +114,9 @@ export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTab
       const a = args[0];
       const v = typeof a === 'number' ? a : typeof a === 'string' ? str2number51(a) ?? 0 : 0;
       if (v !== 2 && v !== 3) raise('ERR RESP version must be 2 or 3.');
-      host.run().resp = v;
+      const run = host.run();
+      run.resp = v;
+      run.ctx.resp = v;
       return undefined;
     },
     set_repl: (...args: Args) => {
@@ -185,7 +194,7 @@ function executeFromScript(host: RedisApiHost, args: Args): RespValue {
   if (spec.flags.includes('noscript')) raise('ERR This Redis command is not allowed from script');
   const writes = spec.flags.includes('write');
   if (writes && run.readOnly) raise('ERR Write commands are not allowed from read-only scripts.');
-  const reply = run.executor.execute(argv, { resp: run.resp, db: run.db, now: () => run.now });
+  const reply = run.executor.execute(argv, run.ctx);
   if (reply instanceof Promise) raise('ERR this executor is asynchronous: run the script with evalAsync');
   if (writes) run.wrote = true;
   return reply;

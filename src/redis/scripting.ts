@@ -11,16 +11,17 @@ import { bytesToLua, luaToBytes } from '../api/strings.js';
 import type { RedisExecutor } from './executor.js';
 import { luaToResp } from './convert.js';
 import { ScriptEnvironment, type LibraryOpener, type RunOutcome } from './environment.js';
-import type { RedisApiHost, RedisLogger, ScriptRun } from './redis-api.js';
+import { runContext, type RedisApiHost, type RedisLogger, type ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
 import { FunctionLibraries } from './functions.js';
+import { MemoryStore } from './store/index.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { RespValue } from './resp.js';
 
 export interface RedisScriptingOptions {
-  /** Who runs the commands scripts call, and the commands that are not about scripting. */
-  executor: RedisExecutor;
+  /** Who runs the commands scripts call, and the commands that are not about scripting (default: a new MemoryStore). */
+  executor?: RedisExecutor;
   /** Regolith's limits on every script (instructions, memory, time): they reach inside library calls. */
   limits?: Limits;
   /** Extra libraries by global name (cjson, cmsgpack, struct). */
@@ -84,8 +85,11 @@ export class RedisScripting {
   /** math.random's generator: one per server in Redis, shared by EVAL and functions, kept by SCRIPT FLUSH. */
   private readonly rand = new Rand48();
 
-  constructor(private readonly options: RedisScriptingOptions) {
+  private readonly executor: RedisExecutor;
+
+  constructor(private readonly options: RedisScriptingOptions = {}) {
     this.clock = options.clock ?? Date.now;
+    this.executor = options.executor ?? new MemoryStore();
     this.env = this.newEnvironment('eval');
     this.fenv = this.newEnvironment('functions');
     this.functions = new FunctionLibraries(() => this.fenv, this.apiHost());
@@ -123,7 +127,7 @@ export class RedisScripting {
       case 'function':
         return this.functionCommand(argv);
       default: {
-        const r = this.options.executor.execute(argv, { resp: client.resp, db: client.db, now: this.clock });
+        const r = this.executor.execute(argv, { resp: client.resp, db: client.db, now: this.clock });
         if (r instanceof Promise) return error('ERR this executor is asynchronous');
         return r;
       }
@@ -249,9 +253,10 @@ export class RedisScripting {
    * database, with the time frozen.
    */
   private runScript(env: ScriptEnvironment, fn: LuaValue, name: string, client: ClientState, readOnly: boolean, keys?: LuaTable, args?: LuaTable): RespValue {
-    const run: ScriptRun = {
-      executor: this.options.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(), readOnly,
-    };
+    const run = {
+      executor: this.executor, resp: 2, repl: 3, wrote: false, db: client.db, now: this.clock(), readOnly,
+    } as ScriptRun;
+    run.ctx = runContext(run);
     const running: RunningScript = { name, functions: env.kind === 'functions', started: Date.now(), run, kill: false };
     this.current = run;
     this.running = running;
