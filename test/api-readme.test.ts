@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string> = {
   classes: "[ 10, 'Counter(10)' ]\ndemo:1: bad argument #1 to 'increment' (Counter expected, got table)\n",
   files: '1.0\tnil\t/etc/passwd: No such file or directory\t2\noneone twotwo \n',
   limits: "instructions instruction limit exceeded\nmemory memory limit exceeded\n[ 'xxxxxxxxxx' ]\n19 { status: 'done', values: [ 5000050000 ] }\n",
+  redis: '[ 1, 1, 0 ] 1000\n1\nWRONGTYPE | WRONGTYPE Operation against a key holding the wrong kind of value script: ba05c7a511dadfbc674b91a2c9e33726dd4dcc7e, on @user_script:1.\n',
   sandbox: '[ undefined, undefined, undefined, true ]\nscript:1: attempt to modify a readonly table\n[ false, 3, true, undefined ]\n',
   errors: [
     'check.lua:2: x must be positive',

@@ -23,6 +23,7 @@ const groups: [string, cases.Case[]][] = [
   ['scripting commands', cases.COMMANDS],
   ['shebang flags', cases.SHEBANG],
   ['functions', cases.FUNCTIONS],
+  ['common scripts', cases.PATTERNS],
 ];
 
 /** Bytes as text for messages (one char per byte). */

@@ -17,6 +17,16 @@ import { formatG } from '../runtime/numfmt.js';
  * false under RESP2 and nil under RESP3.
  */
 export function respToLua(r: RespValue, resp: 2 | 3): LuaValue {
+  // A RESP2 client gets RESP3's types as Redis downgrades them (encodeReply's rules).
+  if (resp === 2) {
+    switch (r.type) {
+      case 'double': case 'bigNumber': case 'verbatim': return bytesToLua(r.value);
+      case 'boolean': return r.value ? 1 : 0;
+      case 'map': return LuaTable.fromArray(r.entries.flatMap(([k, v]) => [respToLua(k, 2) ?? false, respToLua(v, 2) ?? false]));
+      case 'set': return LuaTable.fromArray(r.items.map((i) => respToLua(i, 2) ?? false));
+      default: break;
+    }
+  }
   switch (r.type) {
     case 'bulk': return bytesToLua(r.value);
     case 'integer': return Number(r.value);

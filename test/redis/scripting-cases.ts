@@ -367,3 +367,99 @@ export const FUNCTIONS: Case[] = [
   fn('FUNCTION FLUSH at the end', 'FUNCTION', 'FLUSH', 'SYNC'),
   fn('FUNCTION LIST when empty', 'FUNCTION', 'LIST'),
 ];
+
+const TOKEN_BUCKET = `
+local key, rate, capacity, now, requested = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local state = redis.call('HMGET', key, 'tokens', 'ts')
+local tokens = tonumber(state[1]) or capacity
+local ts = tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + (now - ts) * rate)
+local allowed = tokens >= requested
+if allowed then tokens = tokens - requested end
+redis.call('HSET', key, 'tokens', tokens, 'ts', now)
+redis.call('PEXPIRE', key, 60000)
+return {allowed and 1 or 0, tostring(tokens)}`;
+
+const SLIDING_WINDOW = `
+local key, now, window, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local count = redis.call('ZCARD', key)
+if count < limit then
+  redis.call('ZADD', key, now, ARGV[4])
+  redis.call('PEXPIRE', key, window)
+  return {1, count + 1}
+end
+return {0, count}`;
+
+const LOCK = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+return 0`;
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const QUEUE_TAKE = `
+local item = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
+if not item then return false end
+redis.call('HSET', KEYS[3], item, ARGV[1])
+return item`;
+const QUEUE_ACK = `
+local removed = redis.call('LREM', KEYS[1], 1, ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return removed`;
+
+const LEADERBOARD = `
+redis.call('ZINCRBY', KEYS[1], ARGV[2], ARGV[1])
+local rank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
+local top = redis.call('ZREVRANGE', KEYS[1], 0, 2, 'WITHSCORES')
+return {rank, top}`;
+
+/** The usual scripts: token bucket, sliding-window limiter, lock with a token, reliable queue, leaderboard, counters. */
+export const PATTERNS: Case[] = [
+  fn('start clean', 'FLUSHALL'),
+  ...[1000, 1100, 1200, 1250, 5000, 5001, 5002].map((t, i) => ev(`token bucket ${i + 1}`, TOKEN_BUCKET, '1', 'bucket', '0.002', '3', String(t), '1')),
+  ev('token bucket asking for too much', TOKEN_BUCKET, '1', 'bucket', '0.002', '3', '6000', '5'),
+  ...[100, 200, 300, 400, 1150, 1250, 1300].map((t, i) => ev(`sliding window ${i + 1}`, SLIDING_WINDOW, '1', 'win', String(t), '1000', '3', `req${i}`)),
+  ev('sliding window members', 'return redis.call("ZRANGE", KEYS[1], 0, -1, "WITHSCORES")', '1', 'win'),
+  ev('lock taken', LOCK, '1', 'lock:a', 'token-1', '60000'),
+  ev('lock busy', LOCK, '1', 'lock:a', 'token-2', '60000'),
+  ev('unlock with the wrong token', UNLOCK, '1', 'lock:a', 'token-2'),
+  ev('unlock with the right token', UNLOCK, '1', 'lock:a', 'token-1'),
+  ev('lock again', LOCK, '1', 'lock:a', 'token-3', '60000'),
+  ev('fill the queue', 'return redis.call("LPUSH", KEYS[1], "job1", "job2", "job3")', '1', 'queue'),
+  ev('take a job', QUEUE_TAKE, '3', 'queue', 'processing', 'owners', 'worker-1'),
+  ev('take another', QUEUE_TAKE, '3', 'queue', 'processing', 'owners', 'worker-2'),
+  ev('ack the first', QUEUE_ACK, '2', 'processing', 'owners', 'job1'),
+  ev('ack it twice', QUEUE_ACK, '2', 'processing', 'owners', 'job1'),
+  ev('queue state', 'return {redis.call("LRANGE", KEYS[1], 0, -1), redis.call("LRANGE", KEYS[2], 0, -1), redis.call("HGETALL", KEYS[3])}', '3', 'queue', 'processing', 'owners'),
+  ev('take the last', QUEUE_TAKE, '3', 'queue', 'processing', 'owners', 'worker-3'),
+  ev('take from an empty queue', QUEUE_TAKE, '3', 'queue', 'processing', 'owners', 'worker-4'),
+  ...[['alice', '10'], ['bob', '25'], ['carol', '5'], ['alice', '20'], ['dave', '7.5'], ['carol', '-1']].map(([who, pts], i) => ev(`leaderboard ${i + 1}`, LEADERBOARD, '1', 'board', who!, pts!)),
+  ev('leaderboard scores', 'return {redis.call("ZSCORE", KEYS[1], "alice"), redis.call("ZSCORE", KEYS[1], "dave"), redis.call("ZCARD", KEYS[1])}', '1', 'board'),
+  ev('counter with INCRBY', 'return {redis.call("INCRBY", KEYS[1], 5), redis.call("INCRBY", KEYS[1], -2), redis.call("GET", KEYS[1])}', '1', 'counter'),
+  ev('INCRBYFLOAT', 'return redis.call("INCRBYFLOAT", KEYS[1], "0.1")', '1', 'fcounter'),
+  ev('INCRBYFLOAT again', 'return redis.call("INCRBYFLOAT", KEYS[1], "0.2")', '1', 'fcounter'),
+  ev('INCR of a non-number', 'redis.call("SET", KEYS[1], "abc") return redis.call("INCR", KEYS[1])', '1', 'bad'),
+  ev('pcall of INCR of a non-number', 'local r = redis.pcall("INCR", KEYS[1]) return {type(r), r.err}', '1', 'bad'),
+  ev('pcall(redis.call) of a WRONGTYPE', 'local ok, e = pcall(redis.call, "LPUSH", KEYS[1], "x") return {tostring(ok), e}', '1', 'bad'),
+  ev('HGETALL as a table', 'redis.call("HSET", KEYS[1], "a", 1, "b", 2) return redis.call("HGETALL", KEYS[1])', '1', 'h'),
+  ev('HGETALL in RESP3', 'redis.setresp(3) return redis.call("HGETALL", KEYS[1])', '1', 'h'),
+  ev('HMGET with a missing field', 'return redis.call("HMGET", KEYS[1], "a", "zz", "b")', '1', 'h'),
+  ev('GET of a missing key is false', 'return {redis.call("GET", "nokey") == false, type(redis.call("GET", "nokey"))}'),
+  ev('GET of a missing key in RESP3 is nil', 'redis.setresp(3) return redis.call("GET", "nokey") == nil'),
+  ev('status replies are tables', 'local r = redis.call("SET", "s", "v") return {type(r), r.ok}'),
+  ev('PING from a script', 'return redis.call("PING")'),
+  ev('TYPE from a script', 'redis.call("SET", "s", "v") return redis.call("TYPE", "s")'),
+  ev('ZSCORE in RESP3 is a double table', 'redis.setresp(3) local r = redis.call("ZSCORE", KEYS[1], "alice") return {type(r), tostring(r.double)}', '1', 'board'),
+  ev('a number argument as %.17g', 'redis.call("SET", KEYS[1], 0.1) return redis.call("GET", KEYS[1])', '1', 'n'),
+  ev('an integral number argument', 'redis.call("SET", KEYS[1], 3) return redis.call("GET", KEYS[1])', '1', 'n'),
+  ev('a big number argument', 'redis.call("SET", KEYS[1], 1e20) return redis.call("GET", KEYS[1])', '1', 'n'),
+  ev('integers arrive as doubles', 'redis.call("SET", KEYS[1], "9007199254740993") return string.format("%.0f", redis.call("INCRBY", KEYS[1], 0))', '1', 'n'),
+  ev('a write in EVAL_RO through pcall', 'return {pcall(redis.call, "SET", "a", "b")}'),
+  ev('SELECT inside a script', 'redis.call("SELECT", 1) redis.call("SET", "db1key", "x") return redis.call("GET", "db1key")'),
+  ev('the caller stays in db 0', 'return redis.call("GET", "db1key")'),
+  ev('time is frozen in a script', 'redis.call("SET", KEYS[1], "v", "PX", 1) local i = 0 while i < 3000000 do i = i + 1 end return redis.call("EXISTS", KEYS[1])', '1', 'frozen'),
+  ev('cjson round trip of a reply', 'redis.call("RPUSH", KEYS[1], "a", "b") return cjson.encode(redis.call("LRANGE", KEYS[1], 0, -1))', '1', 'jl'),
+  ev('cmsgpack of a reply', 'return cmsgpack.pack(redis.call("LRANGE", KEYS[1], 0, -1))', '1', 'jl'),
+  ev('clean up', 'return redis.call("FLUSHALL")'),
+];
