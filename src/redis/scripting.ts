@@ -325,16 +325,13 @@ export class RedisScripting {
     const sub = bytesToLua(argv[1] ?? new Uint8Array()).toLowerCase();
     if ((name === 'script' || name === 'function') && sub === 'kill') {
       if (r === null) return error('NOTBUSY No scripts in execution right now.');
-      if (r.functions !== (name === 'function')) {
-        return error(r.functions ? 'BUSY Redis is busy running a function. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.' : 'NOTBUSY No scripts in execution right now.');
-      }
+      // The other kind's KILL gets the BUSY reply for the kind that runs.
+      if (r.functions !== (name === 'function')) return error(`BUSY Redis is busy running a script. You can only call ${r.functions ? 'FUNCTION' : 'SCRIPT'} KILL or SHUTDOWN NOSAVE.`);
       if (r.run.wrote) return error('UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.');
       r.kill = true;
       return OK;
     }
-    return error(r?.functions === true
-      ? 'BUSY Redis is busy running a function. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.'
-      : 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.');
+    return error(`BUSY Redis is busy running a script. You can only call ${r?.functions === true ? 'FUNCTION' : 'SCRIPT'} KILL or SHUTDOWN NOSAVE.`);
   }
 
   /** Redis's busy-reply-threshold (lua-time-limit): after it, other clients get BUSY replies. */

@@ -33,7 +33,10 @@ export class RedisConnection {
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
       this.reader.feed(new Uint8Array(chunk));
-      for (let r = this.reader.next(); r !== null && this.waiting.length > 0; r = this.waiting.length > 0 ? this.reader.next() : null) {
+      // Only as many replies as there are waiters: the rest stay for reply().
+      while (this.waiting.length > 0) {
+        const r = this.reader.next();
+        if (r === null) break;
         this.waiting.shift()!.resolve(r);
       }
     });
