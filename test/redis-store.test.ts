@@ -71,6 +71,15 @@ function compare(step: Step, real: { value: RespValue; raw: Uint8Array }, reply:
   return latin1(want) === latin1(got) ? null : `redis ${show(want)}\n    store ${show(got)}`;
 }
 
+/** A command's reply as EXEC gives it (its bytes without EXEC's one-element header). */
+async function inMulti(conn: RedisConnection, argv: (string | Uint8Array)[]): Promise<{ value: RespValue; raw: Uint8Array }> {
+  await conn.command('MULTI');
+  await conn.command(...argv);
+  const exec = await conn.command('EXEC');
+  assert.ok(exec.value.type === 'array' && exec.value.items.length === 1, `EXEC of ${argv.join(' ')}`);
+  return { value: exec.value.items[0]!, raw: exec.raw.subarray(4) };
+}
+
 describe('MemoryStore against redis-server', { skip }, () => {
   let server: RedisServer;
   const conns: Record<2 | 3, RedisConnection> = {} as Record<2 | 3, RedisConnection>;
@@ -104,7 +113,7 @@ describe('MemoryStore against redis-server', { skip }, () => {
             await new Promise((r) => setTimeout(r, step.sleep));
             continue;
           }
-          const real = await conn.command(...step.argv);
+          const real = step.multi ? await inMulti(conn, step.argv) : await conn.command(...step.argv);
           const mine = store.execute(step.argv.map((a) => (typeof a === 'string' ? bytes(a) : a)), ctx);
           total++;
           const why = compare(step, real, mine instanceof Promise ? await mine : mine, resp);

@@ -6,6 +6,7 @@
 //   ~scan      compare a SCAN reply with its key list sorted (the store returns all keys with cursor 0)
 //   ~size      compare only the reply's type and length (random picks)
 //   ~approx=N  integers may differ by N (times measured in real time on both sides)
+//   ~multi     run the command inside MULTI/EXEC on the server (blocking commands then reply at once, as in scripts)
 //   ~sleep=N   not a command: wait N ms of real time
 
 import { Rng } from './rng.js';
@@ -17,6 +18,7 @@ export interface Step {
   pairs: boolean;
   scan: boolean;
   size: boolean;
+  multi: boolean;
   approx?: number;
   sleep?: number;
 }
@@ -27,13 +29,14 @@ export function parseStep(s: StepSource): Step {
   // Text steps are split on spaces; array steps are taken as they are. Both may start with modifiers.
   const words = Array.isArray(s) ? [...s] : s.trim().split(/\s+/);
   const label = Array.isArray(s) ? JSON.stringify(s.map((a) => (typeof a === 'string' ? a : `<${a.length} bytes>`))) : s;
-  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false };
+  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false, multi: false };
   while (typeof words[0] === 'string' && words[0].startsWith('~')) {
     const m = words.shift() as string;
     if (m === '~sorted') step.sorted = true;
     else if (m === '~scan') step.scan = true;
     else if (m === '~pairs') step.pairs = true;
     else if (m === '~size') step.size = true;
+    else if (m === '~multi') step.multi = true;
     else if (m.startsWith('~approx=')) step.approx = Number(m.slice(8));
     else if (m.startsWith('~sleep=')) step.sleep = Number(m.slice(7));
     else throw new Error(`unknown modifier ${m}`);
@@ -301,6 +304,36 @@ export const CASES: Record<string, StepSource[]> = {
     'ZRANGESTORE r b +inf 15 BYSCORE REV LIMIT 0 1', 'ZRANGE r 0 -1 WITHSCORES', 'ZRANGESTORE r a - + BYLEX', 'ZRANGESTORE r a 0 -1 WITHSCORES',
     'ZRANGESTORE r none 0 -1', 'EXISTS r', 'ZRANGESTORE r a 5 10', 'ZRANGESTORE r str 0 -1', 'ZRANGESTORE str2 a 0 0', 'ZRANGE str2 0 -1',
     'ZRANGESTORE r a 0 -1 LIMIT 0 1', 'ZRANGESTORE r a x 1',
+  ],
+  'blocking commands (never blocking: what is there, or null after the timeout)': [
+    'RPUSH a 1 2 3', 'BLPOP a 0', 'BRPOP a 0', 'BLPOP none a 0', 'BLPOP none 0.01', 'BRPOP none 0.01', 'BLPOP a x', 'BLPOP a -1', 'BLPOP a 1e400',
+    'BLPOP a inf', 'RPUSH a 9 9 9', 'BLPOP a -0.0001', 'BLPOP a 0.5e-3', 'BLPOP a 9223372036854775', 'LLEN a', 'RPUSH b x y', 'BLMOVE b c LEFT RIGHT 0', 'BLMOVE b c UP RIGHT 0',
+    'BLMOVE b c LEFT RIGHT x', 'BRPOPLPUSH b c 0', '~multi BRPOPLPUSH b c 0', 'LRANGE c 0 -1', '~multi BLMOVE none c LEFT LEFT 0',
+    '~multi BLPOP none 0', '~multi BZPOPMAX none 0', '~multi BLMPOP 0 1 none LEFT', '~multi BZMPOP 0 1 none MAX', '~multi BLMOVE b c LEFT RIGHT 0', 'SET s v', 'BLPOP s 0',
+    'BLPOP none s 0', 'BRPOPLPUSH s c 0', 'ZADD z 1 a 2 b 3 c', 'BZPOPMIN z 0', 'BZPOPMAX z 0', 'BZPOPMIN none z 0', 'BZPOPMIN none 0.01',
+    'BZPOPMAX z x', 'BZPOPMIN s 0', 'ZADD y 1.5 m', 'BZPOPMAX y 0', 'EXISTS y',
+  ],
+  'LMPOP ZMPOP BLMPOP BZMPOP': [
+    'RPUSH a 1 2 3 4 5', 'LMPOP 1 a LEFT', 'LMPOP 1 a RIGHT COUNT 2', 'LMPOP 2 none a LEFT COUNT 10', 'EXISTS a', 'LMPOP 1 a LEFT', 'LMPOP 0 a LEFT',
+    'LMPOP -1 a LEFT', 'LMPOP x a LEFT', 'LMPOP 2 a LEFT', 'LMPOP 1 a UP', 'LMPOP 1 a LEFT COUNT 0', 'LMPOP 1 a LEFT COUNT x', 'LMPOP 1 a LEFT COUNT',
+    'LMPOP 1 a LEFT COUNT 1 COUNT 1', 'LMPOP 1 a LEFT FOO', 'SET s v', 'LMPOP 1 s LEFT', 'LMPOP 2 none s LEFT', 'RPUSH b 1', 'BLMPOP 0 1 b LEFT',
+    'BLMPOP 0.01 1 b LEFT', 'BLMPOP x 1 b LEFT', 'BLMPOP -1 1 b LEFT', 'BLMPOP 0 0 b LEFT', 'ZADD z 1 a 2 b 3 c', 'ZMPOP 1 z MIN', 'ZMPOP 1 z MAX COUNT 5',
+    'ZMPOP 1 z MIN', 'ZMPOP 0 z MIN', 'ZMPOP 1 z FOO', 'ZMPOP 1 z MIN COUNT 0', 'ZMPOP 2 z MIN', 'ZMPOP 1 s MIN', 'ZADD w 0.5 x', 'BZMPOP 0 1 w MAX',
+    'BZMPOP 0.01 1 w MAX', 'BZMPOP x 1 w MAX',
+  ],
+  'HRANDFIELD ZRANDMEMBER (deterministic when the count covers everything)': [
+    'HSET h a 1 b 2 c 3', 'HRANDFIELD h 3', 'HRANDFIELD h 10 WITHVALUES', 'HRANDFIELD h 0', '~size HRANDFIELD h 2', '~size HRANDFIELD h -5 WITHVALUES',
+    'HRANDFIELD h x', 'HRANDFIELD h 1 FOO', 'HRANDFIELD h 1 WITHVALUES x', 'HRANDFIELD none', 'HRANDFIELD none 3', 'HRANDFIELD h -9223372036854775808',
+    'HSET one f v', 'HRANDFIELD one', 'HRANDFIELD one -2 WITHVALUES', 'ZADD z 1 a 2.5 b', 'ZRANDMEMBER z 2', 'ZRANDMEMBER z 5 WITHSCORES',
+    '~size ZRANDMEMBER z -3', 'ZRANDMEMBER z 0', 'ZRANDMEMBER z x', 'ZRANDMEMBER z 1 FOO', 'ZRANDMEMBER none', 'ZRANDMEMBER none 1', 'ZADD one1 7 m',
+    'ZRANDMEMBER one1', 'ZRANDMEMBER one1 -2 WITHSCORES', 'SET s v', 'HRANDFIELD s', 'HRANDFIELD s x', 'HRANDFIELD s 1', 'ZRANDMEMBER s 1',
+  ],
+  'keys: COPY MOVE': [
+    'SET a 1 EX 100', 'COPY a b', 'GET b', 'TTL b', 'COPY a b', 'COPY a b REPLACE', 'COPY a a', 'COPY a a DB 0', 'COPY a a DB 1', 'COPY none b',
+    'COPY a b DB 99', 'COPY a b DB x', 'COPY a b DB', 'COPY a b FOO', 'RPUSH l 1 2', 'COPY l l2', 'RPUSH l2 3', 'LRANGE l 0 -1', 'LRANGE l2 0 -1',
+    'HSET h f v', 'COPY h h2 DB 2', 'SADD s 1 x', 'COPY s s2', '~sorted SMEMBERS s2', 'ZADD z 1 m', 'COPY z z2', 'ZRANGE z2 0 -1 WITHSCORES',
+    'MOVE a 1', 'EXISTS a', 'MOVE a 1', 'MOVE b 0', 'MOVE b 99', 'MOVE b x', 'SET b2 x', 'SELECT 1', 'GET a', 'TTL a', 'SET b2 y', 'SELECT 0',
+    'MOVE b2 1', 'GET b2', 'SELECT 2', 'HGETALL h2', 'SELECT 0', 'MOVE none 1',
   ],
 };
 

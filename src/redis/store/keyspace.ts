@@ -34,6 +34,21 @@ export function raw(s: string): Uint8Array {
   return b;
 }
 
+/** A deep copy of a value (COPY). */
+export function cloneValue(v: Value): Value {
+  switch (v.type) {
+    case 'string': return { type: 'string', value: v.value };
+    case 'hash': return { type: 'hash', value: new Map(v.value) };
+    case 'list': return { type: 'list', value: [...v.value] };
+    case 'set': return { type: 'set', value: new Set(v.value), intset: v.intset };
+    case 'zset': {
+      const z = new SortedSet();
+      for (const e of v.value.entries()) z.set(e.member, e.score);
+      return { type: 'zset', value: z };
+    }
+  }
+}
+
 export class Database {
   readonly data = new Map<string, Value>();
   /** Absolute expiry times in Unix milliseconds (int64, as Redis keeps them; compared with numbers directly). */

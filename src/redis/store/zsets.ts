@@ -2,12 +2,12 @@
 // ranges by rank, score and lex (the ZRANGE family as Redis 7.0's
 // zrangeGenericCommand parses it).
 import { bytes, latin1, type RespValue } from '../resp.js';
-import { floatArg, numArg, option } from './args.js';
+import { checkTimeout, floatArg, intArg, numArg, option, rangeArg } from './args.js';
 import { type Call, type Handler, raw, str } from './keyspace.js';
 import { scanArgs, scanReply } from './keys.js';
 import { positiveArg } from './lists.js';
 import { formatDouble } from './numbers.js';
-import { MIN_MAX_FLOAT, MIN_MAX_LEX, NIL, SYNTAX, WRONGTYPE as WRONGTYPE_REPLY, array, bulk, double, err, fail, int } from './reply.js';
+import { MIN_MAX_FLOAT, MIN_MAX_LEX, NIL, NIL_ARRAY, SYNTAX, WRONGTYPE as WRONGTYPE_REPLY, array, bulk, double, err, fail, int } from './reply.js';
 import { type Entry, SortedSet } from './sortedset.js';
 
 function getZset(c: Call, key: string): SortedSet | undefined {
@@ -418,7 +418,95 @@ const zpop = (max: boolean): Handler => (c) => {
   return array(taken.flatMap((e) => [bulk(raw(e.member)), double(e.score)]));
 };
 
+/** Takes up to `count` entries from the low (or high) end of a sorted set, deleting the key when emptied. */
+function popEntries(c: Call, key: string, z: SortedSet, max: boolean, count: number): Entry[] {
+  const entries = z.entries();
+  const taken = max ? entries.slice(Math.max(0, entries.length - count)).reverse() : entries.slice(0, count);
+  for (const e of taken) z.delete(e.member);
+  if (z.size === 0) c.db.delete(key);
+  return taken;
+}
+
+/** BZPOPMIN and BZPOPMAX, without blocking (see lists.ts): [key, member, score] or a null array. */
+const bzpop = (max: boolean): Handler => (c) => {
+  checkTimeout(c.argv[c.argv.length - 1]!);
+  for (const k of c.argv.slice(1, -1)) {
+    const key = str(k);
+    const z = getZset(c, key);
+    if (!z || z.size === 0) continue;
+    const [e] = popEntries(c, key, z, max, 1);
+    return array([bulk(k), bulk(raw(e!.member)), double(e!.score)]);
+  }
+  return NIL_ARRAY;
+};
+
+/** ZMPOP numkeys key... MIN|MAX [COUNT n] (and BZMPOP, timeout first): [key, [[member, score]...]] or a null array. */
+const zmpop = (blocking: boolean): Handler => (c) => {
+  const at = blocking ? 2 : 1;
+  if (blocking) checkTimeout(c.argv[1]!);
+  const numkeys = rangeArg(c.argv[at]!, 1, 'ERR numkeys should be greater than 0');
+  const whereAt = at + numkeys + 1;
+  if (whereAt >= c.argv.length) return SYNTAX;
+  const where = option(c.argv[whereAt]!);
+  if (where !== 'min' && where !== 'max') return SYNTAX;
+  let count = -1;
+  for (let j = whereAt + 1; j < c.argv.length; j++) {
+    if (count === -1 && option(c.argv[j]!) === 'count' && j + 1 < c.argv.length) {
+      count = rangeArg(c.argv[++j]!, 1, 'ERR count should be greater than 0');
+    } else return SYNTAX;
+  }
+  if (count === -1) count = 1;
+  for (const k of c.argv.slice(at + 1, at + 1 + numkeys)) {
+    const key = str(k);
+    const z = getZset(c, key);
+    if (!z || z.size === 0) continue;
+    const taken = popEntries(c, key, z, where === 'max', count);
+    return array([bulk(k), array(taken.map((e) => array([bulk(raw(e.member)), double(e.score)])))]);
+  }
+  return NIL_ARRAY;
+};
+
+/** ZRANDMEMBER key [count [WITHSCORES]]: count >= size gives every member in order; negative counts may repeat. */
+const zrandmember: Handler = (c) => {
+  if (c.argv.length === 2) {
+    const z = getZset(c, str(c.argv[1]!));
+    if (!z) return NIL;
+    const all = z.entries();
+    return bulk(raw(all[Math.floor(c.random() * all.length)]!.member));
+  }
+  const count = intArg(c.argv[2]!);
+  const LONG_MAX = 2n ** 63n - 1n;
+  if (count < -LONG_MAX) return err(`ERR value is out of range, value must between ${-LONG_MAX} and ${LONG_MAX}`);
+  let withScores = false;
+  if (c.argv.length === 4 && option(c.argv[3]!) === 'withscores') withScores = true;
+  else if (c.argv.length >= 4) return SYNTAX;
+  const z = getZset(c, str(c.argv[1]!));
+  if (!z || count === 0n) return array([]);
+  const all = z.entries();
+  let chosen: Entry[];
+  if (count < 0n) {
+    chosen = [];
+    for (let i = 0n; i < -count; i++) chosen.push(all[Math.floor(c.random() * all.length)]!);
+  } else if (count >= BigInt(all.length)) {
+    chosen = [...all].reverse(); // Redis walks the whole set from the highest score
+
+  } else {
+    const pool = [...all];
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = Math.floor(c.random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    chosen = pool.slice(0, Number(count));
+  }
+  return entriesReply(c, chosen, withScores);
+};
+
 export const ZSET_COMMANDS: Record<string, Handler> = {
+  zrandmember,
+  bzpopmin: bzpop(false),
+  bzpopmax: bzpop(true),
+  zmpop: zmpop(false),
+  bzmpop: zmpop(true),
   zscan, zrem, zscore,
   zrangestore: zrange(undefined, undefined, true),
   zunion: zsetOp('union', false),
