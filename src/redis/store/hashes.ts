@@ -85,7 +85,7 @@ const hincrby: Handler = (c) => {
   }
   const result = value + delta;
   if (!fitsInt64(result)) return OVERFLOW;
-  h.set(f, bytes(result.toString()));
+  h.set(f, raw(result.toString()));
   return int(result);
 };
 

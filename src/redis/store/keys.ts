@@ -44,14 +44,14 @@ const expire = (seconds: boolean, absolute: boolean): Handler => (c) => {
   if (nx && (xx || gt || lt)) return err('ERR NX and XX, GT or LT options at the same time are not compatible');
   if (gt && lt) return err('ERR GT and LT options at the same time are not compatible');
   let when = intArg(c.argv[2]!);
-  const invalid = err(`ERR invalid expire time in '${str(c.argv[0]!).toLowerCase()}' command`);
+  const invalid = () => err(`ERR invalid expire time in '${str(c.argv[0]!).toLowerCase()}' command`);
   const LLMAX = 2n ** 63n - 1n;
   if (seconds) {
-    if (when > LLMAX / 1000n || when < -(2n ** 63n) / 1000n) return invalid;
+    if (when > LLMAX / 1000n || when < -(2n ** 63n) / 1000n) return invalid();
     when *= 1000n;
   }
   const base = absolute ? 0n : BigInt(c.now);
-  if (when > LLMAX - base) return invalid;
+  if (when > LLMAX - base) return invalid();
   when += base;
   if (c.db.lookup(key, c.now) === undefined) return int(0);
   const current = c.db.expires.get(key);

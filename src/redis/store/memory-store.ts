@@ -6,7 +6,7 @@
 // ../commands.ts); then it runs on the selected database with the time read
 // once from ctx.now(). Commands Redis has but this store does not implement
 // get an error reply saying so.
-import { commandSpec, hasSubcommands } from '../commands.js';
+import { COMMAND_SPECS, commandSpec, hasSubcommands } from '../commands.js';
 import type { CommandContext, CommandSpec, RedisExecutor } from '../executor.js';
 import type { RespValue } from '../resp.js';
 import { HASH_COMMANDS } from './hashes.js';
@@ -73,8 +73,10 @@ export class MemoryStore implements RedisExecutor {
   private resolve(argv: readonly Uint8Array[]): CommandSpec | RespValue {
     if (argv.length === 0) return err('ERR empty command');
     const name = str(argv[0]!).toLowerCase();
-    const base = commandSpec(name);
-    if (base === undefined || name.includes('|')) return unknownCommand(argv);
+    const base = COMMAND_SPECS[name];
+    if (base === undefined || !Object.prototype.hasOwnProperty.call(COMMAND_SPECS, name) || name.includes('|')) {
+      return unknownCommand(argv);
+    }
     let spec = base;
     if (argv.length >= 2 && hasSubcommands(name)) {
       const sub = commandSpec(`${name}|${str(argv[1]!).toLowerCase()}`);
