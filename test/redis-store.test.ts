@@ -58,6 +58,10 @@ function compare(step: Step, real: { value: RespValue; raw: Uint8Array }, reply:
       return (d < 0n ? -d : d) <= BigInt(step.approx) ? null : `more than ${step.approx} apart: ${show(real.raw)} vs ${show(mineRaw)}`;
     }
   }
+  if (step.ttl && real.value.type === 'integer' && mine.type === 'integer' && real.value.value !== mine.value) {
+    const [a, b] = [real.value.value, mine.value];
+    return a > 0n && b > 0n && (a - b === 1n || b - a === 1n) ? null : `TTL ${a} vs ${b}`;
+  }
   if (step.size) {
     const size = (v: RespValue) => (v.type === 'array' || v.type === 'set' ? `${v.type}:${v.items.length}` : v.type);
     return size(real.value) === size(mine) ? null : `size ${size(real.value)} vs ${size(mine)}`;

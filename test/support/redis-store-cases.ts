@@ -6,6 +6,8 @@
 //   ~scan      compare a SCAN reply with its key list sorted (the store returns all keys with cursor 0)
 //   ~size      compare only the reply's type and length (random picks)
 //   ~approx=N  integers may differ by N (times measured in real time on both sides)
+//   ~ttl       a TTL in seconds: equal, or both positive and 1 apart (the store and the server read
+//              the clock at different moments, so a TTL near a rounding boundary may round either way)
 //   ~multi     run the command inside MULTI/EXEC on the server (blocking commands then reply at once, as in scripts)
 //   ~sleep=N   not a command: wait N ms of real time
 
@@ -19,6 +21,7 @@ export interface Step {
   scan: boolean;
   size: boolean;
   multi: boolean;
+  ttl: boolean;
   approx?: number;
   sleep?: number;
 }
@@ -29,7 +32,7 @@ export function parseStep(s: StepSource): Step {
   // Text steps are split on spaces; array steps are taken as they are. Both may start with modifiers.
   const words = Array.isArray(s) ? [...s] : s.trim().split(/\s+/);
   const label = Array.isArray(s) ? JSON.stringify(s.map((a) => (typeof a === 'string' ? a : `<${a.length} bytes>`))) : s;
-  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false, multi: false };
+  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false, multi: false, ttl: false };
   while (typeof words[0] === 'string' && words[0].startsWith('~')) {
     const m = words.shift() as string;
     if (m === '~sorted') step.sorted = true;
@@ -37,6 +40,7 @@ export function parseStep(s: StepSource): Step {
     else if (m === '~pairs') step.pairs = true;
     else if (m === '~size') step.size = true;
     else if (m === '~multi') step.multi = true;
+    else if (m === '~ttl') step.ttl = true;
     else if (m.startsWith('~approx=')) step.approx = Number(m.slice(8));
     else if (m.startsWith('~sleep=')) step.sleep = Number(m.slice(7));
     else throw new Error(`unknown modifier ${m}`);
@@ -64,20 +68,20 @@ export const CASES: Record<string, StepSource[]> = {
   'strings: SET options': [
     'SET k v NX', 'SET k w NX', 'GET k', 'SET k w XX', 'GET k', 'SET n v XX', 'GET n', 'SET k a nx xx', 'SET k a xx nx',
     'SET k a GET', 'SET new a GET', 'SET new b NX GET', 'SET new2 b NX GET', 'SET new c XX GET', 'SET new3 c XX GET', 'EXISTS new3',
-    'SET k v EX 100', 'TTL k', 'SET k v PX 100000', 'TTL k', 'SET k v EXAT ' + '9999999999', 'TTL k', 'EXPIRETIME k',
-    'SET k v PXAT ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'SET k v2 KEEPTTL', 'PEXPIRETIME k', 'GET k', 'SET k v3', 'TTL k',
+    'SET k v EX 100', '~ttl TTL k', 'SET k v PX 100000', '~ttl TTL k', 'SET k v EXAT ' + '9999999999', '~ttl TTL k', 'EXPIRETIME k',
+    'SET k v PXAT ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'SET k v2 KEEPTTL', 'PEXPIRETIME k', 'GET k', 'SET k v3', '~ttl TTL k',
     'SET k v EX 0', 'SET k v EX -1', 'SET k v PX 0', 'SET k v EX abc', 'SET k v EX 1.5', 'SET k v EX 9223372036854775',
     'SET k v EX 9223372036854775807', 'SET k v PX 9223372036854775807', 'SET k v EXAT 0', 'SET k v PXAT -5',
-    'SET k v EX', 'SET k v EX 10 PX 10', 'SET k v EX 10 EX 20', 'TTL k', 'SET k v KEEPTTL EX 10', 'SET k v EX 10 KEEPTTL',
+    'SET k v EX', 'SET k v EX 10 PX 10', 'SET k v EX 10 EX 20', '~ttl TTL k', 'SET k v KEEPTTL EX 10', 'SET k v EX 10 KEEPTTL',
     'SET k v PERSIST', 'SET k v FOO', 'SET k v ex 10 nx', 'SET k v px 10 exat 5', 'SET k v pxat 10 pxat',
-    'SET k v PXAT ' + PAST, 'GET k', 'EXISTS k', 'SET k v EX abc NX XX', 'set K v Ex 100 gEt', 'TTL K',
+    'SET k v PXAT ' + PAST, 'GET k', 'EXISTS k', 'SET k v EX abc NX XX', 'set K v Ex 100 gEt', '~ttl TTL K',
     'LPUSH l a', 'SET l v GET', 'SET l v NX GET', 'TYPE l', 'SET l v', 'TYPE l',
   ],
   'strings: SETNX SETEX PSETEX GETSET GETDEL GETEX': [
-    'SETNX k v', 'SETNX k w', 'GET k', 'SETEX k 100 x', 'GET k', 'TTL k', 'SETEX k 0 x', 'SETEX k -5 x', 'SETEX k abc x',
-    'PSETEX k 100000 y', 'TTL k', 'PSETEX k 0 y', 'GET k', 'GETSET k z', 'TTL k', 'GETSET nokey z', 'GET nokey',
+    'SETNX k v', 'SETNX k w', 'GET k', 'SETEX k 100 x', 'GET k', '~ttl TTL k', 'SETEX k 0 x', 'SETEX k -5 x', 'SETEX k abc x',
+    'PSETEX k 100000 y', '~ttl TTL k', 'PSETEX k 0 y', 'GET k', 'GETSET k z', '~ttl TTL k', 'GETSET nokey z', 'GET nokey',
     'GETDEL k', 'GETDEL k', 'EXISTS k', 'LPUSH l a', 'GETSET l x', 'GETDEL l', 'GETEX l', 'SETNX l x',
-    'SET g v', 'GETEX g', 'GETEX g EX 100', 'TTL g', 'GETEX g PERSIST', 'TTL g', 'GETEX g PX 100000', 'TTL g',
+    'SET g v', 'GETEX g', 'GETEX g EX 100', '~ttl TTL g', 'GETEX g PERSIST', '~ttl TTL g', 'GETEX g PX 100000', '~ttl TTL g',
     'GETEX g EXAT 9999999999', 'EXPIRETIME g', 'GETEX g PXAT ' + FAR, 'PEXPIRETIME g', 'GETEX g EX 0', 'GETEX g EX -1',
     'GETEX g KEEPTTL', 'GETEX g NX', 'GETEX g GET', 'GETEX g PERSIST EX 10', 'GETEX g EX 10 PERSIST', 'GETEX g EX', 'GETEX g FOO',
     'GETEX none EX 10', 'GETEX none', 'GETEX g PXAT ' + PAST, 'EXISTS g', 'SETEX k 9223372036854775 v',
@@ -85,7 +89,7 @@ export const CASES: Record<string, StepSource[]> = {
   'strings: MGET MSET MSETNX APPEND': [
     'MSET a 1 b 2 c 3', 'MGET a b c d', 'LPUSH l x', 'MGET a l b', 'MSETNX a 9 z 9', 'GET z', 'MSETNX y 1 z 2', 'MGET y z',
     'MSET a 1 a 2', 'GET a', 'APPEND a xyz', 'GET a', 'APPEND new hello', 'GET new', 'APPEND l x', ['APPEND', 'a', ''], 'GET a',
-    'SET t v EX 100', 'APPEND t w', 'TTL t', 'GET t',
+    'SET t v EX 100', 'APPEND t w', '~ttl TTL t', 'GET t',
   ],
   'strings: INCR DECR INCRBY DECRBY': [
     'INCR n', 'INCR n', 'DECR n', 'DECR n', 'DECR n', 'INCRBY n 10', 'DECRBY n 3', 'INCRBY n -20', 'GET n', 'INCRBY n abc',
@@ -93,7 +97,7 @@ export const CASES: Record<string, StepSource[]> = {
     'SET n -9223372036854775807', 'DECR n', 'DECR n', 'DECRBY n 1', 'SET n 5', 'DECRBY n -9223372036854775808',
     'DECRBY n 9223372036854775807', 'INCRBY n 9223372036854775807', 'SET s abc', 'INCR s', ['SET', 's', ' 1'], 'INCR s',
     'SET s 007', 'INCR s', 'SET s +1', 'INCR s', 'SET s -0', 'INCR s', 'SET s 1e3', 'INCR s', 'SET s 12345678901234567890', 'INCR s',
-    ['SET', 's', ''], 'INCR s', 'SET s 0', 'INCR s', 'LPUSH l a', 'INCR l', 'INCRBY l x', 'DECRBY l x', 'SET t 5 EX 100', 'INCR t', 'TTL t',
+    ['SET', 's', ''], 'INCR s', 'SET s 0', 'INCR s', 'LPUSH l a', 'INCR l', 'INCRBY l x', 'DECRBY l x', 'SET t 5 EX 100', 'INCR t', '~ttl TTL t',
   ],
   'strings: INCRBYFLOAT': [
     'INCRBYFLOAT f 0.1', 'INCRBYFLOAT f 0.2', 'INCRBYFLOAT f 0.1', 'GET f', 'INCRBYFLOAT f -0.4', 'INCRBYFLOAT f 1e3',
@@ -104,7 +108,7 @@ export const CASES: Record<string, StepSource[]> = {
     'SET g 1e308', 'INCRBYFLOAT g 1e308', 'SET g 5', 'INCRBYFLOAT g 3', 'SET g 0.3333333333333333', 'INCRBYFLOAT g 0.6666666666666667',
     'SET g 1e4930', 'INCRBYFLOAT g 1e4930', 'INCRBYFLOAT g 1e4932', 'SET g abc', 'INCRBYFLOAT g 1', 'SET g inf', 'INCRBYFLOAT g 1',
     'SET g 2.5E3', 'INCRBYFLOAT g 1', 'SET g 0x10', 'SET g -1.1', 'INCRBYFLOAT g -2.2', 'INCRBYFLOAT g 1e-30',
-    'SET g 7 EX 100', 'INCRBYFLOAT g 1', 'TTL g', 'LPUSH l a', 'INCRBYFLOAT l 1', 'INCRBYFLOAT new -5e-3', 'INCRBYFLOAT new 123456789.123456789',
+    'SET g 7 EX 100', 'INCRBYFLOAT g 1', '~ttl TTL g', 'LPUSH l a', 'INCRBYFLOAT l 1', 'INCRBYFLOAT new -5e-3', 'INCRBYFLOAT new 123456789.123456789',
   ],
   'strings: GETRANGE SETRANGE SUBSTR': [
     'SET s hello', 'GETRANGE s 0 -1', 'GETRANGE s 1 3', 'GETRANGE s -3 -1', 'GETRANGE s -1 -3', 'GETRANGE s 3 1', 'GETRANGE s 0 100',
@@ -118,28 +122,28 @@ export const CASES: Record<string, StepSource[]> = {
     'MSET a 1 b 2 c 3', 'EXISTS a b z a', 'DEL a z', 'DEL a', 'UNLINK b c d', 'EXISTS a b c', 'TOUCH a', 'SET x 1', 'TOUCH x x y',
     'LPUSH l 1', 'SADD s 1', 'ZADD z 1 a', 'HSET h f v', 'TYPE x', 'TYPE l', 'TYPE s', 'TYPE z', 'TYPE h', 'TYPE none',
     'RENAME none y', 'RENAME x y', 'GET x', 'GET y', 'RENAME y y', 'RENAMENX y y', 'RENAMENX none q', 'RENAMENX y l', 'RENAMENX y q',
-    'GET q', 'RENAME q l', 'TYPE l', 'GET l', 'SET e v EX 100', 'RENAME e e2', 'TTL e2', 'TTL e', 'SET p v', 'RENAME e2 p', 'TTL p',
+    'GET q', 'RENAME q l', 'TYPE l', 'GET l', 'SET e v EX 100', 'RENAME e e2', '~ttl TTL e2', '~ttl TTL e', 'SET p v', 'RENAME e2 p', '~ttl TTL p',
     'DBSIZE', 'RENAME h z', 'TYPE z', 'HGETALL z',
   ],
   'keys: EXPIRE family and TTL': [
-    'TTL none', 'PTTL none', 'EXPIRETIME none', 'PEXPIRETIME none', 'SET k v', 'TTL k', 'PTTL k', 'EXPIRETIME k', 'PEXPIRETIME k',
-    'EXPIRE k 100', 'TTL k', '~approx=1000 PTTL k', 'PEXPIRE k 200000', 'TTL k', 'EXPIREAT k 9999999999', 'EXPIRETIME k', 'PEXPIRETIME k',
+    '~ttl TTL none', 'PTTL none', 'EXPIRETIME none', 'PEXPIRETIME none', 'SET k v', '~ttl TTL k', 'PTTL k', 'EXPIRETIME k', 'PEXPIRETIME k',
+    'EXPIRE k 100', '~ttl TTL k', '~approx=1000 PTTL k', 'PEXPIRE k 200000', '~ttl TTL k', 'EXPIREAT k 9999999999', 'EXPIRETIME k', 'PEXPIRETIME k',
     'PEXPIREAT k ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'PEXPIREAT k 9999999999499', 'EXPIRETIME k', 'PEXPIREAT k 9999999999500', 'EXPIRETIME k',
-    'PERSIST k', 'PERSIST k', 'TTL k', 'PERSIST none', 'EXPIRE none 10', 'EXPIRE k abc', 'EXPIRE k 1.5', ['EXPIRE', 'k', ''],
+    'PERSIST k', 'PERSIST k', '~ttl TTL k', 'PERSIST none', 'EXPIRE none 10', 'EXPIRE k abc', 'EXPIRE k 1.5', ['EXPIRE', 'k', ''],
     'EXPIRE k 9223372036854775', 'EXPIRE k 9223372036854776', 'EXPIRE k -9223372036854776', 'PEXPIRE k 9223372036854775807',
-    'PEXPIREAT k 9223372036854775807', 'EXPIREAT k 9223372036854775', 'TTL k', 'PEXPIRETIME k', 'EXPIRETIME k', 'PERSIST k',
+    'PEXPIREAT k 9223372036854775807', 'EXPIREAT k 9223372036854775', '~ttl TTL k', 'PEXPIRETIME k', 'EXPIRETIME k', 'PERSIST k',
     'EXPIRE k 100 FOO', 'EXPIRE k 100 NX XX', 'EXPIRE k 100 NX GT', 'EXPIRE k 100 NX LT', 'EXPIRE k 100 GT LT', 'EXPIRE k 100 XX GT LT',
-    'EXPIRE k abc FOO', 'EXPIRE k 100 XX', 'TTL k', 'EXPIRE k 100 GT', 'TTL k', 'EXPIRE k 100 LT', 'TTL k', 'EXPIRE k 200 NX', 'TTL k',
-    'EXPIRE k 300 XX', 'TTL k', 'EXPIRE k 200 GT', 'TTL k', 'EXPIRE k 400 GT', 'TTL k', 'EXPIRE k 500 LT', 'TTL k', 'EXPIRE k 50 lt', 'TTL k',
-    'EXPIRE k 50 xx gt', 'EXPIRE k 60 xx gt', 'TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
+    'EXPIRE k abc FOO', 'EXPIRE k 100 XX', '~ttl TTL k', 'EXPIRE k 100 GT', '~ttl TTL k', 'EXPIRE k 100 LT', '~ttl TTL k', 'EXPIRE k 200 NX', '~ttl TTL k',
+    'EXPIRE k 300 XX', '~ttl TTL k', 'EXPIRE k 200 GT', '~ttl TTL k', 'EXPIRE k 400 GT', '~ttl TTL k', 'EXPIRE k 500 LT', '~ttl TTL k', 'EXPIRE k 50 lt', '~ttl TTL k',
+    'EXPIRE k 50 xx gt', 'EXPIRE k 60 xx gt', '~ttl TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
     'SET k v', 'EXPIRE k -1', 'EXISTS k', 'SET k v', 'EXPIRE k 0', 'GET k', 'SET k v', 'PEXPIREAT k ' + PAST, 'GET k', 'SET k v',
-    'EXPIREAT k 1', 'TYPE k', 'SET k v', 'PEXPIRE k -100 XX', 'EXISTS k', 'SET k v', 'EXPIRE k 10 LT', 'TTL k',
-    'LPUSH l a', 'EXPIRE l 100', 'TTL l', 'RPOP l', 'TTL l', 'LPUSH l a', 'TTL l',
+    'EXPIREAT k 1', 'TYPE k', 'SET k v', 'PEXPIRE k -100 XX', 'EXISTS k', 'SET k v', 'EXPIRE k 10 LT', '~ttl TTL k',
+    'LPUSH l a', 'EXPIRE l 100', '~ttl TTL l', 'RPOP l', '~ttl TTL l', 'LPUSH l a', '~ttl TTL l',
   ],
   'keys: expiry in real time': [
     'SET k v PX 30', 'SET j v', 'PEXPIRE j 30', 'HSET h f v', 'PEXPIRE h 30', 'GET k', 'EXISTS j', '~sleep=120', 'GET k', 'EXISTS j',
-    'TTL j', 'PTTL k', 'TYPE h', 'HGET h f', 'DBSIZE', 'SET k v PX 1500', '~approx=1 TTL k', 'SET k v PX 1499', '~approx=1 TTL k',
-    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 30', '~sleep=60', 'INCR n', 'TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
+    '~ttl TTL j', 'PTTL k', 'TYPE h', 'HGET h f', 'DBSIZE', 'SET k v PX 1500', '~approx=1 TTL k', 'SET k v PX 1499', '~approx=1 TTL k',
+    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 30', '~sleep=60', 'INCR n', '~ttl TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
   ],
   'keys: KEYS patterns': [
     'MSET hello 1 hallo 1 hxllo 1 hllo 1 heeeello 1 h*llo 1 h?llo 1 "h[a]llo" 1 h\\llo 1 a b ab c abc d',
@@ -329,11 +333,21 @@ export const CASES: Record<string, StepSource[]> = {
     'ZRANDMEMBER one1', 'ZRANDMEMBER one1 -2 WITHSCORES', 'SET s v', 'HRANDFIELD s', 'HRANDFIELD s x', 'HRANDFIELD s 1', 'ZRANDMEMBER s 1',
   ],
   'keys: COPY MOVE': [
-    'SET a 1 EX 100', 'COPY a b', 'GET b', 'TTL b', 'COPY a b', 'COPY a b REPLACE', 'COPY a a', 'COPY a a DB 0', 'COPY a a DB 1', 'COPY none b',
+    'SET a 1 EX 100', 'COPY a b', 'GET b', '~ttl TTL b', 'COPY a b', 'COPY a b REPLACE', 'COPY a a', 'COPY a a DB 0', 'COPY a a DB 1', 'COPY none b',
     'COPY a b DB 99', 'COPY a b DB x', 'COPY a b DB', 'COPY a b FOO', 'RPUSH l 1 2', 'COPY l l2', 'RPUSH l2 3', 'LRANGE l 0 -1', 'LRANGE l2 0 -1',
     'HSET h f v', 'COPY h h2 DB 2', 'SADD s 1 x', 'COPY s s2', '~sorted SMEMBERS s2', 'ZADD z 1 m', 'COPY z z2', 'ZRANGE z2 0 -1 WITHSCORES',
-    'MOVE a 1', 'EXISTS a', 'MOVE a 1', 'MOVE b 0', 'MOVE b 99', 'MOVE b x', 'SET b2 x', 'SELECT 1', 'GET a', 'TTL a', 'SET b2 y', 'SELECT 0',
+    'MOVE a 1', 'EXISTS a', 'MOVE a 1', 'MOVE b 0', 'MOVE b 99', 'MOVE b x', 'SET b2 x', 'SELECT 1', 'GET a', '~ttl TTL a', 'SET b2 y', 'SELECT 0',
     'MOVE b2 1', 'GET b2', 'SELECT 2', 'HGETALL h2', 'SELECT 0', 'MOVE none 1',
+  ],
+  'bits: GETBIT SETBIT BITCOUNT, ZINTERCARD': [
+    'SETBIT b 7 1', 'GET b', 'GETBIT b 7', 'GETBIT b 6', 'GETBIT b 100', 'SETBIT b 7 0', 'SETBIT b 7 1', 'SETBIT b 20 1', 'GET b', 'STRLEN b',
+    'SETBIT b -1 1', 'SETBIT b x 1', 'SETBIT b 1 2', 'SETBIT b 1 x', 'SETBIT b 1 -1', 'SETBIT b 4294967296 1', 'SETBIT b 4294967295 x', 'GETBIT b -1',
+    'GETBIT b x', 'GETBIT none 3', 'SET s foobar', 'BITCOUNT s', 'BITCOUNT s 0 0', 'BITCOUNT s 1 1', 'BITCOUNT s 1 -1', 'BITCOUNT s -2 -1',
+    'BITCOUNT s -1 -2', 'BITCOUNT s 5 30 BIT', 'BITCOUNT s 0 -1 BIT', 'BITCOUNT s -5 -1 bit', 'BITCOUNT s 1 2 BYTE', 'BITCOUNT s 1 2 FOO',
+    'BITCOUNT s 1', 'BITCOUNT s 1 2 3 4', 'BITCOUNT s x 1', 'BITCOUNT none', 'BITCOUNT none 0 1', 'BITCOUNT none x 1', 'BITCOUNT none 1',
+    'LPUSH l a', 'BITCOUNT l', 'BITCOUNT l x 1', 'BITCOUNT l 1', 'GETBIT l 0', 'SETBIT l 0 1', 'SET t v EX 100', 'SETBIT t 100 1', '~ttl TTL t',
+    'ZADD a 1 x 2 y 3 z', 'ZADD b 1 y 2 z 3 w', 'ZINTERCARD 2 a b', 'ZINTERCARD 2 a b LIMIT 1', 'ZINTERCARD 2 a b LIMIT 0', 'ZINTERCARD 2 a b LIMIT -1',
+    'ZINTERCARD 0 a', 'ZINTERCARD 3 a b', 'ZINTERCARD 2 a none', 'ZINTERCARD 2 a b WEIGHTS 1 1', 'ZINTERCARD 1 l', 'SADD st y z', 'ZINTERCARD 2 a st',
   ],
 };
 

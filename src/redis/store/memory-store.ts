@@ -9,6 +9,7 @@
 import { COMMAND_SPECS, commandSpec, hasSubcommands } from '../commands.js';
 import type { CommandContext, CommandSpec, RedisExecutor } from '../executor.js';
 import type { RespValue } from '../resp.js';
+import { BIT_COMMANDS } from './bitmaps.js';
 import { HASH_COMMANDS } from './hashes.js';
 import { type Call, Database, type Handler, raw, str } from './keyspace.js';
 import { KEY_COMMANDS } from './keys.js';
@@ -22,7 +23,7 @@ import { ZSET_COMMANDS } from './zsets.js';
 /** Every implemented command by lowercase name. */
 const HANDLERS: Readonly<Record<string, Handler>> = Object.freeze({
   ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...LIST_COMMANDS,
-  ...SET_COMMANDS, ...ZSET_COMMANDS, ...SERVER_COMMANDS,
+  ...SET_COMMANDS, ...ZSET_COMMANDS, ...SERVER_COMMANDS, ...BIT_COMMANDS,
 });
 
 export interface MemoryStoreOptions {

@@ -269,7 +269,7 @@ interface Source { scores: Map<string, number> | null; size: number; weight: num
  * DIFF) and WITHSCORES (not when storing). Weighted scores that are NaN
  * (0 * inf) count as 0, and so do sums of inf and -inf.
  */
-const zsetOp = (op: Op, store: boolean): Handler => (c) => {
+const zsetOp = (op: Op, store: boolean, cardinality = false): Handler => (c) => {
   const at = store ? 2 : 1;
   const name = str(c.argv[0]!).toLowerCase();
   const setnum = numArg(c.argv[at]!);
@@ -285,10 +285,16 @@ const zsetOp = (op: Op, store: boolean): Handler => (c) => {
   }
   let aggregate: 'sum' | 'min' | 'max' = 'sum';
   let withScores = false;
+  let limit = 0;
   for (let j = at + 1 + setnum; j < c.argv.length;) {
     const o = option(c.argv[j]!);
     const remaining = c.argv.length - j;
-    if (op !== 'diff' && remaining >= setnum + 1 && o === 'weights') {
+    if (cardinality) {
+      if (remaining >= 2 && o === 'limit') {
+        limit = positiveArg(c.argv[j + 1]!, err("ERR LIMIT can't be negative"));
+        j += 2;
+      } else return SYNTAX;
+    } else if (op !== 'diff' && remaining >= setnum + 1 && o === 'weights') {
       for (let i = 0; i < setnum; i++) sources[i]!.weight = floatArg(c.argv[j + 1 + i]!, err('ERR weight value is not a float'));
       j += setnum + 1;
     } else if (op !== 'diff' && remaining >= 2 && o === 'aggregate') {
@@ -344,6 +350,7 @@ const zsetOp = (op: Op, store: boolean): Handler => (c) => {
       }
     }
   }
+  if (cardinality) return int(limit > 0 ? Math.min(limit, result.size) : result.size);
   const z = new SortedSet();
   for (const [m, s] of result) z.set(m, s);
   if (store) return storeEntries(c, str(c.argv[1]!), z.entries());
@@ -511,6 +518,7 @@ export const ZSET_COMMANDS: Record<string, Handler> = {
   zrangestore: zrange(undefined, undefined, true),
   zunion: zsetOp('union', false),
   zinter: zsetOp('inter', false),
+  zintercard: zsetOp('inter', false, true),
   zdiff: zsetOp('diff', false),
   zunionstore: zsetOp('union', true),
   zinterstore: zsetOp('inter', true),
