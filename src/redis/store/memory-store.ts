@@ -18,12 +18,14 @@ import { ReplyError, arityError, err } from './reply.js';
 import { SERVER_COMMANDS } from './server.js';
 import { SET_COMMANDS } from './sets.js';
 import { STRING_COMMANDS } from './strings.js';
+import { ZRANGE_COMMANDS } from './zranges.js';
+import { ZSETOP_COMMANDS } from './zsetops.js';
 import { ZSET_COMMANDS } from './zsets.js';
 
 /** Every implemented command by lowercase name. */
 const HANDLERS: Readonly<Record<string, Handler>> = Object.freeze({
   ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...LIST_COMMANDS,
-  ...SET_COMMANDS, ...ZSET_COMMANDS, ...SERVER_COMMANDS, ...BIT_COMMANDS,
+  ...SET_COMMANDS, ...ZSET_COMMANDS, ...ZRANGE_COMMANDS, ...ZSETOP_COMMANDS, ...SERVER_COMMANDS, ...BIT_COMMANDS,
 });
 
 export interface MemoryStoreOptions {
