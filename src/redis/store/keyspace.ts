@@ -47,11 +47,7 @@ export function cloneValue(v: Value): Value {
     case 'hash': return { type: 'hash', value: new Map(v.value) };
     case 'list': return { type: 'list', value: [...v.value] };
     case 'set': return { type: 'set', value: new Set(v.value), intset: v.intset };
-    case 'zset': {
-      const z = new SortedSet();
-      for (const e of v.value.entries()) z.set(e.member, e.score);
-      return { type: 'zset', value: z };
-    }
+    case 'zset': return { type: 'zset', value: v.value.clone() };
   }
 }
 

@@ -67,9 +67,36 @@ function byScore(entries: readonly Entry[], min: ScoreBound, max: ScoreBound, re
   return limit(reverse ? inRange.reverse() : inRange, offset, count);
 }
 
+/** The order of lex bounds: '-' before every string, '+' after. */
+function compareBounds(a: LexBound, b: LexBound): number {
+  const rank = (x: LexBound) => (x.kind === 'min' ? 0 : x.kind === 'value' ? 1 : 2);
+  if (a.kind !== 'value' || b.kind !== 'value') return rank(a) - rank(b);
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/**
+ * Entries in a lex range, as Redis walks them (lex ranges assume equal
+ * scores; with different scores, the walk decides): forward, from the
+ * first member at or above min, while members stay at or below max;
+ * reversed, from the last member at or below max, while they stay at or
+ * above min. Then LIMIT offset/count.
+ */
 function byLex(entries: readonly Entry[], min: LexBound, max: LexBound, reverse: boolean, offset: number, count: number): Entry[] {
-  const inRange = entries.filter((e) => lexAboveMin(e.member, min) && lexBelowMax(e.member, max));
-  return limit(reverse ? inRange.reverse() : inRange, offset, count);
+  const cmp = compareBounds(min, max);
+  const exclusive = (min.kind === 'value' && min.exclusive) || (max.kind === 'value' && max.exclusive);
+  const n = entries.length;
+  if (cmp > 0 || (cmp === 0 && exclusive) || n === 0) return [];
+  if (!lexAboveMin(entries[n - 1]!.member, min) || !lexBelowMax(entries[0]!.member, max)) return [];
+  const out: Entry[] = [];
+  if (!reverse) {
+    let i = entries.findIndex((e) => lexAboveMin(e.member, min));
+    for (; i >= 0 && i < n && lexBelowMax(entries[i]!.member, max); i++) out.push(entries[i]!);
+  } else {
+    let i = n - 1;
+    while (i >= 0 && !lexBelowMax(entries[i]!.member, max)) i--;
+    for (; i >= 0 && lexAboveMin(entries[i]!.member, min); i--) out.push(entries[i]!);
+  }
+  return limit(out, offset, count);
 }
 
 function limit(list: Entry[], offset: number, count: number): Entry[] {
@@ -148,7 +175,7 @@ const zrange = (presetType?: RangeType, presetReverse?: boolean, store = false):
 export function storeEntries(c: Call, dst: string, entries: readonly Entry[]): RespValue {
   c.db.delete(dst);
   if (entries.length === 0) return int(0);
-  const z = new SortedSet();
+  const z = new SortedSet(SortedSet.fitsListpack(entries.length, entries.map((e) => e.member)));
   for (const e of entries) z.set(e.member, e.score);
   c.db.set(dst, { type: 'zset', value: z });
   return int(z.size);

@@ -101,7 +101,7 @@ const zsetOp = (op: Op, store: boolean, cardinality = false): Handler => (c) => 
     }
   }
   if (cardinality) return int(limit > 0 ? Math.min(limit, result.size) : result.size);
-  const z = new SortedSet();
+  const z = new SortedSet(SortedSet.fitsListpack(result.size, result.keys()));
   for (const [m, s] of result) z.set(m, s);
   if (store) return storeEntries(c, str(c.argv[1]!), z.entries());
   return entriesReply(c, z.entries(), withScores);

@@ -50,7 +50,8 @@ const zadd = (incrOnly: boolean): Handler => (c) => {
   let last = 0;
   if (z || !xx) {
     if (!z) {
-      z = new SortedSet();
+      // Redis 7.0 starts a skiplist when the first member is too long for a listpack.
+      z = new SortedSet(SortedSet.fitsListpack(1, [str(c.argv[idx + 1]!)]));
       c.db.set(key, { type: 'zset', value: z });
     }
     for (let j = 0; j < scores.length; j++) {
