@@ -135,15 +135,15 @@ export const CASES: Record<string, StepSource[]> = {
     'EXPIRE k 100 FOO', 'EXPIRE k 100 NX XX', 'EXPIRE k 100 NX GT', 'EXPIRE k 100 NX LT', 'EXPIRE k 100 GT LT', 'EXPIRE k 100 XX GT LT',
     'EXPIRE k abc FOO', 'EXPIRE k 100 XX', '~ttl TTL k', 'EXPIRE k 100 GT', '~ttl TTL k', 'EXPIRE k 100 LT', '~ttl TTL k', 'EXPIRE k 200 NX', '~ttl TTL k',
     'EXPIRE k 300 XX', '~ttl TTL k', 'EXPIRE k 200 GT', '~ttl TTL k', 'EXPIRE k 400 GT', '~ttl TTL k', 'EXPIRE k 500 LT', '~ttl TTL k', 'EXPIRE k 50 lt', '~ttl TTL k',
-    'EXPIRE k 50 xx gt', 'EXPIRE k 60 xx gt', '~ttl TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
+    'EXPIRE k 49 xx gt', 'EXPIRE k 60 xx gt', '~ttl TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
     'SET k v', 'EXPIRE k -1', 'EXISTS k', 'SET k v', 'EXPIRE k 0', 'GET k', 'SET k v', 'PEXPIREAT k ' + PAST, 'GET k', 'SET k v',
     'EXPIREAT k 1', 'TYPE k', 'SET k v', 'PEXPIRE k -100 XX', 'EXISTS k', 'SET k v', 'EXPIRE k 10 LT', '~ttl TTL k',
     'LPUSH l a', 'EXPIRE l 100', '~ttl TTL l', 'RPOP l', '~ttl TTL l', 'LPUSH l a', '~ttl TTL l',
   ],
   'keys: expiry in real time': [
-    'SET k v PX 30', 'SET j v', 'PEXPIRE j 30', 'HSET h f v', 'PEXPIRE h 30', 'GET k', 'EXISTS j', '~sleep=120', 'GET k', 'EXISTS j',
+    'SET k v PX 100', 'SET j v', 'PEXPIRE j 100', 'HSET h f v', 'PEXPIRE h 100', 'GET k', 'EXISTS j', '~sleep=250', 'GET k', 'EXISTS j',
     '~ttl TTL j', 'PTTL k', 'TYPE h', 'HGET h f', 'DBSIZE', 'SET k v PX 1500', '~approx=1 TTL k', 'SET k v PX 1499', '~approx=1 TTL k',
-    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 30', '~sleep=60', 'INCR n', '~ttl TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
+    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 100', '~sleep=200', 'INCR n', '~ttl TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
   ],
   'keys: KEYS patterns': [
     'MSET hello 1 hallo 1 hxllo 1 hllo 1 heeeello 1 h*llo 1 h?llo 1 "h[a]llo" 1 h\\llo 1 a b ab c abc d',
