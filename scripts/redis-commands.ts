@@ -78,10 +78,14 @@ export function commandSpec(name: string): CommandSpec | undefined {
   return Object.prototype.hasOwnProperty.call(COMMAND_SPECS, key) ? COMMAND_SPECS[key] : undefined;
 }
 
+/** The containers of subcommands ('script', 'config', ...), by lowercase name; frozen. */
+const CONTAINERS: Readonly<Record<string, true>> = Object.freeze(Object.fromEntries(
+  ROWS.filter((r) => r[0].includes('|')).map((r) => [r[0].slice(0, r[0].indexOf('|')), true] as const),
+));
+
 /** Whether a command is a container of subcommands ('script', 'config', ...). */
 export function hasSubcommands(name: string): boolean {
-  const prefix = name.toLowerCase() + '|';
-  return ROWS.some((r) => r[0].startsWith(prefix));
+  return Object.prototype.hasOwnProperty.call(CONTAINERS, name.toLowerCase());
 }
 `;
     writeFileSync(outFile, out);

@@ -6,6 +6,9 @@
 //   ~scan      compare a SCAN reply with its key list sorted (the store returns all keys with cursor 0)
 //   ~size      compare only the reply's type and length (random picks)
 //   ~approx=N  integers may differ by N (times measured in real time on both sides)
+//   ~ttl       a TTL in seconds: equal, or both positive and 1 apart (the store and the server read
+//              the clock at different moments, so a TTL near a rounding boundary may round either way)
+//   ~multi     run the command inside MULTI/EXEC on the server (blocking commands then reply at once, as in scripts)
 //   ~sleep=N   not a command: wait N ms of real time
 
 import { Rng } from './rng.js';
@@ -17,6 +20,8 @@ export interface Step {
   pairs: boolean;
   scan: boolean;
   size: boolean;
+  multi: boolean;
+  ttl: boolean;
   approx?: number;
   sleep?: number;
 }
@@ -27,13 +32,15 @@ export function parseStep(s: StepSource): Step {
   // Text steps are split on spaces; array steps are taken as they are. Both may start with modifiers.
   const words = Array.isArray(s) ? [...s] : s.trim().split(/\s+/);
   const label = Array.isArray(s) ? JSON.stringify(s.map((a) => (typeof a === 'string' ? a : `<${a.length} bytes>`))) : s;
-  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false };
+  const step: Step = { argv: [], label, sorted: false, pairs: false, scan: false, size: false, multi: false, ttl: false };
   while (typeof words[0] === 'string' && words[0].startsWith('~')) {
     const m = words.shift() as string;
     if (m === '~sorted') step.sorted = true;
     else if (m === '~scan') step.scan = true;
     else if (m === '~pairs') step.pairs = true;
     else if (m === '~size') step.size = true;
+    else if (m === '~multi') step.multi = true;
+    else if (m === '~ttl') step.ttl = true;
     else if (m.startsWith('~approx=')) step.approx = Number(m.slice(8));
     else if (m.startsWith('~sleep=')) step.sleep = Number(m.slice(7));
     else throw new Error(`unknown modifier ${m}`);
@@ -61,20 +68,20 @@ export const CASES: Record<string, StepSource[]> = {
   'strings: SET options': [
     'SET k v NX', 'SET k w NX', 'GET k', 'SET k w XX', 'GET k', 'SET n v XX', 'GET n', 'SET k a nx xx', 'SET k a xx nx',
     'SET k a GET', 'SET new a GET', 'SET new b NX GET', 'SET new2 b NX GET', 'SET new c XX GET', 'SET new3 c XX GET', 'EXISTS new3',
-    'SET k v EX 100', 'TTL k', 'SET k v PX 100000', 'TTL k', 'SET k v EXAT ' + '9999999999', 'TTL k', 'EXPIRETIME k',
-    'SET k v PXAT ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'SET k v2 KEEPTTL', 'PEXPIRETIME k', 'GET k', 'SET k v3', 'TTL k',
+    'SET k v EX 100', '~ttl TTL k', 'SET k v PX 100000', '~ttl TTL k', 'SET k v EXAT ' + '9999999999', '~ttl TTL k', 'EXPIRETIME k',
+    'SET k v PXAT ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'SET k v2 KEEPTTL', 'PEXPIRETIME k', 'GET k', 'SET k v3', '~ttl TTL k',
     'SET k v EX 0', 'SET k v EX -1', 'SET k v PX 0', 'SET k v EX abc', 'SET k v EX 1.5', 'SET k v EX 9223372036854775',
     'SET k v EX 9223372036854775807', 'SET k v PX 9223372036854775807', 'SET k v EXAT 0', 'SET k v PXAT -5',
-    'SET k v EX', 'SET k v EX 10 PX 10', 'SET k v EX 10 EX 20', 'TTL k', 'SET k v KEEPTTL EX 10', 'SET k v EX 10 KEEPTTL',
+    'SET k v EX', 'SET k v EX 10 PX 10', 'SET k v EX 10 EX 20', '~ttl TTL k', 'SET k v KEEPTTL EX 10', 'SET k v EX 10 KEEPTTL',
     'SET k v PERSIST', 'SET k v FOO', 'SET k v ex 10 nx', 'SET k v px 10 exat 5', 'SET k v pxat 10 pxat',
-    'SET k v PXAT ' + PAST, 'GET k', 'EXISTS k', 'SET k v EX abc NX XX', 'set K v Ex 100 gEt', 'TTL K',
+    'SET k v PXAT ' + PAST, 'GET k', 'EXISTS k', 'SET k v EX abc NX XX', 'set K v Ex 100 gEt', '~ttl TTL K',
     'LPUSH l a', 'SET l v GET', 'SET l v NX GET', 'TYPE l', 'SET l v', 'TYPE l',
   ],
   'strings: SETNX SETEX PSETEX GETSET GETDEL GETEX': [
-    'SETNX k v', 'SETNX k w', 'GET k', 'SETEX k 100 x', 'GET k', 'TTL k', 'SETEX k 0 x', 'SETEX k -5 x', 'SETEX k abc x',
-    'PSETEX k 100000 y', 'TTL k', 'PSETEX k 0 y', 'GET k', 'GETSET k z', 'TTL k', 'GETSET nokey z', 'GET nokey',
+    'SETNX k v', 'SETNX k w', 'GET k', 'SETEX k 100 x', 'GET k', '~ttl TTL k', 'SETEX k 0 x', 'SETEX k -5 x', 'SETEX k abc x',
+    'PSETEX k 100000 y', '~ttl TTL k', 'PSETEX k 0 y', 'GET k', 'GETSET k z', '~ttl TTL k', 'GETSET nokey z', 'GET nokey',
     'GETDEL k', 'GETDEL k', 'EXISTS k', 'LPUSH l a', 'GETSET l x', 'GETDEL l', 'GETEX l', 'SETNX l x',
-    'SET g v', 'GETEX g', 'GETEX g EX 100', 'TTL g', 'GETEX g PERSIST', 'TTL g', 'GETEX g PX 100000', 'TTL g',
+    'SET g v', 'GETEX g', 'GETEX g EX 100', '~ttl TTL g', 'GETEX g PERSIST', '~ttl TTL g', 'GETEX g PX 100000', '~ttl TTL g',
     'GETEX g EXAT 9999999999', 'EXPIRETIME g', 'GETEX g PXAT ' + FAR, 'PEXPIRETIME g', 'GETEX g EX 0', 'GETEX g EX -1',
     'GETEX g KEEPTTL', 'GETEX g NX', 'GETEX g GET', 'GETEX g PERSIST EX 10', 'GETEX g EX 10 PERSIST', 'GETEX g EX', 'GETEX g FOO',
     'GETEX none EX 10', 'GETEX none', 'GETEX g PXAT ' + PAST, 'EXISTS g', 'SETEX k 9223372036854775 v',
@@ -82,7 +89,7 @@ export const CASES: Record<string, StepSource[]> = {
   'strings: MGET MSET MSETNX APPEND': [
     'MSET a 1 b 2 c 3', 'MGET a b c d', 'LPUSH l x', 'MGET a l b', 'MSETNX a 9 z 9', 'GET z', 'MSETNX y 1 z 2', 'MGET y z',
     'MSET a 1 a 2', 'GET a', 'APPEND a xyz', 'GET a', 'APPEND new hello', 'GET new', 'APPEND l x', ['APPEND', 'a', ''], 'GET a',
-    'SET t v EX 100', 'APPEND t w', 'TTL t', 'GET t',
+    'SET t v EX 100', 'APPEND t w', '~ttl TTL t', 'GET t',
   ],
   'strings: INCR DECR INCRBY DECRBY': [
     'INCR n', 'INCR n', 'DECR n', 'DECR n', 'DECR n', 'INCRBY n 10', 'DECRBY n 3', 'INCRBY n -20', 'GET n', 'INCRBY n abc',
@@ -90,7 +97,7 @@ export const CASES: Record<string, StepSource[]> = {
     'SET n -9223372036854775807', 'DECR n', 'DECR n', 'DECRBY n 1', 'SET n 5', 'DECRBY n -9223372036854775808',
     'DECRBY n 9223372036854775807', 'INCRBY n 9223372036854775807', 'SET s abc', 'INCR s', ['SET', 's', ' 1'], 'INCR s',
     'SET s 007', 'INCR s', 'SET s +1', 'INCR s', 'SET s -0', 'INCR s', 'SET s 1e3', 'INCR s', 'SET s 12345678901234567890', 'INCR s',
-    ['SET', 's', ''], 'INCR s', 'SET s 0', 'INCR s', 'LPUSH l a', 'INCR l', 'INCRBY l x', 'DECRBY l x', 'SET t 5 EX 100', 'INCR t', 'TTL t',
+    ['SET', 's', ''], 'INCR s', 'SET s 0', 'INCR s', 'LPUSH l a', 'INCR l', 'INCRBY l x', 'DECRBY l x', 'SET t 5 EX 100', 'INCR t', '~ttl TTL t',
   ],
   'strings: INCRBYFLOAT': [
     'INCRBYFLOAT f 0.1', 'INCRBYFLOAT f 0.2', 'INCRBYFLOAT f 0.1', 'GET f', 'INCRBYFLOAT f -0.4', 'INCRBYFLOAT f 1e3',
@@ -101,7 +108,7 @@ export const CASES: Record<string, StepSource[]> = {
     'SET g 1e308', 'INCRBYFLOAT g 1e308', 'SET g 5', 'INCRBYFLOAT g 3', 'SET g 0.3333333333333333', 'INCRBYFLOAT g 0.6666666666666667',
     'SET g 1e4930', 'INCRBYFLOAT g 1e4930', 'INCRBYFLOAT g 1e4932', 'SET g abc', 'INCRBYFLOAT g 1', 'SET g inf', 'INCRBYFLOAT g 1',
     'SET g 2.5E3', 'INCRBYFLOAT g 1', 'SET g 0x10', 'SET g -1.1', 'INCRBYFLOAT g -2.2', 'INCRBYFLOAT g 1e-30',
-    'SET g 7 EX 100', 'INCRBYFLOAT g 1', 'TTL g', 'LPUSH l a', 'INCRBYFLOAT l 1', 'INCRBYFLOAT new -5e-3', 'INCRBYFLOAT new 123456789.123456789',
+    'SET g 7 EX 100', 'INCRBYFLOAT g 1', '~ttl TTL g', 'LPUSH l a', 'INCRBYFLOAT l 1', 'INCRBYFLOAT new -5e-3', 'INCRBYFLOAT new 123456789.123456789',
   ],
   'strings: GETRANGE SETRANGE SUBSTR': [
     'SET s hello', 'GETRANGE s 0 -1', 'GETRANGE s 1 3', 'GETRANGE s -3 -1', 'GETRANGE s -1 -3', 'GETRANGE s 3 1', 'GETRANGE s 0 100',
@@ -115,28 +122,28 @@ export const CASES: Record<string, StepSource[]> = {
     'MSET a 1 b 2 c 3', 'EXISTS a b z a', 'DEL a z', 'DEL a', 'UNLINK b c d', 'EXISTS a b c', 'TOUCH a', 'SET x 1', 'TOUCH x x y',
     'LPUSH l 1', 'SADD s 1', 'ZADD z 1 a', 'HSET h f v', 'TYPE x', 'TYPE l', 'TYPE s', 'TYPE z', 'TYPE h', 'TYPE none',
     'RENAME none y', 'RENAME x y', 'GET x', 'GET y', 'RENAME y y', 'RENAMENX y y', 'RENAMENX none q', 'RENAMENX y l', 'RENAMENX y q',
-    'GET q', 'RENAME q l', 'TYPE l', 'GET l', 'SET e v EX 100', 'RENAME e e2', 'TTL e2', 'TTL e', 'SET p v', 'RENAME e2 p', 'TTL p',
+    'GET q', 'RENAME q l', 'TYPE l', 'GET l', 'SET e v EX 100', 'RENAME e e2', '~ttl TTL e2', '~ttl TTL e', 'SET p v', 'RENAME e2 p', '~ttl TTL p',
     'DBSIZE', 'RENAME h z', 'TYPE z', 'HGETALL z',
   ],
   'keys: EXPIRE family and TTL': [
-    'TTL none', 'PTTL none', 'EXPIRETIME none', 'PEXPIRETIME none', 'SET k v', 'TTL k', 'PTTL k', 'EXPIRETIME k', 'PEXPIRETIME k',
-    'EXPIRE k 100', 'TTL k', '~approx=1000 PTTL k', 'PEXPIRE k 200000', 'TTL k', 'EXPIREAT k 9999999999', 'EXPIRETIME k', 'PEXPIRETIME k',
+    '~ttl TTL none', 'PTTL none', 'EXPIRETIME none', 'PEXPIRETIME none', 'SET k v', '~ttl TTL k', 'PTTL k', 'EXPIRETIME k', 'PEXPIRETIME k',
+    'EXPIRE k 100', '~ttl TTL k', '~approx=1000 PTTL k', 'PEXPIRE k 200000', '~ttl TTL k', 'EXPIREAT k 9999999999', 'EXPIRETIME k', 'PEXPIRETIME k',
     'PEXPIREAT k ' + FAR, 'PEXPIRETIME k', 'EXPIRETIME k', 'PEXPIREAT k 9999999999499', 'EXPIRETIME k', 'PEXPIREAT k 9999999999500', 'EXPIRETIME k',
-    'PERSIST k', 'PERSIST k', 'TTL k', 'PERSIST none', 'EXPIRE none 10', 'EXPIRE k abc', 'EXPIRE k 1.5', ['EXPIRE', 'k', ''],
+    'PERSIST k', 'PERSIST k', '~ttl TTL k', 'PERSIST none', 'EXPIRE none 10', 'EXPIRE k abc', 'EXPIRE k 1.5', ['EXPIRE', 'k', ''],
     'EXPIRE k 9223372036854775', 'EXPIRE k 9223372036854776', 'EXPIRE k -9223372036854776', 'PEXPIRE k 9223372036854775807',
-    'PEXPIREAT k 9223372036854775807', 'EXPIREAT k 9223372036854775', 'TTL k', 'PEXPIRETIME k', 'EXPIRETIME k', 'PERSIST k',
+    'PEXPIREAT k 9223372036854775807', 'EXPIREAT k 9223372036854775', '~ttl TTL k', 'PEXPIRETIME k', 'EXPIRETIME k', 'PERSIST k',
     'EXPIRE k 100 FOO', 'EXPIRE k 100 NX XX', 'EXPIRE k 100 NX GT', 'EXPIRE k 100 NX LT', 'EXPIRE k 100 GT LT', 'EXPIRE k 100 XX GT LT',
-    'EXPIRE k abc FOO', 'EXPIRE k 100 XX', 'TTL k', 'EXPIRE k 100 GT', 'TTL k', 'EXPIRE k 100 LT', 'TTL k', 'EXPIRE k 200 NX', 'TTL k',
-    'EXPIRE k 300 XX', 'TTL k', 'EXPIRE k 200 GT', 'TTL k', 'EXPIRE k 400 GT', 'TTL k', 'EXPIRE k 500 LT', 'TTL k', 'EXPIRE k 50 lt', 'TTL k',
-    'EXPIRE k 50 xx gt', 'EXPIRE k 60 xx gt', 'TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
+    'EXPIRE k abc FOO', 'EXPIRE k 100 XX', '~ttl TTL k', 'EXPIRE k 100 GT', '~ttl TTL k', 'EXPIRE k 100 LT', '~ttl TTL k', 'EXPIRE k 200 NX', '~ttl TTL k',
+    'EXPIRE k 300 XX', '~ttl TTL k', 'EXPIRE k 200 GT', '~ttl TTL k', 'EXPIRE k 400 GT', '~ttl TTL k', 'EXPIRE k 500 LT', '~ttl TTL k', 'EXPIRE k 50 lt', '~ttl TTL k',
+    'EXPIRE k 49 xx gt', 'EXPIRE k 60 xx gt', '~ttl TTL k', 'EXPIRE k -1 LT', 'EXISTS k',
     'SET k v', 'EXPIRE k -1', 'EXISTS k', 'SET k v', 'EXPIRE k 0', 'GET k', 'SET k v', 'PEXPIREAT k ' + PAST, 'GET k', 'SET k v',
-    'EXPIREAT k 1', 'TYPE k', 'SET k v', 'PEXPIRE k -100 XX', 'EXISTS k', 'SET k v', 'EXPIRE k 10 LT', 'TTL k',
-    'LPUSH l a', 'EXPIRE l 100', 'TTL l', 'RPOP l', 'TTL l', 'LPUSH l a', 'TTL l',
+    'EXPIREAT k 1', 'TYPE k', 'SET k v', 'PEXPIRE k -100 XX', 'EXISTS k', 'SET k v', 'EXPIRE k 10 LT', '~ttl TTL k',
+    'LPUSH l a', 'EXPIRE l 100', '~ttl TTL l', 'RPOP l', '~ttl TTL l', 'LPUSH l a', '~ttl TTL l',
   ],
   'keys: expiry in real time': [
-    'SET k v PX 30', 'SET j v', 'PEXPIRE j 30', 'HSET h f v', 'PEXPIRE h 30', 'GET k', 'EXISTS j', '~sleep=120', 'GET k', 'EXISTS j',
-    'TTL j', 'PTTL k', 'TYPE h', 'HGET h f', 'DBSIZE', 'SET k v PX 1500', '~approx=1 TTL k', 'SET k v PX 1499', '~approx=1 TTL k',
-    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 30', '~sleep=60', 'INCR n', 'TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
+    'SET k v PX 100', 'SET j v', 'PEXPIRE j 100', 'HSET h f v', 'PEXPIRE h 100', 'GET k', 'EXISTS j', '~sleep=250', 'GET k', 'EXISTS j',
+    '~ttl TTL j', 'PTTL k', 'TYPE h', 'HGET h f', 'DBSIZE', 'SET k v PX 1500', '~approx=1 TTL k', 'SET k v PX 1499', '~approx=1 TTL k',
+    'SET k v EX 10', '~approx=1000 PTTL k', 'SET n 1 PX 100', '~sleep=200', 'INCR n', '~ttl TTL n', 'SETNX k2 v', 'SET k2 v PX 20 NX',
   ],
   'keys: KEYS patterns': [
     'MSET hello 1 hallo 1 hxllo 1 hllo 1 heeeello 1 h*llo 1 h?llo 1 "h[a]llo" 1 h\\llo 1 a b ab c abc d',
@@ -301,6 +308,56 @@ export const CASES: Record<string, StepSource[]> = {
     'ZRANGESTORE r b +inf 15 BYSCORE REV LIMIT 0 1', 'ZRANGE r 0 -1 WITHSCORES', 'ZRANGESTORE r a - + BYLEX', 'ZRANGESTORE r a 0 -1 WITHSCORES',
     'ZRANGESTORE r none 0 -1', 'EXISTS r', 'ZRANGESTORE r a 5 10', 'ZRANGESTORE r str 0 -1', 'ZRANGESTORE str2 a 0 0', 'ZRANGE str2 0 -1',
     'ZRANGESTORE r a 0 -1 LIMIT 0 1', 'ZRANGESTORE r a x 1',
+  ],
+  'blocking commands (never blocking: what is there, or null after the timeout)': [
+    'RPUSH a 1 2 3', 'BLPOP a 0', 'BRPOP a 0', 'BLPOP none a 0', 'BLPOP none 0.01', 'BRPOP none 0.01', 'BLPOP a x', 'BLPOP a -1', 'BLPOP a 1e400',
+    'BLPOP a inf', 'RPUSH a 9 9 9', 'BLPOP a -0.0001', 'BLPOP a 0.5e-3', 'BLPOP a 9223372036854775', 'LLEN a', 'RPUSH b x y', 'BLMOVE b c LEFT RIGHT 0', 'BLMOVE b c UP RIGHT 0',
+    'BLMOVE b c LEFT RIGHT x', 'BRPOPLPUSH b c 0', '~multi BRPOPLPUSH b c 0', 'LRANGE c 0 -1', '~multi BLMOVE none c LEFT LEFT 0',
+    '~multi BLPOP none 0', '~multi BZPOPMAX none 0', '~multi BLMPOP 0 1 none LEFT', '~multi BZMPOP 0 1 none MAX', '~multi BLMOVE b c LEFT RIGHT 0', 'SET s v', 'BLPOP s 0',
+    'BLPOP none s 0', 'BRPOPLPUSH s c 0', 'ZADD z 1 a 2 b 3 c', 'BZPOPMIN z 0', 'BZPOPMAX z 0', 'BZPOPMIN none z 0', 'BZPOPMIN none 0.01',
+    'BZPOPMAX z x', 'BZPOPMIN s 0', 'ZADD y 1.5 m', 'BZPOPMAX y 0', 'EXISTS y',
+  ],
+  'LMPOP ZMPOP BLMPOP BZMPOP': [
+    'RPUSH a 1 2 3 4 5', 'LMPOP 1 a LEFT', 'LMPOP 1 a RIGHT COUNT 2', 'LMPOP 2 none a LEFT COUNT 10', 'EXISTS a', 'LMPOP 1 a LEFT', 'LMPOP 0 a LEFT',
+    'LMPOP -1 a LEFT', 'LMPOP x a LEFT', 'LMPOP 2 a LEFT', 'LMPOP 1 a UP', 'LMPOP 1 a LEFT COUNT 0', 'LMPOP 1 a LEFT COUNT x', 'LMPOP 1 a LEFT COUNT',
+    'LMPOP 1 a LEFT COUNT 1 COUNT 1', 'LMPOP 1 a LEFT FOO', 'SET s v', 'LMPOP 1 s LEFT', 'LMPOP 2 none s LEFT', 'RPUSH b 1', 'BLMPOP 0 1 b LEFT',
+    'BLMPOP 0.01 1 b LEFT', 'BLMPOP x 1 b LEFT', 'BLMPOP -1 1 b LEFT', 'BLMPOP 0 0 b LEFT', 'ZADD z 1 a 2 b 3 c', 'ZMPOP 1 z MIN', 'ZMPOP 1 z MAX COUNT 5',
+    'ZMPOP 1 z MIN', 'ZMPOP 0 z MIN', 'ZMPOP 1 z FOO', 'ZMPOP 1 z MIN COUNT 0', 'ZMPOP 2 z MIN', 'ZMPOP 1 s MIN', 'ZADD w 0.5 x', 'BZMPOP 0 1 w MAX',
+    'BZMPOP 0.01 1 w MAX', 'BZMPOP x 1 w MAX',
+  ],
+  'HRANDFIELD ZRANDMEMBER (deterministic when the count covers everything)': [
+    'HSET h a 1 b 2 c 3', 'HRANDFIELD h 3', 'HRANDFIELD h 10 WITHVALUES', 'HRANDFIELD h 0', '~size HRANDFIELD h 2', '~size HRANDFIELD h -5 WITHVALUES',
+    'HRANDFIELD h x', 'HRANDFIELD h 1 FOO', 'HRANDFIELD h 1 WITHVALUES x', 'HRANDFIELD none', 'HRANDFIELD none 3', 'HRANDFIELD h -9223372036854775808',
+    'HSET one f v', 'HRANDFIELD one', 'HRANDFIELD one -2 WITHVALUES', 'ZADD z 1 a 2.5 b', 'ZRANDMEMBER z 2', 'ZRANDMEMBER z 5 WITHSCORES',
+    '~size ZRANDMEMBER z -3', 'ZRANDMEMBER z 0', 'ZRANDMEMBER z x', 'ZRANDMEMBER z 1 FOO', 'ZRANDMEMBER none', 'ZRANDMEMBER none 1', 'ZADD one1 7 m',
+    'ZRANDMEMBER one1', 'ZRANDMEMBER one1 -2 WITHSCORES', 'SET s v', 'HRANDFIELD s', 'HRANDFIELD s x', 'HRANDFIELD s 1', 'ZRANDMEMBER s 1',
+  ],
+  'keys: COPY MOVE': [
+    'SET a 1 EX 100', 'COPY a b', 'GET b', '~ttl TTL b', 'COPY a b', 'COPY a b REPLACE', 'COPY a a', 'COPY a a DB 0', 'COPY a a DB 1', 'COPY none b',
+    'COPY a b DB 99', 'COPY a b DB x', 'COPY a b DB', 'COPY a b FOO', 'RPUSH l 1 2', 'COPY l l2', 'RPUSH l2 3', 'LRANGE l 0 -1', 'LRANGE l2 0 -1',
+    'HSET h f v', 'COPY h h2 DB 2', 'SADD s 1 x', 'COPY s s2', '~sorted SMEMBERS s2', 'ZADD z 1 m', 'COPY z z2', 'ZRANGE z2 0 -1 WITHSCORES',
+    'MOVE a 1', 'EXISTS a', 'MOVE a 1', 'MOVE b 0', 'MOVE b 99', 'MOVE b x', 'SET b2 x', 'SELECT 1', 'GET a', '~ttl TTL a', 'SET b2 y', 'SELECT 0',
+    'MOVE b2 1', 'GET b2', 'SELECT 2', 'HGETALL h2', 'SELECT 0', 'MOVE none 1',
+  ],
+  'bits: GETBIT SETBIT BITCOUNT, ZINTERCARD': [
+    'SETBIT b 7 1', 'GET b', 'GETBIT b 7', 'GETBIT b 6', 'GETBIT b 100', 'SETBIT b 7 0', 'SETBIT b 7 1', 'SETBIT b 20 1', 'GET b', 'STRLEN b',
+    'SETBIT b -1 1', 'SETBIT b x 1', 'SETBIT b 1 2', 'SETBIT b 1 x', 'SETBIT b 1 -1', 'SETBIT b 4294967296 1', 'SETBIT b 4294967295 x', 'GETBIT b -1',
+    'GETBIT b x', 'GETBIT none 3', 'SET s foobar', 'BITCOUNT s', 'BITCOUNT s 0 0', 'BITCOUNT s 1 1', 'BITCOUNT s 1 -1', 'BITCOUNT s -2 -1',
+    'BITCOUNT s -1 -2', 'BITCOUNT s 5 30 BIT', 'BITCOUNT s 0 -1 BIT', 'BITCOUNT s -5 -1 bit', 'BITCOUNT s 1 2 BYTE', 'BITCOUNT s 1 2 FOO',
+    'BITCOUNT s 1', 'BITCOUNT s 1 2 3 4', 'BITCOUNT s x 1', 'BITCOUNT none', 'BITCOUNT none 0 1', 'BITCOUNT none x 1', 'BITCOUNT none 1',
+    'LPUSH l a', 'BITCOUNT l', 'BITCOUNT l x 1', 'BITCOUNT l 1', 'GETBIT l 0', 'SETBIT l 0 1', 'SET t v EX 100', 'SETBIT t 100 1', '~ttl TTL t',
+    'ZADD a 1 x 2 y 3 z', 'ZADD b 1 y 2 z 3 w', 'ZINTERCARD 2 a b', 'ZINTERCARD 2 a b LIMIT 1', 'ZINTERCARD 2 a b LIMIT 0', 'ZINTERCARD 2 a b LIMIT -1',
+    'ZINTERCARD 0 a', 'ZINTERCARD 3 a b', 'ZINTERCARD 2 a none', 'ZINTERCARD 2 a b WEIGHTS 1 1', 'ZINTERCARD 1 l', 'SADD st y z', 'ZINTERCARD 2 a st',
+  ],
+  'zsets: listpack and skiplist encodings (-0 scores), lex ranges over different scores': [
+    'ZADD big 1 m1 2 m2 3 m3 4 m4 5 m5 6 m6 7 m7 8 m8 9 m9 10 m10 11 m11 12 m12 13 m13 14 m14 15 m15 16 m16 17 m17 18 m18 19 m19 20 m20 21 m21 22 m22 23 m23 24 m24 25 m25 26 m26 27 m27 28 m28 29 m29 30 m30 31 m31 32 m32 33 m33 34 m34 35 m35 36 m36 37 m37 38 m38 39 m39 40 m40 41 m41 42 m42 43 m43 44 m44 45 m45 46 m46 47 m47 48 m48 49 m49 50 m50 51 m51 52 m52 53 m53 54 m54 55 m55 56 m56 57 m57 58 m58 59 m59 60 m60 61 m61 62 m62 63 m63 64 m64 65 m65 66 m66 67 m67 68 m68 69 m69 70 m70 71 m71 72 m72 73 m73 74 m74 75 m75 76 m76 77 m77 78 m78 79 m79 80 m80 81 m81 82 m82 83 m83 84 m84 85 m85 86 m86 87 m87 88 m88 89 m89 90 m90 91 m91 92 m92 93 m93 94 m94 95 m95 96 m96 97 m97 98 m98 99 m99 100 m100 101 m101 102 m102 103 m103 104 m104 105 m105 106 m106 107 m107 108 m108 109 m109 110 m110 111 m111 112 m112 113 m113 114 m114 115 m115 116 m116 117 m117 118 m118 119 m119 120 m120 121 m121 122 m122 123 m123 124 m124 125 m125 126 m126 127 m127 128 m128 129 m129', 'ZADD big -0 neg', 'ZSCORE big neg', 'ZADD big 0 neg', 'ZSCORE big neg', 'ZADD small -0 neg', 'ZSCORE small neg',
+    'ZADD long -0 LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL', 'ZSCORE long LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL', 'ZADD long -0 x', 'ZSCORE long x', 'ZADD mix 1 a -0 LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL', 'ZSCORE mix LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL',
+    'ZADD s128 1 n1 2 n2 3 n3 4 n4 5 n5 6 n6 7 n7 8 n8 9 n9 10 n10 11 n11 12 n12 13 n13 14 n14 15 n15 16 n16 17 n17 18 n18 19 n19 20 n20 21 n21 22 n22 23 n23 24 n24 25 n25 26 n26 27 n27 28 n28 29 n29 30 n30 31 n31 32 n32 33 n33 34 n34 35 n35 36 n36 37 n37 38 n38 39 n39 40 n40 41 n41 42 n42 43 n43 44 n44 45 n45 46 n46 47 n47 48 n48 49 n49 50 n50 51 n51 52 n52 53 n53 54 n54 55 n55 56 n56 57 n57 58 n58 59 n59 60 n60 61 n61 62 n62 63 n63 64 n64 65 n65 66 n66 67 n67 68 n68 69 n69 70 n70 71 n71 72 n72 73 n73 74 n74 75 n75 76 n76 77 n77 78 n78 79 n79 80 n80 81 n81 82 n82 83 n83 84 n84 85 n85 86 n86 87 n87 88 n88 89 n89 90 n90 91 n91 92 n92 93 n93 94 n94 95 n95 96 n96 97 n97 98 n98 99 n99 100 n100 101 n101 102 n102 103 n103 104 n104 105 n105 106 n106 107 n107 108 n108 109 n109 110 n110 111 n111 112 n112 113 n113 114 n114 115 n115 116 n116 117 n117 118 n118 119 n119 120 n120 121 n121 122 n122 123 n123 124 n124 125 n125 126 n126 127 n127 128 n128', 'ZADD s128 -0 last', 'ZSCORE s128 last', 'ZUNIONSTORE u 1 big', 'ZSCORE u neg',
+    'ZUNIONSTORE u2 1 long', 'ZSCORE u2 x', 'ZRANGESTORE r big 0 -1', 'ZSCORE r neg', 'COPY big big2', 'ZSCORE big2 neg', 'ZINCRBY big -0 neg', 'ZSCORE big neg',
+    'ZADD lex 1 a 0 b 2 c 5 d 3 e', 'ZRANGEBYLEX lex - +', 'ZRANGEBYLEX lex [b +', 'ZRANGEBYLEX lex (a [c', 'ZRANGEBYLEX lex [c [a', 'ZREVRANGEBYLEX lex + [b',
+    'ZREVRANGEBYLEX lex [d -', 'ZREVRANGEBYLEX lex (d (a', 'ZRANGEBYLEX lex [z +', 'ZRANGEBYLEX lex - [0', 'ZRANGEBYLEX lex [a (a', 'ZRANGEBYLEX lex [a [a',
+    'ZRANGEBYLEX lex + -', 'ZRANGEBYLEX lex - -', 'ZRANGEBYLEX lex + +', 'ZLEXCOUNT lex [b +', 'ZLEXCOUNT lex (a [d', 'ZRANGE lex [c - BYLEX REV',
+    'ZRANGE lex [b [e BYLEX LIMIT 1 2', 'ZREMRANGEBYLEX lex [b [d', 'ZRANGE lex 0 -1 WITHSCORES',
   ],
 };
 

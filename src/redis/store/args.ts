@@ -1,8 +1,9 @@
 // Reading command arguments: option names, integers and floats, with
 // Redis's error replies when they are not what the command needs.
 import { latin1, type RespValue } from '../resp.js';
+import { parseLongDouble } from './longdouble.js';
 import { parseDouble, parseInteger } from './numbers.js';
-import { fail, NOT_FLOAT, NOT_INTEGER } from './reply.js';
+import { err, fail, NOT_FLOAT, NOT_INTEGER } from './reply.js';
 
 /** An argument as lowercase ASCII text, for comparing with option names. */
 export function option(b: Uint8Array): string {
@@ -31,4 +32,35 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * Checks a blocking command's timeout in seconds (getTimeoutFromObjectOrReply):
+ * a long double, times 1000, rounded up, as a C long long. Redis 7.0 casts
+ * without a range check, so infinite and huge timeouts come out negative.
+ * The store never blocks (see lists.ts), so the value itself is not needed.
+ */
+export function checkTimeout(b: Uint8Array): void {
+  const v = parseLongDouble(b);
+  if (v === null) fail(err('ERR timeout is not a float or out of range'));
+  const negative = err('ERR timeout is negative');
+  if (v === 'inf') fail(negative);
+  // ceil(v * 1000), exactly: a positive value rounds up, a negative one toward zero.
+  let ms: bigint;
+  if (v.e >= 0) ms = (v.m << BigInt(v.e)) * 1000n;
+  else {
+    const shift = BigInt(-v.e);
+    const n = v.m * 1000n;
+    ms = n >> shift;
+    if (!v.neg && ms << shift !== n) ms += 1n;
+  }
+  if (v.neg) ms = -ms;
+  if (ms < 0n || ms >= 2n ** 63n) fail(negative);
+}
+
+/** A count that must be in [min, LONG_MAX] (getRangeLongFromObjectOrReply with a message): `msg` otherwise. */
+export function rangeArg(b: Uint8Array, min: number, msg: string): number {
+  const v = intArg(b, err(msg));
+  if (v < BigInt(min)) fail(err(msg));
+  return Number(v);
 }

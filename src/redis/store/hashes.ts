@@ -2,12 +2,12 @@
 // does for small hashes (up to 128 fields of up to 64 bytes); larger
 // hashes are in hash-table order on a real server, which tests compare sorted.
 import { bytes } from '../resp.js';
-import { intArg } from './args.js';
+import { intArg, option } from './args.js';
 import { type Call, type Handler, raw, str } from './keyspace.js';
 import { scanArgs, scanReply } from './keys.js';
 import { addLongDouble, formatLongDouble, parseLongDouble } from './longdouble.js';
 import { fitsInt64, parseInteger } from './numbers.js';
-import { NIL, NOT_FLOAT, OK, OVERFLOW, array, arityError, bulk, err, int, map } from './reply.js';
+import { NIL, NOT_FLOAT, OK, OVERFLOW, SYNTAX, array, arityError, bulk, err, int, map } from './reply.js';
 
 /** The hash at argv[1], or undefined; WRONGTYPE for other types. */
 function getHash(c: Call): Map<string, Uint8Array> | undefined {
@@ -85,7 +85,7 @@ const hincrby: Handler = (c) => {
   }
   const result = value + delta;
   if (!fitsInt64(result)) return OVERFLOW;
-  h.set(f, bytes(result.toString()));
+  h.set(f, raw(result.toString()));
   return int(result);
 };
 
@@ -114,8 +114,43 @@ const hscan: Handler = (c) => {
   return scanReply(out);
 };
 
+/** HRANDFIELD key [count [WITHVALUES]]: count >= size gives every field in order; negative counts may repeat. */
+const hrandfield: Handler = (c) => {
+  if (c.argv.length === 2) {
+    const h = getHash(c);
+    if (!h) return NIL;
+    const fields = [...h.keys()];
+    return bulk(raw(fields[Math.floor(c.random() * fields.length)]!));
+  }
+  const count = intArg(c.argv[2]!);
+  const LONG_MAX = 2n ** 63n - 1n;
+  if (count < -LONG_MAX) return err(`ERR value is out of range, value must between ${-LONG_MAX} and ${LONG_MAX}`);
+  let withValues = false;
+  if (c.argv.length === 4 && option(c.argv[3]!) === 'withvalues') withValues = true;
+  else if (c.argv.length >= 4) return SYNTAX;
+  const h = getHash(c);
+  if (!h || count === 0n) return array([]);
+  const all = [...h];
+  let chosen: [string, Uint8Array][];
+  if (count < 0n) {
+    chosen = [];
+    for (let i = 0n; i < -count; i++) chosen.push(all[Math.floor(c.random() * all.length)]!);
+  } else if (count >= BigInt(all.length)) {
+    chosen = all;
+  } else {
+    for (let i = all.length - 1; i > 0; i--) {
+      const j = Math.floor(c.random() * (i + 1));
+      [all[i], all[j]] = [all[j]!, all[i]!];
+    }
+    chosen = all.slice(0, Number(count));
+  }
+  if (!withValues) return array(chosen.map(([f]) => bulk(raw(f))));
+  if (c.resp === 3) return array(chosen.map(([f, v]) => array([bulk(raw(f)), bulk(v)])));
+  return array(chosen.flatMap(([f, v]) => [bulk(raw(f)), bulk(v)]));
+};
+
 export const HASH_COMMANDS: Record<string, Handler> = {
-  hscan, hsetnx, hget, hmget, hgetall, hkeys, hvals, hlen, hexists, hstrlen, hdel, hincrby, hincrbyfloat,
+  hrandfield, hscan, hsetnx, hget, hmget, hgetall, hkeys, hvals, hlen, hexists, hstrlen, hdel, hincrby, hincrbyfloat,
   hset: hset('hset'),
   hmset: hset('hmset'),
 };

@@ -8,7 +8,8 @@
 // ends the iteration at once.
 import { intArg, numArg, option } from './args.js';
 import { globMatch } from './glob.js';
-import { type Call, type Handler, raw, str } from './keyspace.js';
+import { type Call, type Handler, cloneValue, raw, str } from './keyspace.js';
+import { dbIndex } from './server.js';
 import { NIL, NO_SUCH_KEY, OK, SYNTAX, array, bulk, bulkText, err, fail, int, simple } from './reply.js';
 import { applyExpiry } from './strings.js';
 
@@ -43,14 +44,14 @@ const expire = (seconds: boolean, absolute: boolean): Handler => (c) => {
   if (nx && (xx || gt || lt)) return err('ERR NX and XX, GT or LT options at the same time are not compatible');
   if (gt && lt) return err('ERR GT and LT options at the same time are not compatible');
   let when = intArg(c.argv[2]!);
-  const invalid = err(`ERR invalid expire time in '${str(c.argv[0]!).toLowerCase()}' command`);
+  const invalid = () => err(`ERR invalid expire time in '${str(c.argv[0]!).toLowerCase()}' command`);
   const LLMAX = 2n ** 63n - 1n;
   if (seconds) {
-    if (when > LLMAX / 1000n || when < -(2n ** 63n) / 1000n) return invalid;
+    if (when > LLMAX / 1000n || when < -(2n ** 63n) / 1000n) return invalid();
     when *= 1000n;
   }
   const base = absolute ? 0n : BigInt(c.now);
-  if (when > LLMAX - base) return invalid;
+  if (when > LLMAX - base) return invalid();
   when += base;
   if (c.db.lookup(key, c.now) === undefined) return int(0);
   const current = c.db.expires.get(key);
@@ -144,7 +145,57 @@ const randomkey: Handler = (c) => {
   return all.length === 0 ? NIL : bulk(raw(all[Math.floor(c.random() * all.length)]!));
 };
 
+const SAME_OBJECT = err('ERR source and destination objects are the same');
+
+/** COPY src dst [DB n] [REPLACE]: a deep copy with the source's expiry. */
+const copy: Handler = (c) => {
+  let replace = false;
+  let target = c.db;
+  let targetId = c.ctx.db;
+  for (let j = 3; j < c.argv.length; j++) {
+    const o = option(c.argv[j]!);
+    if (o === 'replace') replace = true;
+    else if (o === 'db' && j + 1 < c.argv.length) {
+      const id = dbIndex(c.argv[++j]!, c.dbs.length);
+      if (typeof id === 'string') return err(id);
+      target = c.dbs[id]!;
+      targetId = id;
+    } else return SYNTAX;
+  }
+  const src = str(c.argv[1]!);
+  const dst = str(c.argv[2]!);
+  if (targetId === c.ctx.db && src === dst) return SAME_OBJECT;
+  const value = c.db.lookup(src, c.now);
+  if (value === undefined) return int(0);
+  if (target.lookup(dst, c.now) !== undefined) {
+    if (!replace) return int(0);
+    target.delete(dst);
+  }
+  target.set(dst, cloneValue(value));
+  const when = c.db.expires.get(src);
+  if (when !== undefined) target.expires.set(dst, when);
+  return int(1);
+};
+
+/** MOVE key db: to another database, with its expiry, unless the key is there already. */
+const move: Handler = (c) => {
+  const id = dbIndex(c.argv[2]!, c.dbs.length);
+  if (typeof id === 'string') return err(id);
+  if (id === c.ctx.db) return SAME_OBJECT;
+  const key = str(c.argv[1]!);
+  const value = c.db.lookup(key, c.now);
+  if (value === undefined) return int(0);
+  const target = c.dbs[id]!;
+  if (target.lookup(key, c.now) !== undefined) return int(0);
+  const when = c.db.expires.get(key);
+  c.db.delete(key);
+  target.set(key, value);
+  if (when !== undefined) target.expires.set(key, when);
+  return int(1);
+};
+
 export const KEY_COMMANDS: Record<string, Handler> = {
+  copy, move,
   del, exists, persist, type, keys, scan, randomkey,
   unlink: del,
   touch: exists,

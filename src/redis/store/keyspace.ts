@@ -22,6 +22,12 @@ export type TypeName = Value['type'];
 
 /** A key's bytes as the Latin-1 string the keyspace uses. */
 export function str(b: Uint8Array): string {
+  if (b.length <= 64) {
+    // Short keys (the usual case): a plain loop is faster than spreading a subarray.
+    let s = '';
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+    return s;
+  }
   let s = '';
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
   return s;
@@ -32,6 +38,17 @@ export function raw(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
   return b;
+}
+
+/** A deep copy of a value (COPY). */
+export function cloneValue(v: Value): Value {
+  switch (v.type) {
+    case 'string': return { type: 'string', value: v.value };
+    case 'hash': return { type: 'hash', value: new Map(v.value) };
+    case 'list': return { type: 'list', value: [...v.value] };
+    case 'set': return { type: 'set', value: new Set(v.value), intset: v.intset };
+    case 'zset': return { type: 'zset', value: v.value.clone() };
+  }
 }
 
 export class Database {

@@ -1,5 +1,5 @@
 // List commands. A list is a JS array of byte strings, head first.
-import { intArg, numArg, option, sameBytes } from './args.js';
+import { checkTimeout, intArg, numArg, option, rangeArg, sameBytes } from './args.js';
 import { type Call, type Handler, str } from './keyspace.js';
 import {
   NIL, NIL_ARRAY, NO_SUCH_KEY, OK, OUT_OF_RANGE, POSITIVE, SYNTAX,
@@ -216,7 +216,74 @@ const lmove: Handler = (c) => {
 
 const rpoplpush: Handler = (c) => move(c, false, true);
 
+// Blocking commands never block here: they act as Redis runs them inside a
+// script or MULTI, taking what is there and otherwise replying null at once
+// (a null array, except BLMOVE and BRPOPLPUSH: a null bulk string). On a
+// real server a client outside MULTI would wait up to the timeout instead,
+// and then get a null array from every one of them.
+
+/** BLPOP and BRPOP: [key, value] from the first non-empty list, or a null array. */
+const bpop = (left: boolean): Handler => (c) => {
+  checkTimeout(c.argv[c.argv.length - 1]!);
+  for (const k of c.argv.slice(1, -1)) {
+    const key = str(k);
+    const list = getList(c, key);
+    if (!list || list.length === 0) continue;
+    const value = left ? list.shift()! : list.pop()!;
+    if (list.length === 0) c.db.delete(key);
+    return array([bulk(k), bulk(value)]);
+  }
+  return NIL_ARRAY;
+};
+
+const blmove: Handler = (c) => {
+  const fromLeft = side(c.argv[3]!);
+  const toLeft = side(c.argv[4]!);
+  checkTimeout(c.argv[5]!);
+  return move(c, fromLeft, toLeft);
+};
+
+const brpoplpush: Handler = (c) => {
+  checkTimeout(c.argv[3]!);
+  return move(c, false, true);
+};
+
+/**
+ * LMPOP numkeys key... LEFT|RIGHT [COUNT n] (and BLMPOP, with a timeout
+ * first: `at` is where numkeys is): [key, [values]] from the first
+ * non-empty list, or a null array.
+ */
+const lmpop = (blocking: boolean): Handler => (c) => {
+  const at = blocking ? 2 : 1;
+  if (blocking) checkTimeout(c.argv[1]!);
+  const numkeys = rangeArg(c.argv[at]!, 1, 'ERR numkeys should be greater than 0');
+  const whereAt = at + numkeys + 1;
+  if (whereAt >= c.argv.length) return SYNTAX;
+  const left = side(c.argv[whereAt]!);
+  let count = -1;
+  for (let j = whereAt + 1; j < c.argv.length; j++) {
+    if (count === -1 && option(c.argv[j]!) === 'count' && j + 1 < c.argv.length) {
+      count = rangeArg(c.argv[++j]!, 1, 'ERR count should be greater than 0');
+    } else return SYNTAX;
+  }
+  if (count === -1) count = 1;
+  for (const k of c.argv.slice(at + 1, at + 1 + numkeys)) {
+    const key = str(k);
+    const list = getList(c, key);
+    if (!list || list.length === 0) continue;
+    const taken = left ? list.splice(0, count) : list.splice(Math.max(0, list.length - count)).reverse();
+    if (list.length === 0) c.db.delete(key);
+    return array([bulk(k), bulks(taken)]);
+  }
+  return NIL_ARRAY;
+};
+
 export const LIST_COMMANDS: Record<string, Handler> = {
+  blmove, brpoplpush,
+  blpop: bpop(true),
+  brpop: bpop(false),
+  lmpop: lmpop(false),
+  blmpop: lmpop(true),
   llen, lrange, lindex, lset, lrem, ltrim, linsert, lpos, lmove, rpoplpush,
   lpush: push(true, false),
   rpush: push(false, false),

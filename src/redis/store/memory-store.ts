@@ -6,9 +6,10 @@
 // ../commands.ts); then it runs on the selected database with the time read
 // once from ctx.now(). Commands Redis has but this store does not implement
 // get an error reply saying so.
-import { commandSpec, hasSubcommands } from '../commands.js';
+import { COMMAND_SPECS, commandSpec, hasSubcommands } from '../commands.js';
 import type { CommandContext, CommandSpec, RedisExecutor } from '../executor.js';
 import type { RespValue } from '../resp.js';
+import { BIT_COMMANDS } from './bitmaps.js';
 import { HASH_COMMANDS } from './hashes.js';
 import { type Call, Database, type Handler, raw, str } from './keyspace.js';
 import { KEY_COMMANDS } from './keys.js';
@@ -17,12 +18,14 @@ import { ReplyError, arityError, err } from './reply.js';
 import { SERVER_COMMANDS } from './server.js';
 import { SET_COMMANDS } from './sets.js';
 import { STRING_COMMANDS } from './strings.js';
+import { ZRANGE_COMMANDS } from './zranges.js';
+import { ZSETOP_COMMANDS } from './zsetops.js';
 import { ZSET_COMMANDS } from './zsets.js';
 
 /** Every implemented command by lowercase name. */
 const HANDLERS: Readonly<Record<string, Handler>> = Object.freeze({
   ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...LIST_COMMANDS,
-  ...SET_COMMANDS, ...ZSET_COMMANDS, ...SERVER_COMMANDS,
+  ...SET_COMMANDS, ...ZSET_COMMANDS, ...ZRANGE_COMMANDS, ...ZSETOP_COMMANDS, ...SERVER_COMMANDS, ...BIT_COMMANDS,
 });
 
 export interface MemoryStoreOptions {
@@ -73,8 +76,10 @@ export class MemoryStore implements RedisExecutor {
   private resolve(argv: readonly Uint8Array[]): CommandSpec | RespValue {
     if (argv.length === 0) return err('ERR empty command');
     const name = str(argv[0]!).toLowerCase();
-    const base = commandSpec(name);
-    if (base === undefined || name.includes('|')) return unknownCommand(argv);
+    const base = COMMAND_SPECS[name];
+    if (base === undefined || !Object.prototype.hasOwnProperty.call(COMMAND_SPECS, name) || name.includes('|')) {
+      return unknownCommand(argv);
+    }
     let spec = base;
     if (argv.length >= 2 && hasSubcommands(name)) {
       const sub = commandSpec(`${name}|${str(argv[1]!).toLowerCase()}`);

@@ -20,7 +20,13 @@ export function parseInteger(b: Uint8Array): bigint | null {
     if (n === 1) return null;
   }
   if (b[i] === 48 /* 0 */) return n === 1 ? 0n : null;
-  for (let j = i; j < n; j++) if (b[j]! < 48 || b[j]! > 57) return null;
+  let small = 0;
+  for (let j = i; j < n; j++) {
+    const d = b[j]! - 48;
+    if (d < 0 || d > 9) return null;
+    small = small * 10 + d;
+  }
+  if (n - i <= 15) return BigInt(i === 1 ? -small : small); // exact in a double: no text to parse
   const v = BigInt(latin1(b));
   return v < INT64_MIN || v > INT64_MAX ? null : v;
 }
@@ -58,6 +64,7 @@ export function formatDouble(d: number): string {
   if (d === -Infinity) return '-inf';
   if (Number.isNaN(d)) return 'nan';
   if (d === 0) return Object.is(d, -0) ? '-0' : '0';
+  if (Number.isSafeInteger(d)) return String(d); // at most 16 digits: %.17g prints them all, no exponent
   // 17 significant digits: V8 rounds ties away from zero, glibc to even.
   // A tie at 17 digits means the exact value has 18 digits ending in 5,
   // which toExponential(17) shows exactly; only then round by hand.

@@ -30,7 +30,7 @@ const flush = (all: boolean): Handler => (c) => {
 };
 
 /** A database index argument (getIntFromObjectOrReply): `notInt` when it is not a C int. */
-function dbIndex(b: Uint8Array, count: number, notInt?: string): number | string {
+export function dbIndex(b: Uint8Array, count: number, notInt?: string): number | string {
   const v = notInt === undefined ? intArg(b) : intArg(b, err(notInt));
   if (v > INT_MAX || v < -INT_MAX - 1n) return notInt ?? `ERR value is out of range, value must between ${-INT_MAX - 1n} and ${INT_MAX}`;
   if (v < 0n || v >= BigInt(count)) return 'ERR DB index is out of range';

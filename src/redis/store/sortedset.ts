@@ -2,6 +2,10 @@
 // bytes (memcmp), as Redis's skiplist and listpack both order them.
 // Scores by member in a Map; the order in an array kept sorted by binary
 // search (simple, and fast enough for a test store).
+//
+// It also tracks whether Redis would still hold it as a listpack (at most
+// 128 members of at most 64 bytes; once a skiplist, always one): a listpack
+// stores a score of -0 as the integer 0, a skiplist keeps -0.
 
 export interface Entry {
   member: string;
@@ -14,9 +18,29 @@ export function compareEntries(a: Entry, b: Entry): number {
   return a.member < b.member ? -1 : a.member > b.member ? 1 : 0;
 }
 
+/** zset-max-listpack-entries and zset-max-listpack-value. */
+const LISTPACK_ENTRIES = 128;
+const LISTPACK_VALUE = 64;
+
 export class SortedSet {
   private readonly scores = new Map<string, number>();
   private readonly order: Entry[] = [];
+
+  /** `listpack`: whether Redis would create it as a listpack. */
+  constructor(private listpack = true) {}
+
+  /** Whether a sorted set of `size` members with these members would be a listpack. */
+  static fitsListpack(size: number, members: Iterable<string>): boolean {
+    if (size > LISTPACK_ENTRIES) return false;
+    for (const m of members) if (m.length > LISTPACK_VALUE) return false;
+    return true;
+  }
+
+  clone(): SortedSet {
+    const z = new SortedSet(this.listpack);
+    for (const e of this.order) z.set(e.member, e.score);
+    return z;
+  }
 
   get size(): number {
     return this.order.length;
@@ -45,8 +69,12 @@ export class SortedSet {
 
   /** Adds a member or changes its score. */
   set(member: string, score: number): void {
-    if (score === 0) score = 0; // -0 is kept as 0, as Redis's listpack keeps it
     const old = this.scores.get(member);
+    // Redis converts before adding a member that does not fit.
+    if (this.listpack && ((old === undefined && this.order.length + 1 > LISTPACK_ENTRIES) || member.length > LISTPACK_VALUE)) {
+      this.listpack = false;
+    }
+    if (score === 0 && this.listpack) score = 0; // a listpack stores -0 as the integer 0
     if (old !== undefined) {
       if (old === score) return;
       this.order.splice(this.position({ member, score: old }), 1);

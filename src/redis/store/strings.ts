@@ -1,7 +1,7 @@
 // String commands: GET, SET and its options, the INCR family, ranges.
 import { bytes, concat } from '../resp.js';
 import { intArg, option } from './args.js';
-import { type Call, type Handler, str } from './keyspace.js';
+import { type Call, type Handler, raw, str } from './keyspace.js';
 import { addLongDouble, formatLongDouble, parseLongDouble } from './longdouble.js';
 import { fitsInt64, parseInteger } from './numbers.js';
 import {
@@ -65,13 +65,13 @@ export function parseExpiryOptions(c: Call, from: number, forSet: boolean, name:
 
 /** An absolute expiry time in ms from a relative or absolute seconds/ms argument (getExpireMillisecondsOrReply). */
 export function expireTime(c: Call, arg: Uint8Array, unit: 'ex' | 'px' | 'exat' | 'pxat', name: string): bigint {
-  const invalid = err(`ERR invalid expire time in '${name}' command`);
+  const invalid = () => fail(err(`ERR invalid expire time in '${name}' command`));
   let ms = intArg(arg);
   const seconds = unit === 'ex' || unit === 'exat';
-  if (ms <= 0n || (seconds && ms > (2n ** 63n - 1n) / 1000n)) fail(invalid);
+  if (ms <= 0n || (seconds && ms > (2n ** 63n - 1n) / 1000n)) invalid();
   if (seconds) ms *= 1000n;
   if (unit === 'ex' || unit === 'px') ms = BigInt.asIntN(64, ms + BigInt(c.now)); // wraps like C on overflow
-  if (ms <= 0n) fail(invalid);
+  if (ms <= 0n) invalid();
   return ms;
 }
 
@@ -182,7 +182,7 @@ const incrBy = (by: (c: Call) => bigint): Handler => (c) => {
   }
   const result = value + delta;
   if (!fitsInt64(result)) return OVERFLOW;
-  setString(c, key, bytes(result.toString()), true);
+  setString(c, key, raw(result.toString()), true);
   return int(result);
 };
 
