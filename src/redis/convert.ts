@@ -6,6 +6,7 @@ import type { LuaValue } from '../runtime/value.js';
 import { bytesToLua, luaToBytes } from '../api/strings.js';
 import type { RespValue } from './resp.js';
 import { formatG } from '../runtime/numfmt.js';
+import { shortestNumber, type RedisRelease } from './redis-api.js';
 
 // ----------------------------------------------------------- Redis -> Lua
 
@@ -74,8 +75,8 @@ const START_SLOTS = 2;
  * protocol the script chose with redis.setresp (2 by default): it decides
  * how booleans are returned, whatever the client's protocol.
  */
-export function luaToResp(v: LuaValue, scriptResp: 2 | 3): RespValue {
-  return convert(v, scriptResp, START_SLOTS);
+export function luaToResp(v: LuaValue, scriptResp: 2 | 3, release: RedisRelease = '7.0'): RespValue {
+  return convert(v, scriptResp, START_SLOTS, release);
 }
 
 const NULL: RespValue = { type: 'null' };
@@ -88,7 +89,7 @@ const STACK_LIMIT: RespValue = { type: 'error', value: luaToBytes('ERR reached l
  * would be using, so that a recursive table gives the same reply bytes. The
  * walk keeps its own stack of pending values: a reply may nest 8000 deep.
  */
-function convert(root: LuaValue, resp: 2 | 3, rootSlots: number): RespValue {
+function convert(root: LuaValue, resp: 2 | 3, rootSlots: number, release: RedisRelease): RespValue {
   const out: RespValue[] = [NULL];
   // Each pending value is converted into `into[at]`.
   const pending: { v: LuaValue; slots: number; into: RespValue[]; at: number }[] = [{ v: root, slots: rootSlots, into: out, at: 0 }];
@@ -98,7 +99,7 @@ function convert(root: LuaValue, resp: 2 | 3, rootSlots: number): RespValue {
       into[at] = STACK_LIMIT;
       continue;
     }
-    const r = convertOne(v, resp);
+    const r = convertOne(v, resp, release);
     into[at] = r.value;
     // Children are taken in order: push them last first.
     for (let i = r.children.length - 1; i >= 0; i--) {
@@ -112,7 +113,7 @@ function convert(root: LuaValue, resp: 2 | 3, rootSlots: number): RespValue {
 interface Child { v: LuaValue; extraSlots: number; into: RespValue[]; at: number }
 
 /** One value's reply; the values inside it come back as children to convert into it. */
-function convertOne(v: LuaValue, resp: 2 | 3): { value: RespValue; children: Child[] } {
+function convertOne(v: LuaValue, resp: 2 | 3, release: RedisRelease): { value: RespValue; children: Child[] } {
   const leaf = (value: RespValue) => ({ value, children: [] as Child[] });
   switch (typeof v) {
     case 'string': return leaf({ type: 'bulk', value: luaToBytes(v) });
@@ -129,7 +130,8 @@ function convertOne(v: LuaValue, resp: 2 | 3): { value: RespValue; children: Chi
   const ok = v.getStr('ok');
   if (typeof ok === 'string') return leaf({ type: 'simple', value: luaToBytes(noLineBreaks(ok)) });
   const dbl = v.getStr('double');
-  if (typeof dbl === 'number') return leaf({ type: 'double', value: luaToBytes(formatG(dbl, 17)) });
+  // {double=}: "%.17g" in 7.0, the shortest round-trip form from 7.2.
+  if (typeof dbl === 'number') return leaf({ type: 'double', value: luaToBytes(release === '7.0' ? formatG(dbl, 17) : shortestNumber(dbl)) });
   const big = v.getStr('big_number');
   if (typeof big === 'string') return leaf({ type: 'bigNumber', value: luaToBytes(noLineBreaks(big)) });
   const children: Child[] = [];

@@ -25,6 +25,8 @@ export interface EnvironmentOptions {
   limits?: Limits;
   /** Async runs give the event loop a turn this often (milliseconds). */
   sliceMs?: number;
+  /** Redis 7.4's `os` table, which holds only `clock`. */
+  osClock?: boolean;
   /** More libraries to open as globals by name, after Redis's own. */
   libraries?: Record<string, LibraryOpener>;
 }
@@ -172,6 +174,11 @@ export class ScriptEnvironment {
     const L = (this.L = this.lua.state);
     const G = L.globals;
     for (const [name, open] of Object.entries({ ...REDIS_LIBRARIES, ...options.libraries })) G.setStr(name, open(L));
+    if (options.osClock === true) {
+      const os = new LuaTable();
+      setFuncs(os, 'os.', { clock: () => L.host.clock() });
+      G.setStr('os', os);
+    }
     this.replaceRandom(G);
     this.replacePcall(G);
     G.setStr('redis', makeRedisTable(api, kind === 'functions'));

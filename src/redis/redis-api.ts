@@ -46,7 +46,43 @@ export interface RedisApiHost {
   log: RedisLogger;
   /** Redis's lowest level that is logged (loglevel: 0 debug .. 3 warning). */
   logLevel: number;
-  version: { text: string; num: number };
+  version: RedisVersionInfo;
+}
+
+/** Which Redis the environment behaves as (the differences that scripts can see; RedisScriptingOptions.version). */
+export type RedisRelease = '7.0' | '7.2' | '7.4';
+
+export interface RedisVersionInfo {
+  release: RedisRelease;
+  /** REDIS_VERSION, REDIS_VERSION_NUM. */
+  text: string;
+  num: number;
+}
+
+/** The release of each line whose behaviour is modelled: 7.0.15 (Debian's, checked against it), and the 2025 releases of 7.2 and 7.4. */
+export const REDIS_VERSIONS: Record<RedisRelease, RedisVersionInfo> = {
+  '7.0': { release: '7.0', text: '7.0.15', num: 0x07000f },
+  '7.2': { release: '7.2', text: '7.2.11', num: 0x07020b },
+  '7.4': { release: '7.4', text: '7.4.6', num: 0x070406 },
+};
+
+/**
+ * A number argument of redis.call as Redis sends it: 7.0 writes "%.17g"
+ * (0.1 is sent as 0.10000000000000001); from 7.2.5 and 7.4 an integral
+ * value that fits in a long long is written as an integer and any other in
+ * the shortest form that reads back the same.
+ */
+export function commandNumber(n: number, release: RedisRelease): string {
+  if (release === '7.0') return formatG(n, 17);
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();
+  return shortestNumber(n);
+}
+
+/** The shortest text that reads back as `n` (fpconv_dtoa): JS's shortest digits, in C's exponent style. */
+export function shortestNumber(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  return String(n).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
 /** A Redis error as scripts raise and see it. */
@@ -89,13 +125,14 @@ export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTab
     sha1hex: (...args: Args) => {
       if (args.length !== 1) raise('ERR wrong number of arguments');
       const v = args[0];
-      return sha1hex(typeof v === 'string' ? v : typeof v === 'number' ? formatNumber(v) : '');
+      // lua_tolstring: a number as Lua writes it.
+      return sha1hex(typeof v === 'string' ? v : typeof v === 'number' ? formatG(v, 14) : '');
     },
     log: (...args: Args) => {
       if (args.length < 2) raise('ERR redis.log() requires two arguments or more.');
       const level = args[0];
       if (typeof level !== 'number') raise('ERR First argument must be a number (log level).');
-      if (level < 0 || level > 3) raise('ERR Invalid debug level.');
+      if (level < 0 || level > 3) raise(host.version.release === '7.4' ? 'ERR Invalid log level.' : 'ERR Invalid debug level.');
       if (level < host.logLevel) return undefined;
       // Non-string arguments are skipped, but their separator stays.
       let text = '';
@@ -103,7 +140,7 @@ export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTab
         if (i > 1) text += ' ';
         const a = args[i];
         if (typeof a === 'string') text += a;
-        else if (typeof a === 'number') text += formatNumber(a);
+        else if (typeof a === 'number') text += formatG(a, 14);
       }
       host.log(level, luaToBytes(text));
       return undefined;
@@ -120,7 +157,7 @@ export function makeRedisTable(host: RedisApiHost, forFunctions = false): LuaTab
       return undefined;
     },
     set_repl: (...args: Args) => {
-      if (args.length !== 1) raise('ERR redis.set_repl() requires two arguments.');
+      if (args.length !== 1) raise(host.version.release === '7.0' ? 'ERR redis.set_repl() requires two arguments.' : 'ERR redis.set_repl() requires one argument.');
       const flags = args[0];
       if (typeof flags !== 'number' || (flags & ~3) !== 0) raise('ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.');
       host.run().repl = flags;
@@ -164,10 +201,6 @@ function replyTable(kind: 'err' | 'ok', args: Args): LuaTable {
   return errorTable(text.includes(' ') ? text : `ERR ${text}`);
 }
 
-/** Numbers as Redis 7.0 sends them in commands: %.17g. */
-function formatNumber(n: number): string {
-  return formatG(n, 17);
-}
 
 function lookup(executor: RedisExecutor, name: string): CommandSpec | undefined {
   return executor.command(name.toLowerCase());
@@ -182,7 +215,7 @@ function executeFromScript(host: RedisApiHost, args: Args): RespValue {
   const argv: Uint8Array[] = [];
   for (const a of args) {
     if (typeof a === 'string') argv.push(luaToBytes(a));
-    else if (typeof a === 'number') argv.push(luaToBytes(formatNumber(a)));
+    else if (typeof a === 'number') argv.push(luaToBytes(commandNumber(a, host.version.release)));
     else raise('ERR Lua redis lib command arguments must be strings or integers');
   }
   const run = host.run();

@@ -11,7 +11,7 @@ import { bytesToLua, luaToBytes } from '../api/strings.js';
 import type { RedisExecutor } from './executor.js';
 import { luaToResp } from './convert.js';
 import { ScriptEnvironment, type LibraryOpener, type RunOutcome } from './environment.js';
-import { runContext, type RedisApiHost, type RedisLogger, type ScriptRun } from './redis-api.js';
+import { REDIS_VERSIONS, runContext, type RedisApiHost, type RedisLogger, type RedisRelease, type ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
 import { FunctionLibraries } from './functions.js';
@@ -32,6 +32,12 @@ export interface RedisScriptingOptions {
   logLevel?: number;
   /** The milliseconds clock commands see (frozen while a script runs). Default Date.now. */
   clock?: () => number;
+  /**
+   * Which Redis to behave as: '7.0' (default; checked against redis-server
+   * 7.0.15), '7.2' or '7.4' (their documented differences: how numbers are
+   * written, os.clock in 7.4, a few messages, EVAL's script cache of 500 in 7.4).
+   */
+  version?: RedisRelease;
   /** Redis's busy-reply-threshold: after it, other clients of the RESP server get BUSY (default 5000 ms). */
   busyThresholdMs?: number;
 }
@@ -63,9 +69,13 @@ interface ScriptFlags {
 interface CachedScript {
   fn: LuaFunctionHandle;
   flags: ScriptFlags;
+  /** Cached by EVAL rather than SCRIPT LOAD (Redis 7.4 evicts those past EVAL_CACHE_LIMIT). */
+  byEval: boolean;
 }
 
-const VERSION = { text: '7.0.15', num: 0x07000f };
+/** Redis 7.4 keeps at most this many EVAL-ed scripts, evicting the least recently used. */
+const EVAL_CACHE_LIMIT = 500;
+
 const FLAG_NAMES = ['no-writes', 'allow-oom', 'allow-stale', 'no-cluster', 'allow-cross-slot-keys'];
 
 const error = (text: string): RespValue => ({ type: 'error', value: luaToBytes(text) });
@@ -103,7 +113,7 @@ export class RedisScripting {
       },
       log: this.options.log ?? (() => {}),
       logLevel: this.options.logLevel ?? 2,
-      version: VERSION,
+      version: REDIS_VERSIONS[this.options.version ?? '7.0'],
     };
   }
 
@@ -111,7 +121,7 @@ export class RedisScripting {
     // Every script can be killed: an interrupt at the run's safe points sees SCRIPT KILL.
     const user = this.options.limits?.interrupt;
     const limits = { ...this.options.limits, interrupt: () => this.running?.kill === true || user?.() === true };
-    return new ScriptEnvironment(this.apiHost(), this.rand, { limits, libraries: this.options.libraries }, kind);
+    return new ScriptEnvironment(this.apiHost(), this.rand, { limits, libraries: this.options.libraries, osClock: this.options.version === '7.4' }, kind);
   }
 
   /** Runs one command of a client: the scripting commands here, the rest by the executor. */
@@ -152,9 +162,10 @@ export class RedisScripting {
     } else {
       const body = bytesToLua(argv[1]!);
       sha = sha1hex(body);
-      const found = this.scripts.get(sha) ?? this.compile(body, sha);
+      const found = this.scripts.get(sha) ?? this.compile(body, sha, true);
       if (!('fn' in found)) return found;
       script = found;
+      if (found.byEval && this.options.version === '7.4') this.touchEvalScript(sha, found);
     }
     const keys = argv.slice(3, 3 + Number(numkeys));
     const args = argv.slice(3 + Number(numkeys));
@@ -232,7 +243,22 @@ export class RedisScripting {
   }
 
   /** Compiles and caches a script body (SCRIPT LOAD, EVAL); the error reply when it does not compile. */
-  private compile(body: string, sha: string): CachedScript | RespValue {
+  /** 7.4's script cache: an EVAL-ed script just used becomes the newest; past the limit the oldest goes. */
+  private touchEvalScript(sha: string, script: CachedScript): void {
+    this.scripts.delete(sha);
+    this.scripts.set(sha, script);
+    let count = 0;
+    for (const s of this.scripts.values()) if (s.byEval) count++;
+    for (const [k, s] of this.scripts) {
+      if (count <= EVAL_CACHE_LIMIT) break;
+      if (s.byEval) {
+        this.scripts.delete(k);
+        count--;
+      }
+    }
+  }
+
+  private compile(body: string, sha: string, byEval = false): CachedScript | RespValue {
     const shebang = parseShebang(body);
     if ('error' in shebang) return error(shebang.error);
     let fn: LuaFunctionHandle;
@@ -242,7 +268,7 @@ export class RedisScripting {
       if (e instanceof LuaSyntaxError || e instanceof ApiLuaError) return error(`ERR Error compiling script (new function): ${e.message}`);
       throw e;
     }
-    const script = { fn, flags: shebang.flags };
+    const script = { fn, flags: shebang.flags, byEval };
     this.scripts.set(sha, script);
     return script;
   }
@@ -277,7 +303,7 @@ export class RedisScripting {
   }
 
   private finish(r: RunOutcome, running: RunningScript): RespValue {
-    return r.ok ? luaToResp(r.value, running.run.resp) : errorReply(r.error, running.name);
+    return r.ok ? luaToResp(r.value, running.run.resp, this.options.version ?? '7.0') : errorReply(r.error, running.name);
   }
 
   /** A run that a limit stopped: SCRIPT KILL's, or one of Regolith's limits (which a real server lacks). */
@@ -352,6 +378,8 @@ export class RedisScripting {
         const sha = sha1hex(body);
         const found = this.scripts.get(sha) ?? this.compile(body, sha);
         if (!('fn' in found)) return found;
+        // Loaded explicitly: never evicted (7.4).
+        found.byEval = false;
         return { type: 'bulk', value: luaToBytes(sha) };
       }
       case 'exists': {
