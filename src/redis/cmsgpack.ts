@@ -27,11 +27,10 @@
 // entries as the server's, possibly in another order.
 
 import { LuaError } from '../runtime/errors.js';
-import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
-import { fromByteCodes } from '../stdlib/strbuf.js';
+import { ByteOutput } from './byte-output.js';
 import * as ops from '../stdlib/lauxlib.js';
 import {
   argError, checkInteger, checkString, luaError, optInteger, setFuncs, toCInt, toPtrdiff, type Args,
@@ -57,39 +56,8 @@ function toDouble(v: LuaValue): number {
 
 // ------------------------------------------------------------------ encoding
 
-/** A growing byte buffer for one pack call. */
-class Output {
-  bytes = new Uint8Array(64);
-  view = new DataView(this.bytes.buffer);
-  length = 0;
-  /** Bytes already reported to the run's string-size and memory limits. */
-  private reported = 0;
-
-  /** Makes room for `n` more bytes. */
-  room(n: number): void {
-    const need = this.length + n;
-    if (need <= this.bytes.length) return;
-    // The bytes so far count toward the limits before the buffer doubles.
-    this.report(need);
-    let size = this.bytes.length * 2;
-    while (size < need) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(this.bytes.subarray(0, this.length));
-    this.bytes = bigger;
-    this.view = new DataView(bigger.buffer);
-  }
-
-  /** The result is `total` bytes long so far: charge the new ones (string size, memory, instructions). */
-  report(total: number): void {
-    E.B.growing(total, total - this.reported);
-    this.reported = total;
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.bytes[this.length++] = b;
-  }
-
+/** A pack call's output: a byte buffer with MessagePack's headers. */
+class Output extends ByteOutput {
   /** A type byte followed by `n` as a big-endian unsigned integer of `size` bytes (1, 2 or 4). */
   header(type: number, size: number, n: number): void {
     this.room(1 + size);
@@ -110,21 +78,6 @@ class Output {
     this.view.setUint32(o + 1, hi >>> 0);
     this.view.setUint32(o + 5, n - hi * TWO32);
     this.length += 9;
-  }
-
-  /** Bytes of a Lua string. */
-  text(s: string): void {
-    const n = s.length;
-    this.room(n);
-    const b = this.bytes;
-    let o = this.length;
-    for (let i = 0; i < n; i++) b[o++] = s.charCodeAt(i);
-    this.length = o;
-  }
-
-  result(): string {
-    this.report(this.length);
-    return fromByteCodes(this.bytes.subarray(0, this.length));
   }
 }
 

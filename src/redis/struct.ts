@@ -26,12 +26,11 @@
 // as the x86-64 instructions gcc emits do (see toUint64). unpack's position
 // is a size_t: a negative one wraps around, as in C.
 
-import { E } from '../runtime/engine.js';
 import { LuaTable } from '../runtime/table.js';
 import { str2number51 } from '../runtime/strtod.js';
 import type { LuaState } from '../runtime/state.js';
 import { LuaFloat, type LuaValue } from '../runtime/value.js';
-import { fromByteCodes } from '../stdlib/strbuf.js';
+import { ByteOutput } from './byte-output.js';
 import * as ops from '../stdlib/lauxlib.js';
 import { argError, checkNumber, checkString, luaError, optInteger, setFuncs, toPtrdiff, type Args } from '../stdlib/lauxlib.js';
 
@@ -168,53 +167,12 @@ function byteOf(hi: number, lo: number, k: number): number {
   return 0;
 }
 
-/** A growing byte buffer for one pack call. */
-class Output {
-  bytes = new Uint8Array(32);
-  length = 0;
-  /** Bytes already reported to the run's string-size and memory limits. */
-  private reported = 0;
-
-  room(n: number): void {
-    const need = this.length + n;
-    if (need <= this.bytes.length) return;
-    this.report(need);
-    let size = this.bytes.length * 2;
-    while (size < need) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(this.bytes.subarray(0, this.length));
-    this.bytes = bigger;
-  }
-
-  /** The result is `total` bytes long so far: charge the new ones (string size, memory, instructions). */
-  report(total: number): void {
-    E.B.growing(total, total - this.reported);
-    this.reported = total;
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.bytes[this.length++] = b;
-  }
-
-  /** The first `n` bytes of a Lua string. */
-  text(s: string, n: number): void {
-    this.room(n);
-    const b = this.bytes;
-    let o = this.length;
-    for (let i = 0; i < n; i++) b[o++] = s.charCodeAt(i);
-    this.length = o;
-  }
-
+/** A pack call's output. */
+class Output extends ByteOutput {
   /** `n` bytes of `view`, in memory order (little endian) or reversed. */
   copy(view: DataView, n: number, endian: number): void {
     this.room(n);
     for (let i = 0; i < n; i++) this.bytes[this.length++] = view.getUint8(endian === LITTLE ? i : n - 1 - i);
-  }
-
-  result(): string {
-    this.report(this.length);
-    return fromByteCodes(this.bytes.subarray(0, this.length));
   }
 }
 

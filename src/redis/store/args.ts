@@ -3,7 +3,7 @@
 import { latin1, type RespValue } from '../resp.js';
 import { parseLongDouble } from './longdouble.js';
 import { parseDouble, parseInteger } from './numbers.js';
-import { err, fail, NOT_FLOAT, NOT_INTEGER } from './reply.js';
+import { err, fail, NOT_FLOAT, NOT_INTEGER, SYNTAX } from './reply.js';
 
 /** An argument as lowercase ASCII text, for comparing with option names. */
 export function option(b: Uint8Array): string {
@@ -63,4 +63,27 @@ export function rangeArg(b: Uint8Array, min: number, msg: string): number {
   const v = intArg(b, err(msg));
   if (v < BigInt(min)) fail(err(msg));
   return Number(v);
+}
+
+/**
+ * The arguments of LMPOP and ZMPOP, and of BLMPOP and BZMPOP (a timeout
+ * first): `numkeys key... WHERE [COUNT n]`, where WHERE is one of `sides`
+ * (lowercase). Syntax errors are raised (fail) in Redis's order: the side
+ * before the count.
+ */
+export function mpopArgs(argv: readonly Uint8Array[], blocking: boolean, sides: readonly string[]): { keys: Uint8Array[]; side: string; count: number } {
+  const at = blocking ? 2 : 1;
+  if (blocking) checkTimeout(argv[1]!);
+  const numkeys = rangeArg(argv[at]!, 1, 'ERR numkeys should be greater than 0');
+  const whereAt = at + numkeys + 1;
+  if (whereAt >= argv.length) fail(SYNTAX);
+  const side = option(argv[whereAt]!);
+  if (!sides.includes(side)) fail(SYNTAX);
+  let count = -1;
+  for (let j = whereAt + 1; j < argv.length; j++) {
+    if (count === -1 && option(argv[j]!) === 'count' && j + 1 < argv.length) {
+      count = rangeArg(argv[++j]!, 1, 'ERR count should be greater than 0');
+    } else fail(SYNTAX);
+  }
+  return { keys: argv.slice(at + 1, at + 1 + numkeys), side, count: count === -1 ? 1 : count };
 }

@@ -1,5 +1,5 @@
 // List commands. A list is a JS array of byte strings, head first.
-import { checkTimeout, intArg, numArg, option, rangeArg, sameBytes } from './args.js';
+import { checkTimeout, intArg, numArg, option, mpopArgs, sameBytes } from './args.js';
 import { type Call, type Handler, str } from './keyspace.js';
 import {
   NIL, NIL_ARRAY, NO_SUCH_KEY, OK, OUT_OF_RANGE, POSITIVE, SYNTAX,
@@ -254,20 +254,9 @@ const brpoplpush: Handler = (c) => {
  * non-empty list, or a null array.
  */
 const lmpop = (blocking: boolean): Handler => (c) => {
-  const at = blocking ? 2 : 1;
-  if (blocking) checkTimeout(c.argv[1]!);
-  const numkeys = rangeArg(c.argv[at]!, 1, 'ERR numkeys should be greater than 0');
-  const whereAt = at + numkeys + 1;
-  if (whereAt >= c.argv.length) return SYNTAX;
-  const left = side(c.argv[whereAt]!);
-  let count = -1;
-  for (let j = whereAt + 1; j < c.argv.length; j++) {
-    if (count === -1 && option(c.argv[j]!) === 'count' && j + 1 < c.argv.length) {
-      count = rangeArg(c.argv[++j]!, 1, 'ERR count should be greater than 0');
-    } else return SYNTAX;
-  }
-  if (count === -1) count = 1;
-  for (const k of c.argv.slice(at + 1, at + 1 + numkeys)) {
+  const { keys, side, count } = mpopArgs(c.argv, blocking, ['left', 'right']);
+  const left = side === 'left';
+  for (const k of keys) {
     const key = str(k);
     const list = getList(c, key);
     if (!list || list.length === 0) continue;

@@ -2,7 +2,7 @@
 // random members, ZSCAN. The range commands are in zranges.ts, ZUNION,
 // ZINTER and ZDIFF in zsetops.ts.
 import { bytes, type RespValue } from '../resp.js';
-import { checkTimeout, floatArg, intArg, option, rangeArg } from './args.js';
+import { checkTimeout, floatArg, intArg, option, mpopArgs } from './args.js';
 import { type Call, type Handler, raw, str } from './keyspace.js';
 import { scanArgs, scanReply } from './keys.js';
 import { positiveArg } from './lists.js';
@@ -163,21 +163,8 @@ const bzpop = (max: boolean): Handler => (c) => {
 
 /** ZMPOP numkeys key... MIN|MAX [COUNT n] (and BZMPOP, timeout first): [key, [[member, score]...]] or a null array. */
 const zmpop = (blocking: boolean): Handler => (c) => {
-  const at = blocking ? 2 : 1;
-  if (blocking) checkTimeout(c.argv[1]!);
-  const numkeys = rangeArg(c.argv[at]!, 1, 'ERR numkeys should be greater than 0');
-  const whereAt = at + numkeys + 1;
-  if (whereAt >= c.argv.length) return SYNTAX;
-  const where = option(c.argv[whereAt]!);
-  if (where !== 'min' && where !== 'max') return SYNTAX;
-  let count = -1;
-  for (let j = whereAt + 1; j < c.argv.length; j++) {
-    if (count === -1 && option(c.argv[j]!) === 'count' && j + 1 < c.argv.length) {
-      count = rangeArg(c.argv[++j]!, 1, 'ERR count should be greater than 0');
-    } else return SYNTAX;
-  }
-  if (count === -1) count = 1;
-  for (const k of c.argv.slice(at + 1, at + 1 + numkeys)) {
+  const { keys, side: where, count } = mpopArgs(c.argv, blocking, ['min', 'max']);
+  for (const k of keys) {
     const key = str(k);
     const z = getZset(c, key);
     if (!z || z.size === 0) continue;
