@@ -6,6 +6,7 @@
 // deleted when a command looks it up. Time comes from the command's
 // context (CommandContext.now), read once per command as Redis does.
 import type { CommandContext } from '../executor.js';
+import { bytesToLua } from '../../api/strings.js';
 import type { RespValue } from '../resp.js';
 import { SortedSet } from './sortedset.js';
 import { fail, WRONGTYPE } from './reply.js';
@@ -22,15 +23,7 @@ export type TypeName = Value['type'];
 
 /** A key's bytes as the Latin-1 string the keyspace uses. */
 export function str(b: Uint8Array): string {
-  if (b.length <= 64) {
-    // Short keys (the usual case): a plain loop is faster than spreading a subarray.
-    let s = '';
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-    return s;
-  }
-  let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
+  return bytesToLua(b);
 }
 
 /** The bytes of a Latin-1 key string. */
