@@ -16,10 +16,26 @@
 // engines may not, and the depth of the record is the engine's own limit
 // (Error.stackTraceLimit is V8's).
 
-/** True where V8's structured stack API is present. */
-export const V8_STACK: boolean =
-  typeof (Error as { captureStackTrace?: unknown }).captureStackTrace === 'function' &&
-  typeof (Error as { stackTraceLimit?: unknown }).stackTraceLimit === 'number';
+/**
+ * True where V8's structured stack API works: Error.captureStackTrace gives
+ * the CallSites that Error.prepareStackTrace returns. (Firefox has
+ * captureStackTrace too, but its `stack` stays a string.)
+ */
+export const V8_STACK: boolean = (() => {
+  const E = Error as { captureStackTrace?: (o: object) => void; prepareStackTrace?: unknown };
+  if (typeof E.captureStackTrace !== 'function') return false;
+  const saved = E.prepareStackTrace;
+  try {
+    E.prepareStackTrace = (_e: unknown, sites: unknown) => sites;
+    const holder: { stack?: unknown } = {};
+    E.captureStackTrace(holder);
+    return Array.isArray(holder.stack);
+  } catch {
+    return false;
+  } finally {
+    E.prepareStackTrace = saved;
+  }
+})();
 
 /** One frame of a parsed `stack` string. */
 export class ParsedSite {
