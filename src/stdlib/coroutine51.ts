@@ -63,20 +63,29 @@ function co51_wrap(...args: Args): unknown {
   return wrapped51(new Coroutine(luaFunction(args)));
 }
 
+/** coroutine.wrap's function: a thin closure around one named library function (see coroutine.ts's wrapped). */
 function wrapped51(co: Coroutine): unknown {
-  const f = function co51_wrapped(...wargs: Args): unknown {
-    const no = notResumable(co);
-    return wrapResult51(no !== null ? { ok: false, error: no } as ResumeResult : resume(co, wargs));
+  const f = function (...wargs: Args): unknown {
+    return co51_wrapped(co, wargs);
   };
-  (f as { G?: unknown }).G = function* co51_wrappedG(...wargs: Args): Generator<unknown, unknown, unknown> {
-    const no = notResumable(co);
-    return wrapResult51(no !== null ? { ok: false, error: no } as ResumeResult : yield* resumeG(co, wargs));
+  (f as { G?: unknown }).G = function* (...wargs: Args): Generator<unknown, unknown, unknown> {
+    return yield* co51_wrappedG(co, wargs);
   };
-  // Each wrapped coroutine is a library function of its own (named for tracebacks, errors.ts).
-  registerHostFunction(f);
-  registerHostFunction((f as unknown as { G: Function }).G);
   return f;
 }
+
+function co51_wrapped(co: Coroutine, wargs: Args): unknown {
+  const no = notResumable(co);
+  return wrapResult51(no !== null ? { ok: false, error: no } as ResumeResult : resume(co, wargs));
+}
+
+function* co51_wrappedG(co: Coroutine, wargs: Args): Generator<unknown, unknown, unknown> {
+  const no = notResumable(co);
+  return wrapResult51(no !== null ? { ok: false, error: no } as ResumeResult : yield* resumeG(co, wargs));
+}
+
+registerHostFunction(co51_wrapped);
+registerHostFunction(co51_wrappedG);
 
 function co51_running(): unknown {
   const co = running();

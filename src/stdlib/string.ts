@@ -222,6 +222,46 @@ function str_match(...args: Args): unknown {
   return strFindAux(args, false);
 }
 
+/** gmatch's iterator, a library function without a name of its own in Lua. */
+/** What a gmatch iterator goes on from. */
+interface GmatchState {
+  s: string;
+  ls: number;
+  ms: MatchState;
+  src: number;
+  lastmatch: number;
+  starts: ReturnType<MatchState['startSet']>;
+  lit: ReturnType<MatchState['literalAnchor']>;
+}
+
+/** gmatch's iterator: the next match from `st.src` (lstrlib.c's gmatch_aux). */
+function gmatch_aux(st: GmatchState): unknown {
+  return patternErrors(() => {
+    const { s, ls, ms, starts, lit } = st;
+    for (; st.src <= ls; st.src++) {
+      if (lit !== null) {
+        // Every match has this text at a fixed offset from its start.
+        const at = s.indexOf(lit.text, st.src + lit.offset);
+        if (at < 0) break;
+        if (at - lit.offset > st.src) st.src = at - lit.offset;
+      } else if (starts !== null) {
+        while (st.src < ls && starts[s.charCodeAt(st.src)] === 0) st.src++;
+        if (st.src >= ls) break;
+      }
+      ms.reset();
+      const e = ms.match(st.src, 0);
+      if (e !== -1 && e !== st.lastmatch) {
+        const start = st.src;
+        st.src = st.lastmatch = e;
+        const caps = ms.captures(start, e, true);
+        return caps.length === 1 ? caps[0] : caps;
+      }
+    }
+    return ops.EMPTY;
+  });
+}
+registerHostFunction(gmatch_aux, '');
+
 function str_gmatch(...args: Args): unknown {
   const s = checkString(args, 0);
   const p = checkString(args, 1);
@@ -229,38 +269,13 @@ function str_gmatch(...args: Args): unknown {
   let init = posrelatI(optInteger(args, 2, 1), ls) - 1;
   if (init > ls) init = ls + 1;
   const ms = new MatchState(s, p);
-  let src = init;
-  let lastmatch = -1;
-  const starts = ms.startSet(0);
-  const lit = ms.literalAnchor(0);
-  const iter = function gmatch_aux(): unknown {
-    return patternErrors(() => {
-      for (; src <= ls; src++) {
-        if (lit !== null) {
-          // Every match has this text at a fixed offset from its start.
-          const at = s.indexOf(lit.text, src + lit.offset);
-          if (at < 0) break;
-          if (at - lit.offset > src) src = at - lit.offset;
-        } else if (starts !== null) {
-          while (src < ls && starts[s.charCodeAt(src)] === 0) src++;
-          if (src >= ls) break;
-        }
-        ms.reset();
-        const e = ms.match(src, 0);
-        if (e !== -1 && e !== lastmatch) {
-          const start = src;
-          src = lastmatch = e;
-          const caps = ms.captures(start, e, true);
-          return caps.length === 1 ? caps[0] : caps;
-        }
-      }
-      return ops.EMPTY;
-    });
+  const state: GmatchState = { s, ls, ms, src: init, lastmatch: -1, starts: ms.startSet(0), lit: ms.literalAnchor(0) };
+  // A thin closure around one named library function (see coroutine.ts's wrapped).
+  const iter = function (): unknown {
+    return gmatch_aux(state);
   };
   // lua's gmatch_aux is a C closure over the subject, the pattern and its state (debug.getupvalue/upvalueid).
   (iter as { C?: { v: unknown }[] }).C = [{ v: s }, { v: p }, { v: undefined }];
-  // Each iterator is a library function of its own (named for tracebacks, errors.ts).
-  registerHostFunction(iter, '');
   return iter;
 }
 

@@ -259,40 +259,53 @@ function str51_gmatch(...args: Args): unknown {
   return gmatchIterator(s, p);
 }
 
+/** What a 5.1 gmatch iterator goes on from. */
+interface Gmatch51State {
+  s: string;
+  ms: MatchState51;
+  start: number;
+  starts: ReturnType<MatchState51['startSet']>;
+  lit: ReturnType<MatchState51['literalAnchor']>;
+}
+
 function gmatchIterator(s: string, p: string): unknown {
-  const ls = s.length;
   const ms = new MatchState51(s, p);
-  let start = 0;
   // Positions where no match can start are skipped as 5.4's gmatch does.
-  const starts = ms.startSet(0);
-  const lit = ms.literalAnchor(0);
-  const iter = function gmatch51_aux(): unknown {
-    return patternErrors(() => {
-      for (let src = start; src <= ls; src++) {
-        if (lit !== null) {
-          const at = s.indexOf(lit.text, src + lit.offset);
-          if (at < 0) break;
-          if (at - lit.offset > src) src = at - lit.offset;
-        } else if (starts !== null) {
-          while (src < ls && starts[s.charCodeAt(src)] === 0) src++;
-          if (src >= ls) break;
-        }
-        ms.reset();
-        const e = ms.match(src, 0);
-        if (e !== -1) {
-          start = e === src ? e + 1 : e;
-          const caps = ms.captures(src, e, true);
-          return caps.length === 1 ? caps[0] : caps;
-        }
-      }
-      return ops.EMPTY;
-    });
+  const state: Gmatch51State = { s, ms, start: 0, starts: ms.startSet(0), lit: ms.literalAnchor(0) };
+  // A thin closure around one named library function (see coroutine.ts's wrapped).
+  const iter = function (): unknown {
+    return gmatch51_aux(state);
   };
   (iter as { C?: { v: unknown }[] }).C = [{ v: s }, { v: p }, { v: undefined }];
-  // Each iterator is a library function of its own (named for tracebacks, errors.ts).
-  ops.registerHostFunction(iter);
   return iter;
 }
+
+/** The iterator: the next match from `st.start` (5.1's gmatch_aux, which may match the empty string after a match). */
+function gmatch51_aux(st: Gmatch51State): unknown {
+  return patternErrors(() => {
+    const { s, ms, starts, lit } = st;
+    const ls = s.length;
+    for (let src = st.start; src <= ls; src++) {
+      if (lit !== null) {
+        const at = s.indexOf(lit.text, src + lit.offset);
+        if (at < 0) break;
+        if (at - lit.offset > src) src = at - lit.offset;
+      } else if (starts !== null) {
+        while (src < ls && starts[s.charCodeAt(src)] === 0) src++;
+        if (src >= ls) break;
+      }
+      ms.reset();
+      const e = ms.match(src, 0);
+      if (e !== -1) {
+        st.start = e === src ? e + 1 : e;
+        const caps = ms.captures(src, e, true);
+        return caps.length === 1 ? caps[0] : caps;
+      }
+    }
+    return ops.EMPTY;
+  });
+}
+ops.registerHostFunction(gmatch51_aux, '');
 
 /** add_s of 5.1: '%' then a non-digit adds that byte (the terminating NUL after a final '%'). */
 function addS51(ms: MatchState51, news: string, s: number, e: number): string {
