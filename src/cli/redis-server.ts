@@ -1,0 +1,166 @@
+// The TCP side of regolith-redis (Node only): accepts connections, parses
+// each client's requests (src/redis/request.ts), runs them in order through
+// the client's session (src/redis/session.ts) and writes the replies.
+//
+// - Pipelining: every complete request in the received bytes runs, in order,
+//   and the replies go out in the same order.
+// - A protocol error is replied, then the connection is closed (as Redis); a
+//   request over the query buffer limit closes it without a reply.
+// - A client that disconnects mid-request leaves nothing half-done: a
+//   request runs only once all its bytes have arrived, and a partial one is
+//   dropped with the connection.
+// - A command whose reply is a promise (a long script run in slices) holds
+//   back that client's later requests until it finishes; the event loop keeps
+//   serving the other clients meanwhile. Its reply is dropped if the client
+//   has gone.
+// - Backpressure: while more than `maxPendingOutput` bytes wait to be sent
+//   to a client (it does not read), the server stops reading from it and
+//   stops running its pipelined requests; it resumes when the output drains.
+//   Pending output is therefore at most that limit plus one reply. (Redis
+//   instead lets a normal client's output grow without limit by default.)
+import { createServer as netCreateServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { DEFAULT_REQUEST_LIMITS, RequestParser, type RequestLimits } from '../redis/request.js';
+import { encodeReply, type RespValue } from '../redis/resp.js';
+import type { RedisExecutor } from '../redis/executor.js';
+import { ClientSession, type CommandRunner, type SessionShared } from '../redis/session.js';
+
+export interface RedisServerOptions {
+  /** One scripting instance (RedisScripting) for all clients: scripts, their cache and the executor are shared. */
+  scripting: CommandRunner;
+  /** The executor behind scripting, asked whether it has PING, ECHO and INFO itself. */
+  executor?: RedisExecutor;
+  /** Number of databases for SELECT (16). */
+  databases?: number;
+  /** Limits on requests (Redis's defaults). */
+  limits?: Partial<RequestLimits>;
+  /** Bytes of unsent replies at which a client's requests stop being read (1 MB). */
+  maxPendingOutput?: number;
+}
+
+export interface RedisServerHandle {
+  server: Server;
+  /** Starts listening; resolves with the port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops listening and closes every client connection. */
+  close(): Promise<void>;
+}
+
+/** The reply sent when running a command throws: a bug, but one that must not stop the server. */
+function internalError(e: unknown): RespValue {
+  const message = e instanceof Error ? e.message : String(e);
+  return { type: 'error', value: new TextEncoder().encode(`ERR internal error: ${message.replace(/[\r\n]+/g, ' ')}`) };
+}
+
+export function createServer(options: RedisServerOptions): RedisServerHandle {
+  const shared: SessionShared = {
+    runner: options.scripting,
+    executor: options.executor,
+    databases: options.databases ?? 16,
+    version: '7.0.15',
+  };
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const maxPendingOutput = options.maxPendingOutput ?? 1024 * 1024;
+  const sockets = new Set<Socket>();
+  let nextId = 1;
+
+  const server = netCreateServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveClient(socket, new ClientSession(shared, nextId++), new RequestParser(limits), maxPendingOutput);
+  });
+
+  return {
+    server,
+    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    }),
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Runs one connection: reads requests, runs them in order, writes replies. */
+function serveClient(socket: Socket, session: ClientSession, parser: RequestParser, maxPendingOutput: number): void {
+  socket.setNoDelay(true);
+  /** A command is running asynchronously: later requests wait. */
+  let running = false;
+  /** The connection is ending (QUIT, protocol error): nothing more is read or run. */
+  let ending = false;
+  /** Reading is paused until the client reads its pending replies. */
+  let backedUp = false;
+
+  /** Closes the connection once the replies written so far are sent. */
+  const finish = (): void => {
+    socket.end(() => socket.destroy());
+  };
+
+  const write = (reply: RespValue): void => {
+    if (!socket.destroyed) socket.write(encodeReply(reply, session.resp));
+  };
+
+  /** Runs the complete requests received so far, until one is asynchronous or the output backs up. */
+  const pump = (): void => {
+    while (!running && !ending && !socket.destroyed) {
+      if (backedUp) return;
+      if (socket.writableLength > maxPendingOutput) {
+        // The client does not read its replies: stop reading until they drain.
+        backedUp = true;
+        socket.pause();
+        socket.once('drain', () => { backedUp = false; socket.resume(); pump(); });
+        return;
+      }
+      const request = parser.next();
+      if (request === null) return;
+      if (request.kind === 'close') {
+        ending = true;
+        socket.destroy();
+        return;
+      }
+      if (request.kind === 'error') {
+        ending = true;
+        // The message carries a byte of the request as it is (latin1: one char per byte).
+        write({ type: 'error', value: Uint8Array.from(request.message, (c) => c.charCodeAt(0)) });
+        finish();
+        return;
+      }
+      let outcome;
+      try {
+        outcome = session.run(request.argv);
+      } catch (e) {
+        outcome = { reply: internalError(e) };
+      }
+      if (outcome.close) ending = true;
+      const reply = outcome.reply;
+      if (reply instanceof Promise) {
+        running = true;
+        socket.pause();
+        reply.catch(internalError).then((value) => {
+          running = false;
+          write(value);
+          if (ending) finish();
+          else if (!socket.destroyed) {
+            if (!backedUp) socket.resume();
+            pump();
+          }
+        });
+        return;
+      }
+      write(reply);
+      if (ending) finish();
+    }
+  };
+
+  socket.on('data', (chunk: Buffer) => {
+    if (ending) return;
+    parser.feed(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    pump();
+  });
+  // A reset by the client is its own business; the socket closes either way.
+  socket.on('error', () => {});
+}
