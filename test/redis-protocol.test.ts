@@ -277,6 +277,15 @@ describe('the request parser', () => {
     assert.ok(p.capacity < 4 * 1_000_000, `capacity ${p.capacity}`);
   });
 
+  it('gives back the room of a big request once it is read', () => {
+    const p = new RequestParser();
+    p.feed(latin1Bytes('*1\r\n$3000000\r\n'));
+    p.feed(new Uint8Array(3_000_002));
+    assert.equal(p.next()?.kind, 'command');
+    p.feed(latin1Bytes('PING\r\n'));
+    assert.ok(p.capacity < 1_000_000, `capacity ${p.capacity}`);
+  });
+
   it('a byte-at-a-time 60 KB inline line costs linear time', () => {
     const p = new RequestParser();
     const start = Date.now();
@@ -304,26 +313,48 @@ describe('the request parser', () => {
 });
 
 describe('the server structure', () => {
-  it('an asynchronous command holds back its client only; replies stay in order', async () => {
-    const order: string[] = [];
-    const runner: CommandRunner = {
+  /** A runner whose `slow` command takes 600 ms (a promise); every other command answers its own name at once. */
+  function slowRunner(order: string[], extra: Partial<CommandRunner> = {}): CommandRunner {
+    return {
+      ...extra,
       command(argv): RespValue | Promise<RespValue> {
         const name = Buffer.from(argv[0]!).toString('latin1');
         order.push(name);
         const reply: RespValue = { type: 'bulk', value: bytes(name) };
-        return name === 'slow' ? sleep(300).then(() => reply) : reply;
+        return name === 'slow' ? sleep(600).then(() => { order.push('slow done'); return reply; }) : reply;
       },
     };
-    const server = createServer({ scripting: runner });
+  }
+
+  it('a command in progress holds back every client (a script is atomic)', async () => {
+    const order: string[] = [];
+    const server = createServer({ scripting: slowRunner(order) });
     const port = await server.listen(0);
     try {
-      const first = exchange(port, [latin1Bytes('slow\r\nafter\r\n')], 0, 500);
+      const first = exchange(port, [latin1Bytes('slow\r\nafter\r\n')], 0, 1000);
       await sleep(50);
-      const other = await exchange(port, [latin1Bytes('quick\r\n')], 0, 50);
+      const other = await exchange(port, [latin1Bytes('quick\r\n')], 0, 1000);
       assert.equal(other.text, '$5\r\nquick\r\n');
-      assert.deepEqual(order, ['slow', 'quick']);
       assert.equal((await first).text, '$4\r\nslow\r\n$5\r\nafter\r\n');
-      assert.deepEqual(order, ['slow', 'quick', 'after']);
+      assert.deepEqual(order, ['slow', 'slow done', 'quick', 'after']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('past the busy threshold other clients get the busy reply; HELLO still runs', async () => {
+    const order: string[] = [];
+    const whileBusy = (argv: readonly Uint8Array[]): RespValue => ({ type: 'error', value: bytes(`BUSY test ${Buffer.from(argv[0]!).toString('latin1')}`) });
+    const server = createServer({ scripting: slowRunner(order, { whileBusy, busyThresholdMs: 100 }) });
+    const port = await server.listen(0);
+    try {
+      const first = exchange(port, [latin1Bytes('slow\r\nafter\r\n')], 0, 1000);
+      await sleep(30);
+      const other = await exchange(port, [latin1Bytes('quick\r\nHELLO 3 SETNAME x\r\nPING\r\n')], 0, 150);
+      assert.deepEqual(order, ['slow'], 'answered after the threshold, before slow ends');
+      assert.match(other.text, /^-BUSY test quick\r\n%7\r\n.*\r\n-BUSY test PING\r\n$/s);
+      assert.equal((await first).text, '$4\r\nslow\r\n$5\r\nafter\r\n');
+      assert.deepEqual(order, ['slow', 'slow done', 'after']);
     } finally {
       await server.close();
     }

@@ -9,10 +9,12 @@
 // - A client that disconnects mid-request leaves nothing half-done: a
 //   request runs only once all its bytes have arrived, and a partial one is
 //   dropped with the connection.
-// - A command whose reply is a promise (a long script run in slices) holds
-//   back that client's later requests until it finishes; the event loop keeps
-//   serving the other clients meanwhile. Its reply is dropped if the client
-//   has gone.
+// - One command at a time, as in Redis (a script is atomic): a command whose
+//   reply is a promise (a script run in time slices) holds back every other
+//   request, its client's and other clients', until it finishes. Past the
+//   runner's busyThresholdMs the others are answered meanwhile: HELLO, AUTH
+//   and QUIT run, the rest get the runner's whileBusy reply (BUSY, or SCRIPT
+//   KILL acting on the script). Its reply is dropped if its client has gone.
 // - Backpressure: while more than `maxPendingOutput` bytes wait to be sent
 //   to a client (it does not read), the server stops reading from it and
 //   stops running its pipelined requests; it resumes when the output drains.
@@ -62,11 +64,12 @@ export function createServer(options: RedisServerOptions): RedisServerHandle {
   const maxPendingOutput = options.maxPendingOutput ?? 1024 * 1024;
   const sockets = new Set<Socket>();
   let nextId = 1;
+  const gate = new Gate(options.scripting.busyThresholdMs ?? Infinity);
 
   const server = netCreateServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveClient(socket, new ClientSession(shared, nextId++), new RequestParser(limits), maxPendingOutput);
+    serveClient(socket, new ClientSession(shared, nextId++), new RequestParser(limits), maxPendingOutput, gate);
   });
 
   return {
@@ -85,8 +88,47 @@ export function createServer(options: RedisServerOptions): RedisServerHandle {
   };
 }
 
+/**
+ * The server-wide lock of a command in progress (one whose reply is a
+ * promise): other clients' requests wait on it, until it ends or passes the
+ * busy threshold.
+ */
+class Gate {
+  /** When the command in progress started, or null when none is. */
+  private since: number | null = null;
+  private waiters: (() => void)[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly thresholdMs: number) {}
+
+  /** 'free', 'busy' (past the threshold: answer with whileBusy) or 'wait' (call `wake` when that changes). */
+  state(wake: () => void): 'free' | 'busy' | 'wait' {
+    if (this.since === null) return 'free';
+    const left = this.since + this.thresholdMs - Date.now();
+    if (left <= 0) return 'busy';
+    this.waiters.push(wake);
+    if (this.timer === undefined && Number.isFinite(left)) this.timer = setTimeout(() => this.wakeAll(), left);
+    return 'wait';
+  }
+
+  enter(): void {
+    this.since = Date.now();
+  }
+
+  leave(): void {
+    this.since = null;
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}
+
 /** Runs one connection: reads requests, runs them in order, writes replies. */
-function serveClient(socket: Socket, session: ClientSession, parser: RequestParser, maxPendingOutput: number): void {
+function serveClient(socket: Socket, session: ClientSession, parser: RequestParser, maxPendingOutput: number, gate: Gate): void {
   socket.setNoDelay(true);
   /** A command is running asynchronously: later requests wait. */
   let running = false;
@@ -94,6 +136,15 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
   let ending = false;
   /** Reading is paused until the client reads its pending replies. */
   let backedUp = false;
+  /** A complete request waiting for another client's command to end. */
+  let held: Uint8Array[] | null = null;
+  /** This client is in the gate's waiting list. */
+  let waiting = false;
+  const wake = (): void => {
+    waiting = false;
+    if (!backedUp && !running) socket.resume();
+    pump();
+  };
 
   /** Closes the connection once the replies written so far are sent. */
   const finish = (): void => {
@@ -115,7 +166,9 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
         socket.once('drain', () => { backedUp = false; socket.resume(); pump(); });
         return;
       }
-      const request = parser.next();
+      if (waiting) return;
+      const request = held !== null ? { kind: 'command' as const, argv: held } : parser.next();
+      held = null;
       if (request === null) return;
       if (request.kind === 'close') {
         ending = true;
@@ -129,9 +182,17 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
         finish();
         return;
       }
+      const state = gate.state(wake);
+      if (state === 'wait') {
+        // Another client's command is in progress: this request runs after it.
+        held = request.argv;
+        waiting = true;
+        socket.pause();
+        return;
+      }
       let outcome;
       try {
-        outcome = session.run(request.argv);
+        outcome = state === 'busy' ? session.runWhileBusy(request.argv) : session.run(request.argv);
       } catch (e) {
         outcome = { reply: internalError(e) };
       }
@@ -139,9 +200,11 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
       const reply = outcome.reply;
       if (reply instanceof Promise) {
         running = true;
+        if (state === 'free') gate.enter();
         socket.pause();
         reply.catch(internalError).then((value) => {
           running = false;
+          if (state === 'free') gate.leave();
           write(value);
           if (ending) finish();
           else if (!socket.destroyed) {

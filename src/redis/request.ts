@@ -59,6 +59,8 @@ export type Request =
 
 // Bytes that matter to the parser.
 const CR = 13, LF = 10, NUL = 0, STAR = 42, DOLLAR = 36;
+/** An emptied input buffer larger than this is dropped rather than kept for the next request. */
+const SHRINK_ABOVE = 1024 * 1024;
 /** Bookkeeping cost counted per argument toward maxQueryBuffer, so a flood of empty arguments is bounded too. */
 const ARG_OVERHEAD = 16;
 
@@ -98,6 +100,11 @@ export class RequestParser {
   /** Adds received bytes (the parser keeps its own copy). */
   feed(chunk: Uint8Array): void {
     if (this.failed || chunk.length === 0) return;
+    if (this.start === this.end) {
+      // Everything read: start over, giving back the room a big request took.
+      if (this.buf.length > SHRINK_ABOVE) this.buf = new Uint8Array(0);
+      this.start = this.end = this.scan = 0;
+    }
     const live = this.end - this.start;
     if (this.end + chunk.length > this.buf.length) {
       // Move the unread bytes to the front, into a larger buffer when needed.

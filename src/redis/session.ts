@@ -15,10 +15,24 @@
 import type { RedisExecutor } from './executor.js';
 import { bytes, latin1, type RespValue } from './resp.js';
 
-/** What the session needs from scripting (RedisScripting has it). A promise lets a long command run while the server serves other clients. */
+/**
+ * What the session needs from scripting (RedisScripting has it). A promise
+ * lets a long command (a time-sliced script) run while the server keeps
+ * answering: other clients wait, then past `busyThresholdMs` get
+ * `whileBusy`'s replies (BUSY, SCRIPT KILL), as from Redis.
+ */
 export interface CommandRunner {
   command(argv: readonly Uint8Array[], client: { resp: 2 | 3; db: number }): RespValue | Promise<RespValue>;
+  /** Used instead of `command` when present: runs scripts asynchronously. */
+  commandAsync?(argv: readonly Uint8Array[], client: { resp: 2 | 3; db: number }): Promise<RespValue>;
+  /** The reply to another client's command while a command runs past the threshold (default: a BUSY error). */
+  whileBusy?(argv: readonly Uint8Array[]): RespValue;
+  /** Redis's busy-reply-threshold in ms (default: never; other clients just wait). */
+  readonly busyThresholdMs?: number;
 }
+
+/** Commands a client may run while another's script is busy (Redis's allow_busy flag, among those the session answers). */
+const ALLOW_BUSY = new Set(['hello', 'auth', 'quit']);
 
 /** What is shared by all the clients of one server. */
 export interface SessionShared {
@@ -68,7 +82,17 @@ export class ClientSession {
       case 'echo': if (own('echo')) return { reply: argv.length === 2 ? bulk(argv[1]!) : arity('echo') }; break;
       case 'info': if (own('info')) return { reply: this.info() }; break;
     }
-    return { reply: this.shared.runner.command(argv, { resp: this.resp, db: this.db }) };
+    const runner = this.shared.runner;
+    const client = { resp: this.resp, db: this.db };
+    return { reply: runner.commandAsync !== undefined ? runner.commandAsync(argv, client) : runner.command(argv, client) };
+  }
+
+  /** Runs a request that arrives while another client's command is busy past the threshold. */
+  runWhileBusy(argv: Uint8Array[]): Outcome {
+    if (ALLOW_BUSY.has(latin1(argv[0]!).toLowerCase())) return this.run(argv);
+    const runner = this.shared.runner;
+    if (runner.whileBusy !== undefined) return { reply: runner.whileBusy(argv) };
+    return { reply: error('BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.') };
   }
 
   /** HELLO [protover [AUTH username password] [SETNAME clientname]]: each option takes effect in order (as in 7.0: `SETNAME a AUTH bob x` sets the name, then fails). */
