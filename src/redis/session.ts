@@ -23,8 +23,12 @@ import { bytes, latin1, type RespValue } from './resp.js';
  */
 export interface CommandRunner {
   command(argv: readonly Uint8Array[], client: { resp: 2 | 3; db: number }): RespValue | Promise<RespValue>;
-  /** Used instead of `command` when present: runs scripts asynchronously. */
-  commandAsync?(argv: readonly Uint8Array[], client: { resp: 2 | 3; db: number }): Promise<RespValue>;
+  /**
+   * Used instead of `command` when present: runs scripts asynchronously. A
+   * plain value for commands that run no script saves the server a pause of
+   * the client's socket and an event-loop turn per command.
+   */
+  commandAsync?(argv: readonly Uint8Array[], client: { resp: 2 | 3; db: number }): RespValue | Promise<RespValue>;
   /** The reply to another client's command while a command runs past the threshold (default: a BUSY error). */
   whileBusy?(argv: readonly Uint8Array[]): RespValue;
   /** Redis's busy-reply-threshold in ms (default: never; other clients just wait). */
