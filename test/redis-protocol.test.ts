@@ -360,6 +360,21 @@ describe('the server structure', () => {
     }
   });
 
+  it('INFO gives the version and loading:0 (RESP2 bulk, RESP3 verbatim)', async () => {
+    const executor = new StandInExecutor();
+    const server = createServer({ scripting: new RedisScripting({ executor }), executor });
+    const port = await server.listen(0);
+    try {
+      const r = await exchange(port, [latin1Bytes('INFO\r\nHELLO 3\r\nINFO\r\n')], 0, 200);
+      const body = '# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\nexecutable:regolith-redis\r\n\r\n' +
+        '# Persistence\r\nloading:0\r\n\r\n# Replication\r\nrole:master\r\n';
+      assert.ok(r.text.startsWith(`$${body.length}\r\n${body}\r\n%7\r\n`), JSON.stringify(r.text));
+      assert.ok(r.text.endsWith(`=${body.length + 4}\r\ntxt:${body}\r\n`), JSON.stringify(r.text));
+    } finally {
+      await server.close();
+    }
+  });
+
   it("stops reading a client that does not read its replies", { timeout: 30_000 }, async () => {
     let runs = 0;
     const big = new Uint8Array(1 << 20);

@@ -29,7 +29,7 @@ import { ClientSession, type CommandRunner, type SessionShared } from '../redis/
 export interface RedisServerOptions {
   /** One scripting instance (RedisScripting) for all clients: scripts, their cache and the executor are shared. */
   scripting: CommandRunner;
-  /** The executor behind scripting, asked whether it has PING, ECHO and INFO itself. */
+  /** The executor behind scripting, asked whether it has PING and ECHO itself. */
   executor?: RedisExecutor;
   /** Number of databases for SELECT (16). */
   databases?: number;
