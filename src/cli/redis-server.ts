@@ -222,7 +222,10 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
   socket.on('data', (chunk: Buffer) => {
     if (ending) return;
     parser.feed(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    // The replies to a packet's pipelined requests go out in one write.
+    socket.cork();
     pump();
+    socket.uncork();
   });
   // A reset by the client is its own business; the socket closes either way.
   socket.on('error', () => {});
