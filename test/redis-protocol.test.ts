@@ -13,7 +13,7 @@ import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createServer, type RedisServerHandle } from '../src/cli/redis-server.js';
-import { StandInExecutor } from '../src/cli/redis-standin.js';
+import { MemoryStore } from '../src/redis/store/index.js';
 import { RequestParser, type Request, type RequestLimits, DEFAULT_REQUEST_LIMITS } from '../src/redis/request.js';
 import { RedisScripting } from '../src/redis/scripting.js';
 import { bytes, type RespValue } from '../src/redis/resp.js';
@@ -173,7 +173,7 @@ describe('regolith-redis protocol vs redis-server', { skip, concurrency: true },
 
   before(async () => {
     real = await startRedis();
-    const executor = new StandInExecutor();
+    const executor = new MemoryStore();
     ours = createServer({ scripting: new RedisScripting({ executor }), executor });
     ourPort = await ours.listen(0);
   });
@@ -361,7 +361,7 @@ describe('the server structure', () => {
   });
 
   it('INFO gives the version and loading:0 (RESP2 bulk, RESP3 verbatim)', async () => {
-    const executor = new StandInExecutor();
+    const executor = new MemoryStore();
     const server = createServer({ scripting: new RedisScripting({ executor }), executor });
     const port = await server.listen(0);
     try {

@@ -803,22 +803,44 @@ export class Core {
    * runs of one state interleave at their awaits, each on its own machine.
    */
   async runAsync(f: unknown, args: LuaValue[], sliceMs = Infinity): Promise<unknown> {
+    const r = this.startAsync(f, args, sliceMs);
+    return r instanceof Promise ? r : r.value;
+  }
+
+  /**
+   * An async run whose first stretch runs now: its result at once when it
+   * ends there (no await, no pause), else a promise of it. Servers use this
+   * (src/redis): most scripts end in their first slice, and a promise per
+   * command would cost a turn of the event loop each.
+   */
+  startAsync(f: unknown, args: LuaValue[], sliceMs = Infinity): { value: unknown } | Promise<unknown> {
     this.check();
     const m = new Machine(null);
     m.awaitable = true;
     const entry = typeof f === 'function' && (f as LuaFunction).G !== undefined ? (f as LuaFunction) : callEntry(f);
     const run = this.newRun(sliceMs === Infinity ? this.sliceMs : sliceMs);
     this.asyncRuns.add(m);
-    let input: unknown = undefined;
-    let isThrow = false;
-    let first = true;
+    let r: MachineResult;
+    try {
+      r = this.step(m, entry, args, true, undefined, false, run);
+    } catch (e) {
+      this.asyncRuns.delete(m);
+      throw e;
+    }
+    if (r.done) {
+      this.asyncRuns.delete(m);
+      return { value: r.value };
+    }
+    return this.continueAsync(m, entry, args, run, r);
+  }
+
+  /** The rest of an async run after a stretch that paused or awaited. */
+  private async continueAsync(m: Machine, entry: LuaFunction, args: LuaValue[], run: RunBudget | null, r: MachineResult): Promise<unknown> {
     try {
       for (;;) {
-        const r = this.step(m, entry, args, first, input, isThrow, run);
-        first = false;
         if (r.done) return r.value;
-        input = undefined;
-        isThrow = false;
+        let input: unknown = undefined;
+        let isThrow = false;
         if (r.await === PAUSE) {
           // Time slicing: the event loop gets a turn, then the next slice starts.
           await macrotask();
@@ -833,6 +855,7 @@ export class Core {
           }
         }
         if (this.state === null) throw new Error('this Lua state was closed during an async run');
+        r = this.step(m, entry, args, false, input, isThrow, run);
       }
     } finally {
       this.asyncRuns.delete(m);

@@ -161,6 +161,16 @@ export class LuaFunctionHandle<A extends unknown[] = unknown[], R extends unknow
   }
 
   /**
+   * `callAsync` raw (arguments and results in the engine's representation,
+   * as `callRaw`), and without a promise when it needs none: the result is
+   * `{ value }` when the run ends in its first slice without awaiting,
+   * else a promise of the raw result.
+   */
+  callRawAsync(...args: LuaValue[]): { value: unknown } | Promise<unknown> {
+    return this.core.startAsync(this.ref, args);
+  }
+
+  /**
    * Calls it in an async run: JS functions it calls may return promises,
    * which are awaited (see README, "Async").
    */

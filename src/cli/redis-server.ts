@@ -22,7 +22,7 @@
 //   instead lets a normal client's output grow without limit by default.)
 import { createServer as netCreateServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { DEFAULT_REQUEST_LIMITS, RequestParser, type RequestLimits } from '../redis/request.js';
-import { encodeReply, type RespValue } from '../redis/resp.js';
+import { concat, encodeReply, type RespValue } from '../redis/resp.js';
 import type { RedisExecutor } from '../redis/executor.js';
 import { ClientSession, type CommandRunner, type SessionShared } from '../redis/session.js';
 
@@ -148,17 +148,35 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
 
   /** Closes the connection once the replies written so far are sent. */
   const finish = (): void => {
+    flush();
     socket.end(() => socket.destroy());
   };
 
+  /** Replies not yet written: the replies to one packet's requests go out in one write. */
+  let batch: Uint8Array[] | null = null;
+  let batched = 0;
   const write = (reply: RespValue): void => {
-    if (!socket.destroyed) socket.write(encodeReply(reply, session.resp));
+    if (socket.destroyed) return;
+    const bytes = encodeReply(reply, session.resp);
+    if (batch !== null) {
+      batch.push(bytes);
+      batched += bytes.length;
+    } else socket.write(bytes);
+  };
+  const flush = (): void => {
+    const b = batch;
+    batch = null;
+    batched = 0;
+    if (b === null || b.length === 0 || socket.destroyed) return;
+    socket.write(b.length === 1 ? b[0]! : concat(b));
   };
 
   /** Runs the complete requests received so far, until one is asynchronous or the output backs up. */
   const pump = (): void => {
     while (!running && !ending && !socket.destroyed) {
       if (backedUp) return;
+      // (Batched replies are written first: what the socket cannot take now stays in writableLength.)
+      if (socket.writableLength + batched > maxPendingOutput) flush();
       if (socket.writableLength > maxPendingOutput) {
         // The client does not read its replies: stop reading until they drain.
         backedUp = true;
@@ -223,9 +241,9 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
     if (ending) return;
     parser.feed(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
     // The replies to a packet's pipelined requests go out in one write.
-    socket.cork();
+    batch = [];
     pump();
-    socket.uncork();
+    flush();
   });
   // A reset by the client is its own business; the socket closes either way.
   socket.on('error', () => {});

@@ -4,7 +4,7 @@
 import { RedisScripting } from '../redis/scripting.js';
 import type { RedisExecutor } from '../redis/executor.js';
 import { createServer } from './redis-server.js';
-import { StandInExecutor } from './redis-standin.js';
+import { MemoryStore } from '../redis/store/index.js';
 
 const HELP = `usage: regolith-redis [--port N] [--bind ADDRESS]
 
@@ -21,9 +21,9 @@ in memory, with no persistence, replication, authentication or eviction.
 Once listening it prints "regolith-redis listening on ADDRESS:PORT".
 `;
 
-/** The executor of data commands. TODO: MemoryStore (src/redis/store/index.js) once it lands; until then a stand-in with GET, SET and DEL. */
+/** The executor of data commands: the in-memory store. */
 function defaultExecutor(): RedisExecutor {
-  return new StandInExecutor();
+  return new MemoryStore();
 }
 
 interface Io {

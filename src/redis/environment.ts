@@ -61,20 +61,14 @@ const FUNCTION_RUNNER = 'local f, h, keys, args = ... return xpcall(function() r
 
 /**
  * The same in an async run (time-sliced, so that a server goes on serving
- * while a script runs): what to run comes from `fetch`, the result goes to
- * `deliver`, both raw JS functions (an async call converts its arguments
- * and results; these keep the engine's values). Not under xpcall: a run
- * pauses only in Lua code called from Lua, and 5.1's xpcall is a library
- * function that finishes first. The handler's work is done from the
- * error's frames instead (runAsync).
+ * while a script runs). Not under xpcall: a run pauses only in Lua code
+ * called from Lua, and 5.1's xpcall is a library function that finishes
+ * first. The handler's work is done from the error's frames instead
+ * (runAsync).
  */
-const ASYNC_RUNNER = `local fetch, deliver = ...
-local f, keys, args, isFunction = fetch()
-if isFunction then
-  deliver(f(keys, args))
-else
-  deliver((f()))
-end`;
+const ASYNC_RUNNER = `local f, keys, args, isFunction = ...
+if isFunction then return (f(keys, args)) end
+return (f())`;
 
 /** What a run ended with: the script's first result, or the handler's error table. */
 export type RunOutcome = { ok: true; value: LuaValue } | { ok: false; error: LuaValue };
@@ -106,6 +100,12 @@ function handledError(e: ApiLuaError): LuaValue {
   return err;
 }
 
+/** A run's error as the handler's table; a limit (or a host failure) is thrown on. */
+function failedRun(e: unknown): RunOutcome {
+  if (e instanceof LuaLimitError || !(e instanceof ApiLuaError)) throw e;
+  return { ok: false, error: handledError(e) };
+}
+
 function outcome(r: readonly LuaValue[]): RunOutcome {
   return r[0] === true ? { ok: true, value: r[1] } : { ok: false, error: r[1] };
 }
@@ -129,35 +129,22 @@ export class ScriptEnvironment {
     return outcome(Array.isArray(r) ? r : [r]);
   }
 
-  private asyncRunner: { chunk: LuaFunctionHandle; fetch: LuaFunctionHandle; deliver: LuaFunctionHandle } | null = null;
-  private pending: { script: LuaValue; keys?: LuaTable; args?: LuaTable } | null = null;
-  private delivered: LuaValue[] | null = null;
+  private asyncRunner: LuaFunctionHandle | null = null;
 
-  /** `run` as an async run, time-sliced by the state's sliceMs (one at a time). */
-  async runAsync(script: LuaValue, keys?: LuaTable, args?: LuaTable): Promise<RunOutcome> {
-    const r = (this.asyncRunner ??= {
-      chunk: this.lua.load(ASYNC_RUNNER, { chunkName: '=redis' }),
-      fetch: this.lua.fn(() => {
-        const p = this.pending!;
-        return [p.script, p.keys, p.args, p.keys !== undefined];
-      }, { raw: true }),
-      deliver: this.lua.fn((...values: LuaValue[]) => {
-        this.delivered = values;
-        return undefined;
-      }, { raw: true }),
-    });
-    this.pending = { script, keys, args };
-    this.delivered = null;
+  /**
+   * `run` as an async run, time-sliced by the state's sliceMs: the outcome
+   * at once when the script ends in its first slice, else a promise of it.
+   */
+  runAsync(script: LuaValue, keys?: LuaTable, args?: LuaTable): RunOutcome | Promise<RunOutcome> {
+    const runner = (this.asyncRunner ??= this.lua.load(ASYNC_RUNNER, { chunkName: '=redis' }));
+    let r: { value: unknown } | Promise<unknown>;
     try {
-      await r.chunk.callAsync(r.fetch, r.deliver);
-      return { ok: true, value: this.delivered?.[0] };
+      r = runner.callRawAsync(script, keys, args, keys !== undefined);
     } catch (e) {
-      if (e instanceof LuaLimitError || !(e instanceof ApiLuaError)) throw e;
-      return { ok: false, error: handledError(e) };
-    } finally {
-      this.pending = null;
-      this.delivered = null;
+      return failedRun(e);
     }
+    if (!(r instanceof Promise)) return { ok: true, value: r.value as LuaValue };
+    return r.then((value) => ({ ok: true, value: value as LuaValue }), failedRun);
   }
 
   constructor(api: RedisApiHost, readonly rand: Rand48, options: EnvironmentOptions = {}, readonly kind: EnvironmentKind = 'eval') {

@@ -287,9 +287,21 @@ export class RedisScripting {
     this.current = run;
     this.running = running;
     if (this.async) {
-      // The server's path: a time-sliced run that other clients' commands can interleave with.
-      return env.runAsync(fn, keys, args).then(
-        (r) => this.finish(r, running),
+      // The server's path: a time-sliced run that other clients' commands
+      // can interleave with, if it lasts beyond its first slice.
+      let r: RunOutcome | Promise<RunOutcome>;
+      try {
+        r = env.runAsync(fn, keys, args);
+      } catch (e) {
+        this.done();
+        return this.failed(e, running);
+      }
+      if (!(r instanceof Promise)) {
+        this.done();
+        return this.finish(r, running);
+      }
+      return r.then(
+        (outcome) => this.finish(outcome, running),
         (e: unknown) => this.failed(e, running),
       ).finally(() => this.done()) as unknown as RespValue;
     }
@@ -325,10 +337,11 @@ export class RedisScripting {
    * runs, so that the server can serve other clients meanwhile (BUSY
    * replies, SCRIPT KILL: see `whileBusy`).
    */
-  async commandAsync(argv: readonly Uint8Array[], client: ClientState): Promise<RespValue> {
+  commandAsync(argv: readonly Uint8Array[], client: ClientState): RespValue | Promise<RespValue> {
     this.async = true;
     try {
-      return await this.command(argv, client);
+      // A promise only for a script that goes on beyond its first slice.
+      return this.command(argv, client);
     } finally {
       this.async = false;
     }
