@@ -13,9 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { LocalRedis } from '../src/redis/index.js';
-import { startRedis } from '../test/support/redis.js';
+import { freePort, startRedis } from '../test/support/redis.js';
 import { repoRoot } from '../test/support/reference.js';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 
 const quick = process.argv.includes('--quick');
 const SCRIPT = "local n = redis.call('INCR', KEYS[1]) if n > 1000000000 then redis.call('SET', KEYS[1], 0) end return n";
@@ -34,14 +33,6 @@ function inProcess(): { us: number; calls: number } {
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / calls / 1000);
   }
   return { us: best, calls };
-}
-
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }
 
 /** redis-benchmark's requests per second for EVALSHA of the script on a server at `port` (median of 3 runs). */

@@ -8,7 +8,8 @@ import type { LuaValue } from '../runtime/value.js';
 import { LuaError, adoptError } from '../runtime/errors.js';
 import { LuaSyntaxError } from '../syntax/errors.js';
 import { LuaLimitError } from '../api/index.js';
-import { bytesToLua, luaToBytes } from '../api/strings.js';
+import { luaToBytes } from '../api/strings.js';
+import { globMatch } from './store/glob.js';
 import { luaError, setFuncs, type Args } from '../stdlib/lauxlib.js';
 import { errorTable, type RedisApiHost } from './redis-api.js';
 import type { ScriptEnvironment } from './environment.js';
@@ -277,17 +278,3 @@ function parseMetadata(code: string): { name: string; code: string } | { error: 
   if (!NAME.test(name)) return { error: 'ERR Library names can only contain letters, numbers, or underscores(_) and must be at least one character long' };
   return { name, code: code.slice(nl) };
 }
-
-/** Redis's glob match (stringmatchlen) for FUNCTION LIST LIBRARYNAME, case-sensitive. */
-export function globMatch(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/\\(.)|([*?])|(\[(?:\\.|[^\]])*\])|([.+^${}()|\\/])/g, (m, esc, wild, cls, special) => {
-    if (esc !== undefined) return '\\' + esc;
-    if (wild === '*') return '[\\s\\S]*';
-    if (wild === '?') return '[\\s\\S]';
-    if (cls !== undefined) return cls.startsWith('[^') ? '[^' + cls.slice(2) : cls;
-    return '\\' + special;
-  }) + '$');
-  return re.test(text);
-}
-
-export { bytesToLua };

@@ -3,6 +3,7 @@
 // https://redis.io/docs/latest/develop/reference/protocol-spec/
 //
 // Bytes are kept as Uint8Array throughout: bulk strings are binary-safe.
+import { bytesToLua } from '../api/strings.js';
 
 /** A RESP reply. Bulk and simple strings are bytes; `null` is RESP2's null bulk/array or RESP3's null. */
 export type RespValue =
@@ -29,17 +30,8 @@ export function bytes(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-/** Latin-1 text of bytes (one char per byte): for protocol lines and tests. */
-export function latin1(b: Uint8Array): string {
-  let s = '';
-  // Short pieces a byte at a time (protocol lines, read deep in a nested reply, where a spread could overflow the stack).
-  if (b.length <= 64) {
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-    return s;
-  }
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, i + 4096));
-  return s;
-}
+/** Latin-1 text of bytes (one char per byte): protocol lines, keys, tests. */
+export const latin1 = bytesToLua;
 
 /** A command as a client sends it: an array of bulk strings. */
 export function encodeCommand(args: readonly (string | Uint8Array)[]): Uint8Array {

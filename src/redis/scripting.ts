@@ -15,6 +15,7 @@ import { REDIS_VERSIONS, runContext, type RedisApiHost, type RedisLogger, type R
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
 import { FunctionLibraries } from './functions.js';
+import { parseInteger } from './store/numbers.js';
 import { MemoryStore } from './store/index.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { RespValue } from './resp.js';
@@ -148,7 +149,7 @@ export class RedisScripting {
 
   private evalCommand(name: string, argv: readonly Uint8Array[], client: ClientState): RespValue {
     if (argv.length < 3) return error(`ERR wrong number of arguments for '${name}' command`);
-    const numkeys = parseInteger(bytesToLua(argv[2]!));
+    const numkeys = parseInteger(argv[2]!);
     if (numkeys === null) return error('ERR value is not an integer or out of range');
     if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
     if (numkeys < 0) return error("ERR Number of keys can't be negative");
@@ -183,7 +184,7 @@ export class RedisScripting {
     const fname = bytesToLua(argv[1]!);
     const fn = this.functions.get(fname);
     if (fn === undefined) return error('ERR Function not found');
-    const numkeys = parseInteger(bytesToLua(argv[2]!));
+    const numkeys = parseInteger(argv[2]!);
     if (numkeys === null) return error('ERR Bad number of keys provided');
     if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
     if (numkeys < 0) return error("ERR Number of keys can't be negative");
@@ -422,12 +423,6 @@ function fillArray(t: LuaTable, items: readonly Uint8Array[]): void {
   t.resetArray(items.map(bytesToLua));
 }
 
-/** A Redis integer argument (string2ll): optional minus, digits, no leading zeros or spaces, within 64 bits. */
-function parseInteger(s: string): bigint | null {
-  if (!/^(0|-?[1-9]\d*)$/.test(s) || s.length > 20) return null;
-  const n = BigInt(s);
-  return n < -(2n ** 63n) || n >= 2n ** 63n ? null : n;
-}
 
 /**
  * `#!lua flags=...` (evalExtractShebangFlags): the flags, and the code with

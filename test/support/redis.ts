@@ -15,7 +15,8 @@ export function redisSkip(): string | false {
   return r.status === 0 ? false : 'redis-server is not installed (apt-get install redis-server); Redis differential tests need it';
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now. */
+export async function freePort(): Promise<number> {
   const s = createServer();
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   const { port } = s.address() as AddressInfo;
