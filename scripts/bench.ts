@@ -1,5 +1,6 @@
 // Execution benchmark: Regolith (`node bin/regolith FILE args`) against the
-// reference lua5.4 on the same programs, in the same run, alternating.
+// reference lua5.4 on the same programs, in the same run, alternating, with
+// LuaJIT and wasmoon as peers, peak memory, start-up, and the goals of issue 13.
 //
 //   npm run bench                          full run, 3 runs each; writes docs/benchmarks.md
 //   npm run bench -- --runs 5              more runs per side
@@ -13,6 +14,13 @@
 //   npm run bench -- --node-option=--stack-size=3900   extra node option for Regolith (repeatable)
 //   npm run bench -- --no-dialects         skip the dialect columns (see below)
 //   npm run bench -- --dialects=5.3        only these dialect columns (5.3, 5.1; default both)
+//   npm run bench -- --no-peers            skip the peer columns (LuaJIT, wasmoon; see below)
+//   npm run bench -- --no-startup          skip the start-up section
+//   npm run bench -- --out=FILE            write the document to FILE instead of docs/benchmarks.md
+//
+// Needs lua5.4 (and lua5.3, lua5.1 for the dialect columns), luajit for its
+// peer columns, and GNU time (/usr/bin/time, Debian package `time`) for peak
+// memory; whatever is missing is announced and its columns stay empty.
 //
 // Programs: the microbenchmarks in scripts/bench/*.lua, every program of
 // ../shared/bench-programs/small/ and of ../shared/bench-programs/awfy/
@@ -30,6 +38,29 @@
 // is 0 whatever the programs do (this is a report); 2 when the harness itself
 // cannot work (no lua5.4, no build, bad options).
 //
+// Peers: each program also runs under `luajit` (JIT on), `luajit -joff` (its
+// interpreter) and wasmoon (C Lua 5.4 compiled to WebAssembly, an npm
+// devDependency, run as `node dist/scripts/wasmoon-run.js FILE ARGS`, which
+// behaves as lua.c: see scripts/wasmoon-run.ts), taking turns with lua5.4 and
+// Regolith in the same runs. Their output is compared with lua5.4's, without
+// normalising: LuaJIT is Lua 5.1, so programs with 5.3+ syntax fail under it
+// and some print numbers differently ("output differs"; still timed). Only
+// programs with matching output count in a peer's geometric mean. wasmoon's
+// time, like Regolith's, includes Node.js's start-up.
+//
+// Peak memory: every process runs under `/usr/bin/time -f %M -o FILE`, which
+// reports its maximum resident set size; the tables show the median over the
+// runs. GNU time only forks and waits, adding about a millisecond to every side
+// (the timed start-up runs are not under it: there a millisecond matters).
+//
+// Start-up: `node -e 0`, `bin/regolith -e "print(1)"` (the snapshot), `lua5.4
+// -e "print(1)"` and `luajit -e "print(1)"`, 20 runs each taking turns, median.
+//
+// Goals: the document opens with issue 13's goals as a checklist, each with
+// its figure from this run and met / missed / not measured (a partial run
+// cannot show the 26-program mean). "The 26 shared programs" are those that
+// ../shared/README.md gives sizes for (SHARED_26_SMALL and awfy/).
+//
 // Dialect columns: each program is also run as `bin/regolith --lua=5.3` against
 // lua5.3 and as `bin/regolith --lua=5.1` against lua5.1, in the same way
 // (alternating, outputs compared with that reference's). Programs the older
@@ -44,13 +75,14 @@
 // engine. --no-snapshot runs `node bin/regolith` in place.
 //
 // docs/benchmarks.md is (re)written by full runs only; runs with --quick,
-// --filter, --only or --no-dialects print their table but leave the file alone unless --write is
-// given (--no-write suppresses writing for any run).
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// --filter, --only, --no-dialects, --no-peers or --no-startup print their
+// table but leave the file alone unless --write (or --out) is given
+// (--no-write suppresses writing for any run).
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, availableParallelism, platform, release, arch, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { runProcess, type ProcResult } from './lib/proc.js';
+import { runMeasured, runProcess, type ProcResult } from './lib/proc.js';
 import { suiteEnv } from './lib/suite.js';
 import type { Dialect } from '../src/syntax/ast.js';
 import { cell } from './lib/docsections.js';
@@ -101,6 +133,9 @@ interface Pair {
   ratio: number | null;
   /** Ratio is a lower bound (Regolith timed out). */
   ratioAtLeast?: boolean;
+  /** Maximum resident set size of each run in KiB (GNU time; empty when it is not installed). */
+  luaRss: number[];
+  regRss: number[];
   /** Regolith with generous limits on the run (scripts/bench-limited.ts): times, median, time / Regolith's. */
   limTimes: number[];
   lim: number | null;
@@ -113,13 +148,52 @@ interface Result extends Pair {
   args: string[];
   /** The dialect columns (absent: not run, e.g. --no-dialects or the program was not run at all). */
   dialects: Map<Dialect, Pair>;
+  /** The peer columns (absent: not run, e.g. --no-peers, the peer is not installed, or the program was not run). */
+  peers: Map<PeerId, PeerRun>;
+}
+
+/**
+ * The peers: other Lua implementations timed against lua5.4 on the same
+ * programs in the same runs. LuaJIT is Lua 5.1 (it cannot run 5.3+ syntax
+ * and prints some numbers differently); wasmoon is C Lua 5.4 compiled to
+ * WebAssembly, run in Node by scripts/wasmoon-run.ts.
+ */
+type PeerId = 'luajit' | 'luajit-joff' | 'wasmoon';
+const PEER_IDS: readonly PeerId[] = ['luajit', 'luajit-joff', 'wasmoon'];
+const PEER_TITLE: Record<PeerId, string> = { luajit: 'luajit', 'luajit-joff': 'luajit -joff', wasmoon: 'wasmoon' };
+
+/** An installed peer: how to run `FILE ARGS` with it. */
+interface Peer {
+  id: PeerId;
+  argv: (args: readonly string[]) => [cmd: string, argv: string[]];
+}
+
+/**
+ * `differs`: it ran, but its stdout is not lua5.4's (LuaJIT prints integral
+ * floats and overflowing integers differently); it is still timed on every
+ * run, since the work done is the same, but kept out of the means.
+ */
+type PeerStatus = 'ok' | 'differs' | 'error' | 'timeout';
+
+interface PeerRun {
+  status: PeerStatus;
+  times: number[];
+  rss: number[];
+  /** Median time (ms). */
+  time: number | null;
+  /** time / lua5.4's median time (scimark: lua5.4's score / its score). */
+  ratio: number | null;
+  /** Its SciMark score (time-bound programs only). */
+  score: number | null;
+  /** Why the status is not ok. */
+  note: string | null;
 }
 
 /** The dialects of the extra columns, in column order. */
 const DIALECT_COLUMNS: readonly Dialect[] = ['5.3', '5.1'];
 
 function emptyPair(): Pair {
-  return { status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, limTimes: [], lim: null, limCost: null, notes: [] };
+  return { status: 'SKIP', luaTimes: [], regTimes: [], lua: null, reg: null, ratio: null, luaRss: [], regRss: [], limTimes: [], lim: null, limCost: null, notes: [] };
 }
 
 interface Options {
@@ -136,6 +210,12 @@ interface Options {
   dialects: Dialect[];
   /** Only these programs (name or group/name). */
   only: Set<string> | null;
+  /** Run the peer columns (LuaJIT, wasmoon). */
+  peers: boolean;
+  /** Run the start-up section. */
+  startup: boolean;
+  /** Where to write the document instead of docs/benchmarks.md (implies --write). */
+  out: string | null;
   nodeOptions: string[];
   argv: string[];
 }
@@ -149,12 +229,15 @@ const FASTA_INPUT_N = { full: 500000, quick: 50000 };
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
   console.error('usage: npm run bench -- [--runs N] [--filter REGEX] [--only=NAME,...] [--quick] [--timeout SECONDS] [--write|--no-write]\n' +
-    '                       [--no-snapshot] [--no-limits] [--no-dialects|--dialects=5.3,5.1] [--node-option=OPT]... [--list]');
+    '                       [--no-snapshot] [--no-limits] [--no-dialects|--dialects=5.3,5.1] [--no-peers] [--no-startup] [--out=FILE] [--node-option=OPT]... [--list]');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, limits: true, dialects: [...DIALECT_COLUMNS], only: null, nodeOptions: [], argv };
+  const o: Options = {
+    runs: null, filter: null, quick: false, timeoutMs: DEFAULT_TIMEOUT_S * 1000, write: null, list: false, snapshot: true, limits: true,
+    dialects: [...DIALECT_COLUMNS], only: null, peers: true, startup: true, out: null, nodeOptions: [], argv,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -188,6 +271,9 @@ function parseArgs(argv: string[]): Options {
       case '--no-snapshot': o.snapshot = false; break;
       case '--no-limits': o.limits = false; break;
       case '--no-dialects': o.dialects = []; break;
+      case '--no-peers': o.peers = false; break;
+      case '--no-startup': o.startup = false; break;
+      case '--out': o.out = value(); o.write = true; break;
       case '--dialects': {
         const ds = value().split(',').filter(Boolean);
         for (const d of ds) if (!(DIALECT_COLUMNS as readonly string[]).includes(d)) usage(`--dialects: '${d}' is not one of ${DIALECT_COLUMNS.join(', ')}`);
@@ -357,6 +443,16 @@ interface Runner {
   env: NodeJS.ProcessEnv;
   inputs: Map<string, { data: string } | { error: string }>;
   opts: Options;
+  /** GNU time, to measure each process's peak memory; null when not installed. */
+  timeBin: string | null;
+  /** Where GNU time writes its report (one process at a time). */
+  rssFile: string;
+  /** The installed peers (none with --no-peers). */
+  peers: Peer[];
+  /** Why a peer column is empty (not installed). */
+  peerMissing: Map<PeerId, string>;
+  /** LuaJIT, if installed (the peers and the start-up section). */
+  luajit: string | null;
 }
 
 function fmtS(ms: number | null): string {
@@ -372,7 +468,7 @@ function fmtRatio(r: Pair): string {
 
 async function runBench(b: Bench, R: Runner): Promise<Result> {
   const args = (R.opts.quick ? b.quick : b.args) ?? b.args;
-  const res: Result = { bench: b, args, ...emptyPair(), dialects: new Map() };
+  const res: Result = { bench: b, args, ...emptyPair(), dialects: new Map(), peers: new Map() };
   if (b.how) res.notes.push(b.how);
   if (b.missing) { res.notes.unshift(b.missing); return res; }
   if (R.opts.quick && b.quick === null) { res.notes.unshift(b.quickSkip ?? 'not run in quick mode'); return res; }
@@ -382,23 +478,36 @@ async function runBench(b: Bench, R: Runner): Promise<Result> {
     if (!inp || 'error' in inp) { res.notes.unshift(`input not available: ${inp && 'error' in inp ? inp.error : 'not generated'}`); return res; }
     stdin = inp.data;
   }
-  await runPair(res, b, R, '5.4', args, stdin);
+  await runPair(res, b, R, '5.4', args, stdin, res.peers);
   for (const d of R.opts.dialects) {
     const pair = emptyPair();
     const lua = R.refs.get(d);
-    if (lua) await runPair(pair, b, R, d, args, stdin);
+    if (lua) await runPair(pair, b, R, d, args, stdin, null);
     else pair.notes.push(`lua${d} is not installed`);
     res.dialects.set(d, pair);
   }
   return res;
 }
 
+/** One side of a comparison: runs its program once; false when it must not run again. */
+interface Side {
+  run: () => Promise<boolean>;
+  active: boolean;
+}
+
 /**
  * Runs Regolith in `dialect` against that dialect's reference on one
  * program, filling `res`. The 5.4 pair runs Regolith without --lua (its
- * default) and, when asked, with limits as well.
+ * default) and, when asked, with limits as well, and the peers (filling
+ * `peerRuns`).
+ *
+ * Run 0 is always the reference first: its output is the one to match. Then
+ * the sides alternate: in even runs the reference comes first and the others
+ * in order, in odd runs the order is reversed, so that drifting machine load
+ * hits all alike. A side that fails stops (a failing program is not
+ * repeated); the reference failing stops them all.
  */
-async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: string[], stdin: string | undefined): Promise<void> {
+async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: string[], stdin: string | undefined, peerRuns: Map<PeerId, PeerRun> | null): Promise<void> {
   const ref = dialect === '5.4' ? R.lua : R.refs.get(dialect)!;
   const refName = `lua${dialect}`;
   const regArgs = dialect === '5.4' ? args : [`--lua=${dialect}`, ...args];
@@ -407,7 +516,7 @@ async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: s
   const runs = b.runs ?? R.opts.runs ?? (R.opts.quick ? 1 : DEFAULT_RUNS);
   const norm = b.normalize ?? ((s: string) => s);
   const run = (cmd: string, argv: string[]) =>
-    runProcess(cmd, argv, { cwd: b.cwd, env: R.env, timeoutMs, maxOutput: MAX_OUTPUT, ...(stdin !== undefined ? { stdin } : {}) });
+    runMeasured(R.timeBin, R.rssFile, cmd, argv, { cwd: b.cwd, env: R.env, timeoutMs, maxOutput: MAX_OUTPUT, ...(stdin !== undefined ? { stdin } : {}) });
 
   let expected: string | null = null;
   let luaScore: number | null = null, regScore: number | null = null;
@@ -426,17 +535,14 @@ async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: s
       if (b.score) luaScore = b.score(p.stdout);
     }
     res.luaTimes.push(p.ms);
+    if (p.maxRssKb !== null) res.luaRss.push(p.maxRssKb);
     return true;
   };
-  /** False when Regolith failed (the status is then set); `limited`: the run with limits. */
-  const runReg = async (limited = false): Promise<boolean> => {
-    const p = await run(...(limited ? limitedArgv(R, regArgs) : regolithArgv(R, regArgs)));
-    (limited ? res.limTimes : res.regTimes).push(p.ms);
-    if (limited && (p.timedOut || p.status !== 0 || p.spawnError || (expected !== null && norm(p.stdout) !== expected))) {
-      res.notes.push(`with limits: ${p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : 'stdout differs'}`);
-      return false;
-    }
-    if (limited) return true;
+  /** False when Regolith failed (the status is then set). */
+  const runReg = async (): Promise<boolean> => {
+    const p = await run(...regolithArgv(R, regArgs));
+    res.regTimes.push(p.ms);
+    if (p.maxRssKb !== null) res.regRss.push(p.maxRssKb);
     if (p.timedOut) {
       res.status = 'TIMEOUT';
       res.ratioAtLeast = true;
@@ -464,22 +570,65 @@ async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: s
     }
     return true;
   };
+  /** Regolith with limits: only while Regolith itself runs correctly. */
+  const runLimited = async (): Promise<boolean> => {
+    if (res.status !== 'ok') return false;
+    const p = await run(...limitedArgv(R, regArgs));
+    res.limTimes.push(p.ms);
+    if (p.timedOut || p.status !== 0 || p.spawnError || (expected !== null && norm(p.stdout) !== expected)) {
+      res.notes.push(`with limits: ${p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : 'stdout differs'}`);
+      return false;
+    }
+    return true;
+  };
+  const runPeer = (peer: Peer, pr: PeerRun) => async (): Promise<boolean> => {
+    const p = await run(...peer.argv(args));
+    if (p.timedOut) {
+      pr.status = 'timeout';
+      pr.note = `timed out after ${fmtS(timeoutMs)} s`;
+      return false;
+    }
+    if (p.status !== 0 || p.spawnError) {
+      pr.status = 'error';
+      pr.note = `cannot run it: ${errorLine(p)}`;
+      return false;
+    }
+    pr.times.push(p.ms);
+    if (p.maxRssKb !== null) pr.rss.push(p.maxRssKb);
+    if (b.score && pr.score === null) pr.score = b.score(p.stdout);
+    const got = norm(p.stdout);
+    if (expected !== null && got !== expected && pr.status === 'ok') {
+      pr.status = 'differs';
+      pr.note = `output differs from lua5.4's: ${firstDifference(expected, got)}`;
+    }
+    return true;
+  };
 
-  // Run 0 is always the reference first: its output is the one to match.
   if (!(await runLua())) return;
   res.status = 'ok';
-  let limitedOk = withLimits;
-  for (let r = 0; r < runs; r++) {
-    if (r > 0 && r % 2 === 0 && !(await runLua())) break;
-    // With and without limits alternate too.
-    if (limitedOk && r % 2 === 1 && !(await runReg(true))) limitedOk = false;
-    if (!(await runReg())) break;
-    if (limitedOk && r % 2 === 0 && !(await runReg(true))) limitedOk = false;
-    if (r % 2 === 1 && !(await runLua())) break;
+  const lua: Side = { run: runLua, active: true };
+  const reg: Side = { run: runReg, active: true };
+  const others: Side[] = [reg];
+  const limited: Side = { run: runLimited, active: withLimits };
+  if (withLimits) others.push(limited);
+  for (const peer of peerRuns ? R.peers : []) {
+    const pr: PeerRun = { status: 'ok', times: [], rss: [], time: null, ratio: null, score: null, note: null };
+    peerRuns!.set(peer.id, pr);
+    others.push({ run: runPeer(peer, pr), active: true });
   }
+  runs: for (let r = 0; r < runs; r++) {
+    const order = r % 2 === 0 ? [...(r > 0 ? [lua] : []), ...others] : [...others].reverse().concat(lua);
+    for (const side of order) {
+      if (!side.active) continue;
+      side.active = await side.run();
+      if (!lua.active) break runs;
+    }
+    if (!others.some((s) => s.active)) break;
+  }
+
   res.lua = median(res.luaTimes);
   res.reg = res.regTimes.length ? median(res.regTimes) : null;
-  if (limitedOk && res.limTimes.length && res.reg) {
+  if (limited.active && res.limTimes.length && res.reg) {
     res.lim = median(res.limTimes);
     res.limCost = res.lim / res.reg;
   }
@@ -488,6 +637,11 @@ async function runPair(res: Pair, b: Bench, R: Runner, dialect: Dialect, args: s
     if (luaScore !== null) res.notes.push(`SciMark score: ${refName} ${luaScore}${regScore !== null ? `, Regolith ${regScore}` : ''}`);
   } else if (res.reg !== null && res.lua) {
     res.ratio = res.reg / res.lua;
+  }
+  for (const pr of peerRuns?.values() ?? []) {
+    pr.time = pr.times.length ? median(pr.times) : null;
+    if (b.score) pr.ratio = luaScore !== null && pr.score ? luaScore / pr.score : null;
+    else pr.ratio = pr.time !== null && res.lua ? pr.time / res.lua : null;
   }
   if (res.status !== 'ok' && res.regTimes.length === 1 && runs > 1) res.notes.push('not repeated after the failure');
 }
@@ -535,6 +689,10 @@ function snapshotRegolith(): string {
   copyFileSync(join(repoRoot, 'dist', 'regolith.mjs'), join(dir, 'dist', 'regolith.mjs'));
   mkdirSync(join(dir, 'dist', 'scripts'));
   copyFileSync(join(repoRoot, 'dist', 'scripts', 'bench-limited.js'), join(dir, 'dist', 'scripts', 'bench-limited.js'));
+  // The wasmoon runner too; it finds the wasmoon package through a link to node_modules.
+  const runner = join(repoRoot, 'dist', 'scripts', 'wasmoon-run.js');
+  if (existsSync(runner)) copyFileSync(runner, join(dir, 'dist', 'scripts', 'wasmoon-run.js'));
+  if (existsSync(join(repoRoot, 'node_modules'))) symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   return join(dir, 'bin', 'regolith');
 }
 
@@ -549,9 +707,362 @@ function engineVersion(): string {
 }
 
 // ---------------------------------------------------------------------------
+// Peers, memory and start-up
+
+/** GNU time, if installed and working: it measures each process's peak memory. */
+function findGnuTime(): string | null {
+  const bin = '/usr/bin/time';
+  if (!existsSync(bin)) return null;
+  // Busybox's time has no -o: make sure this one is GNU's.
+  const r = spawnSync(bin, ['-f', '%M', '-o', '/dev/null', 'true']);
+  return r.status === 0 ? bin : null;
+}
+
+/** The path of a command on PATH, or null. */
+function onPath(name: string): string | null {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** The wasmoon runner next to the Regolith being measured (the snapshot has its own copy). */
+function wasmoonRunner(R: Pick<Runner, 'regolith'>): string {
+  return join(R.regolith, '..', '..', 'dist', 'scripts', 'wasmoon-run.js');
+}
+
+/** The peers that can run here, and why the others cannot. */
+function findPeers(R: Pick<Runner, 'regolith' | 'node' | 'luajit'>): { peers: Peer[]; missing: Map<PeerId, string> } {
+  const peers: Peer[] = [];
+  const missing = new Map<PeerId, string>();
+  const luajit = R.luajit;
+  if (luajit) {
+    peers.push({ id: 'luajit', argv: (args) => [luajit, [...args]] });
+    peers.push({ id: 'luajit-joff', argv: (args) => [luajit, ['-joff', ...args]] });
+  } else {
+    for (const id of ['luajit', 'luajit-joff'] as const) missing.set(id, 'luajit is not installed (apt-get install luajit)');
+  }
+  const runner = wasmoonRunner(R);
+  if (!existsSync(join(repoRoot, 'node_modules', 'wasmoon', 'package.json'))) missing.set('wasmoon', 'the wasmoon package is not installed (npm install)');
+  else if (!existsSync(runner)) missing.set('wasmoon', `${relative(repoRoot, runner)} is missing (build first)`);
+  else peers.push({ id: 'wasmoon', argv: (args) => [R.node, [runner, ...args]] });
+  return { peers, missing };
+}
+
+/** Start-up: each command runs this many times, round-robin. */
+const STARTUP_RUNS = 20;
+
+/** One command of the start-up section. */
+interface StartupRow {
+  label: string;
+  cmd: [string, string[]];
+  /** Its stdout when it works. */
+  expect: string;
+  times: number[];
+  rss: number[];
+  /** Set when the command failed (it is then not run again). */
+  error: string | null;
+}
+
+/** Extra runs of each start-up command under GNU time, for its peak memory. */
+const STARTUP_MEMORY_RUNS = 3;
+
+/**
+ * Times the bare start-up of Node, Regolith, lua5.4 and LuaJIT: each command
+ * runs STARTUP_RUNS times, the commands taking turns (the order rotates each
+ * round) so that load changes hit all alike. The timed runs are not under GNU
+ * time: its own fork and exec (a millisecond or more) would be a visible part
+ * of a 1 ms lua5.4 start and would pull Regolith / Node towards 1. Memory
+ * comes from a few extra runs under it.
+ */
+async function measureStartup(R: Runner): Promise<StartupRow[]> {
+  const row = (label: string, cmd: [string, string[]], expect: string): StartupRow => ({ label, cmd, expect, times: [], rss: [], error: null });
+  const rows = [
+    row('node -e 0', [R.node, ['-e', '0']], ''),
+    row('bin/regolith -e "print(1)"', regolithArgv(R, ['-e', 'print(1)']), '1\n'),
+    row('lua5.4 -e "print(1)"', [R.lua, ['-e', 'print(1)']], '1\n'),
+  ];
+  if (R.luajit) rows.push(row('luajit -e "print(1)"', [R.luajit, ['-e', 'print(1)']], '1\n'));
+  const memoryRuns = R.timeBin ? STARTUP_MEMORY_RUNS : 0;
+  for (let i = 0; i < STARTUP_RUNS + memoryRuns; i++) {
+    const timed = i < STARTUP_RUNS;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[(i + k) % rows.length]!;
+      if (r.error !== null) continue;
+      const p = await runMeasured(timed ? null : R.timeBin, R.rssFile, ...r.cmd, { cwd: repoRoot, env: R.env, timeoutMs: 30_000 });
+      if (p.timedOut || p.status !== 0 || p.spawnError || p.stdout !== r.expect) {
+        r.error = p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : `printed ${JSON.stringify(p.stdout.slice(0, 40))}`;
+        continue;
+      }
+      if (timed) r.times.push(p.ms);
+      if (p.maxRssKb !== null) r.rss.push(p.maxRssKb);
+    }
+  }
+  return rows;
+}
+
+/** Regolith's start-up / Node's, from the start-up rows; null when either failed. */
+function startupRatio(rows: readonly StartupRow[]): number | null {
+  const [node, reg] = [rows[0], rows[1]];
+  if (!node?.times.length || !reg?.times.length || node.error || reg.error) return null;
+  return median(reg.times) / median(node.times);
+}
+
+/** Geometric mean of Regolith's peak memory / lua5.4's, over the programs that ran correctly; null when not measured. */
+function memoryRatio(results: readonly Result[]): { mean: number; used: number } | null {
+  const rs = results.filter((r) => isOk(r) && r.luaRss.length && r.regRss.length);
+  const mean = geomean(rs.map((r) => median(r.regRss) / median(r.luaRss)));
+  return mean === null ? null : { mean, used: rs.length };
+}
+
+function wasmoonVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'wasmoon', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function fmtMiB(kbs: readonly number[]): string {
+  return kbs.length ? (median(kbs) / 1024).toFixed(1) : '-';
+}
+
+function fmtMs(ms: number): string {
+  return ms.toFixed(ms >= 100 ? 0 : 1);
+}
+
+// ---------------------------------------------------------------------------
+// The goals of issue 13, checked against the run's figures
+
+/**
+ * "The 26 shared programs" of issue 13: those that ../shared/README.md gives
+ * sizes for (12 of small/ and the 14 of awfy/). small/'s k-nucleotide,
+ * regex-dna and scimark are run too but are not among them.
+ */
+const SHARED_26_SMALL = new Set(['ack', 'binary-trees', 'fannkuch-redux', 'fasta', 'fixpoint-fact', 'heapsort', 'mandel', 'n-body', 'qt', 'queen', 'sieve', 'spectral-norm']);
+
+function isShared26(r: Result): boolean {
+  return r.bench.group === 'awfy' || (r.bench.group === 'small' && SHARED_26_SMALL.has(r.bench.name));
+}
+
+/** The numeric kernels that issue 13 wants within 3× of LuaJIT with its JIT. */
+const NUMERIC_KERNELS: readonly string[] = ['small/n-body', 'small/spectral-norm', 'small/mandel', 'awfy/Mandelbrot', 'awfy/NBody'];
+
+const GOALS = { sharedMean: 0.6, maxRatio: 1.2, vsLuajit: 3, startup: 1.2, micro: 1.0 } as const;
+
+type Verdict = 'met' | 'missed' | 'not measured';
+
+interface Goal {
+  goal: string;
+  figure: string;
+  verdict: Verdict;
+}
+
+const fmtX = (x: number): string => `${x.toFixed(2)}×`;
+const ran = (r: Result): boolean => r.status !== 'SKIP';
+const isOk = (r: Result): boolean => r.status === 'ok' && r.ratio !== null && r.ratio > 0;
+
+function sharedMeanGoal(results: readonly Result[]): Goal {
+  const goal = `geometric mean over the 26 shared programs ≤ ${GOALS.sharedMean}× lua5.4`;
+  const rs = results.filter(isShared26);
+  const ok = rs.filter(isOk);
+  const mean = geomean(ok.map((r) => r.ratio!));
+  const figure = `${mean === null ? 'n/a' : fmtX(mean)} over ${ok.length} of 26`;
+  if (rs.some((r) => ran(r) && !isOk(r))) return { goal, figure: `${figure}; incorrect: ${rs.filter((r) => ran(r) && !isOk(r)).map((r) => r.bench.name).join(', ')}`, verdict: 'missed' };
+  if (ok.length < 26 || mean === null) return { goal, figure: `${figure} (the others were not run)`, verdict: 'not measured' };
+  return { goal, figure, verdict: mean <= GOALS.sharedMean ? 'met' : 'missed' };
+}
+
+/** The first items of a list, and how many more: a goal's figure stays one readable line. */
+function listSome(items: readonly string[], max = 10): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+function maxRatioGoal(results: readonly Result[]): Goal {
+  const goal = `no program above ${GOALS.maxRatio}× lua5.4, every output correct`;
+  const rs = results.filter(ran);
+  if (!rs.length) return { goal, figure: 'no program run', verdict: 'not measured' };
+  const bad = rs.filter((r) => !isOk(r));
+  const above = rs.filter((r) => isOk(r) && r.ratio! > GOALS.maxRatio).sort((a, b) => b.ratio! - a.ratio!);
+  const worst = rs.filter(isOk).sort((a, b) => b.ratio! - a.ratio!)[0];
+  const parts = [worst ? `highest ${fmtX(worst.ratio!)} (${worst.bench.name})` : 'no program ran correctly'];
+  if (above.length) parts.push(`${above.length} above: ${listSome(above.map((r) => `${r.bench.name} ${fmtX(r.ratio!)}`))}`);
+  if (bad.length) parts.push(`${bad.length} incorrect: ${listSome(bad.map((r) => `${r.bench.name} (${STATUS_TEXT[r.status]})`))}`);
+  return { goal, figure: `${parts.join('; ')}; over ${rs.length} programs`, verdict: above.length || bad.length ? 'missed' : 'met' };
+}
+
+function kernelGoal(results: readonly Result[]): Goal {
+  const goal = `numeric kernels (${NUMERIC_KERNELS.map((k) => k.split('/')[1]).join(', ')}) within ${GOALS.vsLuajit}× of LuaJIT with its JIT`;
+  const figures: string[] = [];
+  let measured = 0, over = 0;
+  for (const key of NUMERIC_KERNELS) {
+    const r = results.find((x) => `${x.bench.group}/${x.bench.name}` === key);
+    const name = key.split('/')[1]!;
+    const jit = r?.peers.get('luajit');
+    if (!r || !ran(r)) { figures.push(`${name}: not run`); continue; }
+    if (!isOk(r) || r.reg === null) { figures.push(`${name}: Regolith ${STATUS_TEXT[r.status]}`); over++; measured++; continue; }
+    if (!jit || jit.time === null || jit.status === 'error' || jit.status === 'timeout') { figures.push(`${name}: no LuaJIT time`); continue; }
+    const x = r.reg / jit.time;
+    measured++;
+    if (x > GOALS.vsLuajit) over++;
+    // LuaJIT prints some numbers differently (mandel's header): its time still counts.
+    figures.push(`${name} ${fmtX(x)}${jit.status === 'differs' ? ' (LuaJIT output differs)' : ''}`);
+  }
+  const verdict: Verdict = over ? 'missed' : measured < NUMERIC_KERNELS.length ? 'not measured' : 'met';
+  return { goal, figure: `Regolith time / luajit time: ${figures.join(', ')}`, verdict };
+}
+
+function startupGoal(rows: readonly StartupRow[] | null): Goal {
+  const goal = `\`bin/regolith -e "print(1)"\` ≤ ${GOALS.startup}× \`node -e 0\``;
+  const x = rows ? startupRatio(rows) : null;
+  if (x === null) return { goal, figure: rows ? 'a start-up command failed' : 'not run (--no-startup)', verdict: 'not measured' };
+  return { goal, figure: `${fmtX(x)} (median of ${STARTUP_RUNS} runs each)`, verdict: x <= GOALS.startup ? 'met' : 'missed' };
+}
+
+function microGoal(results: readonly Result[]): Goal {
+  const goal = `every microbenchmark below ${GOALS.micro.toFixed(1)}× lua5.4`;
+  const rs = results.filter((r) => r.bench.group === 'micro' && ran(r));
+  if (!rs.length) return { goal, figure: 'no microbenchmark run', verdict: 'not measured' };
+  const failing = rs.filter((r) => !isOk(r) || r.ratio! >= GOALS.micro);
+  const worst = rs.filter(isOk).sort((a, b) => b.ratio! - a.ratio!)[0];
+  const list = failing.map((r) => `${r.bench.name} ${isOk(r) ? fmtX(r.ratio!) : STATUS_TEXT[r.status]}`).join(', ');
+  const figure = `${worst ? `highest ${fmtX(worst.ratio!)} (${worst.bench.name})` : 'none ran correctly'} over ${rs.length}${failing.length ? `; not below: ${list}` : ''}`;
+  return { goal, figure, verdict: failing.length ? 'missed' : 'met' };
+}
+
+function goals(results: readonly Result[], startup: readonly StartupRow[] | null): Goal[] {
+  return [sharedMeanGoal(results), maxRatioGoal(results), kernelGoal(results), startupGoal(startup), microGoal(results)];
+}
+
+function goalsSection(results: readonly Result[], startup: readonly StartupRow[] | null, o: Options): string[] {
+  const L: string[] = ['## Goals of issue 13', ''];
+  L.push('Checked against this run\'s figures (whole process, as above).' + (o.quick || o.filter || o.only ? ' **Partial run**: the figures are not the full benchmark\'s.' : ''));
+  L.push('');
+  for (const g of goals(results, startup)) L.push(`- [${g.verdict === 'met' ? 'x' : ' '}] ${g.goal}: ${g.figure} — **${g.verdict}**`);
+  L.push('');
+  L.push(`The 26 shared programs are those \`../shared/README.md\` gives sizes for: small/ ${[...SHARED_26_SMALL].join(', ')}, and the 14 of awfy/.`);
+  L.push('');
+  return L;
+}
+
+function startupSection(rows: readonly StartupRow[], R: Runner): string[] {
+  const L: string[] = ['## Start-up', ''];
+  L.push(`Median wall time of ${STARTUP_RUNS} runs of each command, taking turns, from the repository root (not under GNU time)${R.timeBin ? `; peak memory: median of ${STARTUP_MEMORY_RUNS} more runs under it` : ''}.`);
+  L.push('');
+  L.push('| Command | Time (ms) | vs `node -e 0` | Peak memory (MiB) |');
+  L.push('|---|--:|--:|--:|');
+  const node = rows[0]?.times.length ? median(rows[0].times) : null;
+  for (const r of rows) {
+    const t = r.times.length ? median(r.times) : null;
+    L.push(`| \`${r.label}\` | ${r.error ? `failed: ${cell(r.error, 100)}` : t === null ? '-' : fmtMs(t)} | ${t !== null && node ? fmtX(t / node) : '-'} | ${fmtMiB(r.rss)} |`);
+  }
+  L.push('');
+  const g = startupGoal(rows);
+  L.push(`Regolith / \`node -e 0\`: **${g.figure}**; the goal of issue 13 is at most ${GOALS.startup}×: **${g.verdict}**.`);
+  L.push('');
+  return L;
+}
+
+/** The mean of one implementation's ratios: Regolith (null) or a peer. */
+interface ImplSummary {
+  mean: number | null;
+  used: number;
+  total: number;
+  /** Regolith's mean over the programs of `used` that it also ran correctly, and their number. */
+  regSame: number | null;
+  regSameUsed: number;
+}
+
+function implSummary(results: readonly Result[], peer: PeerId | null): ImplSummary {
+  if (peer === null) {
+    const ok = results.filter(isOk);
+    return { mean: geomean(ok.map((r) => r.ratio!)), used: ok.length, total: results.filter(ran).length, regSame: null, regSameUsed: 0 };
+  }
+  const withPeer = results.filter((r) => r.peers.has(peer));
+  const ok = withPeer.filter((r) => { const p = r.peers.get(peer)!; return p.status === 'ok' && p.ratio !== null && p.ratio > 0; });
+  const both = ok.filter(isOk);
+  return {
+    mean: geomean(ok.map((r) => r.peers.get(peer)!.ratio!)), used: ok.length, total: withPeer.length,
+    regSame: geomean(both.map((r) => r.ratio!)), regSameUsed: both.length,
+  };
+}
+
+function implMeans(results: readonly Result[], R: Runner): string[] {
+  const L: string[] = [];
+  L.push('| Implementation | all programs | Regolith on the same programs | the 26 shared programs |');
+  L.push('|---|--:|--:|--:|');
+  const shared = results.filter(isShared26);
+  const text = (s: { mean: number | null; used: number; total: number }) => (s.total ? `${s.mean === null ? 'n/a' : fmtX(s.mean)} (${s.used} of ${s.total})` : '-');
+  L.push(`| Regolith | ${text(implSummary(results, null))} | | ${text(implSummary(shared, null))} |`);
+  for (const id of PEER_IDS) {
+    if (R.peerMissing.has(id)) { L.push(`| ${PEER_TITLE[id]} | not run: ${R.peerMissing.get(id)} | | |`); continue; }
+    const all = implSummary(results, id);
+    const same = all.regSame === null ? '-' : `${fmtX(all.regSame)}${all.regSameUsed < all.used ? ` (${all.regSameUsed} of them)` : ''}`;
+    L.push(`| ${PEER_TITLE[id]} | ${text(all)} | ${same} | ${text(implSummary(shared, id))} |`);
+  }
+  L.push('');
+  return L;
+}
+
+function peerCells(pr: PeerRun | undefined): [time: string, ratio: string] {
+  if (!pr) return ['', ''];
+  const time = pr.status === 'timeout' ? (pr.time === null ? 'timeout' : `>${fmtS(pr.time)}`) : fmtS(pr.time);
+  if (pr.ratio === null) return [time, pr.status === 'error' ? 'n/a' : '-'];
+  const v = pr.ratio >= 10 ? pr.ratio.toFixed(1) : pr.ratio.toFixed(2);
+  return [time, pr.status === 'ok' ? v : `(${v})`];
+}
+
+/** The notes of a program's peers; luajit's and luajit -joff's merged when they say the same. */
+function peerNotes(r: Result): string {
+  const notes: string[] = [];
+  const jit = r.peers.get('luajit')?.note, joff = r.peers.get('luajit-joff')?.note;
+  if (jit && jit === joff) notes.push(`luajit, luajit -joff: ${jit}`);
+  else {
+    if (jit) notes.push(`luajit: ${jit}`);
+    if (joff) notes.push(`luajit -joff: ${joff}`);
+  }
+  const w = r.peers.get('wasmoon')?.note;
+  if (w) notes.push(`wasmoon: ${w}`);
+  return notes.join('; ');
+}
+
+function peersSection(results: readonly Result[], R: Runner): string[] {
+  const L: string[] = ['## Peers: LuaJIT and wasmoon', ''];
+  L.push('The same programs under `luajit` (LuaJIT with its JIT), `luajit -joff` (its interpreter) and wasmoon (C Lua 5.4');
+  L.push('compiled to WebAssembly, run in Node.js by `scripts/wasmoon-run.ts`), in the same runs, taking turns with lua5.4 and');
+  L.push('Regolith. Ratio = its time / lua5.4\'s (Regolith\'s ratio repeated for comparison). wasmoon\'s time includes');
+  L.push('Node.js\'s start-up and loading and initialising its WebAssembly module, as Regolith\'s includes Node.js\'s.');
+  L.push('LuaJIT is Lua 5.1: it cannot run programs that use 5.3+ syntax or libraries, and prints some numbers differently');
+  L.push('(integral floats, integer overflow); such programs are marked and kept out of its mean, with their times in');
+  L.push('parentheses when it ran. Outputs are compared as for Regolith, without further normalising.');
+  L.push('');
+  const missing = [...R.peerMissing].map(([id, why]) => `${PEER_TITLE[id]}: ${why}`);
+  if (missing.length) { L.push(`Not run: ${missing.join('; ')}.`); L.push(''); }
+  const ids = PEER_IDS.filter((id) => !R.peerMissing.has(id));
+  L.push(`| Program | lua5.4 (s) | Regolith |${ids.map((id) => ` ${PEER_TITLE[id]} (s) | ratio |`).join('')}${R.timeBin ? `${ids.map((id) => ` ${PEER_TITLE[id]} MiB |`).join('')}` : ''} Notes |`);
+  L.push(`|---|--:|--:|${ids.map(() => '--:|--:|').join('')}${R.timeBin ? ids.map(() => '--:|').join('') : ''}---|`);
+  for (const r of results) {
+    if (!r.peers.size) continue;
+    const cols = ids.map((id) => { const [t, x] = peerCells(r.peers.get(id)); return ` ${t} | ${x} |`; }).join('');
+    const mem = R.timeBin ? ids.map((id) => ` ${fmtMiB(r.peers.get(id)?.rss ?? [])} |`).join('') : '';
+    L.push(`| ${r.bench.group}/${r.bench.name} | ${fmtS(r.lua)} | ${fmtRatio(r)} |${cols}${mem} ${cell(peerNotes(r), 300)} |`);
+  }
+  L.push('');
+  return L;
+}
+
+// ---------------------------------------------------------------------------
 // Reporting
 
 const STATUS_TEXT: Record<Status, string> = { ok: 'ok', FAIL: 'FAIL', ERROR: 'ERROR', TIMEOUT: 'TIMEOUT', SKIP: 'skipped' };
+
+/** The peers of one program, under its progress line: time, ratio and status. */
+function peerProgressLine(r: Result): string {
+  const parts = [...r.peers].map(([id, p]) => {
+    const [t, x] = peerCells(p);
+    return `${PEER_TITLE[id]} ${t} s ${x}${p.status === 'ok' ? '' : ` ${p.status}`}`;
+  });
+  const mem = r.luaRss.length || r.regRss.length ? ` | MiB lua5.4 ${fmtMiB(r.luaRss)} Regolith ${fmtMiB(r.regRss)}` : '';
+  return `${''.padEnd(24)} ${parts.join(' | ')}${mem}`;
+}
 
 function progressLine(r: Pair, label: string): string {
   const name = label.padEnd(24);
@@ -603,7 +1114,8 @@ function summaryText(s: Summary): string {
 
 function luaVersion(lua: string): string {
   const r = spawnSync(lua, ['-v'], { encoding: 'utf8' });
-  return (r.stdout || r.stderr).split(/\s{2,}|\n/)[0]!.trim() || 'unknown';
+  // "Lua 5.4.4  Copyright (C) ...", "LuaJIT 2.1.0-beta3 -- Copyright (C) ...": the name and version only.
+  return (r.stdout || r.stderr).split(/\s{2,}| -- |\n/)[0]!.trim() || 'unknown';
 }
 
 function machine(): string {
@@ -635,7 +1147,7 @@ function dialectSection(results: Result[], dialects: readonly Dialect[]): string
   return L;
 }
 
-function markdown(results: Result[], o: Options, R: Runner, started: Date, elapsedMs: number): string {
+function markdown(results: Result[], startup: StartupRow[] | null, o: Options, R: Runner, started: Date, elapsedMs: number): string {
   const cmd = `npm run bench${o.argv.length ? ' -- ' + o.argv.join(' ') : ''}`;
   const date = started.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
   const runs = o.runs ?? (o.quick ? 1 : DEFAULT_RUNS);
@@ -649,6 +1161,12 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   const how = `${o.nodeOptions.length ? `node ${o.nodeOptions.join(' ')} ` : ''}bin/regolith FILE ARGS`;
   L.push(`- Regolith: \`${how}\`, Node.js ${process.version}; ${R.engine}${o.snapshot ? ' (dist/ snapshot taken at start)' : ''}`);
   L.push(`- Reference: \`${R.lua}\` (${luaVersion(R.lua)})`);
+  if (o.peers) {
+    const peers = PEER_IDS.map((id) => (R.peerMissing.has(id) ? `${PEER_TITLE[id]}: ${R.peerMissing.get(id)}` : id === 'wasmoon' ? `wasmoon ${wasmoonVersion()} (\`node dist/scripts/wasmoon-run.js FILE ARGS\`)` : `\`${R.luajit} ${id === 'luajit-joff' ? '-joff ' : ''}FILE ARGS\``));
+    if (R.luajit) peers.push(`LuaJIT: ${luaVersion(R.luajit)}`);
+    L.push(`- Peers (see [Peers](#peers-luajit-and-wasmoon)): ${peers.join('; ')}`);
+  }
+  L.push(`- Peak memory: ${R.timeBin ? `maximum resident set size of each process (\`${R.timeBin} -f %M\`), median over the runs, in MiB` : '**not measured**: GNU time (/usr/bin/time, Debian package `time`) is not installed'}`);
   if (o.dialects.length) {
     const cols = o.dialects.map((d) => (R.refs.has(d) ? `\`bin/regolith --lua=${d}\` vs \`${R.refs.get(d)}\` (${luaVersion(R.refs.get(d)!)})` : `--lua=${d}: lua${d} not installed`));
     L.push(`- Dialects (see [Dialects](#dialects)): ${cols.join('; ')}`);
@@ -657,12 +1175,20 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
   L.push(`- Machine: ${machine()}; load average ${la(R.loadBefore)} at start, ${la(loadavg())} at the end`);
   L.push(`- ${runs} run${runs === 1 ? '' : 's'} per program and side${o.quick ? ', quick mode (smaller sizes)' : ''}${o.filter ? `, filter \`${o.filter.source}\`` : ''}; time limit ${fmtS(o.timeoutMs)} s per process`);
   L.push('');
+  L.push(...goalsSection(results, startup, o));
   L.push('## Geometric mean of Regolith time / lua5.4 time');
   L.push('');
   L.push('Over the programs whose output matched lua5.4\'s (lower is better; 1.00× = as fast as lua5.4):');
   L.push('');
   for (const s of summaries(results)) L.push(`${s.label.startsWith('  ') ? '  - ' : '- '}${s.label.trim()}: **${summaryText(s)}**`);
+  const mem = memoryRatio(results);
+  if (mem) L.push(`- peak memory, Regolith / lua5.4: **${fmtX(mem.mean)}** (geometric mean over ${mem.used} programs)`);
   L.push('');
+  if (o.peers) {
+    L.push('The peers, over the programs each ran with output matching lua5.4\'s (in parentheses: that number of the programs it ran):');
+    L.push('');
+    L.push(...implMeans(results, R));
+  }
   if (o.dialects.length) {
     L.push('In the other dialects, over the programs that the older reference runs and whose output matched its own:');
     L.push('');
@@ -688,28 +1214,34 @@ function markdown(results: Result[], o: Options, R: Runner, started: Date, elaps
     L.push(`## ${GROUP_TITLE[g]}`);
     L.push('');
     const lim = o.limits;
-    L.push(`| Program | Arguments | lua5.4 (s) | Regolith (s) | Ratio | Output |${lim ? ' with limits (s) | limits cost |' : ''} Notes |`);
-    L.push(`|---|---|--:|--:|--:|---|${lim ? '--:|--:|' : ''}---|`);
+    L.push(`| Program | Arguments | lua5.4 (s) | Regolith (s) | Ratio | Output | lua5.4 MiB | Regolith MiB |${lim ? ' with limits (s) | limits cost |' : ''} Notes |`);
+    L.push(`|---|---|--:|--:|--:|---|--:|--:|${lim ? '--:|--:|' : ''}---|`);
     for (const r of rs) {
       const status = r.status === 'ok' ? 'ok' : `**${STATUS_TEXT[r.status]}**`;
       const reg = (r.status === 'TIMEOUT' ? '>' : '') + fmtS(r.reg);
       const stdinNote = r.bench.stdin ? ' < input' : '';
       const limCols = lim ? ` ${fmtS(r.lim)} | ${r.limCost === null ? '-' : `${r.limCost.toFixed(2)}×`} |` : '';
-      L.push(`| ${r.bench.name} | \`${cell(r.args.join(' '), 60)}${stdinNote}\` | ${fmtS(r.lua)} | ${reg} | ${fmtRatio(r)} | ${status} |${limCols} ${cell(r.notes.join('; '), 300)} |`);
+      L.push(`| ${r.bench.name} | \`${cell(r.args.join(' '), 60)}${stdinNote}\` | ${fmtS(r.lua)} | ${reg} | ${fmtRatio(r)} | ${status} | ${fmtMiB(r.luaRss)} | ${fmtMiB(r.regRss)} |${limCols} ${cell(r.notes.join('; '), 300)} |`);
     }
     L.push('');
   }
+  if (o.peers) L.push(...peersSection(results, R));
+  if (startup) L.push(...startupSection(startup, R));
   if (o.dialects.length) L.push(...dialectSection(results, o.dialects));
   L.push('## Legend');
   L.push('');
   L.push('- **Times** are the median wall time of the runs, in seconds, process start-up included (Node.js start-up and');
-  L.push('  compiling the Lua program for Regolith). The two interpreters are run alternately on the same program.');
+  L.push('  compiling the Lua program for Regolith). The interpreters take turns on the same program.');
   L.push('- **Ratio** = Regolith time / lua5.4 time (for scimark: lua5.4 score / Regolith score). Below 1 Regolith is faster.');
   L.push('  A ratio in parentheses belongs to a program that did not run correctly: it is not in the geometric means.');
   L.push('- **Output**: `ok` when Regolith\'s stdout equals lua5.4\'s (awfy, qt and scimark: after masking the');
   L.push('  timings, memory figures and scores they print); **FAIL** when it differs; **ERROR** when Regolith exits with an error; **TIMEOUT** when it');
   L.push('  exceeds the time limit; *skipped* when lua5.4 itself cannot run the program or its input is missing.');
   L.push('  A failing program is not repeated.');
+  L.push('- **MiB**: peak memory, the maximum resident set size of the process as GNU time reports it (`%M`), median over');
+  L.push('  the runs. Every program run is under `/usr/bin/time -o FILE`, which adds its own fork and exec (about a millisecond,');
+  L.push('  more on a loaded machine) to every side alike; the timed start-up runs are not.');
+  L.push('- **Peers**: luajit, luajit -joff and wasmoon, timed like lua5.4 (see [Peers](#peers-luajit-and-wasmoon)).');
   L.push('- **Dialects**: the same, with `bin/regolith --lua=X` against luaX (its output is the one to match); a program');
   L.push('  that luaX cannot run (newer syntax or libraries; no C modules) is skipped in that column.');
   L.push('- Sizes are those of `../shared/README.md` (lua5.4 takes about 0.3-1.5 s); the microbenchmarks are');
@@ -756,7 +1288,18 @@ async function main(): Promise<void> {
   // lua5.1 would find LuaBitOp (`require 'bit'`, used by awfy and scimark
   // under 5.1) in Debian's /usr/lib/x86_64-linux-gnu/lua/5.1.
   const env = { ...suiteEnv(), LUA_CPATH: '', LUA_CPATH_5_3: '', LUA_CPATH_5_4: '' };
-  const R: Runner = { engine, loadBefore: loadavg(), lua, refs, node: process.execPath, regolith, env, inputs: new Map(), opts: o };
+  const timeBin = findGnuTime();
+  if (!timeBin) console.error('warning: GNU time (/usr/bin/time, Debian package `time`) is not installed: peak memory is not measured.');
+  const luajit = onPath('luajit');
+  const base = { regolith, node: process.execPath, luajit };
+  const { peers, missing: peerMissing } = o.peers ? findPeers(base) : { peers: [], missing: new Map<PeerId, string>() };
+  for (const why of new Set(peerMissing.values())) console.error(`warning: ${why}: its peer column stays empty (--no-peers to leave the peers out).`);
+  const scratch = mkdtempSync(join(tmpdir(), 'regolith-bench-rss-'));
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  const R: Runner = {
+    engine, loadBefore: loadavg(), lua, refs, ...base, env, inputs: new Map(), opts: o,
+    timeBin, rssFile: join(scratch, 'rss.txt'), peers, peerMissing,
+  };
 
   // A quick sanity check, so that a broken build is obvious at once.
   const hello = join(repoRoot, 'examples', 'hello.lua');
@@ -767,6 +1310,13 @@ async function main(): Promise<void> {
 
   const started = new Date();
   const t0 = Date.now();
+  let startup: StartupRow[] | null = null;
+  if (o.startup) {
+    startup = await measureStartup(R);
+    console.log(`start-up, median of ${STARTUP_RUNS} runs: ${startup.map((r) => `${r.label} ${r.error ? `failed (${r.error})` : `${fmtMs(median(r.times))} ms`}`).join(', ')}`);
+    const g = startupGoal(startup);
+    console.log(`  Regolith / node -e 0: ${g.figure} (goal ≤ ${GOALS.startup}×: ${g.verdict})`);
+  }
   await generateInputs(R, benches);
   const runs = o.runs ?? (o.quick ? 1 : DEFAULT_RUNS);
   console.log(`engine: ${engine}${o.snapshot ? ` (snapshot of dist/ in ${join(regolith, '..', '..')})` : ''}`);
@@ -778,6 +1328,7 @@ async function main(): Promise<void> {
     const r = await runBench(b, R);
     results.push(r);
     console.log(progressLine(r, `${b.group}/${b.name}`));
+    if (r.peers.size) console.log(peerProgressLine(r));
     for (const [d, p] of r.dialects) console.log(progressLine(p, `  --lua=${d}`));
   }
   const elapsed = Date.now() - t0;
@@ -786,6 +1337,17 @@ async function main(): Promise<void> {
   console.log('Geometric mean of Regolith/lua5.4 time ratios (programs with correct output only):');
   for (const s of summaries(results)) console.log(`  ${s.label.padEnd(40)} ${summaryText(s)}`);
   for (const d of o.dialects) console.log(`  ${`Regolith --lua=${d} / lua${d}`.padEnd(40)} ${summaryText(summarize('', dialectPairs(results, d)))}`);
+  if (o.peers) {
+    for (const id of PEER_IDS) {
+      if (peerMissing.has(id)) continue;
+      const m = implSummary(results, id);
+      console.log(`  ${`${PEER_TITLE[id]} / lua5.4`.padEnd(40)} ${summaryText({ label: '', ...m })}`);
+    }
+  }
+  const mem = memoryRatio(results);
+  if (mem) console.log(`  ${'peak memory, Regolith / lua5.4'.padEnd(40)} ${fmtX(mem.mean)} over ${mem.used} programs`);
+  console.log('\nGoals of issue 13:');
+  for (const g of goals(results, startup)) console.log(`  [${g.verdict === 'met' ? 'x' : ' '}] ${g.goal}: ${g.figure} — ${g.verdict}`);
   const bad = results.filter((r) => r.status !== 'ok' && r.status !== 'SKIP');
   if (bad.length) console.log(`\n${bad.length} program(s) did not run correctly under Regolith: ${bad.map((r) => `${r.bench.name} (${r.status})`).join(', ')}`);
   for (const d of o.dialects) {
@@ -796,14 +1358,14 @@ async function main(): Promise<void> {
   if (skipped.length) console.log(`${skipped.length} skipped: ${skipped.map((r) => `${r.bench.name} (${r.notes[0] ?? ''})`).join('; ')}`);
 
   // A docs/benchmarks.md without the dialect columns would drop them: also a partial run.
-  const partial = o.quick || o.filter !== null || o.only !== null || o.dialects.length < DIALECT_COLUMNS.length;
+  const partial = o.quick || o.filter !== null || o.only !== null || o.dialects.length < DIALECT_COLUMNS.length || !o.peers || !o.startup;
   const write = o.write ?? !partial;
-  const out = join(repoRoot, 'docs', 'benchmarks.md');
+  const out = o.out ?? join(repoRoot, 'docs', 'benchmarks.md');
   if (write) {
-    writeFileSync(out, markdown(results, o, R, started, elapsed));
+    writeFileSync(out, markdown(results, startup, o, R, started, elapsed));
     console.log(`\nwrote ${relative(process.cwd(), out) || out}`);
   } else {
-    console.log(`\n${relative(process.cwd(), out)} not written (${o.write === false ? '--no-write' : 'partial run: --quick/--filter/--only/--no-dialects'}; pass --write to write it)`);
+    console.log(`\n${relative(process.cwd(), out)} not written (${o.write === false ? '--no-write' : 'partial run: --quick/--filter/--only/--no-dialects/--no-peers/--no-startup'}; pass --write to write it)`);
   }
 }
 

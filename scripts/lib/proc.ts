@@ -1,5 +1,7 @@
 // Running a child process with a timeout, capturing its output and wall time.
 import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 
 export interface ProcResult {
   status: number | null;
@@ -76,4 +78,39 @@ export async function mapLimit<T, R>(items: readonly T[], jobs: number, fn: (ite
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
   return results;
+}
+
+/** A process result with the peak memory of the process, when it could be measured. */
+export interface MeasuredResult extends ProcResult {
+  /** Maximum resident set size in KiB (GNU time's %M); null when not measured. */
+  maxRssKb: number | null;
+}
+
+/**
+ * Runs `cmd args` like runProcess, under GNU time (`timeBin`, e.g.
+ * /usr/bin/time) when given, to learn its maximum resident set size. GNU time
+ * only forks, waits and writes one line to `rssFile`, so it adds about a
+ * millisecond to the wall time, and the same to every side of a comparison.
+ * Its exit status is the command's; a command killed by a signal makes it
+ * exit with 128 + the signal, which is turned back into `signal` here.
+ */
+export async function runMeasured(timeBin: string | null, rssFile: string, cmd: string, args: readonly string[], o: ProcOptions = {}): Promise<MeasuredResult> {
+  if (!timeBin) return { ...(await runProcess(cmd, args, o)), maxRssKb: null };
+  rmSync(rssFile, { force: true });
+  const p = await runProcess(timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args], o);
+  let report = '';
+  try { report = readFileSync(rssFile, 'utf8'); } catch { /* killed before GNU time wrote it (timeout) */ }
+  const lines = report.split('\n').map((l) => l.trim()).filter(Boolean);
+  const kb = Number(lines[lines.length - 1]);
+  const res: MeasuredResult = { ...p, maxRssKb: Number.isInteger(kb) && kb > 0 ? kb : null };
+  const sig = /^Command terminated by signal (\d+)$/m.exec(report);
+  if (sig && !p.timedOut) {
+    const name = Object.entries(osConstants.signals).find(([, n]) => n === Number(sig[1]))?.[0];
+    res.status = null;
+    res.signal = (name ?? null) as NodeJS.Signals | null;
+  }
+  // GNU time's own "cannot run" message: the command did not start at all.
+  const cannot = /^\S*time: cannot run .*$/m.exec(p.stderr);
+  if (cannot && p.status === 127) res.spawnError = cannot[0];
+  return res;
 }
