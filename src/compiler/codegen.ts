@@ -1918,10 +1918,18 @@ export class CodeGen {
         // 64-bit result is the sign extension of theirs). Shifts: a left
         // shift by 0..21 stays below 2^53 (a multiplication); a logical
         // right shift of a non-negative int32 by 0..31 is `>>>`.
-        const i32 = (o: Operand) => `${o.num ? '' : `typeof ${o.code} === 'number' && `}(${o.code} | 0) === ${o.code}`;
-        if (op === '<<') return js`(${prep}${i32(A)} && ${i32(B)} && ${b} >= 0 && ${b} <= 21 ? ${a} * (1 << ${b}) : ${slow})`;
-        if (op === '>>') return js`(${prep}${i32(A)} && ${a} >= 0 && ${i32(B)} && ${b} >= 0 && ${b} <= 31 ? ${a} >>> ${b} : ${slow})`;
-        return js`(${prep}${i32(A)} && ${i32(B)} ? ${a} ${op === '~' ? '^' : op} ${b} : ${slow})`;
+        // An integer literal's checks are made here (`lit`: its value, or null).
+        const lit = (x: Expr) => (x.kind === 'Integer' && x.value >= -(2n ** 31n) && x.value < 2n ** 31n ? Number(x.value) : null);
+        const la = lit(e.left), lb = lit(e.right);
+        const i32 = (o: Operand, l: number | null, lo: number, hi: number): string[] => {
+          if (l !== null) return l >= lo && l <= hi ? [] : ['false'];
+          return [`typeof ${o.code} === 'number'`, `(${o.code} | 0) === ${o.code}`, ...(lo > -(2 ** 31) ? [`${o.code} >= ${lo}`] : []), ...(hi < 2 ** 31 - 1 ? [`${o.code} <= ${hi}`] : [])];
+        };
+        const I = -(2 ** 31), J = 2 ** 31 - 1;
+        const guard = op === '<<' ? [...i32(A, la, I, J), ...i32(B, lb, 0, 21)] : op === '>>' ? [...i32(A, la, 0, J), ...i32(B, lb, 0, 31)] : [...i32(A, la, I, J), ...i32(B, lb, I, J)];
+        if (guard.includes('false')) return js`(${prep}${slow})`;
+        const fast = op === '<<' ? `${a} * ${lb !== null ? String(2 ** lb) : `(1 << ${b})`}` : op === '>>' ? `${a} >>> ${b}` : `${a} ${op === '~' ? '^' : op} ${b}`;
+        return js`(${prep}${guard.length ? guard.join(' && ') : 'true'} ? ${fast} : ${slow})`;
       }
       case '..':
         // Limited states: a long result goes through the helper, which checks and charges it.

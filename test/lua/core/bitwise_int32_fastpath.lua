@@ -40,3 +40,8 @@ print(h)
 local big = 1
 for i = 1, 70 do big = big << 1 | 1 end
 print(big)
+-- literal operands (checked at compile time)
+for _, x in ipairs({0, 1, -1, 5, -7, 0x7fffffff, -0x80000000, 2^40 | 0, math.mininteger}) do
+  print(x, x << 0, x << 1, x << 21, x << 22, x << 63, x << 64, x << -1, x >> 0, x >> 1, x >> 31, x >> 32, x >> -3,
+        x & 0xff, x & 0x80000000, x | -1, x ~ 0x7fffffff, x ~ -0x80000001, 3 << x % 64, 1 >> x % 8, ~x)
+end
