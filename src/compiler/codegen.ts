@@ -344,6 +344,11 @@ class FnState {
   spanning = false;
   /** Some statement of the function emitted an instruction (5.1's line events: a `local` of nils before that emits none). */
   coded = false;
+  /**
+   * Locals held as raw floats (`floatLocals`): a JS number in one is a Lua
+   * float of that value, integral or not; see `fexpr`.
+   */
+  fq: ReadonlySet<Variable> = new Set();
   /** JS label of the innermost enclosing Lua loop, for `break`. */
   constructor(readonly node: FunctionNode, readonly gen: boolean, readonly parent: FnState | null) {}
   /** Temporaries the function declares: the most ever in use at once (see `release`). */
@@ -621,6 +626,7 @@ export class CodeGen {
     const saved = this.fs;
     const savedOut = this.out;
     this.fs = new FnState(fn, gen, parent);
+    if (this.rawFloats) this.fs.fq = this.floatLocals(fn);
     if (!gen && !fn.isVararg) this.fs.selfRef = selfRef;
     this.out = [];
     // A captured parameter arrives under another name and is put in a cell.
@@ -1134,9 +1140,17 @@ export class CodeGen {
     const values = s.values;
     // Compile-time constants are still materialised (cheap and simple).
     let vals: Code[];
+    const fq = this.fs.fq;
     if (values.length === 0) vals = vars.map(() => 'undefined');
-    else if (vars.length === 1 && values.length === 1) vals = [this.exprBelow(values[0], s.line)];
-    else vals = this.valuesInto(values, vars.length, s.line);
+    else if (vars.length === 1 && values.length === 1) vals = [fq.has(vars[0]!) ? this.fqBelow(values[0], s.line) : this.exprBelow(values[0], s.line)];
+    else if (vars.some((v) => fq.has(v)) && values.length === vars.length && !isMulti(values[values.length - 1]!)) {
+      // Each value into a temporary, raw for a raw-float local.
+      vals = values.map((e, i) => {
+        const t = this.fs.temp();
+        this.emit(js`${t} = ${fq.has(vars[i]!) ? this.fqBelow(e, s.line) : this.exprBelow(e, s.line)};\n`);
+        return t;
+      });
+    } else vals = this.valuesInto(values, vars.length, s.line).map((c, i) => (fq.has(vars[i]!) ? `$toFq(${c})` : c));
     this.emit(js`${kw}${joinCode(vars.map((v, i) => js`${vname(v)} = ${vinit(v, vals[i]!)}`), ', ')};\n`);
     // A compile-time constant has no register: getlocal does not see it.
     for (const v of vars) if (v.constValue === undefined) this.registerLocal(v.name, vref(v));
@@ -1182,6 +1196,12 @@ export class CodeGen {
     const storeAt = storeLine(s);
     this.storeMark = storeAt !== null && storeAt > this.markedLine ? this.mark(storeAt) : '';
     if (s.targets.length === 1 && s.values.length === 1) {
+      const t0 = s.targets[0]!;
+      if (t0.kind === 'Name' && t0.variable && this.fs.fq.has(t0.variable)) {
+        this.emit(js`${vname(t0.variable)} = ${this.fqBelow(s.values[0]!, s.line)};\n`);
+        this.storeMark = '';
+        return;
+      }
       let v = this.exprBelow(s.values[0], s.line);
       if (store !== null) {
         const t = this.fs.temp();
@@ -1218,7 +1238,7 @@ export class CodeGen {
   private assignTo(target: NameExpr | IndexExpr, value: Code): void {
     if (target.kind === 'Name') {
       if (target.variable) {
-        this.emit(js`${vref(target.variable)} = ${value};\n`);
+        this.emit(js`${vref(target.variable)} = ${this.fs.fq.has(target.variable) ? js`$toFq(${value})` : value};\n`);
       } else {
         this.emit(js`${this.setIndex(vref(target.env!), str(target.name), value, describeEnv(target))};\n`);
       }
@@ -1467,8 +1487,10 @@ export class CodeGen {
         return e.kind === 'Index' ? this.indexExpr(e) : js`$first(${this.callExpr(e, 'multi')})`;
       }
       case 'Table': return this.tableExpr(e);
-      case 'Binary': return longLeftSpine(e, this.chain) ? this.binaryChain(e) : this.binary(e);
-      case 'Unary': return this.unary(e);
+      case 'Binary':
+        if (longLeftSpine(e, this.chain)) return this.binaryChain(e);
+        return FARITH.has(e.op) && this.fkind(e) !== 'V' ? this.boxed(this.fexpr(e)) : this.binary(e);
+      case 'Unary': return e.op === '-' && this.fkind(e) !== 'V' ? this.boxed(this.fexpr(e)) : this.unary(e);
     }
   }
 
@@ -1514,6 +1536,11 @@ export class CodeGen {
     return joinCode([...fixed, hooks !== null ? js`(${at(last, n)}${this.expr(last)})` : cat(at(last, n), this.expr(last))], ', ');
   }
 
+  /** `exprBelow` in the raw-float representation (`toFqCode`). */
+  private fqBelow(e: Expr, line: number): Code {
+    return cat(e.line > line ? this.mark(e.line) : '', this.toFqCode(e));
+  }
+
   /** `e`, with a line marker when it starts below `line` (the line its code would otherwise get). */
   private exprBelow(e: Expr, line: number): Code {
     return cat(e.line > line ? this.mark(e.line) : '', this.expr(e));
@@ -1523,6 +1550,7 @@ export class CodeGen {
     if (e.variable) {
       const c = e.variable.constValue;
       if (c && !e.variable.assigned) return this.expr(c);
+      if (this.fs.fq.has(e.variable)) return `$fromFq(${vname(e.variable)})`;
       return vref(e.variable);
     }
     return this.getField(vref(e.env!), e.name, describeEnv(e));
@@ -1574,7 +1602,7 @@ export class CodeGen {
     const desc = describe(e.callee);
     const args = this.argList(e.args, e.line, e.lastLine);
     const site = callSiteFor(e.callee);
-    if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue) {
+    if (e.callee.kind === 'Name' && e.callee.variable && !e.callee.variable.constValue && !this.fs.fq.has(e.callee.variable)) {
       return this.invoke(vref(e.callee.variable), args, desc, e.line, site, tail);
     }
     const f = this.fs.temp();
@@ -1705,7 +1733,7 @@ export class CodeGen {
       const raw = e.value < 0 ? `(${e.value})` : String(e.value);
       return { code: raw, prep: '', num: true, int: false, float: true, slow: floatLiteral(e.value) };
     }
-    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue) return plain(vname(e.variable), false, false);
+    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue && !this.fs.fq.has(e.variable)) return plain(vname(e.variable), false, false);
     const t = this.fs.temp();
     return { code: t, prep: js`${t} = ${this.expr(e)}, `, num: false, int: false, float: false, slow: t };
   }
@@ -1815,6 +1843,10 @@ export class CodeGen {
         ? js`((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
         : js`((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
     }
+    if (COMPARISONS.has(op)) {
+      const kl = this.fkind(e.left), kr = this.fkind(e.right);
+      if (kl === 'F' || kl === 'Fq' || kr === 'F' || kr === 'Fq') return this.fcompare(e);
+    }
     // Raw integral float literals only where the fast path treats them right.
     const rawFloats = ['+', '-', '*', '/', '<', '<=', '>', '>='].includes(op);
     const A = this.operand(e.left, rawFloats);
@@ -1881,7 +1913,23 @@ export class CodeGen {
       }
       case '&': case '|': case '~': case '<<': case '>>': {
         const name = { '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr' }[op];
-        return js`(${prep}(${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db})))`;
+        const slow = js`(${mark}${this.helper('arith')}${str(name)}, ${a}, ${b}, ${da}, ${db}))`;
+        // Integers in int32 range: JS's 32-bit operators are exact (the
+        // 64-bit result is the sign extension of theirs). Shifts: a left
+        // shift by 0..21 stays below 2^53 (a multiplication); a logical
+        // right shift of a non-negative int32 by 0..31 is `>>>`.
+        // An integer literal's checks are made here (`lit`: its value, or null).
+        const lit = (x: Expr) => (x.kind === 'Integer' && x.value >= -(2n ** 31n) && x.value < 2n ** 31n ? Number(x.value) : null);
+        const la = lit(e.left), lb = lit(e.right);
+        const i32 = (o: Operand, l: number | null, lo: number, hi: number): string[] => {
+          if (l !== null) return l >= lo && l <= hi ? [] : ['false'];
+          return [`typeof ${o.code} === 'number'`, `(${o.code} | 0) === ${o.code}`, ...(lo > -(2 ** 31) ? [`${o.code} >= ${lo}`] : []), ...(hi < 2 ** 31 - 1 ? [`${o.code} <= ${hi}`] : [])];
+        };
+        const I = -(2 ** 31), J = 2 ** 31 - 1;
+        const guard = op === '<<' ? [...i32(A, la, I, J), ...i32(B, lb, 0, 21)] : op === '>>' ? [...i32(A, la, 0, J), ...i32(B, lb, 0, 31)] : [...i32(A, la, I, J), ...i32(B, lb, I, J)];
+        if (guard.includes('false')) return js`(${prep}${slow})`;
+        const fast = op === '<<' ? `${a} * ${lb !== null ? String(2 ** lb) : `(1 << ${b})`}` : op === '>>' ? `${a} >>> ${b}` : `${a} ${op === '~' ? '^' : op} ${b}`;
+        return js`(${prep}${guard.length ? guard.join(' && ') : 'true'} ? ${fast} : ${slow})`;
       }
       case '..':
         // Limited states: a long result goes through the helper, which checks and charges it.
@@ -1899,6 +1947,205 @@ export class CodeGen {
         return js`(${prep}${nums} ? ${a} > ${b} : (${mark}${this.helper('lt')}${sb}, ${sa})))`;
       case '>=':
         return js`(${prep}${nums} ? ${a} >= ${b} : (${mark}${this.helper('le')}${sb}, ${sa})))`;
+    }
+  }
+
+  // ------------------------------------------------------------ raw floats
+
+  /**
+   * Raw floats: arithmetic whose result is a float when its operands are
+   * numbers (`+ - *` with a float operand, `/`, `^`) is computed on raw JS
+   * numbers and its result kept raw while another such operation or a
+   * comparison consumes it, so an integral float (`2.0 * x`, `0.0`) is not
+   * boxed in between. Locals whose every assignment is such an expression
+   * (`floatLocals`) hold the raw-float representation (see `fexpr`). Not in
+   * 5.1 (every number is a raw double already) nor in instrumented or
+   * debugged code (getlocal and setlocal see the locals' JS values).
+   */
+  private get rawFloats(): boolean {
+    return !this.doubles && !this.instrument && !this.debugged;
+  }
+
+  /**
+   * What is known statically of `e`'s value as `fexpr` compiles it: 'F' a
+   * raw JS number that is a Lua float; 'N' a JS number in the ordinary
+   * representation (an integer literal); 'Fq' the raw-float representation
+   * (a JS number is a float; anything else a Lua value, with integers that
+   * are JS numbers held as bigints); 'V' an ordinary Lua value.
+   */
+  private fkind(e: Expr): 'F' | 'N' | 'Fq' | 'V' {
+    if (!this.rawFloats || this.exprDepth > DEEP) return 'V';
+    switch (e.kind) {
+      case 'Float': return 'F';
+      case 'Integer': return e.value >= -BigInt(MAX_SAFE) && e.value <= BigInt(MAX_SAFE) ? 'N' : 'V';
+      case 'Paren': return this.fkind(e.expr);
+      case 'Name': return e.variable && this.fs.fq.has(e.variable) && !e.variable.constValue ? 'Fq' : 'V';
+      case 'Unary': {
+        if (e.op !== '-') return 'V';
+        const k = this.fkind(e.operand);
+        return k === 'F' || k === 'Fq' ? k : 'V';
+      }
+      case 'Binary': {
+        if (!FARITH.has(e.op) || longLeftSpine(e, CHAIN)) return 'V';
+        const l = this.fkind(e.left), r = this.fkind(e.right);
+        const known = (l === 'F' || l === 'N') && (r === 'F' || r === 'N');
+        if (e.op === '/' || e.op === '^') return known ? 'F' : 'Fq';
+        if (l !== 'F' && l !== 'Fq' && r !== 'F' && r !== 'Fq') return 'V';
+        return known ? 'F' : 'Fq';
+      }
+      default: return 'V';
+    }
+  }
+
+  /**
+   * The locals of `fn` (its own, uncaptured, plain `local`s) to hold as raw
+   * floats: every value assigned to them is a float-valued expression
+   * (`fkind` 'F' or 'Fq'), given the others (largest fixed point), or the
+   * nil of a `local x` without a value.
+   */
+  private floatLocals(fn: FunctionNode): Set<Variable> {
+    const assigned = new Map<Variable, Expr[] | null>();
+    const candidate = (v: Variable) => v.func === fn && v.role === 'local' && !isCell(v) && v.attrib === null && v.constValue === undefined;
+    const note = (v: Variable, values: Expr[], i: number, declared: boolean) => {
+      let list = assigned.get(v);
+      if (list === null) return;
+      if (list === undefined) {
+        if (!declared) return; // not declared by a `local` statement
+        assigned.set(v, (list = []));
+      }
+      const last = values.length - 1;
+      if (values.length === 0) return; // `local x`: nil
+      if (i < last || (i === last && !isMulti(values[last]!))) list.push(values[i]!);
+      else assigned.set(v, null);
+    };
+    const visit = (b: Block): void => {
+      for (const st of b.body) {
+        switch (st.kind) {
+          case 'Local': st.variables.forEach((v, i) => { if (candidate(v)) note(v, st.values, i, true); }); break;
+          case 'Assign':
+            st.targets.forEach((t, i) => { if (t.kind === 'Name' && t.variable && assigned.has(t.variable)) note(t.variable, st.values, i, false); });
+            break;
+          case 'Do': case 'While': case 'Repeat': case 'NumericFor': case 'GenericFor': visit(st.body); break;
+          case 'If': for (const c of st.clauses) visit(c.body); if (st.orelse) visit(st.orelse); break;
+          default: break;
+        }
+      }
+    };
+    visit(fn.body);
+    const fq = new Set<Variable>();
+    for (const [v, list] of assigned) if (list !== null && list.length > 0) fq.add(v);
+    this.fs.fq = fq;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const v of fq) {
+        if (assigned.get(v)!.some((e) => { const k = this.fkind(e); return k !== 'F' && k !== 'Fq'; })) {
+          fq.delete(v);
+          changed = true;
+        }
+      }
+    }
+    return fq;
+  }
+
+  /** Compile `e` (of any `fkind`) to code in that representation. */
+  private fexpr(e: Expr): { code: Code; kind: 'F' | 'N' | 'Fq' | 'V' } {
+    if (this.pinned.size > 0 && this.pinned.has(e)) return { code: this.pinned.get(e)!, kind: 'V' };
+    const kind = this.fkind(e);
+    if (kind === 'V' || kind === 'N') return { code: this.expr(e), kind };
+    switch (e.kind) {
+      case 'Float': return { code: rawFloat(e.value), kind: 'F' };
+      case 'Paren': return this.fexpr(e.expr);
+      case 'Name': return { code: vname(e.variable!), kind: 'Fq' };
+      case 'Unary': {
+        const x = this.fexpr(e.operand);
+        if (x.kind === 'F') return { code: `(-${x.code})`, kind: 'F' };
+        const t = this.fs.temp();
+        const d = this.descArg(describe(e.operand));
+        const opLine = e.line;
+        const mark = opLine > this.markedLine || lastLineOf(e.operand) > opLine ? this.mark(opLine) : '';
+        this.exprDepth++;
+        const code = js`((${t} = ${x.code}), typeof ${t} === 'number' ? -${t} : $toFq(${mark}${this.helper('arith')}"unm", $fromFq(${t}), $fromFq(${t}), ${d}, ${d})))`;
+        this.exprDepth--;
+        return { code, kind: 'Fq' };
+      }
+      case 'Binary': {
+        this.exprDepth++;
+        const code = this.farith(e);
+        this.exprDepth--;
+        return { code, kind };
+      }
+      default: throw new Error('fexpr: unexpected ' + e.kind);
+    }
+  }
+
+  /** An operand of a raw-float operation, usable several times (see `operand`). */
+  private foperand(e: Expr): { code: string; prep: Code; kind: 'F' | 'N' | 'Fq' | 'V'; slow: string } {
+    const k = this.fkind(e);
+    if (e.kind === 'Float' && k === 'F') return { code: rawFloat(e.value), prep: '', kind: 'F', slow: floatLiteral(e.value) };
+    if (k === 'N' && e.kind === 'Integer') { const c = integerLiteral(e.value); return { code: c, prep: '', kind: 'N', slow: c }; }
+    if (e.kind === 'Name' && e.variable && !isCell(e.variable) && !e.variable.constValue && !this.pinned.has(e)) {
+      const n = vname(e.variable);
+      return this.fs.fq.has(e.variable) ? { code: n, prep: '', kind: 'Fq', slow: `$fromFq(${n})` } : { code: n, prep: '', kind: 'V', slow: n };
+    }
+    const x = this.fexpr(e);
+    const t = this.fs.temp();
+    const slow = x.kind === 'F' ? `$mkFloat(${t})` : x.kind === 'Fq' ? `$fromFq(${t})` : t;
+    return { code: t, prep: js`${t} = ${x.code}, `, kind: x.kind, slow };
+  }
+
+  /** `+ - * / ^` on raw floats (`fkind` of `e` is 'F' or 'Fq'). */
+  private farith(e: BinaryExpr): Code {
+    const op = e.op;
+    const A = this.foperand(e.left);
+    const opLine = this.dialect.operatorAtLastLine ? lastLineOf(e.right) : e.opLine;
+    const mark = opLine > this.markedLine || lastLineOf(e.right) > opLine ? this.mark(opLine) : '';
+    const B = this.foperand(e.right);
+    const a = A.code, b = B.code;
+    const checks = [A, B].filter((o) => o.kind === 'Fq' || o.kind === 'V').map((o) => `typeof ${o.code} === 'number'`);
+    let value: Code;
+    if (op === '^') value = `$floatPow(${a}, ${b})`;
+    else {
+      const r = this.fs.temp();
+      value = `((${r} = ${a} ${op} ${b}) === ${r} ? ${r} : $nanOf(${a}, ${b}))`;
+    }
+    const prep = cat(A.prep, B.prep);
+    if (checks.length === 0) return js`(${prep}${value})`;
+    const name = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '^': 'pow' }[op as '+'];
+    const da = this.descArg(this.operandDesc(e.left, op));
+    const db = this.descArg(this.operandDesc(e.right, op));
+    return js`(${prep}${checks.join(' && ')} ? ${value} : $toFq(${mark}${this.helper('arith')}${str(name)}, ${A.slow}, ${B.slow}, ${da}, ${db})))`;
+  }
+
+  /** A Lua value from `fexpr`'s code. */
+  private boxed(x: { code: Code; kind: 'F' | 'N' | 'Fq' | 'V' }): Code {
+    return x.kind === 'F' ? js`$mkFloat(${x.code})` : x.kind === 'Fq' ? js`$fromFq(${x.code})` : x.code;
+  }
+
+  /** `e` in the raw-float representation (the value of a raw-float local). */
+  private toFqCode(e: Expr): Code {
+    if (e.kind === 'Nil') return 'undefined';
+    const x = this.fexpr(e);
+    return x.kind === 'F' || x.kind === 'Fq' ? x.code : js`$toFq(${x.code})`;
+  }
+
+  /** A comparison with a raw-float operand. */
+  private fcompare(e: BinaryExpr): Code {
+    const op = e.op;
+    const A = this.foperand(e.left);
+    const opLine = lastLineOf(e.right);
+    const mark = opLine > this.markedLine || lastLineOf(e.right) > opLine ? this.mark(opLine) : '';
+    const B = this.foperand(e.right);
+    const a = A.code, b = B.code, sa = A.slow, sb = B.slow;
+    const checks = [A, B].filter((o) => o.kind === 'Fq' || o.kind === 'V').map((o) => `typeof ${o.code} === 'number'`);
+    const nums = checks.length ? checks.join(' && ') : 'true';
+    const prep = cat(A.prep, B.prep);
+    switch (op) {
+      case '==': return js`(${prep}${nums} ? ${a} === ${b} : (${mark}${this.helper('eq')}${sa}, ${sb})))`;
+      case '~=': return js`(${prep}${nums} ? ${a} !== ${b} : !(${mark}${this.helper('eq')}${sa}, ${sb})))`;
+      case '<': return js`(${prep}${nums} ? ${a} < ${b} : (${mark}${this.helper('lt')}${sa}, ${sb})))`;
+      case '<=': return js`(${prep}${nums} ? ${a} <= ${b} : (${mark}${this.helper('le')}${sa}, ${sb})))`;
+      case '>': return js`(${prep}${nums} ? ${a} > ${b} : (${mark}${this.helper('lt')}${sb}, ${sa})))`;
+      default: return js`(${prep}${nums} ? ${a} >= ${b} : (${mark}${this.helper('le')}${sb}, ${sa})))`;
     }
   }
 
@@ -1939,7 +2186,7 @@ export class CodeGen {
       }
       default: {
         const t = this.fs.temp();
-        return js`((${t} = ${v}), ${mark}${this.helper('arith')}"bnot", ${t}, ${t}, ${d}, ${d}))`;
+        return js`((${t} = ${v}), typeof ${t} === 'number' && (${t} | 0) === ${t} ? ~${t} : ${mark}${this.helper('arith')}"bnot", ${t}, ${t}, ${d}, ${d}))`;
       }
     }
   }
@@ -2008,6 +2255,17 @@ function fold51(e: Expr): number | undefined {
 
 /** Arithmetic operators of the 'double' number model (5.1) and their event names. */
 const DOUBLE_ARITH: Partial<Record<string, string>> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow' };
+
+/** A float as a raw JS number (the raw-float representation). */
+function rawFloat(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '(-Infinity)';
+  if (Object.is(v, -0)) return '(-0)';
+  return v < 0 ? `(${String(v)})` : String(v);
+}
+
+/** Operators whose result is a float when the operands are numbers and one is a float (`/`, `^`: always). */
+const FARITH = new Set(['+', '-', '*', '/', '^']);
 
 function floatLiteral(v: number): string {
   if (Number.isNaN(v)) return 'NaN';

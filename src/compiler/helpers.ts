@@ -89,6 +89,10 @@ export interface RuntimeHelpers {
   divNumbers: (a: number, b: number) => number | LuaFloat;
   isSmallInt: (v: unknown) => boolean;
   mkFloat: (x: number) => number | LuaFloat;
+  /** A Lua value in the representation of a raw-float local (codegen `fexpr`): a float as a raw JS number, an integer that is a JS number as a bigint. */
+  toFq: (v: unknown) => unknown;
+  /** Back from the raw-float representation to a Lua value: a JS number is a float (boxed when integral), a bigint a canonical integer. */
+  fromFq: (v: unknown) => LuaValue;
   forprep: (a: unknown, b: unknown, c: unknown) => [number, number, number, ForKind];
   forval: (i: number, kind: Exclude<ForKind, 0>) => LuaValue;
   /** A closure cache for a chunk instance (DialectSpec `closureCache`; engine.newClosureCache). */
@@ -130,7 +134,7 @@ const HELPER_NAMES = {
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
-  numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,
+  numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, toFq: true, fromFq: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,
   B: true, pause: true,
 } as const satisfies Record<keyof RuntimeHelpers, true>;

@@ -187,10 +187,28 @@ const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,
-  numArith: ops.numArith, nanOf: N.nanOf, floatPow: N.floatPow, divNumbers: N.divNumbers, isSmallInt, mkFloat, forprep, forval, forprepWrap, kcache, callable: ops.callableAtCall,
+  numArith: ops.numArith, nanOf: N.nanOf, floatPow: N.floatPow, divNumbers: N.divNumbers, isSmallInt, mkFloat, toFq, fromFq, forprep, forval, forprepWrap, kcache, callable: ops.callableAtCall,
   checkClose, tbcError, tbcErrorG, tbcClose, tbcCloseG,
   clr: clearRegisters, pause,
 };
+
+/**
+ * The representation of a raw-float local (compiler/codegen.ts `fexpr`): a
+ * JS number is a Lua float of that value (integral or not); any other value
+ * is the Lua value itself, except that an integer small enough to be a JS
+ * number is held as a bigint. Slow-path results enter through `toFq`.
+ */
+function toFq(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  return v instanceof LuaFloat ? v.n : v;
+}
+
+/** A value held in the raw-float representation, back as a Lua value. */
+function fromFq(v: unknown): LuaValue {
+  if (typeof v === 'number') return Number.isInteger(v) ? new LuaFloat(v) : v;
+  if (typeof v === 'bigint') return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+  return v as LuaValue;
+}
 
 /** The running coroutine's list of running functions, for environments by level (5.1). */
 function fenvFrames(): LuaValue[] {
