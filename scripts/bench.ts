@@ -684,9 +684,10 @@ function snapshotRegolith(): string {
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  copyFileSync(join(repoRoot, 'bin', 'regolith'), join(dir, 'bin', 'regolith'));
+  // bin/package.json makes bin/regolith CommonJS; the bundle's code cache is used only next to its bundle.
+  for (const f of ['regolith', 'package.json']) copyFileSync(join(repoRoot, 'bin', f), join(dir, 'bin', f));
   cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
-  copyFileSync(join(repoRoot, 'dist', 'regolith.mjs'), join(dir, 'dist', 'regolith.mjs'));
+  for (const f of ['regolith.cjs', 'regolith.cjs.cache']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));
   mkdirSync(join(dir, 'dist', 'scripts'));
   copyFileSync(join(repoRoot, 'dist', 'scripts', 'bench-limited.js'), join(dir, 'dist', 'scripts', 'bench-limited.js'));
   // The wasmoon runner too; it finds the wasmoon package through a link to node_modules.

@@ -10,9 +10,9 @@
 // version, `prog: message`, tracebacks) is reproduced with our program name.
 import { RunBudget, type Limits } from '../runtime/limits.js';
 import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { LuaState } from '../runtime/state.js';
 import { nodeHost } from '../host/node.js';
+import { isatty } from '../host/node-builtins.js';
 import type { Host } from '../host/host.js';
 import { fileSystemOf, readWholeFile } from '../host/fs.js';
 import { openLibs } from '../stdlib/init.js';

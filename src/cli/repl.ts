@@ -12,9 +12,9 @@
 // terminal, like lua5.4 built with GNU readline, prompts and the lines read
 // are echoed on stdout.
 import { closeState } from '../runtime/gc.js';
-import { isatty } from 'node:tty';
-import { createInterface, type Interface } from 'node:readline';
-import { Script } from 'node:vm';
+import type { Interface } from 'node:readline';
+import type { Script } from 'node:vm';
+import { isatty, readline, vm } from '../host/node-builtins.js';
 import type { Interpreter } from './regolith.js';
 import * as ops from '../runtime/ops.js';
 import * as N from '../runtime/number.js';
@@ -121,7 +121,7 @@ function interruptible<T>(fn: () => T): { done: true; value: T } | { done: false
   if (raw) stdin.setRawMode(false);
   const g = globalThis as Record<string, unknown>;
   g[CALL_KEY] = fn;
-  interruptScript ??= new Script(`globalThis.${CALL_KEY}()`);
+  interruptScript ??= new (vm().Script)(`globalThis.${CALL_KEY}()`);
   try {
     return { done: true, value: interruptScript.runInThisContext({ breakOnSigint: true }) as T };
   } catch (e) {
@@ -183,7 +183,7 @@ class TerminalSource implements LineSource {
   private closed = false;
 
   constructor() {
-    this.rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000, removeHistoryDuplicates: true });
+    this.rl = readline().createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000, removeHistoryDuplicates: true });
     this.rl.on('line', (l) => this.deliver(Buffer.from(l, 'utf8').toString('latin1')));
     this.rl.on('close', () => {
       this.closed = true;
@@ -240,7 +240,7 @@ class StreamSource implements LineSource {
   private rl: Interface;
 
   constructor(private readonly it: Interpreter) {
-    this.rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
+    this.rl = readline().createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
     this.rl.on('line', (l) => { this.lines.push(l); this.wake(); });
     this.rl.on('close', () => { this.ended = true; this.wake(); });
   }

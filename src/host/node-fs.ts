@@ -14,7 +14,7 @@ import {
   closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, rmdirSync,
   statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { crypto } from './node-builtins.js';
 import type { FdError, FileSystem, FsResult } from './host.js';
 import { cString, fsFail } from './fs.js';
 
@@ -63,7 +63,7 @@ function nativePath(p: string): Buffer {
 const TMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function randomName(prefix: string): string {
-  return prefix + Array.from(randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('');
+  return prefix + Array.from(crypto().randomBytes(6), (b) => TMP_CHARS[b % TMP_CHARS.length]).join('');
 }
 
 /** fopen's modes as open(2) flags. */

@@ -8,8 +8,7 @@
 // any script in a context created with microtaskMode 'afterEvaluate' performs
 // one synchronously, without running the main queue's jobs. Then `gc()` (from
 // --expose-gc, which can also be switched on at run time) really collects.
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { createContext, runInContext, runInNewContext } from 'node:vm';
+import { v8, vm } from './node-builtins.js';
 import type { HostCollector } from './host.js';
 
 type GcFunction = () => void;
@@ -21,8 +20,8 @@ function findGc(): GcFunction | null {
   const global = (globalThis as { gc?: unknown }).gc;
   if (typeof global === 'function') return global as GcFunction;
   try {
-    setFlagsFromString('--expose-gc');
-    const fresh = runInNewContext('gc') as unknown;
+    v8().setFlagsFromString('--expose-gc');
+    const fresh = vm().runInNewContext('gc') as unknown;
     return typeof fresh === 'function' ? fresh as GcFunction : null;
   } catch {
     return null;
@@ -31,13 +30,18 @@ function findGc(): GcFunction | null {
 
 export function nodeCollector(): HostCollector {
   let checkpointContext: object | null = null;
+  // node:v8 and node:vm are loaded on first use (start-up time, node-builtins.ts),
+  // then kept: heapUsed can be called at each allocation under a memory limit.
+  let v8Module: typeof import('node:v8') | null = null;
+  let vmModule: typeof import('node:vm') | null = null;
   const checkpoint = (): void => {
-    if (checkpointContext === null) checkpointContext = createContext({}, { microtaskMode: 'afterEvaluate' });
-    runInContext('0', checkpointContext);
+    vmModule ??= vm();
+    if (checkpointContext === null) checkpointContext = vmModule.createContext({}, { microtaskMode: 'afterEvaluate' });
+    vmModule.runInContext('0', checkpointContext);
   };
   return {
-    heapUsed: () => getHeapStatistics().used_heap_size,
-    heapLimit: () => getHeapStatistics().heap_size_limit,
+    heapUsed: () => (v8Module ??= v8()).getHeapStatistics().used_heap_size,
+    heapLimit: () => (v8Module ??= v8()).getHeapStatistics().heap_size_limit,
     checkpoint,
     // Looked up on the first collection: programs that never collect do not
     // pay for the flag change or the extra context.

@@ -1,8 +1,6 @@
 // The Node.js host: files, standard streams, environment, exit.
 import { closeSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
-import { spawnSync } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
+import { childProcess, isatty, os } from './node-builtins.js';
 import { nodeCollector } from './node-gc.js';
 import type { FdError, Host, HostProcesses, OutputStream } from './host.js';
 import { cString } from './fs.js';
@@ -206,7 +204,7 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
         inputFd = t.fd;
       }
       // argv[0] "sh", as system() and popen() give it: the shell's messages start with it.
-      const r = spawnSync(SHELL, shellArgs(cString(command)), {
+      const r = childProcess().spawnSync(SHELL, shellArgs(cString(command)), {
         argv0: 'sh',
         stdio: [inputFd ?? 'inherit', capture ? 'pipe' : 'inherit', 'inherit'],
         maxBuffer: capture ? limit : undefined,
@@ -214,7 +212,7 @@ function nodeProcesses(stdout: OutputStream, stderr: OutputStream): HostProcesse
       });
       if (inputFd !== null) closeSync(inputFd);
       const output = capture && r.stdout ? r.stdout.toString('latin1', 0, Math.min(r.stdout.length, limit)) : '';
-      if (r.signal) return { ok: true, how: 'signal', code: osConstants.signals[r.signal] ?? 0, output };
+      if (r.signal) return { ok: true, how: 'signal', code: os().constants.signals[r.signal] ?? 0, output };
       if (r.status === null) return fsError(r.error, null);
       return { ok: true, how: 'exit', code: r.status, output };
     },
