@@ -273,10 +273,14 @@ describe('overlapping runs of one state', () => {
   });
 
   test('a sync call while an async run waits', async () => {
+    // The run waits on a promise the test settles (no race between timers).
     const lua = newLua();
-    const run = lua.doStringAsync('x = 1 sleep(5) return x');
-    await delay(1);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    lua.global.set('wait', () => gate);
+    const run = lua.doStringAsync('x = 1 wait() return x');
     lua.doString('x = 2');
+    release();
     assert.deepEqual(await run, [2]);
   });
 });
