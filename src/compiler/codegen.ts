@@ -285,7 +285,38 @@ function describe(e: Expr): string | null {
       return `field '?'`;
     case 'String': return `constant '${cstr(e.value)}'`;
     case 'Paren': return describe(e.expr);
+    case 'Binary':
+      // `K and e` with a true constant K (`K or e` with nil or false) is
+      // folded by luac: no jump, the value is e's, and so is its name.
+      if (e.op === 'and' && constantTruth(e.left) === true) return describe(e.right);
+      if (e.op === 'or' && constantTruth(e.left) === false) return describe(e.right);
+      return null;
     default: return null;
+  }
+}
+
+/** A numeral, possibly negated and parenthesised: a constant after luac's folding. */
+function isNumeral(e: Expr): boolean {
+  if (e.kind === 'Integer' || e.kind === 'Float') return true;
+  if (e.kind === 'Paren') return isNumeral(e.expr);
+  return e.kind === 'Unary' && e.op === '-' && isNumeral(e.operand);
+}
+
+/** Whether luac's goiftrue/goiffalse sees `e` as a constant: its truth, or undefined when it is not one. */
+function constantTruth(e: Expr): boolean | undefined {
+  switch (e.kind) {
+    case 'Paren': return constantTruth(e.expr);
+    case 'Integer': case 'Float': case 'String': case 'True': return true;
+    case 'Nil': case 'False': return false;
+    // Folded by luac: a negated numeral, `not` of a constant.
+    case 'Unary':
+      if (e.op === '-' && isNumeral(e.operand)) return true;
+      if (e.op === 'not') {
+        const t = constantTruth(e.operand);
+        return t === undefined ? undefined : !t;
+      }
+      return undefined;
+    default: return undefined;
   }
 }
 
