@@ -461,6 +461,8 @@ export class CodeGen {
    * chunks that name setfenv, getfenv or module).
    */
   private fenvFrames = false;
+  /** CompileOptions.plain: no resumable variants (scripts/bench-plain.ts). */
+  plain = false;
   /** A numeric constant of a 5.1 function (zeros share the first one's sign: FnState.zero). */
   private constant51(v: number): string {
     if (v === 0) {
@@ -626,7 +628,8 @@ export class CodeGen {
     this.factoryOf.set(fn, proto.index);
     const savedLabels = this.labelPlans;
     const direct = this.functionBody(fn, parent, false, proto, selfRef);
-    const resumable = this.functionBody(fn, parent, true, proto);
+    // (Generated even when plain, then dropped: generating it has no other effect to skip.)
+    const resumable = this.plain ? (this.functionBody(fn, parent, true, proto), 'undefined') : this.functionBody(fn, parent, true, proto);
     this.labelPlans = savedLabels;
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
     // for the debug library (getupvalue/setupvalue/upvalueid).
@@ -2363,10 +2366,18 @@ export interface CompileOptions {
   debugged?: boolean;
   /** Count steps and call levels for the state's limits (runtime/limits.ts). */
   limits?: boolean;
+  /**
+   * For scripts/bench-plain.ts only: leave out the resumable variants, as if
+   * coroutines did not exist. Such code cannot run in a coroutine, a debug
+   * hook or past the direct-mode stack.
+   */
+  plain?: boolean;
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
-  return new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false, options.limits ?? false).compileChunk(chunk);
+  const gen = new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false, options.limits ?? false);
+  gen.plain = options.plain ?? false;
+  return gen.compileChunk(chunk);
 }
 
 /** Comparison operators (their instruction's line: see `binary`). */

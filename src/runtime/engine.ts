@@ -78,6 +78,11 @@ export class Engine {
   readonly D: Depth = { n: 0, limit: STACK_UNITS, cl: -1 };
   /** Resource limits: the countdown and level count compiled code checks (limits.ts), bound as `$B`. */
   readonly B = new Budget();
+  /**
+   * Compile without resumable variants (CompileOptions.plain): set only by
+   * scripts/bench-plain.ts, to measure what they cost code that never uses them.
+   */
+  plainCode = false;
   /** Nesting of calls made from host code: lua5.4's C-stack count (LUAI_MAXCCALLS). */
   readonly C = { n: 0 };
   readonly typeMetatables: TypeMetatables = {

@@ -87,7 +87,7 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   // Code that forces collections should not keep garbage alive in temporaries.
   const debugged = isDebugged(ast);
-  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(ast), debugged, limits: E.B.enabled });
+  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(ast), debugged, limits: E.B.enabled, plain: E.plainCode });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
