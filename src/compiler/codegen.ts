@@ -87,6 +87,9 @@ export interface CompiledChunk {
 }
 
 /** JS identifier for a Lua variable (for a captured one: of its cell). */
+/** Links of `__index` chains of tables that a constant-key field read follows inline (`getField`). */
+const FIELD_LINKS = 2;
+
 function vname(v: Variable): string {
   return `${v.name}$${v.id}`;
 }
@@ -1525,21 +1528,34 @@ export class CodeGen {
       if (c && !e.variable.assigned) return this.expr(c);
       return vref(e.variable);
     }
-    return this.getField(vref(e.env!), e.name, describeEnv(e));
+    return this.getField(vref(e.env!), e.name, describeEnv(e), '', 1);
   }
 
   /**
    * `o.name` with the string-key fast path inline. `mark` (a line marker)
    * goes right before the slow-path call, whose errors it attributes.
    */
-  private getField(o: Code, name: string, desc: string | null, mark: Code = ''): Code {
+  private getField(o: Code, name: string, desc: string | null, mark: Code = '', links = FIELD_LINKS): Code {
     const t = this.fs.temp();
     const v = this.fs.temp();
     const key = str(name);
     const slow = this.fs.gen
       ? js`(${mark}${new HelperCall('indexG')}${t}, ${key}, ${this.descArg(desc)}))`
       : js`${mark}$indexStr(${t}, ${key}, ${this.descArg(desc)})`;
-    return js`((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
+    // `__index` chains of tables inline, up to `links` links past the table
+    // itself (the method lookup of an OOP-style call, `self.field` read from
+    // a class or its superclass): each table's string store, then its
+    // metatable's raw `__index`. The chain ending (no metatable, no
+    // `__index`) gives nil right there. Each site gets its own V8 inline
+    // caches for the instance, metatable and class shapes, where indexStr's
+    // are megamorphic. Anything else (longer chains, `__index` functions or
+    // other values) goes to the slow path, which starts over.
+    const m = this.fs.temp();
+    let chain: Code = js` || (${m} = ${m}.metatable) === null || ${m}.strs.__index === undefined`;
+    for (let i = 1; i <= links; i++) {
+      chain = js` || (${m} = ${i === links ? t : m}.metatable) === null || (${m} = ${m}.strs.__index) === undefined || ${m} instanceof $LuaTable && ((${v} = ${m}.strs[${key}]) !== undefined${chain})`;
+    }
+    return js`((${t} = ${o}) instanceof $LuaTable && ((${v} = ${t}.strs[${key}]) !== undefined${chain}) ? ${v} : ${slow})`;
   }
 
   private indexExpr(e: IndexExpr): Code {
