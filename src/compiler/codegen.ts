@@ -1237,9 +1237,11 @@ export class CodeGen {
     const strKey = typeof k === 'string' && k.startsWith('"');
     if (!this.fs.gen && !strKey) {
       // Inline: overwriting a present array slot or string field with a
-      // non-nil value involves no metamethod; everything else goes to setindex.
-      const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
-      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
+      // non-nil value involves no metamethod, nor does appending (key #t+1)
+      // to a table without metatable or hash part (see LuaTable.grown);
+      // everything else goes to setindex.
+      const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp(), A = this.fs.temp();
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
       // Overwriting a present field with a non-nil value never involves
