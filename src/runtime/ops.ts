@@ -484,8 +484,23 @@ function eqStep(a: unknown, b: unknown): { value: boolean } | { mm: unknown } {
   return { mm: h };
 }
 
+/**
+ * Whether `a == b` is `a === b` (called once that failed): a string, boolean,
+ * nil or function on either side (=== compares strings by content), or two
+ * unboxed numbers (integral floats, -0.0 included, are boxed). Generated code
+ * calls eq for every `a == b` that is not identical (`a === b || $eq(a, b)`),
+ * mostly with such values: this spares them eqStep's record.
+ */
+function eqByIdentity(a: unknown, b: unknown): boolean {
+  const ta = typeof a, tb = typeof b;
+  return ta === 'string' || tb === 'string' || ta === 'undefined' || tb === 'undefined' ||
+    ta === 'boolean' || tb === 'boolean' || ta === 'function' || tb === 'function' ||
+    (ta === 'number' && tb === 'number');
+}
+
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(callMeta(step.mm, 'eq', a as LuaValue, b as LuaValue)));
@@ -493,6 +508,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   if (a === b) return true;
+  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'eq'")));
