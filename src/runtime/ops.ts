@@ -478,8 +478,9 @@ function eqStep(a: unknown, b: unknown): { value: boolean } | { mm: unknown } {
     const h2 = mb === null ? undefined : mb.getStr('__eq');
     return h2 !== undefined && (h1 === h2 || (isNumber(h1) && isNumber(h2) && N.numEq(h1, h2))) ? { mm: h1 } : { value: false };
   }
-  let h = metafield(a, '__eq');
-  if (h === undefined) h = metafield(b, '__eq');
+  // (a, b: tables or userdata here; named loads of __eq rather than getStr's megamorphic keyed one)
+  let h = (a as LuaTable | LuaUserdata).metatable?.strs.__eq;
+  if (h === undefined) h = (b as LuaTable | LuaUserdata).metatable?.strs.__eq;
   if (h === undefined) return { value: false };
   return { mm: h };
 }

@@ -498,9 +498,14 @@ export class LuaTable {
     Object.freeze(this.arr);
   }
 
-  /** Whether the table is read-only (frozen arrays are ours alone: table constructors make fresh ones). */
+  /**
+   * Whether the table is read-only (frozen arrays are ours alone: table
+   * constructors make fresh ones). A read-only table has a hash part (the
+   * ReadonlyMap), so tables without one answer without Object.isFrozen
+   * (setmetatable asks on every call).
+   */
   get readonly(): boolean {
-    return Object.isFrozen(this.arr);
+    return this.hash !== null && Object.isFrozen(this.arr);
   }
 
   /**
