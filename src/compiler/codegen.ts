@@ -1244,10 +1244,14 @@ export class CodeGen {
       return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
-      // Overwriting a present field with a non-nil value never involves
-      // __newindex: store it inline (a monomorphic property store for V8).
+      // Writing a present field never involves __newindex: overwrite it
+      // inline (a monomorphic property store for V8), or for nil store
+      // undefined and count the dead key (LuaTable.died). A non-nil value
+      // for a dead key (`self.link = nil` then `self.link = x`), when there
+      // is no __newindex, revives it inline (LuaTable.revived). Everything
+      // else goes to setindexStr.
       const t = this.fs.temp(), x = this.fs.temp();
-      return js`((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
+      return js`((${t} = ${o}, ${x} = ${v}), ${t} instanceof $LuaTable && (${t}.strs[${k}] !== undefined ? (${x} !== undefined ? (${t}.strs[${k}] = ${x}, true) : (${t}.strs[${k}] = undefined, ${t}.died())) : ${x} !== undefined && (${t}.metatable === null || ${t}.metatable.strs.__newindex === undefined) && ${k} in ${t}.strs && (${t}.strs[${k}] = ${x}, ${t}.revived())) || ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
     return js`(${this.storeMark}${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
   }

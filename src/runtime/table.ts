@@ -410,6 +410,22 @@ export class LuaTable {
   }
 
   /**
+   * Generated code stored undefined over the live string key of a field
+   * (`t.x = nil`): counts the dead key as setStr does. Returns true.
+   */
+  died(): true {
+    const dead = ++this.sdead;
+    if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
+    return true;
+  }
+
+  /** Generated code stored a value under a dead string key (as setStr's resurrection). Returns true. */
+  revived(): true {
+    if (this.sdead > 0) this.sdead--;
+    return true;
+  }
+
+  /**
    * Generated code appends to a table without metatable or hash part inline
    * (`t.arr.push(v)` for key #t+1 and a non-nil v; a read-only table has a
    * hash part, so it never gets there) and calls this when the array part
