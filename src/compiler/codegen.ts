@@ -87,6 +87,9 @@ export interface CompiledChunk {
 }
 
 /** JS identifier for a Lua variable (for a captured one: of its cell). */
+/** Links of `__index` chains of tables that a constant-key field read follows inline (`getField`). */
+const FIELD_LINKS = 2;
+
 function vname(v: Variable): string {
   return `${v.name}$${v.id}`;
 }
@@ -1288,15 +1291,21 @@ export class CodeGen {
     const strKey = typeof k === 'string' && k.startsWith('"');
     if (!this.fs.gen && !strKey) {
       // Inline: overwriting a present array slot or string field with a
-      // non-nil value involves no metamethod; everything else goes to setindex.
-      const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp();
-      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ${T}.arr[${K} - 1] !== undefined && (${T}.arr[${K} - 1] = ${X}, true) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
+      // non-nil value involves no metamethod, nor does appending (key #t+1)
+      // to a table without metatable or hash part (see LuaTable.grown);
+      // everything else goes to setindex.
+      const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp(), A = this.fs.temp();
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
-      // Overwriting a present field with a non-nil value never involves
-      // __newindex: store it inline (a monomorphic property store for V8).
+      // Writing a present field never involves __newindex: overwrite it
+      // inline (a monomorphic property store for V8), or for nil store
+      // undefined and count the dead key (LuaTable.died). A non-nil value
+      // for a dead key (`self.link = nil` then `self.link = x`), when there
+      // is no __newindex, revives it inline (LuaTable.revived). Everything
+      // else goes to setindexStr.
       const t = this.fs.temp(), x = this.fs.temp();
-      return js`((${t} = ${o}, ${x} = ${v}) !== undefined && ${t} instanceof $LuaTable && ${t}.strs[${k}] !== undefined ? (${t}.strs[${k}] = ${x}) : ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
+      return js`((${t} = ${o}, ${x} = ${v}), ${t} instanceof $LuaTable && (${t}.strs[${k}] !== undefined ? (${x} !== undefined ? (${t}.strs[${k}] = ${x}, true) : (${t}.strs[${k}] = undefined, ${t}.died())) : ${x} !== undefined && (${t}.metatable === null || ${t}.metatable.strs.__newindex === undefined) && ${k} in ${t}.strs && (${t}.strs[${k}] = ${x}, ${t}.revived())) || ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
     return js`(${this.storeMark}${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
   }
@@ -1587,21 +1596,34 @@ export class CodeGen {
       if (this.fs.fq.has(e.variable)) return `$fromFq(${vname(e.variable)})`;
       return vref(e.variable);
     }
-    return this.getField(vref(e.env!), e.name, describeEnv(e));
+    return this.getField(vref(e.env!), e.name, describeEnv(e), '', 1);
   }
 
   /**
    * `o.name` with the string-key fast path inline. `mark` (a line marker)
    * goes right before the slow-path call, whose errors it attributes.
    */
-  private getField(o: Code, name: string, desc: string | null, mark: Code = ''): Code {
+  private getField(o: Code, name: string, desc: string | null, mark: Code = '', links = FIELD_LINKS): Code {
     const t = this.fs.temp();
     const v = this.fs.temp();
     const key = str(name);
     const slow = this.fs.gen
       ? js`(${mark}${new HelperCall('indexG')}${t}, ${key}, ${this.descArg(desc)}))`
       : js`${mark}$indexStr(${t}, ${key}, ${this.descArg(desc)})`;
-    return js`((${t} = ${o}) instanceof $LuaTable && (${v} = ${t}.strs[${key}]) !== undefined ? ${v} : ${slow})`;
+    // `__index` chains of tables inline, up to `links` links past the table
+    // itself (the method lookup of an OOP-style call, `self.field` read from
+    // a class or its superclass): each table's string store, then its
+    // metatable's raw `__index`. The chain ending (no metatable, no
+    // `__index`) gives nil right there. Each site gets its own V8 inline
+    // caches for the instance, metatable and class shapes, where indexStr's
+    // are megamorphic. Anything else (longer chains, `__index` functions or
+    // other values) goes to the slow path, which starts over.
+    const m = this.fs.temp();
+    let chain: Code = js` || (${m} = ${m}.metatable) === null || ${m}.strs.__index === undefined`;
+    for (let i = 1; i <= links; i++) {
+      chain = js` || (${m} = ${i === links ? t : m}.metatable) === null || (${m} = ${m}.strs.__index) === undefined || ${m} instanceof $LuaTable && ((${v} = ${m}.strs[${key}]) !== undefined${chain})`;
+    }
+    return js`((${t} = ${o}) instanceof $LuaTable && ((${v} = ${t}.strs[${key}]) !== undefined${chain}) ? ${v} : ${slow})`;
   }
 
   private indexExpr(e: IndexExpr): Code {

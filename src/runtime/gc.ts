@@ -43,9 +43,9 @@ const WEAK_VALUES = 2;
  */
 function weakMode(t: LuaTable): number {
   const mt = t.metatable;
-  if (mt === null || t.readonly) return 0;
-  const mode = mt.getStr('__mode');
-  if (typeof mode !== 'string') return 0;
+  if (mt === null) return 0;
+  const mode = mt.strs.__mode; // a named load (per-site cache), where getStr's keyed one is megamorphic
+  if (typeof mode !== 'string' || t.readonly) return 0;
   const nul = mode.indexOf('\0');
   const m = nul < 0 ? mode : mode.slice(0, nul);
   return (m.includes('k') ? WEAK_KEYS : 0) | (m.includes('v') ? WEAK_VALUES : 0);
@@ -277,11 +277,13 @@ export class Collector {
   noteMetatable(o: LuaTable | LuaUserdata, mt: LuaTable | null): void {
     if (mt === null) return;
     // (Tables have finalizers since 5.2: gcOfTables.)
-    if (mt.getStr('__gc') !== undefined && !this.closing && !this.finobj.has(o) && (o instanceof LuaUserdata || this.L.engine.dialect.gcOfTables)) {
+    if (mt.strs.__gc !== undefined && !this.closing && !this.finobj.has(o) && (o instanceof LuaUserdata || this.L.engine.dialect.gcOfTables)) {
       this.finobj.add(o);
       this.arm();
     }
-    if (o instanceof LuaTable && !this.weakMembers.has(o) && weakMode(o) !== 0) {
+    // weakMode first: setmetatable on every new object (class instances) then
+    // costs a lookup of __mode, not a hash of the object for weakMembers.
+    if (o instanceof LuaTable && weakMode(o) !== 0 && !this.weakMembers.has(o)) {
       this.weakMembers.add(o);
       this.weakTables.add(new WeakRef(o));
       this.arm();

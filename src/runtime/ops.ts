@@ -478,14 +478,30 @@ function eqStep(a: unknown, b: unknown): { value: boolean } | { mm: unknown } {
     const h2 = mb === null ? undefined : mb.getStr('__eq');
     return h2 !== undefined && (h1 === h2 || (isNumber(h1) && isNumber(h2) && N.numEq(h1, h2))) ? { mm: h1 } : { value: false };
   }
-  let h = metafield(a, '__eq');
-  if (h === undefined) h = metafield(b, '__eq');
+  // (a, b: tables or userdata here; named loads of __eq rather than getStr's megamorphic keyed one)
+  let h = (a as LuaTable | LuaUserdata).metatable?.strs.__eq;
+  if (h === undefined) h = (b as LuaTable | LuaUserdata).metatable?.strs.__eq;
   if (h === undefined) return { value: false };
   return { mm: h };
 }
 
+/**
+ * Whether `a == b` is `a === b` (called once that failed): a string, boolean,
+ * nil or function on either side (=== compares strings by content), or two
+ * unboxed numbers (integral floats, -0.0 included, are boxed). Generated code
+ * calls eq for every `a == b` that is not identical (`a === b || $eq(a, b)`),
+ * mostly with such values: this spares them eqStep's record.
+ */
+function eqByIdentity(a: unknown, b: unknown): boolean {
+  const ta = typeof a, tb = typeof b;
+  return ta === 'string' || tb === 'string' || ta === 'undefined' || tb === 'undefined' ||
+    ta === 'boolean' || tb === 'boolean' || ta === 'function' || tb === 'function' ||
+    (ta === 'number' && tb === 'number');
+}
+
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(callMeta(step.mm, 'eq', a as LuaValue, b as LuaValue)));
@@ -493,6 +509,7 @@ export function eq(a: unknown, b: unknown): boolean {
 
 export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   if (a === b) return true;
+  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'eq'")));

@@ -132,6 +132,9 @@ function tooBig(): never {
   throw new RangeError('Invalid array length: a Lua table part has reached its largest size');
 }
 
+/** A string store keeps a list of its keys (LuaTable.klist) from this many keys on (a multiple of 1024). */
+const KEY_LIST_FROM = 2048;
+
 /** Allocations that 1024 more slots of a table part count as (about 8-40 KB). */
 const GROWTH_ALLOCS = 128;
 
@@ -210,6 +213,14 @@ export class LuaTable {
   /** The largest arr.length before a shrink (keys up to it may be passed to next()). */
   private arrHigh: number;
   private iter: IterState | null;
+  /**
+   * The own keys of a large string store (live + dead), in the order
+   * traversals visit them, kept from its KEY_LIST_FROM-th key on: next()
+   * takes it as its snapshot instead of Object.keys, which costs about as
+   * much as a traversal on a store in dictionary mode. Append-only; rebuilt
+   * by compactStrs.
+   */
+  private klist: string[] | null;
 
   constructor(arr?: LuaValue[]) {
     this.arr = arr === undefined ? [] : arr;
@@ -220,6 +231,7 @@ export class LuaTable {
     this.sdead = 0;
     this.arrHigh = 0;
     this.iter = null;
+    this.klist = null;
     if (--allocBudget < 0) budgetSpent();
   }
 
@@ -359,12 +371,20 @@ export class LuaTable {
     if (old === undefined) {
       if (st === EMPTY_STRS) {
         st = this.strs = new StrStore();
-      } else if (s in st) {
+      } else if ((this.sdead !== 0 || this.klist !== null) && s in st) {
+        // Resurrecting a dead key: no new key. Without counted dead keys the
+        // `in` test is skipped: the only uncounted ones (a constructor's
+        // `{x = nil}`, a weak value the collector has detached) then count
+        // as new, which overcounts scount and restarts a traversal's
+        // snapshot, both harmless; the key list (klist) must not get them
+        // twice, so tables that keep one always test.
         st[s] = v;
-        if (this.sdead > 0) this.sdead--; // resurrecting a dead key: no new key (constructors do not count theirs)
+        if (this.sdead > 0) this.sdead--;
         return;
       }
       st[s] = v;
+      const kl = this.klist;
+      if (kl !== null) kl.push(s);
       if ((++this.scount & 1023) === 0) this.strsGrew(s);
       const it = this.iter;
       if (it !== null) it.skeys = null;
@@ -389,6 +409,33 @@ export class LuaTable {
     }
   }
 
+  /**
+   * Generated code stored undefined over the live string key of a field
+   * (`t.x = nil`): counts the dead key as setStr does. Returns true.
+   */
+  died(): true {
+    const dead = ++this.sdead;
+    if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
+    return true;
+  }
+
+  /** Generated code stored a value under a dead string key (as setStr's resurrection). Returns true. */
+  revived(): true {
+    if (this.sdead > 0) this.sdead--;
+    return true;
+  }
+
+  /**
+   * Generated code appends to a table without metatable or hash part inline
+   * (`t.arr.push(v)` for key #t+1 and a non-nil v; a read-only table has a
+   * hash part, so it never gets there) and calls this when the array part
+   * reached a multiple of 1024 elements, as setInt does. Returns true.
+   */
+  grown(): true {
+    this.arrayGrew();
+    return true;
+  }
+
   // A table part reached a multiple of 1024 entries: the growth is charged,
   // and at its largest size the last store is undone and refused.
 
@@ -400,6 +447,7 @@ export class LuaTable {
 
   private strsGrew(s: string): void {
     if (this.scount >= MAX_KEYS) { this.strs[s] = undefined; this.sdead++; tooBig(); }
+    if (this.klist === null && this.scount >= KEY_LIST_FROM) this.klist = Object.keys(this.strs);
     chargeGrowth();
   }
 
@@ -433,11 +481,15 @@ export class LuaTable {
     const old = this.strs;
     const st = new StrStore();
     let n = 0;
-    for (const k in old) {
+    const keys = this.klist ?? Object.keys(old);
+    const live: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       const v = old[k];
-      if (v !== undefined) { st[k] = v; n++; }
+      if (v !== undefined) { st[k] = v; live.push(k); n++; }
     }
     this.strs = n === 0 ? EMPTY_STRS : st;
+    this.klist = n >= KEY_LIST_FROM ? live : null;
     this.scount = n;
     this.sdead = 0;
     // Iteration snapshots stay valid: they are a superset of the live keys.
@@ -462,9 +514,14 @@ export class LuaTable {
     Object.freeze(this.arr);
   }
 
-  /** Whether the table is read-only (frozen arrays are ours alone: table constructors make fresh ones). */
+  /**
+   * Whether the table is read-only (frozen arrays are ours alone: table
+   * constructors make fresh ones). A read-only table has a hash part (the
+   * ReadonlyMap), so tables without one answer without Object.isFrozen
+   * (setmetatable asks on every call).
+   */
   get readonly(): boolean {
-    return Object.isFrozen(this.arr);
+    return this.hash !== null && Object.isFrozen(this.arr);
   }
 
   /**
@@ -482,6 +539,7 @@ export class LuaTable {
     this.sdead = 0;
     this.arrHigh = 0;
     this.iter = null;
+    this.klist = null;
   }
 
   // -------------------------------------------------------------------------
@@ -564,7 +622,7 @@ export class LuaTable {
     if (this.scount !== 0 || (this.iter !== null && this.iter.skeys !== null)) {
       const it = this.iterState();
       let keys = it.skeys;
-      if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
+      if (keys === null) { keys = it.skeys = this.klist ?? Object.keys(this.strs); it.sidx = null; }
       const st = this.strs;
       for (; pos < keys.length; pos++) {
         const key = keys[pos];
@@ -579,7 +637,7 @@ export class LuaTable {
     const it = this.iterState();
     let keys = it.skeys;
     if (keys !== null && keys[it.spos] === k) return it.spos;
-    if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
+    if (keys === null) { keys = it.skeys = this.klist ?? Object.keys(this.strs); it.sidx = null; }
     let idx = it.sidx;
     if (idx === null) {
       idx = it.sidx = new Map();

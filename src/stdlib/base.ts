@@ -316,7 +316,7 @@ export function openBase(L: LuaState, sandbox = false): void {
     const t = checkTable(args, 0);
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) expectedError(args, 1, 'nil or table');
-    if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
+    if (t.metatable !== null && t.metatable.strs.__metatable !== undefined) luaError('cannot change a protected metatable');
     if (t.readonly) readonlyLibraryError();
     t.metatable = (mt as LuaTable | undefined) ?? null;
     gc.noteMetatable(t, t.metatable);
