@@ -319,6 +319,33 @@ describe('formatting', () => {
       assert.deepEqual(toDigits(x, nsig), [s, e], `${x} ${nsig}`);
     }
   });
+  test('toDigits on doubles with short decimal forms (its fast path) agrees with the exact expansion', () => {
+    // The reference: the exact decimal expansion rounded half to even.
+    const reference = (x: number, nsig: number): [string, number] => {
+      const [ed, ee] = exactDecimal(x);
+      let big = BigInt(ed.padEnd(nsig, '0').slice(0, nsig));
+      const rest = ed.slice(nsig);
+      const up = rest.length > 0 && (rest[0]! > '5' || (rest[0] === '5' && (rest.length > 1 || (big & 1n) === 1n)));
+      let e = ee;
+      if (up) big += 1n;
+      let s = big.toString();
+      if (s.length > nsig) { s = s.slice(0, nsig); e++; }
+      return [s, e];
+    };
+    let seed = 777;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed; };
+    const xs = [0.5, 508, 0.1, 0.3, 1e-3, 123.456, 1e21, 1e22, 1e-7, 9.5, 0.95, 99999999999999.98, 999999999999999.9, 2.2250738585072014e-308, 1e-307, 1.7976931348623157e308];
+    for (let n = 0; n < 20000; n++) {
+      // k significant digits (1..17) times a power of ten
+      const k = 1 + (rnd() % 17);
+      const mant = String(rnd()).padEnd(k, '7').slice(0, k);
+      xs.push(Number(`${mant}e${(rnd() % 80) - 40}`));
+    }
+    for (const x of xs) {
+      if (!(x > 0) || !Number.isFinite(x)) continue;
+      for (let nsig = 1; nsig <= 17; nsig++) assert.deepEqual(toDigits(x, nsig), reference(x, nsig), `${x} ${nsig}`);
+    }
+  });
   test('toDigits on exact ties rounds half to even', () => {
     const xs: number[] = [];
     for (let k = 1; k <= 70; k++) xs.push(2 ** -k, 3 * 2 ** -k, 2 ** k + 0.5, 5 * 10 ** Math.min(k, 22) + 5);
