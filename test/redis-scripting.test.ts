@@ -13,18 +13,7 @@ import { testExecutor, testLibraries } from './support/redis-env.js';
 import * as cases from './redis/scripting-cases.js';
 
 const skip = redisSkip();
-const groups: [string, cases.Case[]][] = [
-  ['environment', cases.ENVIRONMENT],
-  ['globals protection', cases.PROTECTION],
-  ['conversions', cases.CONVERSIONS],
-  ['errors', cases.ERRORS],
-  ['the redis table', cases.REDIS_API],
-  ['redis.call argument checks', cases.CALL_CHECKS],
-  ['scripting commands', cases.COMMANDS],
-  ['shebang flags', cases.SHEBANG],
-  ['functions', cases.FUNCTIONS],
-  ['common scripts', cases.PATTERNS],
-];
+const groups = cases.GROUPS;
 
 /** Bytes as text for messages (one char per byte). */
 function show(b: Uint8Array): string {

@@ -463,3 +463,17 @@ export const PATTERNS: Case[] = [
   ev('cmsgpack of a reply', 'return cmsgpack.pack(redis.call("LRANGE", KEYS[1], 0, -1))', '1', 'jl'),
   ev('clean up', 'return redis.call("FLUSHALL")'),
 ];
+
+/** Every group of cases, in the order the tests run them. */
+export const GROUPS: [string, Case[]][] = [
+  ['environment', ENVIRONMENT],
+  ['globals protection', PROTECTION],
+  ['conversions', CONVERSIONS],
+  ['errors', ERRORS],
+  ['the redis table', REDIS_API],
+  ['redis.call argument checks', CALL_CHECKS],
+  ['scripting commands', COMMANDS],
+  ['shebang flags', SHEBANG],
+  ['functions', FUNCTIONS],
+  ['common scripts', PATTERNS],
+];
