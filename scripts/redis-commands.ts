@@ -1,4 +1,4 @@
-// Writes src/redis/commands.ts: the metadata of every command and
+// Writes src/redis/command-table.ts: the metadata of every command and
 // subcommand of the installed redis-server (7.0.15), as its `COMMAND`
 // reply gives it: name, arity, flags and the legacy key positions.
 //
@@ -13,7 +13,7 @@ import { latin1, type RespValue } from '../src/redis/resp.js';
 import { startRedis } from '../test/support/redis.js';
 
 const repoRoot = join(fileURLToPath(import.meta.url), '..', '..', '..');
-const outFile = join(repoRoot, 'src', 'redis', 'commands.ts');
+const outFile = join(repoRoot, 'src', 'redis', 'command-table.ts');
 
 type Row = [name: string, arity: number, flags: string, firstKey: number, lastKey: number, step: number];
 
@@ -55,38 +55,15 @@ async function main(): Promise<void> {
 // Every command and subcommand (as 'container|sub') with its arity, flags and
 // legacy key positions: what the scripting layer needs for unknown commands,
 // arity errors and the noscript/write/denyoom flags, whoever executes them.
-import type { CommandSpec } from './executor.js';
+// The lookups over it are in commands.ts.
 
 /** The Redis version the table was generated from. */
 export const COMMANDS_VERSION = ${JSON.stringify(version)};
 
 // [name, arity, flags (space-separated), firstKey, lastKey, step]
-const ROWS: readonly (readonly [string, number, string, number, number, number])[] = [
+export const ROWS: readonly (readonly [string, number, string, number, number, number])[] = [
 ${lines.join('\n')}
 ];
-
-/** Every command's spec by lowercase name (subcommands as 'script|load'); frozen. */
-export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = Object.freeze(Object.fromEntries(
-  ROWS.map(([name, arity, flags, firstKey, lastKey, step]) => [name, Object.freeze({
-    name, arity, flags: Object.freeze(flags === '' ? [] : flags.split(' ')), firstKey, lastKey, step,
-  })]),
-));
-
-/** The spec of a command ('get') or subcommand ('script|load'), any case; undefined when Redis has none. */
-export function commandSpec(name: string): CommandSpec | undefined {
-  const key = name.toLowerCase();
-  return Object.prototype.hasOwnProperty.call(COMMAND_SPECS, key) ? COMMAND_SPECS[key] : undefined;
-}
-
-/** The containers of subcommands ('script', 'config', ...), by lowercase name; frozen. */
-const CONTAINERS: Readonly<Record<string, true>> = Object.freeze(Object.fromEntries(
-  ROWS.filter((r) => r[0].includes('|')).map((r) => [r[0].slice(0, r[0].indexOf('|')), true] as const),
-));
-
-/** Whether a command is a container of subcommands ('script', 'config', ...). */
-export function hasSubcommands(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(CONTAINERS, name.toLowerCase());
-}
 `;
     writeFileSync(outFile, out);
     console.log(`wrote ${outFile}: ${rows.length} commands and subcommands`);

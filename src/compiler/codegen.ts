@@ -631,8 +631,7 @@ export class CodeGen {
     this.factoryOf.set(fn, proto.index);
     const savedLabels = this.labelPlans;
     const direct = this.functionBody(fn, parent, false, proto, selfRef);
-    // (Generated even when plain, then dropped: generating it has no other effect to skip.)
-    const resumable = this.plain ? (this.functionBody(fn, parent, true, proto), 'undefined') : this.functionBody(fn, parent, true, proto);
+    const resumable = this.plain ? 'undefined' : this.functionBody(fn, parent, true, proto);
     this.labelPlans = savedLabels;
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
     // for the debug library (getupvalue/setupvalue/upvalueid).

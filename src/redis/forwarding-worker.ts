@@ -53,6 +53,7 @@ const TYPE_MAPPING: Record<number, unknown> = {
   [SET]: Set,
 };
 
+// Module state is this thread's: each ForwardingExecutor has a worker of its own.
 let library: Promise<NodeRedis> | null = null;
 /** One client per protocol, connected on first use, and the database each is on. */
 const clients = new Map<2 | 3, { client: Promise<RedisClient>; db: number }>();
