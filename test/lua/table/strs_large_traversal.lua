@@ -77,5 +77,8 @@ local big = {}
 for i = 1, 4000 do big["s" .. i] = i end
 print(pcall(next, big, "nope"))
 big.s1 = nil
+-- (next from a dead key goes on from it: to another key, or to nil when it
+-- was the last in lua5.4's order, which changes from run to run with the
+-- string hash seed, so only that much is compared)
 local ok, k2 = pcall(next, big, "s1")
-print(ok, type(k2))
+print(ok, k2 == nil or big[k2] ~= nil)
