@@ -110,10 +110,12 @@ if (!quick) {
     ...rows.map((r) => `| ${r.clients} | ${r.real.toFixed(0)} | ${r.ours.toFixed(0)} | ${(r.real / r.ours).toFixed(2)}× |`),
     '',
     'With one client both are bound by the round trip. With 50, redis-server (C, one thread) serves',
-    'each request in a few microseconds; regolith-redis spends most of its time in Node\'s socket',
-    'layer (a read and a write per request: a bare Node echo server reaches about the same rate as',
-    'redis-server\'s EVALSHA here, regolith-redis\'s PING about two thirds of it) and the script',
-    'itself, run as an async run so that other clients can be answered BUSY while a long one runs.',
+    'each request in a few microseconds of CPU; regolith-redis spends about as much again in Node\'s',
+    'socket layer (a bare Node server answering +PONG uses about 2 µs of user and 3.5 µs of system',
+    'time per request here) as in its own work: parsing, the script (run as a time-sliced async',
+    'run, so that other clients can be answered BUSY while a long one runs) and the reply. Its',
+    'replies are written once per event-loop turn, as Redis writes before it waits for input',
+    '(src/cli/redis-server.ts): writing each reply at once halved the rate with 50 clients.',
     '',
   ];
   writeFileSync(join(repoRoot, 'docs', 'benchmarks-redis.md'), lines.join('\n'));

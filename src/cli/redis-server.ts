@@ -20,9 +20,17 @@
 //   stops running its pipelined requests; it resumes when the output drains.
 //   Pending output is therefore at most that limit plus one reply. (Redis
 //   instead lets a normal client's output grow without limit by default.)
+// - Replies are written once per event-loop turn, after every client's
+//   received bytes have been run (a `Writer`), as Redis writes its clients'
+//   replies before it next waits for input. One write per client per turn,
+//   whatever it pipelined; and under many clients the replies go out in a
+//   burst, which is what lets a client program keep up: with 50
+//   redis-benchmark clients and a few microseconds of work per request,
+//   writing each reply as soon as it was made halved the requests per
+//   second (see docs/benchmarks-redis.md).
 import { createServer as netCreateServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { DEFAULT_REQUEST_LIMITS, RequestParser, type RequestLimits } from '../redis/request.js';
-import { concat, encodeReply, type RespValue } from '../redis/resp.js';
+import { ReplyEncoder, type RespValue } from '../redis/resp.js';
 import type { RedisExecutor } from '../redis/executor.js';
 import { ClientSession, type CommandRunner, type SessionShared } from '../redis/session.js';
 
@@ -65,11 +73,14 @@ export function createServer(options: RedisServerOptions): RedisServerHandle {
   const sockets = new Set<Socket>();
   let nextId = 1;
   const gate = new Gate(options.scripting.busyThresholdMs ?? Infinity);
+  const writer = new Writer();
+  // Replies are encoded into Buffers from Node's pool, ready for the socket.
+  const encoder = new ReplyEncoder((n) => Buffer.allocUnsafe(n));
 
   const server = netCreateServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveClient(socket, new ClientSession(shared, nextId++), new RequestParser(limits), maxPendingOutput, gate);
+    serveClient(socket, new ClientSession(shared, nextId++), new RequestParser(limits), maxPendingOutput, gate, writer, encoder);
   });
 
   return {
@@ -127,8 +138,23 @@ class Gate {
   }
 }
 
+/** Writes the clients' pending replies once per event-loop turn (after the turn's input has been run). */
+class Writer {
+  private readonly pending: (() => void)[] = [];
+
+  /** Calls `flush` once, after the callbacks of the current event-loop turn. */
+  schedule(flush: () => void): void {
+    if (this.pending.push(flush) === 1) setImmediate(() => this.flushAll());
+  }
+
+  private flushAll(): void {
+    const flushes = this.pending.splice(0);
+    for (const flush of flushes) flush();
+  }
+}
+
 /** Runs one connection: reads requests, runs them in order, writes replies. */
-function serveClient(socket: Socket, session: ClientSession, parser: RequestParser, maxPendingOutput: number, gate: Gate): void {
+function serveClient(socket: Socket, session: ClientSession, parser: RequestParser, maxPendingOutput: number, gate: Gate, writer: Writer, encoder: ReplyEncoder): void {
   socket.setNoDelay(true);
   /** A command is running asynchronously: later requests wait. */
   let running = false;
@@ -152,23 +178,25 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
     socket.end(() => socket.destroy());
   };
 
-  /** Replies not yet written: the replies to one packet's requests go out in one write. */
-  let batch: Uint8Array[] | null = null;
+  /** Replies not yet written (the writer sends them at the end of the event-loop turn), or null. */
+  let batch: Buffer[] | null = null;
   let batched = 0;
   const write = (reply: RespValue): void => {
     if (socket.destroyed) return;
-    const bytes = encodeReply(reply, session.resp);
-    if (batch !== null) {
-      batch.push(bytes);
-      batched += bytes.length;
-    } else socket.write(bytes);
+    const bytes = encoder.encode(reply, session.resp) as Buffer;
+    if (batch === null) {
+      batch = [];
+      writer.schedule(flush);
+    }
+    batch.push(bytes);
+    batched += bytes.length;
   };
   const flush = (): void => {
     const b = batch;
     batch = null;
     batched = 0;
     if (b === null || b.length === 0 || socket.destroyed) return;
-    socket.write(b.length === 1 ? b[0]! : concat(b));
+    socket.write(b.length === 1 ? b[0]! : Buffer.concat(b));
   };
 
   /** Runs the complete requests received so far, until one is asynchronous or the output backs up. */
@@ -240,10 +268,7 @@ function serveClient(socket: Socket, session: ClientSession, parser: RequestPars
   socket.on('data', (chunk: Buffer) => {
     if (ending) return;
     parser.feed(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-    // The replies to a packet's pipelined requests go out in one write.
-    batch = [];
     pump();
-    flush();
   });
   // A reset by the client is its own business; the socket closes either way.
   socket.on('error', () => {});

@@ -57,10 +57,15 @@ export type Request =
   | { kind: 'error'; message: string }
   | { kind: 'close' };
 
+import { parseIntegerNumber } from './store/numbers.js';
+
 // Bytes that matter to the parser.
 const CR = 13, LF = 10, NUL = 0, STAR = 42, DOLLAR = 36;
 /** An emptied input buffer larger than this is dropped rather than kept for the next request. */
 const SHRINK_ABOVE = 1024 * 1024;
+
+/** What `header` answers instead of a line's end. */
+const NEED_MORE = -1, TOO_BIG = -2;
 /** Bookkeeping cost counted per argument toward maxQueryBuffer, so a flood of empty arguments is bounded too. */
 const ARG_OVERHEAD = 16;
 
@@ -197,26 +202,27 @@ export class RequestParser {
   }
 
   /**
-   * A header line `<prefix><digits>\r?` at `start`: its text after the prefix
-   * and where the next line begins; null when incomplete; 'big' when more
+   * A header line `<prefix><digits>\r?` at `start`: the index of its `\r`
+   * (the digits are the bytes between the prefix and it; the next line
+   * starts two bytes after it); NEED_MORE when incomplete; TOO_BIG when more
    * than maxInline bytes are unread without a line's end.
    */
-  private header(): { digits: Uint8Array; next: number } | null | 'big' {
+  private header(): number {
     const cr = this.findLine(CR);
-    if (cr < 0) return this.end - this.start > this.limits.maxInline ? 'big' : null;
+    if (cr < 0) return this.end - this.start > this.limits.maxInline ? TOO_BIG : NEED_MORE;
     // Redis needs one byte after the `\r` (it does not check that it is `\n`).
-    if (cr + 1 >= this.end) return null;
-    return { digits: this.buf.subarray(this.start + 1, cr), next: cr + 2 };
+    if (cr + 1 >= this.end) return NEED_MORE;
+    return cr;
   }
 
   /** The `*N` line of a multibulk request. */
   private multibulkCount(): Request | null | 'again' {
-    const h = this.header();
-    if (h === 'big') return { kind: 'error', message: errors.bigMultibulk };
-    if (h === null) return null;
-    const n = parseLength(h.digits);
+    const cr = this.header();
+    if (cr === TOO_BIG) return { kind: 'error', message: errors.bigMultibulk };
+    if (cr === NEED_MORE) return null;
+    const n = parseIntegerNumber(this.buf, this.start + 1, cr);
     if (n === null || n > this.limits.maxMultibulk) return { kind: 'error', message: errors.multibulkLength };
-    this.consume(h.next);
+    this.consume(cr + 2);
     if (n <= 0) return 'again'; // an empty request: nothing to run
     this.argsLeft = n;
     this.bulkLen = -1;
@@ -227,14 +233,14 @@ export class RequestParser {
   private multibulkArgs(): Request | null {
     while (this.argsLeft > 0) {
       if (this.bulkLen < 0) {
-        const h = this.header();
-        if (h === 'big') return { kind: 'error', message: errors.bigBulk };
-        if (h === null) return null;
+        const cr = this.header();
+        if (cr === TOO_BIG) return { kind: 'error', message: errors.bigBulk };
+        if (cr === NEED_MORE) return null;
         const first = this.buf[this.start]!;
         if (first !== DOLLAR) return { kind: 'error', message: `ERR Protocol error: expected '$', got '${errorChar(first)}'` };
-        const n = parseLength(h.digits);
+        const n = parseIntegerNumber(this.buf, this.start + 1, cr);
         if (n === null || n < 0 || n > this.limits.maxBulk) return { kind: 'error', message: errors.bulkLength };
-        this.consume(h.next);
+        this.consume(cr + 2);
         this.bulkLen = n;
       }
       // The body and the two bytes after it (not checked, as Redis does not).
@@ -258,28 +264,6 @@ function errorChar(b: number): string {
   return b === CR || b === LF ? ' ' : String.fromCharCode(b);
 }
 
-/**
- * A length as Redis's string2ll reads it: an optional `-`, then decimal digits
- * without leading zeros ("0" alone is fine), within 64 bits. null when invalid.
- * Values beyond 2^53 come back approximate, which is fine: they fail every limit.
- */
-function parseLength(d: Uint8Array): number | null {
-  let i = 0;
-  const negative = d[0] === 0x2d;
-  if (negative) i++;
-  if (i === d.length) return null;
-  if (d[i] === 0x30) return d.length === i + 1 && !negative ? 0 : null;
-  if (d.length - i > 19) return null;
-  let n = 0n;
-  for (; i < d.length; i++) {
-    const c = d[i]!;
-    if (c < 0x30 || c > 0x39) return null;
-    n = n * 10n + BigInt(c - 0x30);
-  }
-  if (negative) n = -n;
-  if (n > 9223372036854775807n || n < -9223372036854775808n) return null;
-  return Number(n);
-}
 
 // ------------------------------------------------------------ inline words
 

@@ -27,7 +27,16 @@ const encoder = new TextEncoder();
 
 /** UTF-8 bytes of JS text. */
 export function bytes(text: string): Uint8Array {
-  return encoder.encode(text);
+  // Short ASCII text (protocol lines, numbers, most replies) is copied by
+  // hand: TextEncoder's call costs more than the copy under ~64 characters.
+  if (text.length > 64) return encoder.encode(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(text);
+    out[i] = c;
+  }
+  return out;
 }
 
 /** Latin-1 text of bytes (one char per byte): protocol lines, keys, tests. */
@@ -210,44 +219,113 @@ function integer(text: string): number {
  * verbatim strings as bulk strings, booleans as integers 1 and 0.
  */
 export function encodeReply(v: RespValue, resp: 2 | 3 = 2): Uint8Array {
-  const parts: Uint8Array[] = [];
-  write(v, parts, resp);
-  return concat(parts);
+  return new ReplyEncoder().encode(v, resp);
 }
 
-function bulk(b: Uint8Array, out: Uint8Array[]): void {
-  out.push(bytes(`$${b.length}\r\n`), b, CRLF);
+/** Above this size the scratch buffer is not kept after a reply. */
+const SCRATCH_KEPT = 64 * 1024;
+
+/**
+ * Encodes replies through one reusable scratch buffer, then copies each
+ * into a buffer from `alloc`. The RESP server passes Node's pooled
+ * `Buffer.allocUnsafe`: a small new Uint8Array is cheap, but a socket write
+ * needs its ArrayBuffer, and materialising that costs more per reply than
+ * the rest of the encoding.
+ */
+export class ReplyEncoder {
+  private buf = new Uint8Array(256);
+  private length = 0;
+
+  constructor(private readonly alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)) {}
+
+  encode(v: RespValue, resp: 2 | 3): Uint8Array {
+    this.length = 0;
+    write(v, this, resp);
+    const n = this.length;
+    const out = this.alloc(n);
+    const buf = this.buf;
+    if (n <= 64) for (let i = 0; i < n; i++) out[i] = buf[i]!;
+    else out.set(buf.subarray(0, n));
+    if (buf.length > SCRATCH_KEPT) this.buf = new Uint8Array(256);
+    return out;
+  }
+
+  private room(n: number): void {
+    const need = this.length + n;
+    if (need <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < need) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.buf.subarray(0, this.length));
+    this.buf = bigger;
+  }
+
+  /** Protocol text: type marks, lengths, numbers (ASCII only). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.length = at;
+  }
+
+  raw(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    if (n <= 32) {
+      let at = this.length;
+      for (let i = 0; i < n; i++) buf[at++] = b[i]!;
+    } else buf.set(b, this.length);
+    this.length += n;
+  }
+
+  /** `<mark><bytes>\r\n`: simple strings, errors, RESP3 doubles and big numbers. */
+  line(mark: string, b: Uint8Array): void {
+    this.ascii(mark);
+    this.raw(b);
+    this.ascii('\r\n');
+  }
+
+  bulk(b: Uint8Array): void {
+    this.ascii(`$${b.length}\r\n`);
+    this.raw(b);
+    this.ascii('\r\n');
+  }
 }
 
 /** Writes `root` and everything in it; iterative, as replies may nest thousands deep. */
-function write(root: RespValue, out: Uint8Array[], resp: 2 | 3): void {
+function write(root: RespValue, out: ReplyEncoder, resp: 2 | 3): void {
   const r3 = resp === 3;
   const pending: RespValue[] = [root];
   for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
     switch (v.type) {
-      case 'simple': out.push(bytes('+'), v.value, CRLF); break;
-      case 'error': out.push(bytes('-'), v.value, CRLF); break;
-      case 'integer': out.push(bytes(`:${v.value}\r\n`)); break;
-      case 'bulk': bulk(v.value, out); break;
-      case 'null': out.push(bytes(r3 ? '_\r\n' : '$-1\r\n')); break;
-      case 'nullArray': out.push(bytes(r3 ? '_\r\n' : '*-1\r\n')); break;
+      case 'simple': out.line('+', v.value); break;
+      case 'error': out.line('-', v.value); break;
+      case 'integer': out.ascii(`:${v.value}\r\n`); break;
+      case 'bulk': out.bulk(v.value); break;
+      case 'null': out.ascii(r3 ? '_\r\n' : '$-1\r\n'); break;
+      case 'nullArray': out.ascii(r3 ? '_\r\n' : '*-1\r\n'); break;
       case 'array': case 'set': case 'push': {
         const mark = !r3 || v.type === 'array' ? '*' : v.type === 'set' ? '~' : '>';
-        out.push(bytes(`${mark}${v.items.length}\r\n`));
+        out.ascii(`${mark}${v.items.length}\r\n`);
         for (let i = v.items.length - 1; i >= 0; i--) pending.push(v.items[i]!);
         break;
       }
       case 'map':
-        out.push(bytes(r3 ? `%${v.entries.length}\r\n` : `*${2 * v.entries.length}\r\n`));
+        out.ascii(r3 ? `%${v.entries.length}\r\n` : `*${2 * v.entries.length}\r\n`);
         for (let i = v.entries.length - 1; i >= 0; i--) pending.push(v.entries[i]![1], v.entries[i]![0]);
         break;
-      case 'double': if (r3) out.push(bytes(','), v.value, CRLF); else bulk(v.value, out); break;
-      case 'boolean': out.push(bytes(r3 ? (v.value ? '#t\r\n' : '#f\r\n') : (v.value ? ':1\r\n' : ':0\r\n'))); break;
-      case 'bigNumber': if (r3) out.push(bytes('('), v.value, CRLF); else bulk(v.value, out); break;
+      case 'double': if (r3) out.line(',', v.value); else out.bulk(v.value); break;
+      case 'boolean': out.ascii(r3 ? (v.value ? '#t\r\n' : '#f\r\n') : (v.value ? ':1\r\n' : ':0\r\n')); break;
+      case 'bigNumber': if (r3) out.line('(', v.value); else out.bulk(v.value); break;
       case 'verbatim': {
-        if (!r3) { bulk(v.value, out); break; }
-        const body = concat([v.format, bytes(':'), v.value]);
-        out.push(bytes(`=${body.length}\r\n`), body, CRLF);
+        if (!r3) { out.bulk(v.value); break; }
+        out.ascii(`=${v.format.length + 1 + v.value.length}\r\n`);
+        out.raw(v.format);
+        out.ascii(':');
+        out.raw(v.value);
+        out.ascii('\r\n');
         break;
       }
     }

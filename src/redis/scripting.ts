@@ -15,7 +15,7 @@ import { REDIS_VERSIONS, runContext, type RedisApiHost, type RedisLogger, type R
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
 import { FunctionLibraries } from './functions.js';
-import { parseInteger } from './store/numbers.js';
+import { parseIntegerNumber } from './store/numbers.js';
 import { MemoryStore } from './store/index.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { RespValue } from './resp.js';
@@ -149,7 +149,7 @@ export class RedisScripting {
 
   private evalCommand(name: string, argv: readonly Uint8Array[], client: ClientState): RespValue {
     if (argv.length < 3) return error(`ERR wrong number of arguments for '${name}' command`);
-    const numkeys = parseInteger(argv[2]!);
+    const numkeys = parseIntegerNumber(argv[2]!);
     if (numkeys === null) return error('ERR value is not an integer or out of range');
     if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
     if (numkeys < 0) return error("ERR Number of keys can't be negative");
@@ -168,8 +168,8 @@ export class RedisScripting {
       script = found;
       if (found.byEval && this.options.version === '7.4') this.touchEvalScript(sha, found);
     }
-    const keys = argv.slice(3, 3 + Number(numkeys));
-    const args = argv.slice(3 + Number(numkeys));
+    const keys = argv.slice(3, 3 + numkeys);
+    const args = argv.slice(3 + numkeys);
     const ro = name.endsWith('_ro');
     if (ro && script.flags.shebang && !script.flags.noWrites) return error('ERR Can not execute a script with write flag using *_ro command.');
     fillArray(this.env.keys, keys);
@@ -184,14 +184,14 @@ export class RedisScripting {
     const fname = bytesToLua(argv[1]!);
     const fn = this.functions.get(fname);
     if (fn === undefined) return error('ERR Function not found');
-    const numkeys = parseInteger(argv[2]!);
+    const numkeys = parseIntegerNumber(argv[2]!);
     if (numkeys === null) return error('ERR Bad number of keys provided');
     if (numkeys > argv.length - 3) return error("ERR Number of keys can't be greater than number of args");
     if (numkeys < 0) return error("ERR Number of keys can't be negative");
     const noWrites = fn.flags.includes('no-writes');
     if (name === 'fcall_ro' && !noWrites) return error('ERR Can not execute a script with write flag using *_ro command.');
-    const keys = LuaTable.fromArray(argv.slice(3, 3 + Number(numkeys)).map(bytesToLua));
-    const args = LuaTable.fromArray(argv.slice(3 + Number(numkeys)).map(bytesToLua));
+    const keys = LuaTable.fromArray(argv.slice(3, 3 + numkeys).map(bytesToLua));
+    const args = LuaTable.fromArray(argv.slice(3 + numkeys).map(bytesToLua));
     return this.runScript(this.fenv, fn.callback, fname, client, noWrites, keys, args);
   }
 

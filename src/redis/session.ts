@@ -14,6 +14,7 @@
 // `default` accepts any password and every other user name is refused.
 import type { RedisExecutor } from './executor.js';
 import { bytes, latin1, type RespValue } from './resp.js';
+import { parseIntegerNumber } from './store/numbers.js';
 
 /**
  * What the session needs from scripting (RedisScripting has it). A promise
@@ -104,7 +105,7 @@ export class ClientSession {
   private hello(argv: Uint8Array[]): RespValue {
     let resp = this.resp;
     if (argv.length >= 2) {
-      const v = parseInteger(argv[1]!);
+      const v = parseIntegerNumber(argv[1]!);
       if (v === null || v > 2147483647 || v < -2147483648) return error('ERR Protocol version is not an integer or out of range');
       if (v !== 2 && v !== 3) return error('NOPROTO unsupported protocol version');
       resp = v;
@@ -146,7 +147,7 @@ export class ClientSession {
 
   private select(argv: Uint8Array[]): RespValue {
     if (argv.length !== 2) return arity('select');
-    const n = parseInteger(argv[1]!);
+    const n = parseIntegerNumber(argv[1]!);
     if (n === null || n > 2147483647 || n < -2147483648) return error('ERR value is not an integer or out of range');
     if (n < 0 || n >= this.shared.databases) return error('ERR DB index is out of range');
     this.db = n;
@@ -204,11 +205,3 @@ export class ClientSession {
   }
 }
 
-/** A decimal integer as Redis's string2ll reads it (no sign but `-`, no leading zeros, no spaces); null if not one. */
-export function parseInteger(b: Uint8Array): number | null {
-  const s = latin1(b);
-  if (!/^(0|-?[1-9][0-9]{0,18})$/.test(s)) return null;
-  const n = BigInt(s);
-  if (n > 9223372036854775807n || n < -9223372036854775808n) return null;
-  return Number(n);
-}

@@ -31,6 +31,28 @@ export function parseInteger(b: Uint8Array): bigint | null {
   return v < INT64_MIN || v > INT64_MAX ? null : v;
 }
 
+/** parseInteger's value (of b[from..to)) as a number, exact up to 2^53 and approximate beyond: counts, lengths and indexes. */
+export function parseIntegerNumber(b: Uint8Array, from = 0, to = b.length): number | null {
+  const n = to - from;
+  if (n <= 0 || n > 20) return null;
+  const negative = b[from] === 0x2d;
+  const i = negative ? from + 1 : from;
+  if (i === to) return null;
+  if (b[i] === 0x30) return n === 1 ? 0 : null;
+  if (to - i > 19) return null;
+  let v = 0;
+  for (let j = i; j < to; j++) {
+    const d = b[j]! - 0x30;
+    if (d < 0 || d > 9) return null;
+    v = v * 10 + d;
+  }
+  // Up to 15 digits the double is exact; longer ones are checked against int64's range exactly.
+  if (to - i <= 15) return negative ? -v : v;
+  const big = BigInt(latin1(b.subarray(from, to)));
+  if (big > 9223372036854775807n || big < -9223372036854775808n) return null;
+  return Number(big);
+}
+
 /** Whether an integer result fits in a signed 64-bit integer. */
 export function fitsInt64(v: bigint): boolean {
   return v >= INT64_MIN && v <= INT64_MAX;
