@@ -7,7 +7,7 @@
 // yield in turn (coroutine.yield inside __index works, as in lua5.4).
 
 import { LuaTable, countAlloc } from './table.js';
-import { LuaFloat, LuaUserdata, isNumber, luaType, type LuaValue, type LuaNumber } from './value.js';
+import { LuaFloat, LuaUserdata, isNumber, luaType, mkFloat, type LuaValue, type LuaNumber } from './value.js';
 import * as N from './number.js';
 import { rtError } from './errors.js';
 import { CallRequest, callreq } from './callreq.js';
@@ -413,7 +413,34 @@ function bitwiseOperand(v: unknown): LuaNumber | undefined {
   return isNumber(v) ? N.toInteger(v) : undefined;
 }
 
+/** A JS number or a float box as a double; undefined for anything else (bigints among them). */
+function asDouble(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
+}
+
+/**
+ * `+ - * /` with an integral float (a box) and a float or a small integer:
+ * the double operation, as the generated code's inline path does for
+ * unboxed operands (a JS-number integer is below 2^53, so it converts
+ * exactly). Undefined when that does not apply. Code whose floats come from
+ * table fields (awfy CD, n-body) meets boxes here at every integral value.
+ */
+function boxedFloatArith(op: ArithOp, a: unknown, b: unknown): LuaValue | undefined {
+  if (!(a instanceof LuaFloat) && !(b instanceof LuaFloat)) return undefined;
+  const x = asDouble(a), y = asDouble(b);
+  if (x === undefined || y === undefined) return undefined;
+  switch (op) {
+    case 'add': return mkFloat(x + y);
+    case 'sub': return mkFloat(x - y);
+    case 'mul': return mkFloat(x * y);
+    case 'div': return mkFloat(x / y);
+    default: return undefined;
+  }
+}
+
 export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): LuaValue {
+  const f = boxedFloatArith(op, a, b);
+  if (f !== undefined) return f;
   // Boxed floats and big integers: straight to the numeric operation.
   if (isNumber(a) && isNumber(b) && !BITWISE.has(op)) return numArith(op, a, b);
   const step = arithStep(op, a, b, da, db);
@@ -422,6 +449,8 @@ export function arith(op: ArithOp, a: unknown, b: unknown, da?: string | null, d
 }
 
 export function* arithG(op: ArithOp, a: unknown, b: unknown, da?: string | null, db?: string | null): Generator<CallRequest, LuaValue, unknown> {
+  const f = boxedFloatArith(op, a, b);
+  if (f !== undefined) return f;
   const step = arithStep(op, a, b, da, db);
   if ('value' in step) return step.value;
   return first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], `metamethod '${op}'`));
@@ -568,25 +597,44 @@ function sameHandler(a: unknown, b: unknown, event: string): LuaValue {
   return h === h2 || (isNumber(h) && isNumber(h2) && N.numEq(h, h2)) ? h : undefined;
 }
 
+/**
+ * `a < b` or `a <= b` when one operand is a float box and the other a float
+ * or a small integer (exact on doubles); undefined otherwise.
+ */
+function boxedFloatOrder(a: unknown, b: unknown, le: boolean): boolean | undefined {
+  if (!(a instanceof LuaFloat) && !(b instanceof LuaFloat)) return undefined;
+  const x = asDouble(a), y = asDouble(b);
+  if (x === undefined || y === undefined) return undefined;
+  return le ? x <= y : x < y;
+}
+
 export function lt(a: unknown, b: unknown): boolean {
+  const f = boxedFloatOrder(a, b, false);
+  if (f !== undefined) return f;
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
   return truthy(first(callMeta(step.mm, 'lt', step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* ltG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
+  const f = boxedFloatOrder(a, b, false);
+  if (f !== undefined) return f;
   const step = orderStep(a, b, '__lt');
   if ('value' in step) return step.value;
   return truthy(first(yield metareq(step.mm, [step.x as LuaValue, step.y as LuaValue], "metamethod 'lt'"))) !== step.negate;
 }
 
 export function le(a: unknown, b: unknown): boolean {
+  const f = boxedFloatOrder(a, b, true);
+  if (f !== undefined) return f;
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
   return truthy(first(callMeta(step.mm, step.negate ? 'lt' : 'le', step.x as LuaValue, step.y as LuaValue))) !== step.negate;
 }
 
 export function* leG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
+  const f = boxedFloatOrder(a, b, true);
+  if (f !== undefined) return f;
   const step = orderStep(a, b, '__le');
   if ('value' in step) return step.value;
   return truthy(first(yield metareq(step.mm, [step.x as LuaValue, step.y as LuaValue], `metamethod '${step.negate ? 'lt' : 'le'}'`))) !== step.negate;
