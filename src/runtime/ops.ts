@@ -528,8 +528,17 @@ function eqByIdentity(a: unknown, b: unknown): boolean {
     (ta === 'number' && tb === 'number');
 }
 
+/** `a == b` when one operand is a float box and the other a float or a small integer; undefined otherwise. */
+function boxedFloatEq(a: unknown, b: unknown): boolean | undefined {
+  if (!(a instanceof LuaFloat) && !(b instanceof LuaFloat)) return undefined;
+  const x = asDouble(a), y = asDouble(b);
+  return x === undefined || y === undefined ? undefined : x === y;
+}
+
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  const f = boxedFloatEq(a, b);
+  if (f !== undefined) return f;
   if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
@@ -538,6 +547,8 @@ export function eq(a: unknown, b: unknown): boolean {
 
 export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   if (a === b) return true;
+  const f = boxedFloatEq(a, b);
+  if (f !== undefined) return f;
   if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;

@@ -1,6 +1,6 @@
 -- Integral floats read back from tables (boxed in Regolith) meeting
 -- integers, fractional floats, other integral floats, big integers,
--- strings and metamethods in + - * / and < <=, in direct code and inside
+-- strings and metamethods in + - * / < <= == and ~=, in direct code and inside
 -- a coroutine (the resumable variant).
 local vals = {
   3.0, -0.0, 0.0, 2.0^53, 2.0^63, -2.0^63, 1e308, -1e308, 1/0, -1/0,
@@ -23,6 +23,7 @@ local function run()
       out[#out + 1] = table.concat({
         show(a + b), show(a - b), show(a * b), show(a / b),
         tostring(a < b), tostring(a <= b), tostring(b < a), tostring(b <= a),
+        tostring(a == b), tostring(a ~= b),
       }, " ")
     end
   end
