@@ -11,6 +11,7 @@ import { encodeReply, latin1, type RespValue } from '../src/redis/resp.js';
 import { redisSkip, startRedis, type RedisConnection, type RedisServer } from './support/redis.js';
 import { testExecutor, testLibraries } from './support/redis-env.js';
 import * as cases from './redis/scripting-cases.js';
+import { CaseReplies, comparable, showArgv } from './redis/scripting-cases.js';
 
 const skip = redisSkip();
 const groups = cases.GROUPS;
@@ -25,7 +26,8 @@ describe('Redis scripting: the same reply bytes as redis-server', { skip }, () =
   let resp2: RedisConnection;
   let resp3: RedisConnection;
   const scripting = new RedisScripting({ executor: testExecutor(), libraries: testLibraries() });
-  const enc = new TextEncoder();
+  // Each side's replies, for arguments made from them, per client.
+  const replies = { 2: { real: new CaseReplies(), mine: new CaseReplies() }, 3: { real: new CaseReplies(), mine: new CaseReplies() } };
 
   before(async () => {
     server = await startRedis();
@@ -49,15 +51,17 @@ describe('Redis scripting: the same reply bytes as redis-server', { skip }, () =
       for (const c of list) {
         test(c.name, async () => {
           for (const [conn, resp] of [[resp2, 2], [resp3, 3]] as const) {
-            const real = (await conn.command(...c.argv)).raw;
+            const { value: realValue, raw: real } = await conn.command(...replies[resp].real.argv(c));
+            replies[resp].real.record(c, realValue);
             let reply: RespValue;
             try {
-              reply = scripting.command(c.argv.map((a) => enc.encode(a)), { resp, db: 0 });
+              reply = scripting.command(replies[resp].mine.argv(c), { resp, db: 0 });
             } catch (e) {
               assert.fail(`RESP${resp}: Regolith threw ${(e as Error).stack}\nredis-server replied ${show(real)}`);
             }
+            replies[resp].mine.record(c, reply);
             const mine = encodeReply(reply, resp);
-            assert.equal(latin1(mine), latin1(real), `RESP${resp} client, ${JSON.stringify(c.argv)}:\n  redis-server ${show(real)}\n  Regolith     ${show(mine)}`);
+            assert.equal(comparable(c, mine), comparable(c, real), `RESP${resp} client, ${showArgv(c)}:\n  redis-server ${show(real)}\n  Regolith     ${show(mine)}`);
           }
         });
       }
@@ -73,7 +77,7 @@ describe('Redis scripting, async path (the RESP server\'s): the same reply bytes
   let server: RedisServer;
   let conn: RedisConnection;
   const scripting = new RedisScripting({ executor: testExecutor(), libraries: testLibraries() });
-  const enc = new TextEncoder();
+  const replies = { real: new CaseReplies(), mine: new CaseReplies() };
   before(async () => {
     server = await startRedis();
     conn = await server.connect();
@@ -85,9 +89,12 @@ describe('Redis scripting, async path (the RESP server\'s): the same reply bytes
   for (const [group, list] of groups) {
     test(group, async () => {
       for (const c of list) {
-        const real = (await conn.command(...c.argv)).raw;
-        const mine = encodeReply(await scripting.commandAsync(c.argv.map((a) => enc.encode(a)), { resp: 2, db: 0 }), 2);
-        assert.equal(latin1(mine), latin1(real), `${c.name}: ${JSON.stringify(c.argv)}:\n  redis-server ${show(real)}\n  Regolith     ${show(mine)}`);
+        const { value: realValue, raw: real } = await conn.command(...replies.real.argv(c));
+        replies.real.record(c, realValue);
+        const reply = await scripting.commandAsync(replies.mine.argv(c), { resp: 2, db: 0 });
+        replies.mine.record(c, reply);
+        const mine = encodeReply(reply, 2);
+        assert.equal(comparable(c, mine), comparable(c, real), `${c.name}: ${showArgv(c)}:\n  redis-server ${show(real)}\n  Regolith     ${show(mine)}`);
       }
     });
   }

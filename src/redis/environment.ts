@@ -60,6 +60,12 @@ const RUNNER = 'return xpcall((...), __redis__err__handler)';
 const FUNCTION_RUNNER = 'local f, h, keys, args = ... return xpcall(function() return f(keys, args) end, h)';
 
 /**
+ * Runs a library's code (FUNCTION LOAD): Redis runs it unprotected by the
+ * handler, so an error is its raw value.
+ */
+const LIBRARY_RUNNER = 'local f = ... return xpcall(f, function(e) return e end)';
+
+/**
  * The same in an async run (time-sliced, so that a server goes on serving
  * while a script runs). Not under xpcall: a run pauses only in Lua code
  * called from Lua, and 5.1's xpcall is a library function that finishes
@@ -126,6 +132,19 @@ export class ScriptEnvironment {
    */
   run(script: LuaValue, keys?: LuaTable, args?: LuaTable): RunOutcome {
     const r = keys === undefined ? this.runner.callRaw(script) : this.runner.callRaw(script, this.handler, keys, args);
+    return outcome(Array.isArray(r) ? r : [r]);
+  }
+
+  private libraryRunner: LuaFunctionHandle | null = null;
+
+  /**
+   * Runs a library's code: its first result, or its error's raw value. It
+   * is a run of its own (entered through a handle), so that the limits of
+   * an enclosing `lua.withLimits` apply to it: FUNCTION LOAD's deadline.
+   */
+  runLibrary(chunk: LuaValue): RunOutcome {
+    const runner = (this.libraryRunner ??= this.lua.load(LIBRARY_RUNNER, { chunkName: '=redis' }));
+    const r = runner.callRaw(chunk);
     return outcome(Array.isArray(r) ? r : [r]);
   }
 

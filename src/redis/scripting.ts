@@ -14,7 +14,7 @@ import { ScriptEnvironment, type LibraryOpener, type RunOutcome } from './enviro
 import { REDIS_VERSIONS, runContext, type RedisApiHost, type RedisLogger, type RedisRelease, type ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
-import { FunctionLibraries } from './functions.js';
+import { FunctionLibraries, type RestorePolicy } from './functions.js';
 import { parseIntegerNumber } from './store/numbers.js';
 import { MemoryStore } from './store/index.js';
 import type { LuaValue } from '../runtime/value.js';
@@ -235,9 +235,16 @@ export class RedisScripting {
       case 'kill':
         if (rest.length !== 0) return arityError;
         return error('NOTBUSY No scripts in execution right now.');
-      case 'restore':
+      case 'dump':
+        if (rest.length !== 0) return arityError;
+        return { type: 'bulk', value: this.functions.dump() };
+      case 'restore': {
         if (rest.length < 1) return arityError;
-        return error('ERR DUMP payload version or checksum are wrong');
+        if (rest.length > 2) return error(`ERR unknown subcommand or wrong number of arguments for '${bytesToLua(argv[1]!)}'. Try FUNCTION HELP.`);
+        const policy = rest.length === 2 ? restorePolicy(rest[1]!) : 'append';
+        if (policy === null) return error('ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.');
+        return this.functions.restore(argv[2]!, policy);
+      }
       default:
         return error(`ERR unknown subcommand '${bytesToLua(argv[1]!)}'. Try FUNCTION HELP.`);
     }
@@ -416,6 +423,13 @@ export class RedisScripting {
         return error(`ERR unknown subcommand '${bytesToLua(argv[1]!)}'. Try SCRIPT HELP.`);
     }
   }
+}
+
+/** FUNCTION RESTORE's policy argument, in any case (compared as a C string: up to a NUL), or null. */
+function restorePolicy(arg: string): RestorePolicy | null {
+  const nul = arg.indexOf('\0');
+  const word = (nul < 0 ? arg : arg.slice(0, nul)).toLowerCase();
+  return word === 'append' || word === 'replace' || word === 'flush' ? word : null;
 }
 
 /** KEYS or ARGV for a run: the table emptied and filled with `items` (as a new table would be). */

@@ -4,11 +4,62 @@
 // Cases run in order on one server and one environment (math.random's
 // rand48 state and cjson's settings carry over between scripts, as in
 // Redis), each under RESP2 and RESP3 clients.
+import { latin1, type RespValue } from '../../src/redis/resp.js';
+
+/**
+ * A command's argument: text (sent as UTF-8), bytes, or bytes made from the
+ * reply to an earlier case, which each side takes from its own reply
+ * (redis-server's for redis-server, Regolith's for Regolith, per client):
+ * a FUNCTION DUMP payload restored as it is, or damaged by `edit`.
+ */
+export type Arg = string | Uint8Array | FromReply;
+
+export interface FromReply {
+  /** The earlier case's name; its reply must be a bulk string. */
+  reply: string;
+  edit?: (bytes: Uint8Array) => Uint8Array;
+}
 
 export interface Case {
-  /** What it checks (the test name). */
+  /** What it checks (the test name; unique where a later case takes its reply). */
   name: string;
-  argv: string[];
+  argv: Arg[];
+  /**
+   * 'length': only the reply's length is compared, for a reply whose order
+   * redis-server does not fix (a dump of several libraries: its dict's
+   * order, seeded randomly at start).
+   */
+  compare?: 'length';
+}
+
+/** One side's replies to earlier cases, by case name (one for each server and client). */
+export class CaseReplies {
+  private readonly byName = new Map<string, RespValue>();
+
+  /** The case's command as bytes. */
+  argv(c: Case): Uint8Array[] {
+    return c.argv.map((a) => {
+      if (typeof a === 'string') return new TextEncoder().encode(a);
+      if (a instanceof Uint8Array) return a;
+      const r = this.byName.get(a.reply);
+      if (r === undefined || r.type !== 'bulk') throw new Error(`case ${c.name}: no bulk reply to "${a.reply}" to take an argument from`);
+      return a.edit === undefined ? r.value : a.edit(r.value.slice());
+    });
+  }
+
+  record(c: Case, reply: RespValue): void {
+    this.byName.set(c.name, reply);
+  }
+}
+
+/** What of a reply's bytes a case compares. */
+export function comparable(c: Case, raw: Uint8Array): string {
+  return c.compare === 'length' ? `(a reply of ${raw.length} bytes)` : latin1(raw);
+}
+
+/** The case's command, for messages. */
+export function showArgv(c: Case): string {
+  return JSON.stringify(c.argv.map((a) => (typeof a === 'string' ? a : a instanceof Uint8Array ? latin1(a) : `<the reply to "${a.reply}"${a.edit ? ', edited' : ''}>`)));
 }
 
 const ev = (name: string, script: string, ...rest: string[]): Case => ({ name, argv: ['EVAL', script, ...(rest.length > 0 ? rest : ['0'])] });
@@ -292,8 +343,10 @@ export const SHEBANG: Case[] = [
   ev('shebang with a body on many lines', '#!lua flags=allow-stale\nlocal a = 1\nreturn a + 1'),
 ];
 
-const fn = (name: string, ...argv: string[]): Case => ({ name, argv });
+const fn = (name: string, ...argv: Arg[]): Case => ({ name, argv });
 const lib = (name: string, body: string) => `#!lua name=${name}\n${body}`;
+/** Code registering a function that returns its name. */
+const register = (fname: string) => `redis.register_function("${fname}", function() return "${fname}" end)`;
 
 /** Redis Functions: FUNCTION LOAD, FCALL and the rest. */
 export const FUNCTIONS: Case[] = [
@@ -328,6 +381,7 @@ export const FUNCTIONS: Case[] = [
   fn('a function registered twice', 'FUNCTION', 'LOAD', lib('t14', 'redis.register_function("x", function() end) redis.register_function("x", function() end)')),
   fn('a positional table argument', 'FUNCTION', 'LOAD', lib('t15', 'redis.register_function({[1]="x"})')),
   fn('three arguments', 'FUNCTION', 'LOAD', lib('t19', 'redis.register_function("f19", function() end, 1)')),
+  fn('a library that loops at load time (FUNCTION LOAD\'s 500 ms deadline)', 'FUNCTION', 'LOAD', lib('t20', 'while true do end')),
   fn('redis.log and constants at load time', 'FUNCTION', 'LOAD', lib('t16', 'redis.log(redis.LOG_WARNING, "loading") return redis.REDIS_VERSION')),
   fn('FCALL of an unknown function', 'FCALL', 'nosuch', '0'),
   fn('FCALL numkeys negative', 'FCALL', 'hello', '-1'),
@@ -364,8 +418,285 @@ export const FUNCTIONS: Case[] = [
   fn('FUNCTION FLUSH bad option', 'FUNCTION', 'FLUSH', 'x'),
   fn('FUNCTION RESTORE garbage', 'FUNCTION', 'RESTORE', 'abc'),
   fn('EVAL_RO of a shebang script that may write', 'EVAL_RO', '#!lua\nreturn 1', '0'),
+  // The metadata line is split as Redis splits inline commands (sdssplitargs).
+  fn('metadata split by a tab', 'FUNCTION', 'LOAD', `#!lua\tname=mt1\n${register('mt1f')}`),
+  fn('a quoted name', 'FUNCTION', 'LOAD', `#!lua name="mt2"\n${register('mt2f')}`),
+  fn('a quoted metadata part', 'FUNCTION', 'LOAD', `#!lua "name=mt3"\n${register('mt3f')}`),
+  fn('an unbalanced quote in the metadata', 'FUNCTION', 'LOAD', `#!lua name="mt4\n${register('mt4f')}`),
+  fn('a quote followed by a letter', 'FUNCTION', 'LOAD', `#!lua name="mt5"x\n${register('mt5f')}`),
+  fn('a NUL in the metadata line', 'FUNCTION', 'LOAD', `#!lua name=mt6\0x\n${register('mt6f')}`),
+  fn('a hex escape in a quoted name', 'FUNCTION', 'LOAD', `#!lua name="mt\\x37"\n${register('mt7f')}`),
+  fn('a CR before the newline', 'FUNCTION', 'LOAD', `#!lua name=mt8\r\n${register('mt8f')}`),
+  fn('the engine in capitals', 'FUNCTION', 'LOAD', `#!LUA name=mt9\n${register('mt9f')}`),
+  fn('NAME in capitals', 'FUNCTION', 'LOAD', `#!lua NAME=mt10\n${register('mt10f')}`),
+  fn('FUNCTION LIST WITHCODE of the library with a CR', 'FUNCTION', 'LIST', 'WITHCODE', 'LIBRARYNAME', 'mt8'),
+  fn('FCALL of the library with a hex escape', 'FCALL', 'mt7f', '0'),
+  fn('an unknown engine and a bad name: the name is checked first', 'FUNCTION', 'LOAD', '#!python name=b-c\nx'),
+  fn('an unknown engine without a name', 'FUNCTION', 'LOAD', '#!python\nx'),
+  fn('an empty engine', 'FUNCTION', 'LOAD', '#! name=mt11\nx'),
+  fn('an empty name', 'FUNCTION', 'LOAD', '#!lua name=\nx'),
+  fn('a NUL in a quoted metadata part', 'FUNCTION', 'LOAD', '#!lua "foo\\x00bar"\nx'),
   fn('FUNCTION FLUSH at the end', 'FUNCTION', 'FLUSH', 'SYNC'),
   fn('FUNCTION LIST when empty', 'FUNCTION', 'LIST'),
+];
+
+// ------------------------------------------------------------------ FUNCTION DUMP and RESTORE
+// Payloads are built here independently of src/redis/rdb.ts: RDB lengths
+// and strings, LZF by hand, and a bitwise CRC-64.
+
+const RDB_FUNCTION2 = 245;
+const RDB_FUNCTION_PRE_GA = 246;
+
+/** Bytes from pieces: numbers are bytes, text is one byte per char. */
+function cat(...parts: (number | string | Uint8Array)[]): Uint8Array {
+  const out: number[] = [];
+  for (const p of parts) {
+    if (typeof p === 'number') out.push(p);
+    else if (typeof p === 'string') for (let i = 0; i < p.length; i++) out.push(p.charCodeAt(i) & 0xff);
+    else out.push(...p);
+  }
+  return Uint8Array.from(out);
+}
+
+/** An RDB length in its short forms (6 or 14 bits). */
+const len = (n: number) => (n < 64 ? cat(n) : cat(0x40 | (n >> 8), n & 0xff));
+/** An RDB string of plain bytes. */
+const rdbStr = (text: string | Uint8Array) => cat(len(text.length), text);
+
+/** CRC-64 (Jones polynomial, reflected, as Redis's crc64.c), bit by bit; little-endian. */
+function crc64(data: Uint8Array): Uint8Array {
+  const poly = 0x95ac9329ac4bc9b5n;
+  let crc = 0n;
+  for (const b of data) {
+    crc ^= BigInt(b);
+    for (let k = 0; k < 8; k++) crc = crc & 1n ? (crc >> 1n) ^ poly : crc >> 1n;
+  }
+  return Uint8Array.from({ length: 8 }, (_, i) => Number((crc >> BigInt(8 * i)) & 0xffn));
+}
+
+/** A dump payload: the body, the RDB version (2 bytes, little-endian) and the CRC of both. */
+function payload(body: Uint8Array, version = 10): Uint8Array {
+  const head = cat(body, version & 0xff, version >> 8);
+  return cat(head, crc64(head));
+}
+
+/** A payload of libraries (FUNCTION2 records of plain strings). */
+const libraries = (...codes: string[]) => payload(cat(...codes.flatMap((c) => [RDB_FUNCTION2, rdbStr(c)])));
+
+/**
+ * An LZF-compressed RDB string from pieces: text as literal runs, and
+ * [back, count] as a reference to `count` bytes that start `back` + 1 bytes
+ * before; `length` is the length it claims (by default the true one).
+ */
+function lzf(pieces: (string | [number, number])[], length?: number): Uint8Array {
+  const data: number[] = [];
+  let total = 0;
+  for (const p of pieces) {
+    if (typeof p === 'string') {
+      for (let i = 0; i < p.length; i += 32) data.push(Math.min(32, p.length - i) - 1, ...cat(p.slice(i, i + 32)));
+      total += p.length;
+    } else {
+      const [back, count] = p;
+      const l = count - 2;
+      if (l < 7) data.push((back >> 8) | (l << 5), back & 0xff);
+      else data.push((back >> 8) | (7 << 5), l - 7, back & 0xff);
+      total += count;
+    }
+  }
+  return cat(0xc3, len(data.length), len(length ?? total), Uint8Array.from(data));
+}
+
+/**
+ * Bytes that LZF cannot shrink (a fixed pseudo-random sequence), for a Lua
+ * long comment's body: without `[` or `]` (Lua 5.1 refuses a nested `[[`).
+ */
+function noise(n: number): Uint8Array {
+  let x = 12345;
+  return Uint8Array.from({ length: n }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const b = x >> 23;
+    return b === 0x5b || b === 0x5d ? 0x5c : b;
+  });
+}
+
+/** A library of `n` bytes of noise and a repeat of their first 3: LZF barely shrinks it. */
+const nearlyNoise = (n: number) => cat(`${libr('big', 'bigf')}\n--[[`, noise(n), noise(3), ']]');
+
+const DUMPED = 'FUNCTION DUMP of one library';
+/** The payload the same client's FUNCTION DUMP gave, edited or not. */
+const dumped = (edit?: (b: Uint8Array) => Uint8Array): Arg => ({ reply: DUMPED, edit });
+const flip = (i: number) => (b: Uint8Array) => {
+  b[i < 0 ? b.length + i : i]! ^= 1;
+  return b;
+};
+const restore = (name: string, data: Arg, ...policy: string[]): Case => fn(name, 'FUNCTION', 'RESTORE', data, ...policy);
+/** A library whose function `fname` returns its name. */
+const libr = (name: string, fname: string) => lib(name, register(fname));
+/** A library code whose string in the payload takes in the footer's version bytes. */
+function intoFooter(version: number): Uint8Array {
+  const code = `${libr('ft', 'ftf')}\n--`;
+  return payload(cat(RDB_FUNCTION2, len(code.length + 2), code), version);
+}
+const LZF_CODE: (string | [number, number])[] = ['#!lua name=lz\nredis.register_function("lzf1", function() return "z', [0, 19], '" end)'];
+const LZF_LENGTH = (LZF_CODE[0] as string).length + 19 + (LZF_CODE[2] as string).length;
+const BIG_NOISE = cat(`${libr('big', 'bigf')}\n--[[`, noise(17000), ']]');
+const BIG_RUNS = `${libr('big', 'bigf')}\n--[[${'a run of words, '.repeat(1200)}]]`;
+
+/** FUNCTION DUMP and FUNCTION RESTORE: payloads made by each side's DUMP, damaged ones, and ones built here. */
+export const DUMP_RESTORE: Case[] = [
+  fn('start with no libraries', 'FUNCTION', 'FLUSH'),
+  fn('FUNCTION DUMP with no libraries', 'FUNCTION', 'DUMP'),
+  fn('FUNCTION DUMP with an argument', 'FUNCTION', 'DUMP', 'x'),
+  fn('load a library to dump', 'FUNCTION', 'LOAD', lib('dl', 'redis.register_function("dlf", function(keys, args) return "dl " .. (args[1] or "") end)')),
+  fn(DUMPED, 'FUNCTION', 'DUMP'),
+  restore('RESTORE of a library that exists (APPEND by default)', dumped()),
+  restore('RESTORE APPEND in lowercase', dumped(), 'append'),
+  restore('RESTORE REPLACE in mixed case', dumped(), 'rEpLaCe'),
+  fn('FCALL after RESTORE REPLACE', 'FCALL', 'dlf', '0', 'x'),
+  fn('flush before restoring', 'FUNCTION', 'FLUSH'),
+  restore('RESTORE into no libraries', dumped()),
+  fn('FUNCTION LIST WITHCODE of the restored library', 'FUNCTION', 'LIST', 'WITHCODE'),
+  fn('FCALL of the restored library', 'FCALL', 'dlf', '0', 'y'),
+  fn('load another library', 'FUNCTION', 'LOAD', libr('dm', 'dmf')),
+  restore('RESTORE FLUSH drops the other library', dumped(), 'FLUSH'),
+  fn('FUNCTION LIST after RESTORE FLUSH', 'FUNCTION', 'LIST'),
+  fn('lowercase function dump', 'function', 'dump'),
+
+  // Damaged payloads, and the footer.
+  restore('a payload with a flipped byte', dumped(flip(3))),
+  restore('a payload with a flipped checksum byte', dumped(flip(-1))),
+  restore('a payload with a flipped version byte', dumped(flip(-10))),
+  restore('a truncated payload', dumped((b) => b.subarray(0, b.length - 1))),
+  restore('a payload without its footer', dumped((b) => b.subarray(0, b.length - 10))),
+  restore('a payload with a byte more', dumped((b) => cat(b, 0))),
+  restore('an empty payload', ''),
+  restore('a payload shorter than a footer', 'abc'),
+  restore('ten zero bytes (version 0, and zeros have the CRC 0)', new Uint8Array(10)),
+  restore('no libraries, version 11', payload(cat(), 11)),
+  restore('no libraries, version 266 (10 in its low byte)', payload(cat(), 266)),
+  restore('no libraries, version 9', payload(cat(), 9)),
+  restore('a library, version 11', payload(cat(RDB_FUNCTION2, rdbStr(libr('v11', 'v11f'))), 11)),
+  restore('a library, version 1', payload(cat(RDB_FUNCTION2, rdbStr(libr('v1', 'v1f'))), 1)),
+  fn('FUNCTION LIST LIBRARYNAME v*', 'FUNCTION', 'LIST', 'LIBRARYNAME', 'v*'),
+
+  // Arguments.
+  fn('RESTORE without a payload', 'FUNCTION', 'RESTORE'),
+  restore('RESTORE with two policies', dumped(), 'FLUSH', 'APPEND'),
+  fn('lowercase restore with too many arguments', 'function', 'restore', 'a', 'b', 'c'),
+  restore('an unknown policy', dumped(), 'MERGE'),
+  restore('an empty policy', dumped(), ''),
+  restore('an unknown policy is reported before a bad payload', 'garbage', 'MERGE'),
+  restore('a policy followed by a NUL byte', dumped(), 'replace\0x'),
+
+  // Clashes between the payload's libraries and the live ones.
+  fn('flush before the clashes', 'FUNCTION', 'FLUSH'),
+  // (Each case runs again for the RESP3 client: where the second run would
+  // clash on several libraries, redis-server names the first in its dict's
+  // order, so those restores REPLACE.)
+  restore('two libraries in a payload', libraries(libr('ca', 'caf'), libr('cb', 'cbf')), 'REPLACE'),
+  fn('FUNCTION STATS after restoring two', 'FUNCTION', 'STATS'),
+  restore('APPEND of a library that exists', libraries(libr('ca', 'caf2'))),
+  restore('APPEND of a function that exists', libraries(libr('cc', 'caf'))),
+  restore('REPLACE of a function that another library has', libraries(libr('cc', 'caf')), 'REPLACE'),
+  restore('a library clash is reported before a function clash', libraries(libr('cd', 'caf'), libr('ca', 'cax'))),
+  fn('FUNCTION STATS after the failed restores', 'FUNCTION', 'STATS'),
+  restore('REPLACE of a library whose function moves to another', libraries(libr('cc', 'cbf'), libr('cb', 'cbf2')), 'REPLACE'),
+  fn('FCALL of the moved function', 'FCALL', 'cbf', '0'),
+  fn('FCALL of the replaced library', 'FCALL', 'cbf2', '0'),
+  restore('RESTORE FLUSH of a payload that fails', libraries(libr('ce', 'cef'), 'nope'), 'FLUSH'),
+  fn('FUNCTION STATS after it', 'FUNCTION', 'STATS'),
+  { name: 'FUNCTION DUMP of three libraries', argv: ['FUNCTION', 'DUMP'], compare: 'length' },
+  restore('RESTORE FLUSH of no libraries', payload(cat()), 'FLUSH'),
+  fn('FUNCTION STATS with no libraries', 'FUNCTION', 'STATS'),
+  restore('RESTORE of the three libraries', { reply: 'FUNCTION DUMP of three libraries' }, 'REPLACE'),
+  fn('FUNCTION STATS after restoring them', 'FUNCTION', 'STATS'),
+  fn('FCALL of a function restored with the three', 'FCALL', 'caf', '0'),
+
+  // Long libraries: LZF, and the 32-bit length.
+  fn('flush before long libraries', 'FUNCTION', 'FLUSH'),
+  fn('load a library that LZF shrinks', 'FUNCTION', 'LOAD', BIG_RUNS),
+  fn('FUNCTION DUMP of the library LZF shrinks', 'FUNCTION', 'DUMP'),
+  restore('RESTORE REPLACE of the library LZF shrinks', { reply: 'FUNCTION DUMP of the library LZF shrinks' }, 'REPLACE'),
+  fn('load a long library that LZF cannot shrink', 'FUNCTION', 'LOAD', 'REPLACE', BIG_NOISE),
+  fn('FUNCTION DUMP of the long library', 'FUNCTION', 'DUMP'),
+  restore('RESTORE FLUSH of the long library', { reply: 'FUNCTION DUMP of the long library' }, 'FLUSH'),
+  fn('FCALL of the long library', 'FCALL', 'bigf', '0'),
+  fn('load a short library that LZF shrinks', 'FUNCTION', 'LOAD', 'REPLACE', lib('big', `${register('bigf')} -- ${'z'.repeat(60)}`)),
+  fn('FUNCTION DUMP of the short library', 'FUNCTION', 'DUMP'),
+  // liblzf's ways: a match found 19 bytes from the end runs to the end (it
+  // compares 16 bytes before it looks at the limit), and it refers at most
+  // 8192 bytes back.
+  fn('load a library that ends in a repeat of 19 bytes', 'FUNCTION', 'LOAD', 'REPLACE', lib('big', `${register('bigf')}${'\n--ABCDEFGHIJKLMNOP'.repeat(2)}`)),
+  fn('FUNCTION DUMP of the library ending in a repeat', 'FUNCTION', 'DUMP'),
+  fn('load a library with a repeat 9000 bytes back', 'FUNCTION', 'LOAD', 'REPLACE', cat(`${libr('big', 'bigf')}\n--[[`, noise(60), 'a run of words, '.repeat(600), noise(60), ']]')),
+  fn('FUNCTION DUMP of the library with a far repeat', 'FUNCTION', 'DUMP'),
+  // Many short matches: where the next one is found depends on the table's updates.
+  fn('load a library of random text in four letters', 'FUNCTION', 'LOAD', 'REPLACE', cat(`${libr('big', 'bigf')}\n--[[`, noise(3000).map((b) => 0x61 + (b & 3)), ']]')),
+  fn('FUNCTION DUMP of the random text', 'FUNCTION', 'DUMP'),
+  // AAA and ZFB share a slot of liblzf's hash: the second AAA finds ZFB there, and no match.
+  fn('load a library where two sequences share a hash slot', 'FUNCTION', 'LOAD', 'REPLACE', lib('big', `${register('bigf')}\n-- AAAxyzw.ZFB:AAAxyzw`)),
+  fn('FUNCTION DUMP of the library with a shared slot', 'FUNCTION', 'DUMP'),
+  // Redis keeps LZF only if it saves 4 bytes, and liblzf checks for room
+  // before it knows what comes: output that would just fit is given up.
+  fn('load a library that LZF shrinks by 5 bytes', 'FUNCTION', 'LOAD', 'REPLACE', nearlyNoise(23)),
+  fn('FUNCTION DUMP of the library shrunk by 5 bytes', 'FUNCTION', 'DUMP'),
+  fn('load a library that LZF would shrink by 4 bytes', 'FUNCTION', 'LOAD', 'REPLACE', nearlyNoise(55)),
+  fn('FUNCTION DUMP of the library LZF gives up on', 'FUNCTION', 'DUMP'),
+
+  // The library code in a payload.
+  fn('flush before bad libraries', 'FUNCTION', 'FLUSH'),
+  restore('a compile error', libraries(lib('be', 'x('))),
+  restore('code without metadata', libraries('return 1')),
+  restore('code stored as an 8-bit integer', payload(cat(RDB_FUNCTION2, 0xc0, 123))),
+  restore('code stored as a 16-bit integer', payload(cat(RDB_FUNCTION2, 0xc1, 0x39, 0x30))),
+  restore('no functions registered', libraries(lib('bn', 'local x = 1'))),
+  restore('an error while loading', libraries(lib('bl', 'error("x")'))),
+  restore('a library twice in a payload', libraries(libr('bt', 'btf'), libr('bt', 'btf'))),
+  restore('a function in two libraries of a payload', libraries(libr('bu', 'g'), libr('bv', 'g'))),
+  restore('a bad library name', libraries(lib('b-c', 'x'))),
+  restore('an unknown engine', libraries('#!python name=bp\nx')),
+  restore('the engine in capitals', libraries(`#!LUA name=bq\n${register('bqf')}`)),
+  restore('opcode 0', payload(cat(0, rdbStr(libr('bo', 'bof'))))),
+  restore('the EOF opcode', payload(cat(255))),
+  restore('a library then a stray byte', payload(cat(RDB_FUNCTION2, rdbStr(libr('bs', 'bsf')), 0))),
+  fn('FUNCTION LIST: only bq', 'FUNCTION', 'LIST'),
+
+  // RDB lengths and string encodings.
+  restore('a length beyond the payload', payload(cat(RDB_FUNCTION2, 0x3f))),
+  restore('an unknown length form', payload(cat(RDB_FUNCTION2, 0x82, 0, 0, 0, 5))),
+  restore('an unknown string encoding', payload(cat(RDB_FUNCTION2, 0xc4))),
+  restore('a 14-bit length', payload(cat(RDB_FUNCTION2, 0x40, libr('l14', 'l14f').length, libr('l14', 'l14f')))),
+  restore('a 32-bit length', payload(cat(RDB_FUNCTION2, 0x80, 0, 0, 0, libr('l32', 'l32f').length, libr('l32', 'l32f')))),
+  restore('a 64-bit length', payload(cat(RDB_FUNCTION2, 0x81, 0, 0, 0, 0, 0, 0, 0, libr('l64', 'l64f').length, libr('l64', 'l64f')))),
+  restore('a 64-bit length of 2^63', payload(cat(RDB_FUNCTION2, 0x81, 0x80, 0, 0, 0, 0, 0, 0, 0, 'x'))),
+  // (One library a listing: redis-server lists several in its dict's order.)
+  ...['l14', 'l32', 'l64'].map((name) => fn(`FUNCTION LIST LIBRARYNAME ${name}`, 'FUNCTION', 'LIST', 'LIBRARYNAME', name)),
+  restore('a string that takes in the footer\'s version (9: a tab and a NUL in a comment)', intoFooter(9)),
+  fn('FUNCTION LIST WITHCODE LIBRARYNAME ft', 'FUNCTION', 'LIST', 'WITHCODE', 'LIBRARYNAME', 'ft'),
+  restore('a string that takes in the footer\'s version (10: a NUL on a line of its own)', intoFooter(10)),
+  restore('an LZF string', payload(cat(RDB_FUNCTION2, lzf(LZF_CODE)))),
+  fn('FCALL of the LZF library', 'FCALL', 'lzf1', '0'),
+  restore('LZF data that falls short of its length', payload(cat(RDB_FUNCTION2, lzf(LZF_CODE, LZF_LENGTH + 1)))),
+  restore('LZF data beyond its length', payload(cat(RDB_FUNCTION2, lzf(LZF_CODE, LZF_LENGTH - 1)))),
+  restore('an LZF reference before the start', payload(cat(RDB_FUNCTION2, lzf(['ab', [5, 3]])))),
+  restore('an LZF reference cut short', payload(cat(RDB_FUNCTION2, 0xc3, 3, 4, 0, 0x61, 0x40))),
+  restore('LZF of length 0', payload(cat(RDB_FUNCTION2, 0xc3, 1, 0, 0))),
+  restore('LZF of length 0 without data', payload(cat(RDB_FUNCTION2, 0xc3, 0, 0))),
+  restore('LZF of length 5 without data', payload(cat(RDB_FUNCTION2, 0xc3, 0, 5))),
+
+  // The format of Redis 7.0's release candidates: name, engine, description?, code.
+  restore('a release candidate\'s library', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('pg'), rdbStr('LUA'), 0, rdbStr(register('pgf'))))),
+  restore('a release candidate\'s library with a description', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('pg2'), rdbStr('lua'), 1, rdbStr('about it'), rdbStr(register('pg2f'))))),
+  restore('a release candidate\'s library with NULs in its name and code', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('pg3\0x'), rdbStr('lua'), 0, rdbStr(`${register('pg3f')}\0 x(`)))),
+  restore('a release candidate\'s library with an integer name', payload(cat(RDB_FUNCTION_PRE_GA, 0xc1, 0x39, 0x30, rdbStr('lua'), 0, rdbStr(register('pg4f'))))),
+  ...['pg', 'pg2', 'pg3', '12345'].map((name) => fn(`FUNCTION LIST WITHCODE LIBRARYNAME ${name}`, 'FUNCTION', 'LIST', 'WITHCODE', 'LIBRARYNAME', name)),
+  restore('a release candidate\'s library with an integer engine', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('x'), 0xc2, 0, 0, 0, 0x80, 0, rdbStr('x')))),
+  restore('a release candidate\'s library cut after its opcode', payload(cat(RDB_FUNCTION_PRE_GA))),
+  restore('... cut after its name', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('x')))),
+  restore('... with a bad description flag', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('x'), rdbStr('lua'), 0x82))),
+  restore('... with a bad description', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('x'), rdbStr('lua'), 1, 0x82))),
+  restore('... with bad code', payload(cat(RDB_FUNCTION_PRE_GA, rdbStr('x'), rdbStr('lua'), 0, 0x82))),
+  fn('FUNCTION FLUSH after dump and restore', 'FUNCTION', 'FLUSH'),
 ];
 
 const TOKEN_BUCKET = `
@@ -475,5 +806,6 @@ export const GROUPS: [string, Case[]][] = [
   ['scripting commands', COMMANDS],
   ['shebang flags', SHEBANG],
   ['functions', FUNCTIONS],
+  ['function dump and restore', DUMP_RESTORE],
   ['common scripts', PATTERNS],
 ];
