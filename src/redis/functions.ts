@@ -416,7 +416,7 @@ function readLibraryCode(reader: RdbReader): { code: string } | { error: string 
 }
 
 /** Text up to its first NUL byte, as C's %s prints it. */
-function cString(s: string): string {
+export function cString(s: string): string {
   const nul = s.indexOf('\0');
   return nul < 0 ? s : s.slice(0, nul);
 }

@@ -14,7 +14,8 @@ import { ScriptEnvironment, type LibraryOpener, type RunOutcome } from './enviro
 import { REDIS_VERSIONS, runContext, type RedisApiHost, type RedisLogger, type RedisRelease, type ScriptRun } from './redis-api.js';
 import { sha1hex } from './sha1.js';
 import { Rand48 } from './rand48.js';
-import { FunctionLibraries, type RestorePolicy } from './functions.js';
+import { FunctionLibraries, cString, type RestorePolicy } from './functions.js';
+import { splitArgs } from './request.js';
 import { parseIntegerNumber } from './store/numbers.js';
 import { MemoryStore } from './store/index.js';
 import type { LuaValue } from '../runtime/value.js';
@@ -446,19 +447,25 @@ function parseShebang(body: string): { code: string; flags: ScriptFlags } | { er
   if (!body.startsWith('#!')) return { code: body, flags: { shebang: false, noWrites: false } };
   const nl = body.indexOf('\n');
   if (nl < 0) return { error: 'ERR Invalid script shebang' };
-  const parts = body.slice(0, nl).split(' ').filter((p) => p !== '');
-  if (parts[0] !== '#!lua') return { error: `ERR Unexpected engine in script shebang: ${parts[0] ?? '#!'}` };
+  // The line is split as an inline command is (sdssplitargs): quotes,
+  // escapes, any C whitespace; the flags by commas, empty ones included.
+  const words = splitArgs(luaToBytes(body.slice(0, nl)));
+  if (words === null || words.length === 0) return { error: 'ERR Invalid engine in script shebang' };
+  const parts = words.map(bytesToLua);
+  if (parts[0] !== '#!lua') return { error: `ERR Unexpected engine in script shebang: ${cString(parts[0]!)}` };
   const flags: ScriptFlags = { shebang: true, noWrites: false };
   for (const part of parts.slice(1)) {
-    if (!part.startsWith('flags=')) return { error: `ERR Unknown lua shebang option: ${part}` };
-    for (const flag of part.slice(6).split(',')) {
-      if (flag === '') continue;
-      if (!FLAG_NAMES.includes(flag)) return { error: `ERR Unexpected flag in script shebang: ${flag}` };
+    if (!part.startsWith('flags=')) return { error: `ERR Unknown lua shebang option: ${cString(part)}` };
+    const list = part.slice(6);
+    if (list === '') continue;
+    for (const flag of list.split(',')) {
+      if (!FLAG_NAMES.includes(flag)) return { error: `ERR Unexpected flag in script shebang: ${cString(flag)}` };
       if (flag === 'no-writes') flags.noWrites = true;
     }
   }
   return { code: body.slice(nl), flags };
 }
+
 
 /**
  * The reply for an error a script raised, from the handler's table

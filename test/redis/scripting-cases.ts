@@ -341,6 +341,19 @@ export const SHEBANG: Case[] = [
   ev('compile error counts the shebang line', '#!lua flags=no-writes\nx('),
   ev('error line counts the shebang line', '#!lua\nerror("two")'),
   ev('shebang with a body on many lines', '#!lua flags=allow-stale\nlocal a = 1\nreturn a + 1'),
+  // The line is split as sdssplitargs splits an inline command, the flags by commas.
+  ev('a trailing comma is an empty flag', '#!lua flags=no-writes,\nreturn 1'),
+  ev('a leading comma is an empty flag', '#!lua flags=,no-writes\nreturn 1'),
+  ev('a quoted option', '#!lua "flags=no-writes"\nreturn redis.call("set", "a", "1")'),
+  ev('a tab between the words', '#!lua\tflags=no-writes\nreturn redis.call("set", "a", "1")'),
+  ev('a CR before the newline', '#!lua flags=no-writes\r\nreturn redis.call("set", "a", "1")'),
+  ev('unbalanced quotes in the shebang', '#!lua "unbalanced\nreturn 1'),
+  ev('a space after #!', '#! lua\nreturn 1'),
+  ev('#! alone', '#!\nreturn 1'),
+  ev('#!LUA is not lua', '#!LUA\nreturn 1'),
+  ev('flags given twice', '#!lua flags=no-writes flags=allow-oom\nreturn redis.call("set", "a", "1")'),
+  ev('FLAGS= is not flags=', '#!lua FLAGS=no-writes\nreturn 1'),
+  ev('an escaped word in the shebang', '#!lua "fl\\x61gs=no-writes"\nreturn redis.call("set", "a", "1")'),
 ];
 
 const fn = (name: string, ...argv: Arg[]): Case => ({ name, argv });
