@@ -4,7 +4,12 @@
 // coroutines, nested runs.
 import assert from 'node:assert/strict';
 import { test, describe } from 'node:test';
-import { Lua, LuaError, type LuaFunctionHandle, type LuaThreadHandle } from '../src/index.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Lua, LuaError, LuaLimitError, type LuaFunctionHandle, type LuaThreadHandle } from '../src/index.js';
+import { missingReference, referenceBinary } from './support/reference.js';
 
 const delay = <T>(ms: number, value?: T): Promise<T | undefined> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
@@ -295,5 +300,145 @@ describe('closing', () => {
     lua.close();
     await assert.rejects(run, (e: unknown) => e instanceof Error && /closed during an async run/.test(e.message));
     assert.deepEqual(out, ['closed x\n']);
+  });
+});
+
+// 5.1's pcall and xpcall are C functions that no coroutine can yield across;
+// Regolith gives them resumable variants all the same, so that an async run
+// (time slicing, awaits) or a stepper can stop inside them. A yield there
+// must still fail as in lua5.1.
+describe('Lua 5.1: pausing inside pcall and xpcall', () => {
+  const newLua51 = (stdout: (b: Uint8Array) => void = () => {}): Lua => {
+    const lua = new Lua({ dialect: '5.1', limits: {}, sliceMs: 1, stdout });
+    lua.global.set('sleep', (ms: number, v?: unknown) => delay(ms, v));
+    lua.global.set('fail', (msg: string) => delay(1).then(() => { throw new Error(msg); }));
+    return lua;
+  };
+  const LOOP = 'local n = 0 for i = 1, 2e7 do n = n + 1 end return n';
+
+  for (const [name, code] of [
+    ['pcall', `return pcall(function () ${LOOP} end)`],
+    ['xpcall', `return xpcall(function () ${LOOP} end, print)`],
+    ['pcall in a coroutine', `return coroutine.wrap(function () return pcall(function () ${LOOP} end) end)()`],
+  ] as const) {
+    test(`a time-sliced run gives the event loop turns inside ${name}`, async () => {
+      const lua = newLua51();
+      let immediate = false, timer = false;
+      setImmediate(() => { immediate = true; });
+      setTimeout(() => { timer = true; }, 0);
+      const run = lua.doStringAsync(code);
+      assert.ok(!immediate && !timer);
+      assert.deepEqual(await run, [true, 2e7]);
+      assert.ok(immediate && timer, `callbacks ran before the run ended: immediate ${immediate}, timer ${timer}`);
+    });
+  }
+
+  test('a signal stops a loop inside pcall or xpcall; limits are not caught', async () => {
+    const lua = newLua51();
+    for (const code of [
+      'pcall(function () while true do end end) return "caught"',
+      'xpcall(function () while true do end end, function (m) return m end) return "caught"',
+    ]) {
+      // The signal can fire only while the run pauses (the instruction limit is a backstop that takes seconds).
+      const limits = { signal: AbortSignal.timeout(30), instructions: 3e8 };
+      await assert.rejects(lua.doStringAsync(code, { limits }), (e: unknown) => e instanceof LuaLimitError && e.kind === 'signal', code);
+      await assert.rejects(lua.doStringAsync(code, { limits: { instructions: 1e5 } }), (e: unknown) => e instanceof LuaLimitError && e.kind === 'instructions', code);
+    }
+    assert.deepEqual(await lua.doStringAsync('return pcall(error, "fine")'), [false, 'fine']);
+  });
+
+  test('a stepper stops inside pcall', () => {
+    const lua = newLua51();
+    const s = lua.stepper(lua.load('return pcall(function () local n = 0 for i = 1, 1e5 do n = n + 1 end return n end)'));
+    let steps = 0, r;
+    do { r = s.step({ instructions: 1000 }); steps++; } while (r.status === 'running');
+    assert.deepEqual(r, { status: 'done', values: [true, 1e5] });
+    assert.ok(steps > 50, `${steps} steps`);
+  });
+
+  test('awaits pass through pcall and xpcall (not through metamethods or iterators, which 5.1 calls as C)', async () => {
+    const lua = newLua51();
+    assert.deepEqual(await lua.doStringAsync('return pcall(sleep, 1, "x")'), [true, 'x']);
+    assert.deepEqual(await lua.doStringAsync('return pcall(fail, "down")'), [false, 'down']);
+    assert.deepEqual(await lua.doStringAsync('return xpcall(function () return sleep(1, 2) end, print)'), [true, 2]);
+    assert.deepEqual(await lua.doStringAsync('return xpcall(function () sleep(1) error("e", 0) end, function (m) return "handled " .. m end)'), [false, 'handled e']);
+    assert.deepEqual(await lua.doStringAsync('return pcall(function () return tostring(setmetatable({}, {__index = function () return sleep(1, 1) end}).x) end)'),
+      [false, 'attempt to yield across a C-call boundary']);
+    assert.deepEqual(await lua.doStringAsync('return pcall(function () for x in function () return sleep(1) end do end end)'), [false, 'attempt to yield across a C-call boundary']);
+  });
+
+  // Every pcall and xpcall here runs on the machine (the run is async): the
+  // output must be lua5.1's, yields across them failing.
+  const PROGRAM = `
+print(pcall(coroutine.yield))
+print(coroutine.resume(coroutine.create(function() print(pcall(coroutine.yield, 1)) return 7 end)))
+print(coroutine.resume(coroutine.create(function() return pcall(function() coroutine.yield("in pcall") end) end)))
+print(coroutine.resume(coroutine.create(function() return xpcall(function() coroutine.yield("in xpcall") end, function(m) return "handled: " .. m end) end)))
+print(pcall(coroutine.wrap(function() pcall(coroutine.yield, 1) return "after" end)))
+print(pcall(coroutine.wrap(function() return pcall(function() coroutine.yield(1) end) end)))
+local w = coroutine.wrap(function(...) print("args", ...) print(pcall(coroutine.yield, "y")) return "fin" end)
+print(w(1, 2))
+-- coroutines inside pcall, pcall inside coroutines
+print(pcall(function()
+  local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)
+  return gen(), gen(), gen()
+end))
+print(coroutine.resume(coroutine.create(function()
+  return pcall(function()
+    local g = coroutine.wrap(function() coroutine.yield("inner") return "end" end)
+    return g(), g()
+  end)
+end)))
+local co = coroutine.wrap(function()
+  for i = 1, 3 do
+    local ok, v = pcall(function() return i * 2 end)
+    coroutine.yield(ok, v)
+  end
+  return pcall(error, "done")
+end)
+print(co()) print(co()) print(co()) print(co())
+-- errors, positions, handlers, tracebacks
+print(pcall(function() error("boom") end))
+print(pcall(function() error("boom", 2) end))
+print(pcall(function() local t = nil; return t.x end))
+print(pcall(error))
+print(pcall(function() return 1, 2, 3 end))
+print(select('#', pcall(function() return nil, nil end)))
+print(xpcall(function() error("x") end, function(m) return m .. "!" end))
+print(xpcall(function() error("x") end, function(m) error("again") end))
+print(xpcall(function() error("x") end, nil))
+print(xpcall(function() return "ok", 2 end, print))
+print(xpcall(function() error("x") end, debug.traceback))
+print(xpcall(function() local function inner() error("deep") end inner() end, debug.traceback))
+print(pcall(pcall, error, "nested"))
+print(pcall(xpcall, function() error("e") end, function(m) return "h:" .. m end))
+print(coroutine.resume(coroutine.create(function() return xpcall(function() local x = nil; return x.y end, function(m) return "handled: " .. m end) end)))
+print(pcall(function() return debug.traceback("tb") end))
+print(pcall(function() local i = debug.getinfo(2, "nS") return i.what, i.name end))
+-- a stack overflow's traceback in the handler ends with the outermost levels
+local function y() y() end
+local _, tb = xpcall(function() y() end, debug.traceback)
+local lines = {}
+for line in tb:gmatch("[^\\n]+") do lines[#lines + 1] = line end
+print(#lines)
+for i = #lines - 4, #lines do print(lines[i]) end
+-- call hooks: pcall, xpcall and what they call are levels of their own
+debug.sethook(function(e) local i = debug.getinfo(2, 'nS') print(e, i.name, i.what) end, 'cr')
+pcall(type, 1)
+xpcall(function() return 1 end, print)
+pcall(error, "x")
+pcall(pcall, type, 1)
+debug.sethook()
+`;
+
+  test('yields across pcall and xpcall still fail, and the rest is as lua5.1 does it', { skip: referenceBinary('lua', '5.1') === null && missingReference('lua', '5.1') }, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'regolith-pcall51-')), 'p.lua');
+    writeFileSync(file, PROGRAM);
+    const reference = spawnSync(referenceBinary('lua', '5.1')!, ['p.lua'], { cwd: dirname(file), encoding: 'utf8' });
+    assert.equal(reference.status, 0, reference.stderr);
+    let out = '';
+    const lua = newLua51((b) => { out += new TextDecoder().decode(b); });
+    await lua.doStringAsync(PROGRAM, { chunkName: '@p.lua' });
+    assert.equal(out, reference.stdout);
   });
 });

@@ -1692,7 +1692,9 @@ export class CodeGen {
       const req = tail ? `(yield $tailreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))` : `$take(yield $callreq(${f}, ${A}, ${this.descArg(desc)}, ${line}))`;
       // Instrumented code sends every call to the trampoline, which fires the hooks.
       if (this.instrument) return js`(${A} = [${args}],${marker}${req})`;
-      return js`(${A} = [${args}],${marker}typeof ${f} === 'function' && ${f}.G === undefined ? ${f}(...${A}) : ${req})`;
+      // 5.1's pcall and xpcall too, on a machine that cannot stop inside them ($cdirect).
+      const direct = this.dialect.yieldAcrossCalls ? js`${f}.G === undefined` : js`(${f}.G === undefined || ${f}.cBoundary === true && $cdirect())`;
+      return js`(${A} = [${args}],${marker}typeof ${f} === 'function' && ${direct} ? ${f}(...${A}) : ${req})`;
     }
     // The marker comes first: "attempt to call" (from $callable) and the call
     // itself both belong to the call's line, whatever line the callee ends on.

@@ -39,6 +39,8 @@ export interface RuntimeHelpers {
   varargTable: (va: LuaValue[]) => LuaValue;
   /** A call from host code (a C level): 5.1's iterator calls, which a coroutine cannot yield across. */
   ccall: (f: unknown, ...args: LuaValue[]) => unknown;
+  /** 5.1's resumable code calls a C boundary (pcall, xpcall) directly: is the running machine one that can neither pause nor await? */
+  cdirect: () => boolean;
 
   // Multiple results.
   EMPTY: LuaValue[];
@@ -130,7 +132,7 @@ export interface RuntimeHelpers {
  * `satisfies` makes this name every key of RuntimeHelpers, and nothing else.
  */
 const HELPER_NAMES = {
-  D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, ccall: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
+  D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, ccall: true, cdirect: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
   index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,

@@ -10,6 +10,7 @@ import type { Limits } from '../runtime/limits.js';
 import { LuaTable } from '../runtime/table.js';
 import type { LuaValue } from '../runtime/value.js';
 import type { LuaState } from '../runtime/state.js';
+import type { Frame, LuaFunction } from '../runtime/trampoline.js';
 import { argError, checkInteger, luaError, setFuncs, type Args } from '../stdlib/lauxlib.js';
 import { makeRedisTable, type RedisApiHost } from './redis-api.js';
 import { Rand48 } from './rand48.js';
@@ -67,10 +68,10 @@ const LIBRARY_RUNNER = 'local f = ... return xpcall(f, function(e) return e end)
 
 /**
  * The same in an async run (time-sliced, so that a server goes on serving
- * while a script runs). Not under xpcall: a run pauses only in Lua code
- * called from Lua, and 5.1's xpcall is a library function that finishes
- * first. The handler's work is done from the error's frames instead
- * (runAsync).
+ * while a script runs). Not under xpcall, though 5.1's xpcall pauses too
+ * (docs/ARCHITECTURE.md, "Lua 5.1: what does not yield"): in resumable code
+ * it costs two frames more, about 0.3 µs of an EVALSHA's 2 µs. The
+ * handler's work is done from the error's frames instead (runAsync).
  */
 const ASYNC_RUNNER = `local f, keys, args, isFunction = ...
 if isFunction then return (f(keys, args)) end
@@ -110,6 +111,15 @@ function handledError(e: ApiLuaError): LuaValue {
 function failedRun(e: unknown): RunOutcome {
   if (e instanceof LuaLimitError || !(e instanceof ApiLuaError)) throw e;
   return { ok: false, error: handledError(e) };
+}
+
+/** Redis's pcall's results from Lua's: a caught error table with a string `err` becomes that string. */
+function caughtAsString(r: unknown): unknown {
+  if (Array.isArray(r) && r[0] === false && r[1] instanceof LuaTable) {
+    const err = r[1].getStr('err');
+    if (typeof err === 'string') return [false, err];
+  }
+  return r;
 }
 
 function outcome(r: readonly LuaValue[]): RunOutcome {
@@ -238,19 +248,23 @@ export class ScriptEnvironment {
     });
   }
 
-  /** Redis's pcall: an error that is a table with a string `err` is caught as that string (xpcall is left alone). */
+  /**
+   * Redis's pcall: an error that is a table with a string `err` is caught as
+   * that string (xpcall is left alone). Like Lua's pcall it has a resumable
+   * variant, so that an async run pauses inside it (a busy script can be
+   * killed), and is a C boundary that coroutines cannot yield across.
+   */
   private replacePcall(G: LuaTable): void {
-    const pcall = G.getStr('pcall') as (...args: Args) => unknown;
-    setFuncs(G, '', {
-      pcall: (...args: Args) => {
-        const r = pcall(...args);
-        if (Array.isArray(r) && r[0] === false && r[1] instanceof LuaTable) {
-          const err = r[1].getStr('err');
-          if (typeof err === 'string') return [false, err];
-        }
-        return r;
+    const pcall = G.getStr('pcall') as LuaFunction;
+    const pcallG = pcall.G!;
+    const redisPcall: LuaFunction = Object.assign((...args: Args): unknown => caughtAsString(pcall(...args)), {
+      G: function* redisPcallG(...args: Args): Frame {
+        return caughtAsString(yield* pcallG(...args));
       },
+      catchesErrors: pcall.catchesErrors,
+      cBoundary: pcall.cBoundary,
     });
+    setFuncs(G, '', { pcall: redisPcall });
   }
 
   /**

@@ -120,6 +120,12 @@ export class Engine {
      */
     whole: false,
     /**
+     * A stack overflow is being raised (trampoline.ts, with `whole` set): a
+     * message handler's traceback shows its outermost levels, so the whole
+     * stack is recorded even when an xpcall of resumable code catches it.
+     */
+    overflow: false,
+    /**
      * How many protected calls made from host code are running (protect.ts's
      * protectedCall: pcall and xpcall of direct-mode code, message handlers,
      * finalizers, load's reader; and calls from the embedding API, whose

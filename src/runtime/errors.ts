@@ -43,8 +43,12 @@ export class LuaError extends Error {
     // at the next safe point.
     if (!keepFrames) E.B.n -= ERROR_STEPS;
     // An error nothing catches before lua.c's message handler: all of the
-    // stack, which its traceback counts (see Engine.protection.whole).
-    const whole = E.protection.whole && !E.protection.plain && !machineFrames.protectedAtRaise();
+    // stack, which its traceback counts (see Engine.protection.whole); and
+    // a stack overflow that an xpcall of resumable code catches, for its
+    // handler's traceback.
+    const p = E.protection;
+    const catcher = p.whole && !p.plain ? machineFrames.catcherAtRaise() : 'value';
+    const whole = catcher === null || (catcher === 'handler' && p.overflow);
     if (keep || E.protection.plain) Error.stackTraceLimit = 0;
     else if (whole) Error.stackTraceLimit = Infinity;
     else if (E.traceLimit > limit) Error.stackTraceLimit = E.traceLimit;
@@ -254,9 +258,13 @@ export const machineFrames: {
   of: ((k: number, limit: number) => { frames: Frame[]; threadBase: boolean; running?: { fn: unknown; rec?: Frame['rec']; calledAs?: CallSite } }) | null;
   /** Should a new LuaError record its frames (debug mode, or raised on a machine)? */
   keepAtRaise: () => boolean;
-  /** Will a frame of the running machines catch an error raised now (pcall, a coroutine's resume)? */
-  protectedAtRaise: () => boolean;
-} = { of: null, keepAtRaise: () => false, protectedAtRaise: () => false };
+  /**
+   * What frame of the running machines will catch an error raised now: one
+   * that gives it to a message handler (xpcall), one that keeps its value
+   * (pcall, a coroutine's resume), or none.
+   */
+  catcherAtRaise: () => 'handler' | 'value' | null;
+} = { of: null, keepAtRaise: () => false, catcherAtRaise: () => null };
 
 function spliceMachines(frames: Frame[], limit: number): Frame[] {
   const of = machineFrames.of;

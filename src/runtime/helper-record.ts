@@ -7,7 +7,7 @@ import { LuaTable } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
-import { deep, deferCloseOnError, pause } from './trampoline.js';
+import { cdirect, deep, deferCloseOnError, pause } from './trampoline.js';
 import { callreq, callreqBoxed, take, tailreq, CallRequest } from './callreq.js';
 import { errorValue, rtError, LuaError } from './errors.js';
 import * as hooks from './hooks.js';
@@ -180,7 +180,7 @@ function kcache(n: number): (object | undefined)[] {
 
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D`, `B` and `mv` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B' | 'mv'> = {
-  deep, fenvFrames, varargTable, ccall: ops.call, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, append: ops.append,
+  deep, fenvFrames, varargTable, ccall: ops.call, cdirect, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,

@@ -102,8 +102,10 @@ export function levelsFromFrames(frames: readonly Frame[]): TraceLevel[] {
       continue;
     }
     // Consecutive library frames are one library function calling helpers;
-    // the outermost of them is the function itself.
-    if (f.kind === 'host' && prev && prev.frame.kind === 'host' && prev.between.length === 0) {
+    // the outermost of them is the function itself. A machine's frame (it
+    // has `fn`) is a level of its own: pcall's resumable variant calling
+    // `error`, say.
+    if (f.kind === 'host' && f.fn === undefined && prev && prev.frame.kind === 'host' && prev.between.length === 0) {
       prev.fnName = f.fnName;
       continue;
     }

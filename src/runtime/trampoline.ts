@@ -27,17 +27,27 @@ import { keepNames } from './names.js';
 function overflow(): never {
   const p = E.protection;
   const whole = p.whole;
-  p.whole = true;
+  p.whole = p.overflow = true;
   try {
     rtError('stack overflow');
   } finally {
     p.whole = whole;
+    p.overflow = false;
   }
 }
 
-/** `catchesErrors`: a library function that catches the errors of what it calls (pcall, xpcall). */
+/**
+ * `catchesErrors`: a library function that catches the errors of what it
+ * calls (pcall, xpcall); `callsHandler`: and gives them to a message
+ * handler (xpcall). `cBoundary`: a library function that lua5.1 calls
+ * as a C function, which no coroutine can yield across (5.1's pcall and
+ * xpcall): its resumable variant is only there so that a machine that can
+ * pause or await does so inside it too; on a machine that cannot, resumable
+ * code calls it directly (`cdirect`), and a yield finds it
+ * (Machine.insideCBoundary).
+ */
 export type LuaFunction = ((...args: LuaValue[]) => unknown) & {
-  G?: (...args: LuaValue[]) => Frame; P?: unknown; catchesErrors?: boolean;
+  G?: (...args: LuaValue[]) => Frame; P?: unknown; catchesErrors?: boolean; callsHandler?: boolean; cBoundary?: boolean;
 };
 export type Frame = Generator<unknown, unknown, unknown>;
 
@@ -87,8 +97,19 @@ export class Machine {
     // call hook fires now, its return hook when the frame completes.
     const host = E.hooks.on && f.P === undefined;
     this.recs[n] = host ? HOST_FRAME : undefined;
-    if (host) fire(this.tailAt === n ? 'tail call' : 'call', null);
+    if (host) this.fireHostCall(f, args, this.tailAt === n ? 'tail call' : 'call');
     this.stack.push(frameOf(f, args));
+  }
+
+  /** The call hook of library function `f`, not yet on the stack: a level of its own meanwhile (as in callHostHooked). */
+  private fireHostCall(f: LuaFunction, args: LuaValue[], event: 'call' | 'tail call'): void {
+    const rec = new FrameRec(f, null, false);
+    this.hookedHost = rec;
+    try {
+      fire(event, rec, args, 1);
+    } finally {
+      this.hookedHost = null;
+    }
   }
 
   run(input: unknown, isThrow: boolean): MachineResult {
@@ -99,6 +120,17 @@ export class Machine {
     } finally {
       machines.pop();
     }
+  }
+
+  /**
+   * Is a frame of this machine a C boundary (5.1's pcall or xpcall)? A
+   * coroutine's yield from above one fails, as lua5.1's lua_yield does
+   * when C calls lie between it and the resume.
+   */
+  insideCBoundary(): boolean {
+    const fns = this.fns;
+    for (let i = this.stack.length - 1; i >= 0; i--) if (fns[i]?.cBoundary === true) return true;
+    return false;
   }
 
   /** A popped frame's function must not stay reachable from the machine (a collected coroutine's wrapper, say). */
@@ -345,7 +377,18 @@ export function deferCloseOnError(v: unknown, e: unknown): boolean {
 }
 
 
-/** The machine running now (innermost) in the running engine. */
+/**
+ * Resumable 5.1 code calls a C boundary (pcall, xpcall: `cBoundary`) the
+ * way it calls library functions without a resumable variant, directly,
+ * unless the machine running it can pause or await: the resumable variant
+ * would buy nothing, and would cost its callee the direct variant. (The
+ * boundaries' resumable variants ask the same when a request reaches them.)
+ */
+export function cdirect(): boolean {
+  const machines = E.machines;
+  return machines[machines.length - 1]?.awaitable !== true;
+}
+
 /**
  * Resumable code whose limit check asked for a pause (time slicing, the end
  * of a step): the machine stops, as for an await, when it can (an async run
@@ -359,6 +402,7 @@ export function* pause(): Generator<AwaitRequest, void, unknown> {
   yield PAUSE;
 }
 
+/** The machine running now (innermost) in the running engine. */
 export function currentMachine(): Machine | null {
   const machines = E.machines;
   return machines[machines.length - 1] ?? null;
@@ -406,16 +450,19 @@ machineFrames.of = (k: number, limit: number) => {
   return { frames: out, threadBase, running };
 };
 
-machineFrames.protectedAtRaise = () => {
+machineFrames.catcherAtRaise = () => {
   const machines = E.machines;
   for (let k = machines.length - 1; k >= 0; k--) {
     const m = machines[k]!;
-    // A coroutine's errors end at its resume.
-    if (m.owner !== null && m.owner.yieldable) return true;
     const fns = m.fns;
-    for (let i = m.stack.length - 1; i >= 0; i--) if (fns[i]?.catchesErrors === true) return true;
+    for (let i = m.stack.length - 1; i >= 0; i--) {
+      const f = fns[i];
+      if (f?.catchesErrors === true) return f.callsHandler === true ? 'handler' : 'value';
+    }
+    // A coroutine's errors end at its resume.
+    if (m.owner !== null && m.owner.yieldable) return 'value';
   }
-  return false;
+  return null;
 };
 
 /**

@@ -19,6 +19,7 @@ import {
   expectedError, optInteger, optString, registerHostFunction, setFuncs, typeError, type Args,
 } from './lauxlib.js';
 import { keepNames } from '../runtime/names.js';
+import { cdirect, type LuaFunction } from '../runtime/trampoline.js';
 
 // ------------------------------------------------------------ tostring
 
@@ -352,7 +353,12 @@ export function openBase(L: LuaState, sandbox = false): void {
     const r = protectedCall(args[0], args.slice(1), true);
     return r instanceof Caught ? [false, errorValue(r.error)] : ops.append([true], r);
   }
-  if (L.engine.dialect.yieldAcrossCalls) (luaB_pcall as { G?: unknown }).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+  // Where coroutines cannot yield across pcall (5.1), a yield inside meets
+  // the C boundary; their resumable variants serve pauses and awaits only,
+  // and call the direct variants where neither can happen (see cdirect).
+  const cBoundary = !L.engine.dialect.yieldAcrossCalls;
+  (luaB_pcall as LuaFunction).G = function* pcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    if (cBoundary && cdirect()) return luaB_pcall(...args);
     checkAny(args, 0);
     try {
       return ops.append([true], yield callreq(args[0], args.slice(1)));
@@ -372,11 +378,10 @@ export function openBase(L: LuaState, sandbox = false): void {
   }
   // Frames of these catch errors (for the runtime's view of what an error will reach).
   (luaB_pcall as { catchesErrors?: boolean }).catchesErrors = true;
-  (luaB_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
-  // Where coroutines cannot yield across pcall (5.1), they have no resumable
-  // variant: called directly, a yield inside meets the C boundary.
-  const resumablePcall = L.engine.dialect.yieldAcrossCalls;
-  if (resumablePcall) (luaB_xpcall as { G?: unknown }).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+  (luaB_xpcall as LuaFunction).catchesErrors = (luaB_xpcall as LuaFunction).callsHandler = true;
+  if (cBoundary) (luaB_pcall as LuaFunction).cBoundary = (luaB_xpcall as LuaFunction).cBoundary = true;
+  (luaB_xpcall as LuaFunction).G = function* xpcallG(...args: Args): Generator<CallRequest, unknown, unknown> {
+    if (cBoundary && cdirect()) return luaB_xpcall(...args);
     const handler = args[1];
     if (typeof handler !== 'function') typeError(args, 1, 'function');
     try {

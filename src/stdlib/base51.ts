@@ -20,6 +20,7 @@ import {
   argError, checkAny, checkInt, checkString, checkTable, luaError, optInt, optString, setFuncs, type Args,
 } from './lauxlib.js';
 import { addressOf, openBase } from './base.js';
+import type { Frame, LuaFunction } from '../runtime/trampoline.js';
 
 const isNum = (v: unknown): v is number | bigint | LuaFloat =>
   typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
@@ -51,7 +52,7 @@ export function openBase51(L: LuaState, sandbox = false): void {
   const G = L.globals;
   const gc = collectorOf(L);
   const base54 = {
-    xpcall: G.getStr('xpcall'),
+    xpcall: G.getStr('xpcall') as LuaFunction,
     collectgarbage: G.getStr('collectgarbage'),
     loadfile: G.getStr('loadfile'),
   };
@@ -121,10 +122,18 @@ export function openBase51(L: LuaState, sandbox = false): void {
   type HostFn = (...args: LuaValue[]) => unknown;
   function luaB51_xpcall(...args: Args): unknown {
     checkAny(args, 1);
-    const h = args[1];
-    // A handler that is not a function fails when an error calls it (LUA_ERRERR).
     // A direct JS call: the 5.4 function is part of this one (one C level, not two).
-    return (base54.xpcall as HostFn)(args[0], typeof h === 'function' ? h : errorInErrorHandling);
+    return base54.xpcall(args[0], handlerOf(args));
+  }
+  // Its resumable variant is one frame too (base.ts: pauses and awaits only).
+  (luaB51_xpcall as LuaFunction).G = function* luaB51_xpcallG(...args: Args): Frame {
+    checkAny(args, 1);
+    return yield* base54.xpcall.G!(args[0], handlerOf(args));
+  };
+  /** A handler that is not a function fails when an error calls it (LUA_ERRERR). */
+  function handlerOf(args: Args): LuaValue {
+    const h = args[1];
+    return typeof h === 'function' ? h : errorInErrorHandling;
   }
   function errorInErrorHandling(): string {
     return 'error in error handling';
@@ -251,7 +260,8 @@ export function openBase51(L: LuaState, sandbox = false): void {
     loadstring: luaB51_loadstring, load: luaB51_load, loadfile: luaB51_loadfile,
     collectgarbage: luaB51_collectgarbage, gcinfo: luaB51_gcinfo, newproxy: luaB51_newproxy,
   });
-  (luaB51_xpcall as { catchesErrors?: boolean }).catchesErrors = true;
+  const xpcall51 = luaB51_xpcall as LuaFunction;
+  xpcall51.catchesErrors = xpcall51.callsHandler = xpcall51.cBoundary = true;
   // getfenv and setfenv (function environments live in the core: fenv.ts).
   openFenv(L);
 }

@@ -10,7 +10,7 @@ import { LuaError, where } from '../runtime/errors.js';
 import { Coroutine, resume, resumeG, running, type ResumeResult } from '../runtime/coroutine.js';
 import { YieldRequest } from '../runtime/callreq.js';
 import { E } from '../runtime/engine.js';
-import type { LuaFunction } from '../runtime/trampoline.js';
+import { currentMachine, type LuaFunction } from '../runtime/trampoline.js';
 import { LuaFloat } from '../runtime/value.js';
 import * as N from '../runtime/number.js';
 import type { LuaState } from '../runtime/state.js';
@@ -97,6 +97,9 @@ function co51_yield(...args: Args): never {
   throw new LuaError('attempt to yield across metamethod/C-call boundary');
 }
 (co51_yield as { G?: unknown }).G = function* co51_yieldG(...args: Args): Generator<YieldRequest, unknown, unknown> {
+  // pcall and xpcall are frames of the machine when it can pause inside
+  // them (an async run): they are still C calls to lua5.1.
+  if (currentMachine()?.insideCBoundary() === true) co51_yield();
   return yield new YieldRequest(args);
 };
 
