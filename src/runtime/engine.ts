@@ -71,22 +71,6 @@ export class HookState {
   constructor(readonly D: { limit: number }) {}
 }
 
-/**
- * `f(a, ...$mv(g()))`: g's results as an array, which the spread copies into
- * f's arguments at once. A single value goes through one reused array
- * instead of a new one: nothing runs between the copy and the next `$mv`,
- * so it is never seen twice. (ack.lua 3 10, whose `Ack(M - 1, Ack(M, N - 1))`
- * made an array per call: 0.62 -> 0.43 s, most of it garbage collection.)
- */
-function spreadResults(): (r: unknown) => LuaValue[] {
-  const one: LuaValue[] = [undefined];
-  return (r) => {
-    if (Array.isArray(r)) return r;
-    one[0] = r as LuaValue;
-    return one;
-  };
-}
-
 export class Engine {
   /** The state's dialect (dialect.ts): what the runtime's slow paths and libraries follow. */
   dialect: DialectSpec = LUA54;
@@ -94,8 +78,6 @@ export class Engine {
   readonly D: Depth = { n: 0, limit: STACK_UNITS, cl: -1 };
   /** Resource limits: the countdown and level count compiled code checks (limits.ts), bound as `$B`. */
   readonly B = new Budget();
-  /** Compiled code's `$mv`: a call's results as an array to spread into another call's arguments. */
-  readonly spreadResults = spreadResults();
   /**
    * Compile without resumable variants (CompileOptions.plain): set only by
    * scripts/bench-plain.ts, to measure what they cost code that never uses them.

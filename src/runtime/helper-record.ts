@@ -178,9 +178,9 @@ function kcache(n: number): (object | undefined)[] {
   return E.newClosureCache(n);
 }
 
-/** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D`, `B` and `mv` (a missing or extra one is a type error). */
-const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B' | 'mv'> = {
-  deep, fenvFrames, varargTable, ccall: ops.call, cdirect, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, append: ops.append,
+/** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
+const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
+  deep, fenvFrames, varargTable, ccall: ops.call, cdirect, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
   setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
@@ -250,7 +250,7 @@ function clearRegisters(): void {}
 /** The record for a chunk of `engine`'s: the shared helpers, the engine's depth record, and the chunk's `mkfn`. */
 export function helperRecord(engine: Engine, mkfn: RuntimeHelpers['mkfn']): RuntimeHelpers {
   const helpers = engine.dialect.numbers === 'double' ? shared51 : shared;
-  return { ...helpers, D: engine.D, H: HOOK_CALLS, B: engine.B, mv: engine.spreadResults, mkfn };
+  return { ...helpers, D: engine.D, H: HOOK_CALLS, B: engine.B, mkfn };
 }
 
 // Tracebacks recognise to-be-closed handlers by these callers (traceback.ts).

@@ -537,9 +537,10 @@ function boxedFloatEq(a: unknown, b: unknown): boolean | undefined {
 
 export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // (Strings, nil, booleans and functions first: unequal strings come here often.)
+  if (eqByIdentity(a, b)) return false;
   const f = boxedFloatEq(a, b);
   if (f !== undefined) return f;
-  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(callMeta(step.mm, 'eq', a as LuaValue, b as LuaValue)));
@@ -547,9 +548,10 @@ export function eq(a: unknown, b: unknown): boolean {
 
 export function* eqG(a: unknown, b: unknown): Generator<CallRequest, boolean, unknown> {
   if (a === b) return true;
+  // (Strings, nil, booleans and functions first: unequal strings come here often.)
+  if (eqByIdentity(a, b)) return false;
   const f = boxedFloatEq(a, b);
   if (f !== undefined) return f;
-  if (eqByIdentity(a, b)) return false;
   const step = eqStep(a, b);
   if ('value' in step) return step.value;
   return truthy(first(yield metareq(step.mm, [a as LuaValue, b as LuaValue], "metamethod 'eq'")));
