@@ -1682,14 +1682,14 @@ export class CodeGen {
 
   /**
    * `f(a, g(x))` in direct code: g's result is passed as it is when it is
-   * one value and spread only when it is several (an array), instead of
-   * always spreading an array made of it. Spreading a new one-element array
-   * allocated on every call (ack.lua: 31% of its time in the collector),
-   * while one reused array kept V8 from turning the spread into a plain call
-   * it can inline (binary-trees' ItemCheck(BottomUpTree(...)): 0.36 -> 0.51 s).
-   * The arguments before the last are evaluated first, into temporaries.
-   * Not for method calls: there it made awfy Json 10% slower (0.76 -> 0.84 s,
-   * with three times the time in the collector), for reasons not found.
+   * one value and spread only when it is several (an array). Spreading
+   * `$mv`'s one-element array allocated one per call (ack.lua: 31% of its
+   * time in the collector); a single reused array instead kept V8 from
+   * turning the spread into a plain call it can inline (binary-trees'
+   * ItemCheck(BottomUpTree(...)): 0.36 -> 0.51 s). The callee and the
+   * arguments are evaluated first, in order, into temporaries. Not for
+   * method calls: there it made awfy Json 10% slower (0.76 -> 0.84 s, with
+   * three times the time in the collector), for reasons not found.
    */
   private spreadCall(f: string, args: Expr[], callLine: number, closeLine: number | undefined, desc: string | null, site: CallSite, tail: boolean): Code {
     for (const l of [...(argLines(args, callLine, closeLine) ?? []), callLine]) this.fs.lines.add(l);
