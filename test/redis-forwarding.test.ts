@@ -18,7 +18,7 @@ import { encodeReply, latin1, type RespValue } from '../src/redis/resp.js';
 import { redisSkip, startRedis, type RedisConnection, type RedisServer } from './support/redis.js';
 import { testLibraries } from './support/redis-env.js';
 import * as cases from './redis/scripting-cases.js';
-import { CaseReplies, comparable, showArgv } from './redis/scripting-cases.js';
+import { CaseReplies, comparable, showArgv, showBytes as show } from './redis/scripting-cases.js';
 
 const skip = redisSkip();
 const groups = cases.GROUPS;
@@ -33,9 +33,6 @@ const DIFFERENCES = new Map<string, string>([
   ['time is frozen in a script', ':0\r\n'],
 ]);
 
-function show(b: Uint8Array): string {
-  return JSON.stringify(latin1(b).slice(0, 2000));
-}
 
 describe('Redis scripting with the forwarding executor: the same reply bytes as redis-server', { skip }, () => {
   let reference: RedisServer;

@@ -11,15 +11,11 @@ import { encodeReply, latin1, type RespValue } from '../src/redis/resp.js';
 import { redisSkip, startRedis, type RedisConnection, type RedisServer } from './support/redis.js';
 import { testExecutor, testLibraries } from './support/redis-env.js';
 import * as cases from './redis/scripting-cases.js';
-import { CaseReplies, comparable, showArgv } from './redis/scripting-cases.js';
+import { CaseReplies, comparable, showArgv, showBytes as show } from './redis/scripting-cases.js';
 
 const skip = redisSkip();
 const groups = cases.GROUPS;
 
-/** Bytes as text for messages (one char per byte). */
-function show(b: Uint8Array): string {
-  return JSON.stringify(latin1(b).slice(0, 2000));
-}
 
 describe('Redis scripting: the same reply bytes as redis-server', { skip }, () => {
   let server: RedisServer;

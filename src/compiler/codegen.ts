@@ -271,10 +271,11 @@ function cstr(s: string): string {
   return z < 0 ? s : s.slice(0, z);
 }
 
-/** DialectSpec `namesIntegerIndex` of the chunk being compiled (set by compileChunk; compilation is not re-entrant). */
-let namesIntegerIndex = true;
-
-function describe(e: Expr): string | null {
+/**
+ * How lua names the value of `e` in error messages, or null. `integerIndex`:
+ * the dialect's `namesIntegerIndex` (small integer keys are "integer index").
+ */
+function describe(e: Expr, integerIndex: boolean): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
     case 'Index':
@@ -284,15 +285,15 @@ function describe(e: Expr): string | null {
       if (e.key.kind === 'String') {
         return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(e.key.value)}'`;
       }
-      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && namesIntegerIndex) return `field 'integer index'`;
+      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && integerIndex) return `field 'integer index'`;
       return `field '?'`;
     case 'String': return `constant '${cstr(e.value)}'`;
-    case 'Paren': return describe(e.expr);
+    case 'Paren': return describe(e.expr, integerIndex);
     case 'Binary':
       // `K and e` with a true constant K (`K or e` with nil or false) is
       // folded by luac: no jump, the value is e's, and so is its name.
-      if (e.op === 'and' && constantTruth(e.left) === true) return describe(e.right);
-      if (e.op === 'or' && constantTruth(e.left) === false) return describe(e.right);
+      if (e.op === 'and' && constantTruth(e.left) === true) return describe(e.right, integerIndex);
+      if (e.op === 'or' && constantTruth(e.left) === false) return describe(e.right, integerIndex);
       return null;
     default: return null;
   }
@@ -553,6 +554,11 @@ export class CodeGen {
   }
 
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
+  /** `describe` in this chunk's dialect. */
+  private describe(e: Expr): string | null {
+    return describe(e, this.dialect.namesIntegerIndex);
+  }
+
   private callMarker(line: number, site: CallSite): Code {
     this.callSites.push(this.stripNames ? strippedSite(site) : site);
     return new Marker(line, this.callSites.length - 1);
@@ -561,7 +567,6 @@ export class CodeGen {
   compileChunk(chunk: Chunk): CompiledChunk {
     const main = chunk.main;
     this.dialect = dialectSpec(chunk.dialect);
-    namesIntegerIndex = this.dialect.namesIntegerIndex;
     const envName = vname(chunk.env);
     this.envName = envName;
     this.fenvFrames = this.dialect.functionEnvironments && (chunk.uses & USES_FENV) !== 0;
@@ -1262,7 +1267,7 @@ export class CodeGen {
     if (store !== null) this.emit(js`${this.hookAt(store)}undefined;\n`);
     for (let i = prepared.length - 1; i >= 0; i--) {
       const p = prepared[i];
-      if (p.t.kind === 'Index') this.emit(js`${this.setIndex(p.o, p.k, vals[i]!, describe(p.t.object))};\n`);
+      if (p.t.kind === 'Index') this.emit(js`${this.setIndex(p.o, p.k, vals[i]!, this.describe(p.t.object))};\n`);
       else this.assignTo(p.t, vals[i]!);
     }
     this.storeMark = '';
@@ -1282,7 +1287,7 @@ export class CodeGen {
     }
     const o = this.expr(target.object);
     const k = this.expr(target.key);
-    this.emit(js`${this.setIndex(o, k, value, describe(target.object))};\n`);
+    this.emit(js`${this.setIndex(o, k, value, this.describe(target.object))};\n`);
   }
 
   private setIndex(o: Code, k: Code, v: Code, desc: string | null): Code {
@@ -1339,7 +1344,7 @@ export class CodeGen {
     this.fs.selfLoop = true;
     const t = this.fs.temp();
     const site = callSiteFor(c.callee);
-    this.emit(js`{ ${t} = ${this.invoke(f, args.join(', '), describe(c.callee), c.line, site, true)}; $D.n -= ${WEIGHT}; ${this.levelOut()}return ${t}; }\n`);
+    this.emit(js`{ ${t} = ${this.invoke(f, args.join(', '), this.describe(c.callee), c.line, site, true)}; $D.n -= ${WEIGHT}; ${this.levelOut()}return ${t}; }\n`);
   }
 
   private returnStat(s: ReturnStat): void {
@@ -1627,7 +1632,7 @@ export class CodeGen {
 
   private indexExpr(e: IndexExpr): Code {
     const o = this.expr(e.object);
-    const desc = describe(e.object);
+    const desc = this.describe(e.object);
     // lua5.4 reads the field when the index is used: at its last token (`]` or the name).
     const at = lastLineOf(e);
     const mark = at > this.markedLine ? this.mark(at) : '';
@@ -1647,14 +1652,14 @@ export class CodeGen {
       const o = this.fs.temp();
       const f = this.fs.temp();
       const desc = `method '${e.method}'`;
-      const lookup = this.getField(o, e.method, describe(e.object));
+      const lookup = this.getField(o, e.method, this.describe(e.object));
       const args = this.argList(e.args, e.line, e.lastLine);
       const allArgs = args !== '' ? js`${o}, ${args}` : o;
       // `lookup` re-reads `o` into its own temp; assign the object first.
       const self = this.calleeLine(e.methodLine, e.line);
       return js`(${o} = ${this.expr(e.object)}, ${self}${f} = ${lookup}, ${this.invoke(f, allArgs, desc, e.line, { namewhat: 'method', name: e.method }, tail)})`;
     }
-    const desc = describe(e.callee);
+    const desc = this.describe(e.callee);
     const site = callSiteFor(e.callee);
     if (this.spreadsLastCall(e.args)) {
       // The callee is read before the arguments (a call among them may assign it).
@@ -2162,7 +2167,7 @@ export class CodeGen {
         const x = this.fexpr(e.operand);
         if (x.kind === 'F') return { code: `(-${x.code})`, kind: 'F' };
         const t = this.fs.temp();
-        const d = this.descArg(describe(e.operand));
+        const d = this.descArg(this.describe(e.operand));
         const opLine = e.line;
         const mark = opLine > this.markedLine || lastLineOf(e.operand) > opLine ? this.mark(opLine) : '';
         this.exprDepth++;
@@ -2254,7 +2259,7 @@ export class CodeGen {
   /** How a binary operator's error describes operand `e` (DialectSpec `namesConstantOperands`). */
   private operandDesc(e: Expr, op: string): string | null {
     if (!this.dialect.namesConstantOperands && op !== '..' && constantOperand(e)) return null;
-    return describe(e);
+    return this.describe(e);
   }
 
   private unary(e: { op: string; operand: Expr; line: number }): Code {
@@ -2263,7 +2268,7 @@ export class CodeGen {
       if (k !== undefined) return this.constant51(k);
     }
     const v = this.expr(e.operand);
-    const d = this.descArg(describe(e.operand));
+    const d = this.descArg(this.describe(e.operand));
     // Errors belong to the operator's line (the operand may end lower).
     // At the operator's line (luaK_fixline): marked unless the code is there
     // already (an operand ending on a later line leaves its own marks behind).

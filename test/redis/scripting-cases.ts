@@ -57,6 +57,11 @@ export function comparable(c: Case, raw: Uint8Array): string {
   return c.compare === 'length' ? `(a reply of ${raw.length} bytes)` : latin1(raw);
 }
 
+/** Reply bytes as text for messages (one char per byte, the first 2000). */
+export function showBytes(b: Uint8Array): string {
+  return JSON.stringify(latin1(b).slice(0, 2000));
+}
+
 /** The case's command, for messages. */
 export function showArgv(c: Case): string {
   return JSON.stringify(c.argv.map((a) => (typeof a === 'string' ? a : a instanceof Uint8Array ? latin1(a) : `<the reply to "${a.reply}"${a.edit ? ', edited' : ''}>`)));
