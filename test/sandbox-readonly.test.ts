@@ -53,6 +53,27 @@ test('every write path refuses a frozen table and works on an ordinary one', () 
   }
 });
 
+test('a frozen table with a large string part (its string keys in its Map) refuses every write too', () => {
+  // 1,200 string keys: past the size at which a table moves them into its hash part (runtime/table.ts).
+  const fill = 'for i = 1, 1200 do X["k" .. i] = i end X.__e = "e"';
+  const writes = [...WRITES, 'X.k5 = 1', 'X.k5 = nil', 'X["k" .. 6] = 1', 'X["k" .. 7] = nil', 'X.__e = 1', 'X.__e = nil', 'X.__new = 1',
+    'X["__" .. "new"] = 1', 'rawset(X, "k8", 0)'];
+  for (const w of writes) {
+    const lua = frozenState();
+    const [t] = lua.doString(`local X = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'} ${fill} return X`) as [LuaTableHandle];
+    lua.freeze(t);
+    lua.global.set('T', t);
+    assert.throws(() => lua.doString(w.replaceAll('X', 'T'), { chunkName: '=w' }), (e: unknown) => {
+      assert.ok(e instanceof LuaError, w);
+      assert.equal(e.message, `w:1: ${RO}`, w);
+      return true;
+    });
+    assert.equal(lua.doString('local n = 0 for k, v in pairs(T) do n = n + 1 end return n, #T, T[1], T.s, T.k5, T["k" .. 6], T.__e, T.k8, T.__new').join(' '),
+      '1207 3 10 x 5 6 e 8 ', w);
+    if (!w.includes('error(')) lua.doString(`${fill.replaceAll('X', 'U')} ${w.replaceAll('X', 'U')}`, { chunkName: '=w' });
+  }
+});
+
 test('the error is an ordinary Lua error: pcall, error handlers, coroutines, resumable code', () => {
   const lua = frozenState();
   assert.deepEqual(lua.doString('return pcall(function () T.s = 1 end)', { chunkName: '=p' }), [false, `p:1: ${RO}`]);

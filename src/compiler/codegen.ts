@@ -1297,9 +1297,10 @@ export class CodeGen {
       // Inline: overwriting a present array slot or string field with a
       // non-nil value involves no metamethod, nor does appending (key #t+1)
       // to a table without metatable or hash part (see LuaTable.grown);
-      // everything else goes to setindex.
+      // everything else goes to setindexMiss. A table whose string keys are
+      // in its hash part (table.ts, "Large string parts") is not probed.
       const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp(), A = this.fs.temp();
-      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindex(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strsInHash === false && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindexMiss(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
       // Writing a present field never involves __newindex: overwrite it
@@ -1309,7 +1310,7 @@ export class CodeGen {
       // is no __newindex, revives it inline (LuaTable.revived). Everything
       // else goes to setindexStr.
       const t = this.fs.temp(), x = this.fs.temp();
-      return js`((${t} = ${o}, ${x} = ${v}), ${t} instanceof $LuaTable && (${t}.strs[${k}] !== undefined ? (${x} !== undefined ? (${t}.strs[${k}] = ${x}, true) : (${t}.strs[${k}] = undefined, ${t}.died())) : ${x} !== undefined && (${t}.metatable === null || ${t}.metatable.strs.__newindex === undefined) && ${k} in ${t}.strs && (${t}.strs[${k}] = ${x}, ${t}.revived())) || ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
+      return js`((${t} = ${o}, ${x} = ${v}), ${t} instanceof $LuaTable && (${t}.strs[${k}] !== undefined ? (${x} !== undefined ? (${t}.strs[${k}] = ${x}, true) : (${t}.strs[${k}] = undefined, ${t}.died(${k}))) : ${x} !== undefined && (${t}.metatable === null || ${t}.metatable.strs.__newindex === undefined) && ${k} in ${t}.strs && (${t}.strs[${k}] = ${x}, ${t}.revived())) || ${this.storeMark}$setindexStr(${t}, ${k}, ${x}, ${this.descArg(desc)}))`;
     }
     return js`(${this.storeMark}${new HelperCall('setindexG')}${o}, ${k}, ${v}, ${this.descArg(desc)}))`;
   }
@@ -1639,9 +1640,11 @@ export class CodeGen {
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
     if (this.fs.gen) return js`(${mark}${new HelperCall('indexG')}${o}, ${k}, ${this.descArg(desc)}))`;
-    // Inline: array part for integer keys, string store for string keys.
+    // Inline: array part for integer keys, string store for string keys
+    // (unless they are in the hash part: table.ts, "Large string parts");
+    // indexMiss does the rest without probing again.
     const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
-    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$index(${T}, ${K}, ${this.descArg(desc)}))`;
+    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && ${T}.strsInHash === false && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$indexMiss(${T}, ${K}, ${this.descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
@@ -2550,7 +2553,7 @@ function hookLine(s: Stat): number | null {
 }
 
 /**
- * `const {index: $index, ...} = $R;` for the helpers `code` refers to. A
+ * `const {first: $first, ...} = $R;` for the helpers `code` refers to. A
  * reference is `$` plus a helper's name outside string literals (generated
  * string literals are double-quoted; Lua names become `name$N`, never `$`
  * plus letters), so the list is exactly what the code uses.

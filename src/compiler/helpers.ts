@@ -1,5 +1,5 @@
 // The contract between the code generator and the runtime: every helper that
-// generated code calls, bound in each chunk as `$name` (`const {index: $index,
+// generated code calls, bound in each chunk as `$name` (`const {first: $first,
 // ...} = $R;`), with the type the generated code relies on.
 //
 // runtime/helper-record.ts builds the record it passes as `$R` typed as
@@ -54,10 +54,12 @@ export interface RuntimeHelpers {
   tableArray: (values: LuaValue[]) => LuaTable;
   tableBuild: (items: unknown[]) => LuaTable;
   keyed: (k: LuaValue, v: LuaValue) => LuaValue;
-  index: (o: unknown, k: LuaValue, desc?: Desc) => LuaValue;
+  /** `o[k]` after generated code's inline probe found nothing (ops.indexMiss). */
+  indexMiss: (o: unknown, k: LuaValue, desc?: Desc) => LuaValue;
   indexStr: (o: unknown, k: string, desc?: Desc) => LuaValue;
   indexG: (o: unknown, k: LuaValue, desc?: Desc) => Resumable<LuaValue>;
-  setindex: (o: unknown, k: LuaValue, v: LuaValue, desc?: Desc) => void;
+  /** `o[k] = v` after generated code's inline probe found nothing (ops.setindexMiss). */
+  setindexMiss: (o: unknown, k: LuaValue, v: LuaValue, desc?: Desc) => void;
   setindexStr: (o: unknown, k: string, v: LuaValue, desc?: Desc) => void;
   setindexG: (o: unknown, k: LuaValue, v: LuaValue, desc?: Desc) => Resumable<void>;
 
@@ -134,7 +136,7 @@ export interface RuntimeHelpers {
 const HELPER_NAMES = {
   D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, ccall: true, cdirect: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
   LuaTable: true, tableArray: true, tableBuild: true, keyed: true,
-  index: true, indexStr: true, indexG: true, setindex: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
+  indexMiss: true, indexStr: true, indexG: true, setindexMiss: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
   numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, toFq: true, fromFq: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,
   checkClose: true, tbcError: true, tbcErrorG: true, tbcClose: true, tbcCloseG: true, H: true, clr: true,

@@ -182,8 +182,8 @@ function kcache(n: number): (object | undefined)[] {
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, fenvFrames, varargTable, ccall: ops.call, cdirect, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
   LuaTable, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
-  index: ops.index, indexStr: ops.indexStr, indexG: ops.indexG,
-  setindex: ops.setindex, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
+  indexMiss: ops.indexMiss, indexStr: ops.indexStr, indexG: ops.indexG,
+  setindexMiss: ops.setindexMiss, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,
   arith: ops.arith, arithG: ops.arithG, arithCvt, arithCvtG, concat: ops.concat, concatG: ops.concatG,
   eq: ops.eq, eqG: ops.eqG, lt: ops.lt, ltG: ops.ltG, le: ops.le, leG: ops.leG, len: ops.len, lenG: ops.lenG,

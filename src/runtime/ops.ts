@@ -228,8 +228,32 @@ export function index(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
     const v = o.get(k);
     if (v !== undefined || o.metatable === null) return v;
   }
+  return indexChain(o, k, desc, 0);
+}
+
+/**
+ * `o[k]` from generated code whose inline probe of a table's string store
+ * for a string key found nothing: goes straight to the metatable. Probing
+ * again would cost V8 a string-table lookup each time for a freshly made
+ * key (string.sub's results in k-nucleotide, say).
+ */
+export function indexMiss(o: unknown, k: LuaValue, desc?: string | null): LuaValue {
+  if (!(o instanceof LuaTable)) return indexChain(o, k, desc, 0);
+  // (with the string keys in the hash part, the probe did not look there)
+  const v = typeof k !== 'string' ? o.get(k) : o.strsInHash ? o.getStr(k) : undefined;
+  if (v !== undefined) return v;
+  const mt = o.metatable;
+  if (mt === null) return undefined;
+  const h = mt.strs.__index;
+  if (h === undefined) return undefined;
+  if (typeof h === 'function') return first(call(h, o, k));
+  return indexChain(h, k, null, 1);
+}
+
+/** The `__index` chain from `o`, its `loop`-th step. */
+function indexChain(o: unknown, k: LuaValue, desc: string | null | undefined, loop: number): LuaValue {
   const tags = E.dialect.tagLoop;
-  for (let loop = 0; loop < tags.limit; loop++) {
+  for (; loop < tags.limit; loop++) {
     const step = indexStep(o, k, loop === 0 ? desc : null);
     if (step.done) return step.value;
     const h = step.next;
@@ -259,6 +283,25 @@ export function indexStr(o: unknown, k: string, desc?: string | null): LuaValue 
     }
   }
   return index(o, k, desc);
+}
+
+/**
+ * `o[k] = v` from generated code whose inline probe of a table's string store
+ * for a string key and a non-nil value found nothing: with no `__newindex`
+ * to consult, the key is added without probing the store again (indexMiss
+ * says why that matters).
+ */
+export function setindexMiss(o: unknown, k: LuaValue, v: LuaValue, desc?: string | null): void {
+  if (v !== undefined && typeof k === 'string' && o instanceof LuaTable) {
+    const mt = o.metatable;
+    if (mt === null || mt.strs.__newindex === undefined) {
+      // (with the string keys in the hash part, the probe did not look there)
+      if (o.strsInHash) o.setStr(k, v);
+      else o.addStr(k, v);
+      return;
+    }
+  }
+  setindex(o, k, v, desc);
 }
 
 /** `o.k = v` for a constant string key (plain tables inline, the rest through setindex). */

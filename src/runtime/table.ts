@@ -15,6 +15,7 @@
 //             directly as `t.strs[k] = v` (no bookkeeping changes then).
 //   hash      every other key (other integers, non-integral floats, bigints,
 //             booleans, tables, functions, ...) in a Map, created lazily.
+//             Large string parts move here too: see "Large string parts".
 //             Integral floats are normalised to integers; integral floats
 //             outside int64 range (2^63, 1e300) are stored under their
 //             (unsafe-integral, hence unambiguous) JS number.
@@ -28,6 +29,23 @@
 // are counted and the store is rebuilt without them once they are more than
 // half of the keys (and more than 32), so churning tables do not leak.
 // The Map deletes its nil'ed keys (no hidden-class concern there).
+//
+// Large string parts: once a table has STRS_TO_HASH_FROM string keys, its
+// string keys move into `hash` for good (`strsInHash`), all but those that
+// begin with "__", which stay in `strs` so that metamethod lookups
+// (`mt.strs.__index`) need no test. V8 keeps a store that large in
+// dictionary mode, where every key must be internalized first: a lookup with
+// a freshly made string (string.sub's, a concatenation's) costs a string-table
+// probe, and a new key an insertion into the string table. A Map only hashes
+// the string. Measured on k-nucleotide's 2.5M-character sequence (node 20,
+// counting substrings of length 12 and 18): 380 and 540 ms in a store, 165
+// and 320 ms in a Map; hash.lua's loop (50,000 keys): 490 vs 352 ms.
+// Generated code's inline paths for computed string keys test `strsInHash`
+// first (so a fresh string never probes the store), and the slow paths route
+// through getStr/setStr. Inline paths for constant keys (`t.name`, `__index`
+// chains) test nothing: such a table's store has a Proxy as its prototype
+// (hashedStore), which answers a miss from the hash part, so the common
+// case pays nothing for this rare one.
 //
 // next(): order is array part, string keys, hash keys. Each section is walked
 // over a snapshot of its keys (taken when a traversal first reaches it, kept
@@ -132,8 +150,40 @@ function tooBig(): never {
   throw new RangeError('Invalid array length: a Lua table part has reached its largest size');
 }
 
-/** A string store keeps a list of its keys (LuaTable.klist) from this many keys on (a multiple of 1024). */
-const KEY_LIST_FROM = 2048;
+/** A table's string keys move into its hash part from this many on (a multiple of 1024; see "Large string parts"). */
+const STRS_TO_HASH_FROM = 1024;
+
+/** Whether a string key stays in `strs` when the others are in the hash part: it begins with "__". */
+function isEventKey(s: string): boolean {
+  return s.charCodeAt(0) === 95 && s.charCodeAt(1) === 95;
+}
+
+/**
+ * The string store of a table whose string keys are in its hash part `h`: its
+ * own properties are the "__..." keys, and its prototype is a Proxy through
+ * which a read of any other key (a miss in the store) reads `h`, and a write
+ * of one writes it. Only generated code writes so, and only over a present
+ * key (`t.strs[k] !== undefined` first), so no bookkeeping is due. The Proxy
+ * knows the Map, never the table: the collector's twin of a table shares its
+ * store, and must not keep the table itself alive (gc.ts).
+ */
+function hashedStore(h: Map<unknown, LuaValue>): StrMap {
+  const view = new Proxy(Object.create(null) as object, {
+    get: (_target, k) => typeof k === 'string' && !isEventKey(k) ? h.get(k) : undefined,
+    set: (target, k, v, receiver) => {
+      if (typeof k === 'string' && !isEventKey(k)) {
+        // (a read-only table's ReadonlyMap throws)
+        if (v === undefined) h.delete(k);
+        else h.set(k, v as LuaValue);
+        return true;
+      }
+      // A new "__..." key: an own property of the store, unless it is frozen.
+      if (!Reflect.set(target, k, v, receiver)) throw new ReadonlyTableError();
+      return true;
+    },
+  });
+  return Object.create(view) as StrMap;
+}
 
 /** Allocations that 1024 more slots of a table part count as (about 8-40 KB). */
 const GROWTH_ALLOCS = 128;
@@ -214,13 +264,11 @@ export class LuaTable {
   private arrHigh: number;
   private iter: IterState | null;
   /**
-   * The own keys of a large string store (live + dead), in the order
-   * traversals visit them, kept from its KEY_LIST_FROM-th key on: next()
-   * takes it as its snapshot instead of Object.keys, which costs about as
-   * much as a traversal on a store in dictionary mode. Append-only; rebuilt
-   * by compactStrs.
+   * Whether string keys other than "__..." ones are in `hash` (see "Large
+   * string parts"). False on the prototype, own only once true: an own field
+   * in every table made binary-trees 15% slower (one more slot per table).
    */
-  private klist: string[] | null;
+  declare strsInHash: boolean;
 
   constructor(arr?: LuaValue[]) {
     this.arr = arr === undefined ? [] : arr;
@@ -231,7 +279,6 @@ export class LuaTable {
     this.sdead = 0;
     this.arrHigh = 0;
     this.iter = null;
-    this.klist = null;
     if (--allocBudget < 0) budgetSpent();
   }
 
@@ -265,7 +312,7 @@ export class LuaTable {
 
   /** Raw t[k]. */
   get(k: LuaValue): LuaValue {
-    if (typeof k === 'string') return this.strs[k];
+    if (typeof k === 'string') return this.getStr(k);
     if (typeof k === 'number') {
       const a = this.arr;
       if (k > 0 && k <= a.length) {
@@ -292,7 +339,7 @@ export class LuaTable {
 
   /** Raw t[s] for a string s. */
   getStr(s: string): LuaValue {
-    return this.strs[s];
+    return this.strsInHash && !isEventKey(s) ? this.hash!.get(s) : this.strs[s];
   }
 
   private getAny(k: unknown): LuaValue {
@@ -354,7 +401,8 @@ export class LuaTable {
 
   /** Raw t[s] = v for a string s. */
   setStr(s: string, v: LuaValue): void {
-    let st = this.strs;
+    if (this.strsInHash && !isEventKey(s)) { this.setHash(s, v); return; }
+    const st = this.strs;
     const old = st[s];
     if (v === undefined) {
       if (old !== undefined) {
@@ -366,31 +414,37 @@ export class LuaTable {
       }
       return;
     }
+    if (old === undefined) this.addStr(s, v);
+    else st[s] = v;
+  }
+
+  /**
+   * Raw t[s] = v for a non-nil v where `t.strs[s]` is undefined: the key is
+   * absent or dead. Generated code that has just probed the store calls this
+   * directly (ops.setindexMiss): a probe with a freshly made string costs V8
+   * a string-table lookup, so every probe saved counts on new keys.
+   */
+  addStr(s: string, v: LuaValue): void {
+    if (this.strsInHash && !isEventKey(s)) { this.setHash(s, v); return; }
+    let st = this.strs;
     // The store is written before the counters: on a read-only table the
     // write throws and the counters stay right.
-    if (old === undefined) {
-      if (st === EMPTY_STRS) {
-        st = this.strs = new StrStore();
-      } else if ((this.sdead !== 0 || this.klist !== null) && s in st) {
-        // Resurrecting a dead key: no new key. Without counted dead keys the
-        // `in` test is skipped: the only uncounted ones (a constructor's
-        // `{x = nil}`, a weak value the collector has detached) then count
-        // as new, which overcounts scount and restarts a traversal's
-        // snapshot, both harmless; the key list (klist) must not get them
-        // twice, so tables that keep one always test.
-        st[s] = v;
-        if (this.sdead > 0) this.sdead--;
-        return;
-      }
+    if (st === EMPTY_STRS) {
+      st = this.strs = new StrStore();
+    } else if (this.sdead !== 0 && s in st) {
+      // Resurrecting a dead key: no new key. Without counted dead keys the
+      // `in` test is skipped: the only uncounted ones (a constructor's
+      // `{x = nil}`, a weak value the collector has detached) then count
+      // as new, which overcounts scount and restarts a traversal's
+      // snapshot, both harmless.
       st[s] = v;
-      const kl = this.klist;
-      if (kl !== null) kl.push(s);
-      if ((++this.scount & 1023) === 0) this.strsGrew(s);
-      const it = this.iter;
-      if (it !== null) it.skeys = null;
+      if (this.sdead > 0) this.sdead--;
       return;
     }
     st[s] = v;
+    if ((++this.scount & 1023) === 0) this.strsGrew(s);
+    const it = this.iter;
+    if (it !== null) it.skeys = null;
   }
 
   private setHash(k: unknown, v: LuaValue): void {
@@ -410,10 +464,12 @@ export class LuaTable {
   }
 
   /**
-   * Generated code stored undefined over the live string key of a field
+   * Generated code stored undefined over the live string key `k` of a field
    * (`t.x = nil`): counts the dead key as setStr does. Returns true.
    */
-  died(): true {
+  died(k: string): true {
+    // (the store's Proxy has deleted any other key from the hash part)
+    if (this.strsInHash && !isEventKey(k)) return true;
     const dead = ++this.sdead;
     if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
     return true;
@@ -447,8 +503,33 @@ export class LuaTable {
 
   private strsGrew(s: string): void {
     if (this.scount >= MAX_KEYS) { this.strs[s] = undefined; this.sdead++; tooBig(); }
-    if (this.klist === null && this.scount >= KEY_LIST_FROM) this.klist = Object.keys(this.strs);
+    if (!this.strsInHash && this.scount >= STRS_TO_HASH_FROM) this.moveStrsToHash();
     chargeGrowth();
+  }
+
+  /** The string part has grown large: its keys move to the hash part, but for "__..." ones. */
+  private moveStrsToHash(): void {
+    const old = this.strs;
+    const keys = Object.keys(old);
+    let h = this.hash;
+    if (h === null) h = this.hash = new Map();
+    this.strsInHash = true;
+    const st = hashedStore(h);
+    let n = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = old[k];
+      if (v === undefined) continue;
+      if (isEventKey(k)) { st[k] = v; n++; }
+      else h.set(k, v);
+    }
+    this.strs = st;
+    this.scount = n;
+    this.sdead = 0;
+    // A traversal in progress was adding keys (undefined behaviour in Lua);
+    // its next key is then looked up in the new snapshots.
+    const it = this.iter;
+    if (it !== null) { it.skeys = null; it.sidx = null; it.hkeys = null; it.hidx = null; }
   }
 
   private hashGrew(h: Map<unknown, LuaValue>, k: unknown): void {
@@ -479,17 +560,16 @@ export class LuaTable {
 
   private compactStrs(): void {
     const old = this.strs;
-    const st = new StrStore();
+    const hashed = this.strsInHash;
+    const st = hashed ? hashedStore(this.hash!) : new StrStore();
     let n = 0;
-    const keys = this.klist ?? Object.keys(old);
-    const live: string[] = [];
+    const keys = Object.keys(old);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const v = old[k];
-      if (v !== undefined) { st[k] = v; live.push(k); n++; }
+      if (v !== undefined) { st[k] = v; n++; }
     }
-    this.strs = n === 0 ? EMPTY_STRS : st;
-    this.klist = n >= KEY_LIST_FROM ? live : null;
+    this.strs = n === 0 && !hashed ? EMPTY_STRS : st;
     this.scount = n;
     this.sdead = 0;
     // Iteration snapshots stay valid: they are a superset of the live keys.
@@ -509,6 +589,12 @@ export class LuaTable {
     const h = new ReadonlyMap<unknown, LuaValue>(this.hash ?? []);
     h.sealed = true;
     this.hash = h;
+    if (this.strsInHash) {
+      // A store that reads the new Map.
+      const st = hashedStore(h);
+      Object.assign(st, this.strs);
+      this.strs = st;
+    }
     // The iteration snapshot of the hash holds the old Map's keys, still in order.
     Object.freeze(this.strs);
     Object.freeze(this.arr);
@@ -539,7 +625,7 @@ export class LuaTable {
     this.sdead = 0;
     this.arrHigh = 0;
     this.iter = null;
-    this.klist = null;
+    if (this.strsInHash) this.strsInHash = false;
   }
 
   // -------------------------------------------------------------------------
@@ -603,7 +689,10 @@ export class LuaTable {
     let i: number;
     if (k === undefined) i = 0;
     else if (typeof k === 'number' && k > 0 && k <= a.length && Number.isInteger(k)) i = k;
-    else if (typeof k === 'string') return this.strsFrom(this.strIndex(k) + 1);
+    else if (typeof k === 'string') {
+      if (this.strsInHash && !isEventKey(k)) return this.nextInHash(k);
+      return this.strsFrom(this.strIndex(k) + 1);
+    }
     else return this.nextInHash(k);
     for (; i < a.length; i++) {
       const v = a[i];
@@ -622,7 +711,7 @@ export class LuaTable {
     if (this.scount !== 0 || (this.iter !== null && this.iter.skeys !== null)) {
       const it = this.iterState();
       let keys = it.skeys;
-      if (keys === null) { keys = it.skeys = this.klist ?? Object.keys(this.strs); it.sidx = null; }
+      if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
       const st = this.strs;
       for (; pos < keys.length; pos++) {
         const key = keys[pos];
@@ -637,7 +726,7 @@ export class LuaTable {
     const it = this.iterState();
     let keys = it.skeys;
     if (keys !== null && keys[it.spos] === k) return it.spos;
-    if (keys === null) { keys = it.skeys = this.klist ?? Object.keys(this.strs); it.sidx = null; }
+    if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
     let idx = it.sidx;
     if (idx === null) {
       idx = it.sidx = new Map();
@@ -687,3 +776,5 @@ export class LuaTable {
     throw new TableKeyError('next');
   }
 }
+
+(LuaTable.prototype as { strsInHash: boolean }).strsInHash = false;

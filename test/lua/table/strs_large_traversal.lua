@@ -1,8 +1,8 @@
--- Traversals of tables with many string keys (large string stores keep a
--- key list that next() walks): every key once, clearing fields during a
--- traversal, keys that die and come back, growth between traversals,
--- numeric-looking string keys, and next() from a given key. Output does not
--- depend on the traversal order.
+-- Traversals of tables with many string keys (from 1024 on, a table keeps
+-- them in its hash part, which next() walks): every key once, clearing
+-- fields during a traversal, keys that die and come back, growth between
+-- traversals, numeric-looking string keys, and next() from a given key.
+-- Output does not depend on the traversal order.
 
 local function count(t)
   local n, sum = 0, 0
