@@ -1642,9 +1642,11 @@ export class CodeGen {
     if (this.fs.gen) return js`(${mark}${new HelperCall('indexG')}${o}, ${k}, ${this.descArg(desc)}))`;
     // Inline: array part for integer keys, string store for string keys
     // (unless they are in the hash part: table.ts, "Large string parts");
-    // indexMiss does the rest without probing again.
+    // a miss is nil on the spot when nothing else can hold the key (no hash
+    // part for a number, and no metatable). indexMiss does the rest without
+    // probing again.
     const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
-    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined : typeof ${K} === 'string' && ${T}.strsInHash === false && (${V} = ${T}.strs[${K}]) !== undefined)) ? ${V} : ${mark}$indexMiss(${T}, ${K}, ${this.descArg(desc)}))`;
+    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined || ${T}.hash === null && ${T}.metatable === null : typeof ${K} === 'string' && ${T}.strsInHash === false && ((${V} = ${T}.strs[${K}]) !== undefined || ${T}.metatable === null))) ? ${V} : ${mark}$indexMiss(${T}, ${K}, ${this.descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
@@ -2046,8 +2048,10 @@ export class CodeGen {
         if (this.limits) return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' && (${a}).length + (${b}).length <= $B.smax ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
         return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
       case '==':
+        if (identityDecides(e)) return js`(${prep}${a} === ${b})`;
         return js`(${prep}${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b})))`;
       case '~=':
+        if (identityDecides(e)) return js`(${prep}${a} !== ${b})`;
         return js`(${prep}!(${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b}))))`;
       case '<':
         return js`(${prep}${nums} ? ${a} < ${b} : (${mark}${this.helper('lt')}${sa}, ${sb})))`;
@@ -2458,6 +2462,18 @@ export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChu
 
 /** Comparison operators (their instruction's line: see `binary`). */
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '~=']);
+
+/**
+ * Whether `a == b` is JS identity: one operand is nil, a boolean or a string
+ * constant. Such values are equal only to themselves (strings are JS strings,
+ * compared by value), and `__eq` is consulted only when both operands are
+ * tables or both userdata. `x == nil` (`q[1] == nil` in qt) called `eq` for
+ * every non-nil x.
+ */
+function identityDecides(e: BinaryExpr): boolean {
+  const k = (x: Expr) => x.kind === 'Nil' || x.kind === 'True' || x.kind === 'False' || x.kind === 'String';
+  return k(e.left) || k(e.right);
+}
 
 /** Left-nested operations from which a chain is compiled without recursion. */
 const CHAIN = 64;
