@@ -5,7 +5,7 @@
 // into Lua errors (adding variable info where lua5.4 does).
 import { LuaFloat, mkFloat, mkInt, intFromNumber } from './value.js';
 import type { LuaNumber, LuaInteger } from './value.js';
-import { formatG, bigTimesPow2 } from './numfmt.js';
+import { formatG, formatG14, bigTimesPow2 } from './numfmt.js';
 import { E } from './engine.js';
 
 export { formatG14, formatG, formatE, NAN_TEXT } from './numfmt.js';
@@ -383,7 +383,7 @@ export function numEq(a: LuaNumber, b: LuaNumber): boolean {
 
 /** lua_Number2str ("%.14g") plus ".0" when the result looks like an integer. */
 export function floatToString(x: number): string {
-  const s = formatG(x, 14);
+  const s = formatG14(x);
   // strspn(buff, "-0123456789") == len  ->  add ".0"
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -395,7 +395,7 @@ export function floatToString(x: number): string {
 /** tostring() of a number: integers in decimal, floats as %.14g (see floatToString). */
 export function tostringNumber(v: LuaNumber): string {
   // 5.1's numbers are all doubles: "%.14g", no ".0" (dialect.ts). (No running engine: a unit test of this module.)
-  if (E?.dialect.numbers === 'double') return formatG(typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n, 14);
+  if (E?.dialect.numbers === 'double') return formatG14(typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n);
   if (typeof v === 'number') return isInt(v) ? String(v) : floatToString(v);
   if (typeof v === 'bigint') return v.toString();
   return floatToString(v.n);

@@ -196,7 +196,25 @@ function stripZeros(s: string): string {
 
 /** "%.14g", Lua's LUAI_NUMFFORMAT. */
 export function formatG14(x: number): string {
+  // The common case as JS prints it: from 1e-4 up to 1e14 both print fixed
+  // notation without trailing zeros, and when JS's shortest round-trip
+  // digits are at most 14, they are %.14g's digits too (see toDigits).
+  // Measured: qt, which io.writes 2.4 MB of numbers, 1.66 -> 1.60 s.
+  const ax = x < 0 ? -x : x;
+  if (ax >= 1e-4 && ax < 1e14) {
+    const s = String(x);
+    if (significantDigits(s) <= 14) return s;
+  }
   return formatG(x, 14);
+}
+
+/** How many significant digits a JS number printed in fixed notation has. */
+function significantDigits(s: string): number {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  while (i < s.length && (s.charCodeAt(i) === 48 || s.charCodeAt(i) === 46)) i++;
+  let n = 0;
+  for (; i < s.length; i++) if (s.charCodeAt(i) !== 46) n++;
+  return n;
 }
 
 /**
