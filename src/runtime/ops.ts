@@ -775,4 +775,4 @@ export function tableBuild(items: unknown[]): LuaTable {
 export { LuaFloat };
 
 // Tracebacks name the metamethod a level was called for by these callers (traceback.ts).
-keepNames({ index, indexG, setindex, setindexG, concat, concatG, eq, eqG, lt, ltG, le, leG, len, lenG, arith, arithG });
+keepNames({ index, indexMiss, indexG, setindex, setindexMiss, setindexG, concat, concatG, eq, eqG, lt, ltG, le, leG, len, lenG, arith, arithG });

@@ -59,8 +59,8 @@ export interface TraceLevel {
 
 /** Runtime helpers that call metamethods, and the event each one handles. */
 const METAMETHOD_CALLERS: Record<string, string> = {
-  index: 'index', indexG: 'index',
-  setindex: 'newindex', setindexG: 'newindex',
+  index: 'index', indexMiss: 'index', indexG: 'index',
+  setindex: 'newindex', setindexMiss: 'newindex', setindexG: 'newindex',
   concat: 'concat', concatG: 'concat',
   eq: 'eq', eqG: 'eq', lt: 'lt', ltG: 'lt', le: 'le', leG: 'le',
   len: 'len', lenG: 'len',
