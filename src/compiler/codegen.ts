@@ -642,7 +642,17 @@ export class CodeGen {
     // for the debug library (getupvalue/setupvalue/upvalueid).
     const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
     const params = fenv ? [...cells, this.envName] : cells;
-    const make = `$mkfn(${direct}, ${resumable}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
+    // The resumable variant is made when the closure first runs resumably
+    // (runtime/resumable.ts, lazyG): its factory `$Q` takes the closure and
+    // finds the same cells in its `.U` (and 5.1's environment cell in `.V`).
+    // Most closures never run so, and DeltaBlue, which makes a closure per
+    // loop over a collection, spent 10% more time with both made each time.
+    if (!this.plain) {
+      const bind = fn.upvalues.map((v, j) => (v.role === 'env' ? '' : `const ${vname(v)} = $self.U[${j}];\n`)).join('') +
+        (fenv ? `const ${this.envName} = $self.V;\n` : '');
+      this.factories.push(`function $Q${proto.index}($self) {\n${bind}return ${resumable};\n}\n`);
+    }
+    const make = `$mkfn(${direct}, ${this.plain ? 'undefined' : `$Q${proto.index}`}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
     let body: string;
     if (this.dialect.closureCache) {
       // lua5.3 reuses the last closure of a prototype when its upvalues are the same (getcached).

@@ -19,6 +19,7 @@ import type { LuaValue } from './value.js';
 import type { LuaFunction, Frame } from './trampoline.js';
 import { E, type Hook } from './engine.js';
 import { keepNames } from './names.js';
+import { resumableOf } from './resumable.js';
 export type { Hook };
 
 /** Accessor pair for one active local of an instrumented frame. */
@@ -133,8 +134,8 @@ export function forceDebugMode(): void {
 /** The generator to run for `f`: its instrumented variant in debug mode. */
 export function frameOf(f: LuaFunction, args: LuaValue[]): Frame {
   const info = f.P as { debugged?: boolean } | undefined;
-  if (info === undefined || (!E.hooks.on && info.debugged !== true)) return f.G!(...args);
-  return instrumented(f).G!(...args);
+  if (info === undefined || (!E.hooks.on && info.debugged !== true)) return resumableOf(f)(...args);
+  return resumableOf(instrumented(f))(...args);
 }
 
 export function instrumented(f: LuaFunction): LuaFunction {

@@ -12,6 +12,7 @@ import { countAlloc } from './table.js';
 import type { LuaValue } from './value.js';
 import * as ops from './ops.js';
 import type { LuaFunction } from './trampoline.js';
+import { lazyG, type ResumableFactory } from './resumable.js';
 import { E } from './engine.js';
 import type { ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
@@ -33,6 +34,8 @@ export interface FunctionInfo {
   stripped?: boolean;
   /** Its functions always run instrumented (see `isDebugged`). */
   debugged?: boolean;
+  /** Makes a closure's resumable variant (the chunk's `$Q` factory; see lazyG). */
+  Q?: ResumableFactory;
 }
 
 /**
@@ -110,9 +113,13 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     ...(strip ? { stripped: true } : {}),
     ...(debugged ? { debugged: true } : {}),
   }));
-  const mkfn: RuntimeHelpers['mkfn'] = (f, g, i, u, env) => {
-    f.G = g;
-    f.P = infos[i];
+  const mkfn: RuntimeHelpers['mkfn'] = (f, q, i, u, env) => {
+    const info = infos[i]!;
+    if (q !== undefined) {
+      f.G = lazyG;
+      info.Q ??= q;
+    }
+    f.P = info;
     // 5.1: the closure's environment cell (setfenv/getfenv).
     if (env !== undefined) (f as { V?: unknown }).V = env;
     // The closure's upvalue cells, in upvalue order (debug library).

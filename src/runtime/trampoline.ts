@@ -17,6 +17,7 @@ import type { CallSite } from '../compiler/codegen.js';
 import { HOST_FRAME, FrameRec, callLine, fire, frameOf } from './hooks.js';
 import { E } from './engine.js';
 import { keepNames } from './names.js';
+import { lazyG, resumableOf } from './resumable.js';
 
 
 /**
@@ -213,7 +214,8 @@ export class Machine {
       this.descs[stack.length] = req.desc;
       // No record: one left at this index by an instrumented frame is stale.
       this.recs[stack.length] = undefined;
-      stack.push(G(...args));
+      // (called as a plain function: see resumableOf)
+      stack.push((G === lazyG ? resumableOf(f) : G)(...args));
     }
     return undefined;
   }
