@@ -139,3 +139,19 @@ test('a JavaScript exception thrown through deep Lua frames leaves the state con
     assert.deepEqual(a.run('return select(2, coroutine.running()), 1 + 1'), [true, 2]);
   }
 });
+
+test("API functions are named per state: each state's tracebacks find its own in package.loaded", async () => {
+  const { Lua } = await import('../src/index.js');
+  const a = new Lua(), b = new Lua();
+  // The first API function of each state has the same JS name in both.
+  for (const [lua, name] of [[a, 'fa'], [b, 'fb']] as const) {
+    lua.doString(`package.loaded.m = {}`);
+    const m = lua.global.get('package.loaded.m') as import('../src/index.js').LuaTableHandle;
+    m.set(name, lua.fn((cb: () => unknown) => cb()));
+  }
+  const trace = (lua: InstanceType<typeof Lua>, name: string) => lua.doString(
+    `return select(2, xpcall(function () return package.loaded.m.${name}(function () error("x") end) end, debug.traceback))`,
+    { chunkName: '=t' })[0] as string;
+  assert.match(trace(a, 'fa'), /\[C\]: in function 'm\.fa'/);
+  assert.match(trace(b, 'fb'), /\[C\]: in function 'm\.fb'/);
+});

@@ -47,8 +47,6 @@ export class JsObjectUserdata extends LuaUserdata {
   }
 }
 
-let nextFunctionId = 1;
-
 function isThenable(v: object): v is PromiseLike<unknown> {
   try {
     return typeof (v as { then?: unknown }).then === 'function';
@@ -148,6 +146,8 @@ export class Core {
   readonly exact: boolean;
   /** JS function → its Lua function. */
   private readonly functions = new WeakMap<object, LuaFunction>();
+  /** The number in the JS name of the next API function (nameFunction): unique within the state. */
+  private nextFunctionId = 1;
   /** JS object → its userdata (registered class instance or opaque). */
   private readonly userdata = new WeakMap<object, JsObjectUserdata>();
   /** JS object → its proxy userdata. */
@@ -519,7 +519,7 @@ export class Core {
       }
       return yield* core.resultG(r);
     };
-    return nameFunction(w, G, fn);
+    return nameFunction(w, G, fn, this.nextFunctionId++);
   }
 
   /**
@@ -551,7 +551,7 @@ export class Core {
         throw core.hostError(e);
       }
     } as ApiFunction;
-    return nameFunction(w, undefined, fn);
+    return nameFunction(w, undefined, fn, this.nextFunctionId++);
   }
 
   /**
@@ -579,7 +579,7 @@ export class Core {
       }
       return yield* core.resultG(r);
     };
-    const f = nameFunction(w, G, call);
+    const f = nameFunction(w, G, call, this.nextFunctionId++);
     // Not made from an embedder's function: no `J`.
     (f as ApiFunction).J = undefined;
     return f;
@@ -1153,9 +1153,8 @@ function read(o: object, key: string | number, path: string): unknown {
   }
 }
 
-/** Gives an API function its unique JS name (and its resumable variant's). */
-function nameFunction(w: ApiFunction, G: ((...args: LuaValue[]) => Generator<unknown, unknown, unknown>) | undefined, fn: (...args: never[]) => unknown): LuaFunction {
-  const id = nextFunctionId++;
+/** Gives an API function its JS name, unique within its state (and its resumable variant's). */
+function nameFunction(w: ApiFunction, G: ((...args: LuaValue[]) => Generator<unknown, unknown, unknown>) | undefined, fn: (...args: never[]) => unknown, id: number): LuaFunction {
   Object.defineProperty(w, 'name', { value: `${API_FUNCTION_PREFIX}${id}` });
   if (G !== undefined) {
     Object.defineProperty(G, 'name', { value: `${API_FUNCTION_PREFIX}${id}G` });

@@ -106,7 +106,8 @@ export class HostError extends LuaError {
 
 /**
  * JS names of the embedding API's host functions start with this (each gets
- * a unique name, which is how tracebacks find them in package.loaded).
+ * a name unique within its state, which is how tracebacks find them in the
+ * state's package.loaded).
  */
 export const API_FUNCTION_PREFIX = 'luaApi$';
 
