@@ -1,6 +1,9 @@
 // Runs every Lua program under test/lua/ (recursively) with Regolith and with
 // the reference interpreter, and requires identical stdout, stderr and exit
-// status. The dialect is 5.4 unless the path contains a `5.3` or `5.1` folder.
+// status. The dialect is 5.4 unless the path contains a `5.3` or `5.1` folder,
+// or a line `-- dialects: 5.4 5.3 5.1` among the first lines lists those the
+// program runs in (each against its own reference; the test's name then
+// ends in ` [5.3]` for the runs outside the folder's dialect).
 //
 // A program can set its command-line arguments with a first line
 // `-- args: a b c`, and its standard input with a sibling file `NAME.stdin`.

@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3
 -- Locals every assignment of which is float-valued are held as raw JS
 -- numbers by the code generator: integral floats, -0.0, NaN, inf, escaping
 -- into tables, calls, returns, string.format, math.type, comparisons, and

@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3
 -- Bitwise operators on int32-range integers are inlined; everything else
 -- (large values, negative shifts, floats, strings, metamethods) takes the
 -- slow path. Results must be lua5.4's 64-bit ones.

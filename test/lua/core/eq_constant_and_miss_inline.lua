@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3 5.1
 -- Comparisons with a nil, boolean or string constant (compiled as identity:
 -- no __eq is consulted), and reads that miss a table's array part or string
 -- store (nil on the spot unless a hash part or a metatable may hold the key).

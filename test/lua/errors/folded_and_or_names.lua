@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3 5.1
 -- Operand names in error messages through luac's constant folding: in `K and e`
 -- (K a true constant) and `K or e` (K nil or false) the value is e's, so is its name.
 local G = {}

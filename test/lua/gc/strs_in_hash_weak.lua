@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3 5.1
 -- A weak-valued table with many string keys (from 1024 on, Regolith keeps
 -- them in the table's Map): the collector clears exactly the entries whose
 -- values nothing else holds, and the table works on afterwards.

@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3
 -- Tables with many string keys (from 1024 on, Regolith keeps them in the
 -- table's Map, all but keys beginning with "__"): reads and writes with
 -- constant and computed keys, fresh strings (string.sub, concatenation),
