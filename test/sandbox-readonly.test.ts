@@ -8,14 +8,30 @@ import { Lua, LuaError, LuaTableHandle } from '../src/index.js';
 
 const RO = 'attempt to modify a readonly table';
 
-/** A state with a frozen table T = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'} and an ordinary one U. */
-function frozenState(): Lua {
+/**
+ * A state with a frozen table T = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'} and an ordinary one U,
+ * both filled further by `fill` (Lua code naming the table X) before T is frozen.
+ */
+function frozenState(fill = ''): Lua {
   const lua = new Lua();
-  const [t] = lua.doString("return {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'}") as [LuaTableHandle];
+  const make = (name: string) => `local ${name} = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'} ${fill.replaceAll('X', name)} return ${name}`;
+  const [t] = lua.doString(make('X')) as [LuaTableHandle];
   lua.freeze(t);
   lua.global.set('T', t);
-  lua.doString("U = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'}");
+  lua.doString(`U = (function () ${make('X')} end)()`);
   return lua;
+}
+
+/** Runs write `w` (naming the table X) on the frozen T, which refuses it and stays `unchanged` (what `check` returns), then on U, which takes it. */
+function refusedWrite(fill: string, w: string, check: string, unchanged: string): void {
+  const lua = frozenState(fill);
+  assert.throws(() => lua.doString(w.replaceAll('X', 'T'), { chunkName: '=w' }), (e: unknown) => {
+    assert.ok(e instanceof LuaError, w);
+    assert.equal(e.message, `w:1: ${RO}`, w);
+    return true;
+  });
+  assert.equal(lua.doString(check).join(' '), unchanged, w);
+  if (!w.includes('error(')) lua.doString(w.replaceAll('X', 'U'), { chunkName: '=w' });
 }
 
 // Each write, as one line of Lua: on T it fails at line 1 of chunk "=w", on U it works.
@@ -40,16 +56,8 @@ const WRITES = [
 
 test('every write path refuses a frozen table and works on an ordinary one', () => {
   for (const w of WRITES) {
-    const lua = frozenState();
-    assert.throws(() => lua.doString(w.replaceAll('X', 'T'), { chunkName: '=w' }), (e: unknown) => {
-      assert.ok(e instanceof LuaError, w);
-      assert.equal(e.message, `w:1: ${RO}`, w);
-      return true;
-    });
-    // Nothing changed.
-    assert.equal(lua.doString('local n = 0 for k, v in pairs(T) do n = n + 1 end return n, #T, T[1], T[3], T.s, T[2.5], T[true], getmetatable(T)').join(' '),
-      '6 3 10 30 x h b ', w);
-    if (!w.includes('error(')) lua.doString(w.replaceAll('X', 'U'), { chunkName: '=w' });
+    refusedWrite('', w, 'local n = 0 for k, v in pairs(T) do n = n + 1 end return n, #T, T[1], T[3], T.s, T[2.5], T[true], getmetatable(T)',
+      '6 3 10 30 x h b ');
   }
 });
 
@@ -59,18 +67,8 @@ test('a frozen table with a large string part (its string keys in its Map) refus
   const writes = [...WRITES, 'X.k5 = 1', 'X.k5 = nil', 'X["k" .. 6] = 1', 'X["k" .. 7] = nil', 'X.__e = 1', 'X.__e = nil', 'X.__new = 1',
     'X["__" .. "new"] = 1', 'rawset(X, "k8", 0)'];
   for (const w of writes) {
-    const lua = frozenState();
-    const [t] = lua.doString(`local X = {10, 20, 30, s = 'x', [2.5] = 'h', [true] = 'b'} ${fill} return X`) as [LuaTableHandle];
-    lua.freeze(t);
-    lua.global.set('T', t);
-    assert.throws(() => lua.doString(w.replaceAll('X', 'T'), { chunkName: '=w' }), (e: unknown) => {
-      assert.ok(e instanceof LuaError, w);
-      assert.equal(e.message, `w:1: ${RO}`, w);
-      return true;
-    });
-    assert.equal(lua.doString('local n = 0 for k, v in pairs(T) do n = n + 1 end return n, #T, T[1], T.s, T.k5, T["k" .. 6], T.__e, T.k8, T.__new').join(' '),
-      '1207 3 10 x 5 6 e 8 ', w);
-    if (!w.includes('error(')) lua.doString(`${fill.replaceAll('X', 'U')} ${w.replaceAll('X', 'U')}`, { chunkName: '=w' });
+    refusedWrite(fill, w, 'local n = 0 for k, v in pairs(T) do n = n + 1 end return n, #T, T[1], T.s, T.k5, T["k" .. 6], T.__e, T.k8, T.__new',
+      '1207 3 10 x 5 6 e 8 ');
   }
 });
 
