@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Chunk, Dialect } from '../syntax/ast.js';
 import { parse, LuaSyntaxError } from '../syntax/index.js';
-import { compile } from '../compiler/codegen.js';
+import { compile, variantsListing } from '../compiler/codegen.js';
 import { DEFAULT_DIALECT, DIALECTS, loadChunkFile, parseDialectOption, strerror, toByteString } from './args.js';
 
 const PROGNAME = 'regolithc';
@@ -28,7 +28,8 @@ export function compileToJavaScript(chunk: Chunk, options: { chunkName: string; 
         ` ${p.numParams}${p.isVararg ? '+' : ''} params, upvalues: ${p.upvalueNames.join(', ') || '-'}\n`;
     }
   }
-  return out + compiled.code;
+  // The variants' script is compiled from the same tree (the code generator leaves it as it is).
+  return `${out}${compiled.code}\n${variantsListing(chunk)}`;
 }
 // ---------------------------------------------------------------------------
 

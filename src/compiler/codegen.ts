@@ -467,6 +467,8 @@ export class CodeGen {
   private fenvFrames = false;
   /** CompileOptions.plain: no resumable variants (scripts/bench-plain.ts). */
   plain = false;
+  /** CompileOptions.variants: this compilation makes the chunk's resumable variants (see `closure`). */
+  variants = false;
   /** A numeric constant of a 5.1 function (zeros share the first one's sign: FnState.zero). */
   private constant51(v: number): string {
     if (v === 0) {
@@ -576,15 +578,24 @@ export class CodeGen {
     // small chunk the full list would be most of it.
     const bindings = this.out.length;
     this.emit(js``);
-    // The chunk's `_ENV` cell is visible to every function of the chunk.
-    // Called with a proto index instead, it returns that prototype's factory
-    // (loading a dumped function: string.dump).
-    this.emit(js`return function(${envName}, $proto) {\n`);
-    const create = this.closure(main, null);
-    if (this.dialect.closureCache) this.emit(js`const $K = $kcache(${this.protos.length});\n`);
-    for (const f of this.factories) this.emit(f);
-    this.emit(js`if ($proto !== undefined) return [${this.protos.map((p) => `$P${p.index}`).join(', ')}][$proto];\n`);
-    this.emit(js`return ${create};\n`);
+    if (this.variants) {
+      // The variants' script: given the chunk's factories, the `$Q` factory of each prototype.
+      this.emit(js`return function($Ps) {\n`);
+      this.closure(main, null);
+      this.emit(js`const [${this.protos.map((p) => `$P${p.index}`).join(', ')}] = $Ps;\n`);
+      for (const f of this.factories) this.emit(f);
+      this.emit(js`return [${this.protos.map((p) => `$Q${p.index}`).join(', ')}];\n`);
+    } else {
+      // The factories, then a function of the `_ENV` cell that makes the
+      // main closure; given `$all` too, it returns all the factories
+      // (loading a dumped function, instrumented twins).
+      const create = this.closure(main, null);
+      if (this.dialect.closureCache) this.emit(js`const $K = $kcache(${this.protos.length});\n`);
+      for (const f of this.factories) this.emit(f);
+      this.emit(js`const $Ps = [${this.protos.map((p) => `$P${p.index}`).join(', ')}];\n`);
+      this.emit(js`return function(${envName}, $all) {\n`);
+      this.emit(js`return $all === true ? $Ps : ${create};\n`);
+    }
     this.emit(js`};\n`);
     // Function bodies are text by now (functionBody): only text is left here.
     this.out[bindings] = helperBindings(this.out.join(''));
@@ -609,12 +620,17 @@ export class CodeGen {
   /** JS expression creating a Lua closure for `fn` (both variants). */
   private closure(fn: FunctionNode, parent: FnState | null, selfRef: FnState['selfRef'] = null): string {
     const cells = fn.upvalues.filter((v) => v.role !== 'env').map(vname);
+    // The environment cell is the factory's last parameter, under the chunk
+    // cell's name, for a function that has `_ENV` as an upvalue: factories
+    // close over nothing of the chunk's instantiation, so a chunk's
+    // factories serve all of them (instrumented twins, the variants' script).
     // 5.1: each closure has its own environment cell, a copy of its
-    // creator's current environment (the main function gets the chunk's).
-    // The factory's parameter has the chunk cell's name, so its code reads
-    // globals through its own cell (setfenv changes it).
+    // creator's current environment (the main function gets the chunk's),
+    // so its code reads globals through its own cell (setfenv changes it).
     const fenv = this.dialect.functionEnvironments;
-    const args = fenv ? [...cells, parent === null ? this.envName : `{v: ${this.envName}.v}`] : cells;
+    const takesEnv = fenv || fn.upvalues.some((v) => v.role === 'env');
+    const envArg = fenv && parent !== null ? `{v: ${this.envName}.v}` : this.envName;
+    const args = takesEnv ? [...cells, envArg] : cells;
     // Both variants of the enclosing function create this closure: compile
     // it once (compiling it per variant doubles the code at every nesting level).
     const known = this.factoryOf.get(fn);
@@ -636,23 +652,31 @@ export class CodeGen {
     this.factoryOf.set(fn, proto.index);
     const savedLabels = this.labelPlans;
     const direct = this.functionBody(fn, parent, false, proto, selfRef);
-    const resumable = this.plain ? 'undefined' : this.functionBody(fn, parent, true, proto);
+    if (this.variants) {
+      // The second compilation (see CompileOptions.variants) keeps only the
+      // resumable variants. The direct one was compiled all the same: it
+      // numbers the nested functions, as the first compilation did.
+      const resumable = this.functionBody(fn, parent, true, proto);
+      this.labelPlans = savedLabels;
+      // The factory `$Q` takes the closure and finds its cells in its `.U`,
+      // `_ENV` included (this script has no chunk scope around it), and
+      // 5.1's environment cell in `.V`.
+      const bind = fn.upvalues.map((v, j) => (fenv && v.role === 'env' ? '' : `const ${vname(v)} = $self.U[${j}];\n`)).join('') +
+        (fenv ? `const ${this.envName} = $self.V;\n` : '');
+      this.factories.push(`function $Q${proto.index}($self) {\n${bind}return ${resumable};\n}\n`);
+      return `$P${proto.index}(${args.join(', ')})`;
+    }
     this.labelPlans = savedLabels;
     // The cells in upvalue order (`_ENV` included) go on the closure as `.U`
     // for the debug library (getupvalue/setupvalue/upvalueid).
     const upCells = fn.upvalues.length > 0 ? `, [${fn.upvalues.map(vname).join(', ')}]` : '';
-    const params = fenv ? [...cells, this.envName] : cells;
-    // The resumable variant is made when the closure first runs resumably
-    // (runtime/resumable.ts, lazyG): its factory `$Q` takes the closure and
-    // finds the same cells in its `.U` (and 5.1's environment cell in `.V`).
-    // Most closures never run so, and DeltaBlue, which makes a closure per
-    // loop over a collection, spent 10% more time with both made each time.
-    if (!this.plain) {
-      const bind = fn.upvalues.map((v, j) => (v.role === 'env' ? '' : `const ${vname(v)} = $self.U[${j}];\n`)).join('') +
-        (fenv ? `const ${this.envName} = $self.V;\n` : '');
-      this.factories.push(`function $Q${proto.index}($self) {\n${bind}return ${resumable};\n}\n`);
-    }
-    const make = `$mkfn(${direct}, ${this.plain ? 'undefined' : `$Q${proto.index}`}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
+    const params = takesEnv ? [...cells, this.envName] : cells;
+    // Resumable variants are compiled when a closure of the chunk first runs
+    // resumably (runtime/loader.ts, resumable.ts): `$mkfn` gets the chunk's
+    // factories `$Ps`, which the variants' script calls for nested closures.
+    // Most chunks never run so, and their direct code is all V8 and the code
+    // generator see: awfy's som.lua was 337 KB of JS with both variants.
+    const make = `$mkfn(${direct}, ${this.plain ? 'undefined' : '$Ps'}, ${proto.index}${fenv ? `, ${upCells === '' ? 'undefined' : upCells.slice(2)}, ${this.envName}` : upCells})`;
     let body: string;
     if (this.dialect.closureCache) {
       // lua5.3 reuses the last closure of a prototype when its upvalues are the same (getcached).
@@ -2462,12 +2486,25 @@ export interface CompileOptions {
    * hook or past the direct-mode stack.
    */
   plain?: boolean;
+  /**
+   * Compile the chunk's resumable variants instead: a script whose function
+   * takes the factories `$Ps` of the chunk as first compiled (same source,
+   * same options) and returns each prototype's `$Q` factory. The loader
+   * compiles it when a closure of the chunk first runs resumably.
+   */
+  variants?: boolean;
 }
 
 export function compile(chunk: Chunk, options: CompileOptions = {}): CompiledChunk {
   const gen = new CodeGen(options.instrument ?? false, options.clearTemps ?? false, options.debugged ?? false, options.strip ?? false, options.limits ?? false);
   gen.plain = options.plain ?? false;
+  gen.variants = options.variants ?? false;
   return gen.compileChunk(chunk);
+}
+
+/** A chunk's resumable variants as a listing shows them after its script (`regolithc -l`). */
+export function variantsListing(chunk: Chunk, options: CompileOptions = {}): string {
+  return `// The resumable variants, compiled when a function of the chunk first runs resumably:\n${compile(chunk, { ...options, variants: true }).code}`;
 }
 
 /** Comparison operators (their instruction's line: see `binary`). */

@@ -13,7 +13,6 @@ import type { LuaTable } from '../runtime/table.js';
 import type { LuaFloat, LuaValue } from '../runtime/value.js';
 import type { CallRequest } from '../runtime/callreq.js';
 import type { LuaFunction } from '../runtime/trampoline.js';
-import type { ResumableFactory } from '../runtime/resumable.js';
 import type { FrameRec } from '../runtime/hooks.js';
 import type { ArithOp } from '../runtime/ops.js';
 
@@ -32,12 +31,13 @@ export interface RuntimeHelpers {
   /** Continue a call in the resumable variant, on the heap (past `D.limit`). */
   deep: (f: LuaFunction, args: LuaValue[], weight: number) => unknown;
   /**
-   * A Lua closure from its direct variant, its prototype's factory of
-   * resumable variants (`$Q`, undefined in plain code), proto index and
-   * upvalue cells (bound per chunk); `env` is its environment cell in
-   * dialects with function environments (5.1).
+   * A Lua closure from its direct variant, the closure factories of its
+   * chunk (`$Ps`, which the resumable variants compiled later call;
+   * undefined in plain code), its proto index and upvalue cells (bound per
+   * chunk); `env` is its environment cell in dialects with function
+   * environments (5.1).
    */
-  mkfn: (f: LuaFunction, q: ResumableFactory | undefined, proto: number, cells?: { v: LuaValue }[], env?: { v: LuaValue }) => LuaFunction;
+  mkfn: (f: LuaFunction, factories: readonly Function[] | undefined, proto: number, cells?: { v: LuaValue }[], env?: { v: LuaValue }) => LuaFunction;
   /** The running coroutine's list of running functions (5.1 chunks that look up environments by level). */
   fenvFrames: () => LuaValue[];
   /** 5.1's `arg` table of a vararg function: the extra arguments and `n`. */

@@ -125,10 +125,12 @@ export interface ChunkInfo {
   protoLines: [number, number][];
   /** The raw chunk name and protos (debug.getinfo on stack levels). Fields, not a side table: chunks die with their functions. */
   debug?: { source: string; protos: import('../compiler/codegen.js').Proto[] };
-  /** The instrumented build of the chunk (debug mode), compiled on first use. */
+  /** The factories of the chunk's instrumented build (debug mode), compiled on first use. */
   instrumented?: unknown;
   /** Its functions keep themselves on their coroutine's frame list while they run (5.1, stdlib/fenv.ts). */
   fenvFrames?: boolean;
+  /** The script of its functions' resumable variants, once compiled (runtime/loader.ts compileVariants). */
+  variants?: ChunkInfo;
 }
 
 // Chunks are registered with their engine (Engine.registerChunk), weakly:

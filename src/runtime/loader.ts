@@ -6,14 +6,14 @@ import { parse } from '../syntax/index.js';
 import type { Chunk, Dialect } from '../syntax/ast.js';
 import { USES_COLLECTION, USES_DEBUG, USES_FENV } from '../syntax/lexer.js';
 import { chunkid } from '../syntax/chunkid.js';
-import { compile, type Proto } from '../compiler/codegen.js';
+import { compile, variantsListing, type CompileOptions, type Proto } from '../compiler/codegen.js';
 import type { RuntimeHelpers } from '../compiler/helpers.js';
 import { countAlloc } from './table.js';
 import type { LuaValue } from './value.js';
 import * as ops from './ops.js';
 import type { LuaFunction } from './trampoline.js';
 import { lazyG, type ResumableFactory } from './resumable.js';
-import { E } from './engine.js';
+import { E, type Engine } from './engine.js';
 import type { ChunkInfo } from './errors.js';
 import * as hooks from './hooks.js';
 import { helperRecord } from './helper-record.js';
@@ -62,10 +62,11 @@ function clearsTemps(ast: Chunk): boolean {
   return (ast.uses & USES_COLLECTION) !== 0;
 }
 
-/** The JS source generated for a chunk (for `regolithc -l`). */
+/** The JS source generated for a chunk (for `regolithc -l`): the chunk's script, then its resumable variants' one. */
 export function generateJs(source: string, options: LoadOptions): string {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
-  return compile(ast, { clearTemps: clearsTemps(ast) }).code;
+  const compileOptions = { clearTemps: clearsTemps(ast) };
+  return `${compile(ast, compileOptions).code}\n${variantsListing(ast, compileOptions)}`;
 }
 
 /**
@@ -76,9 +77,10 @@ export function loadLua(source: string, options: LoadOptions, env: LuaValue): Lu
   return instantiate(source, options, env, undefined);
 }
 
+/** Makes a closure of one prototype from its upvalue cells (`_ENV` last, when it has it: see codegen's `closure`). */
 type Factory = (...cells: { v: LuaValue }[]) => LuaFunction;
-/** A compiled chunk: called with the `_ENV` cell, its main closure; with a proto index too, that proto's factory. */
-type ChunkFn = (env: { v: LuaValue }, proto?: number) => LuaFunction | Factory;
+/** A compiled chunk: called with the `_ENV` cell, its main closure; with `all` too, the factory of each prototype. */
+type ChunkFn = (env: { v: LuaValue }, all?: true) => LuaFunction | readonly Factory[];
 
 /** A prototype as a stripped chunk shows it: no parameter names, upvalues without names, no lines. */
 function strippedProto(p: Proto, dialect: Dialect | undefined): Proto {
@@ -90,7 +92,8 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   // Code that forces collections should not keep garbage alive in temporaries.
   const debugged = isDebugged(ast);
-  const compiled = compile(ast, { strip, instrument, clearTemps: clearsTemps(ast), debugged, limits: E.B.enabled, plain: E.plainCode });
+  const compileOptions = { strip, instrument, clearTemps: clearsTemps(ast), debugged, limits: E.B.enabled };
+  const compiled = compile(ast, { ...compileOptions, plain: E.plainCode });
   // A stripped chunk has no source name ("=?") and no lines (-1); lua5.4
   // keeps linedefined and lastlinedefined.
   const chunkName = strip ? '=?' : options.chunkName;
@@ -113,11 +116,23 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
     ...(strip ? { stripped: true } : {}),
     ...(debugged ? { debugged: true } : {}),
   }));
-  const mkfn: RuntimeHelpers['mkfn'] = (f, q, i, u, env) => {
+  // The resumable variants' factories, compiled when the first closure of
+  // the chunk runs resumably: a second compilation of the same source, into
+  // a script of its own, with its own line map and call sites.
+  // A chunk's factories serve every instantiation of it, so one script of
+  // variants serves them too.
+  let variants: readonly ResumableFactory[] | undefined;
+  const variantOf = (i: number, factories: readonly Function[]): ResumableFactory => (self) => {
+    variants ??= compileVariants(source, options, { ...compileOptions, variants: true }, chunkInfo, engine, R, factories);
+    const q = variants[i]!;
+    infos[i]!.Q = q;
+    return q(self);
+  };
+  const mkfn: RuntimeHelpers['mkfn'] = (f, factories, i, u, env) => {
     const info = infos[i]!;
-    if (q !== undefined) {
+    if (factories !== undefined) {
       f.G = lazyG;
-      info.Q ??= q;
+      info.Q ??= variantOf(i, factories);
     }
     f.P = info;
     // 5.1: the closure's environment cell (setfenv/getfenv).
@@ -134,6 +149,29 @@ function buildChunk(source: string, options: LoadOptions, instrument: boolean, s
   return { run: chunk(R), protos: compiled.protos };
 }
 
+/**
+ * The `$Q` factory of each prototype of a chunk (docs/ARCHITECTURE.md, "Two
+ * compilations of every function"), over `factories`, the chunk's `$Ps`.
+ * Their script is registered as a chunk of its own that shares everything
+ * with `chunk` but its JS line maps and call sites, and `chunk` keeps it
+ * alive (registration is weak).
+ */
+function compileVariants(source: string, options: LoadOptions, compileOptions: CompileOptions, chunk: ChunkInfo,
+  engine: Engine, R: RuntimeHelpers, factories: readonly Function[]): readonly ResumableFactory[] {
+  const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
+  const compiled = compile(ast, compileOptions);
+  const info: ChunkInfo = {
+    ...chunk,
+    lineMap: compileOptions.strip === true ? compiled.lineMap.fill(-1) : compiled.lineMap,
+    callSiteOf: compiled.callSiteOf,
+    callSites: compiled.callSites,
+  };
+  chunk.variants = info;
+  const url = engine.registerChunk(info);
+  const script = compileJs(['$R'], `${compiled.code}\n//# sourceURL=${url}`) as (r: unknown) => (ps: readonly Function[]) => ResumableFactory[];
+  return script(R)(factories);
+}
+
 export function instantiate(source: string, options: LoadOptions, env: LuaValue, protoIndex: number | undefined, strip = false): LuaFunction {
   const { run, protos } = buildChunk(source, options, false, strip);
   if (protoIndex === undefined) return run({ v: env }) as LuaFunction;
@@ -142,12 +180,13 @@ export function instantiate(source: string, options: LoadOptions, env: LuaValue,
   // Fresh upvalues; the first one gets the environment, as lua_load does
   // (a chunk's _ENV that is not the first upvalue is nil). Lua 5.1's
   // lua_load leaves every upvalue nil: the environment is the function's.
-  const envCell = { v: proto.envIndex === 0 || options.dialect === '5.1' ? env : undefined };
+  const fenv = options.dialect === '5.1';
+  const envCell = { v: proto.envIndex === 0 || fenv ? env : undefined };
   const cells = Array.from({ length: proto.numCells }, () => ({ v: undefined as LuaValue }));
-  if (cells.length > 0 && proto.envIndex !== 0 && options.dialect !== '5.1') cells[0].v = env;
-  return (run(envCell, protoIndex) as Factory)(...cells);
+  if (cells.length > 0 && proto.envIndex !== 0 && !fenv) cells[0].v = env;
+  if (fenv || proto.envIndex >= 0) cells.push(envCell);
+  return (run(envCell, true) as readonly Factory[])[protoIndex]!(...cells);
 }
-
 
 /**
  * The instrumented twin of Lua closure `f` (debug mode): the same prototype
@@ -156,19 +195,21 @@ export function instantiate(source: string, options: LoadOptions, env: LuaValue,
 export function instrumentTwin(f: LuaFunction): LuaFunction {
   const info = f.P as FunctionInfo | undefined;
   if (info === undefined || info.chunk === undefined || info.text === undefined) return f;
-  let run = info.chunk.instrumented as ChunkFn | undefined;
-  if (run === undefined) {
-    run = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true, info.stripped === true).run;
-    info.chunk.instrumented = run;
+  let factories = info.chunk.instrumented as readonly Factory[] | undefined;
+  if (factories === undefined) {
+    const { run } = buildChunk(info.text, { chunkName: info.source ?? info.chunkName, dialect: info.dialect }, true, info.stripped === true);
+    factories = run({ v: undefined }, true) as readonly Factory[];
+    info.chunk.instrumented = factories;
   }
   const U = (f as { U?: { v: LuaValue }[] }).U ?? [];
   const envIndex = info.proto.envIndex;
-  const envCell = envIndex >= 0 ? U[envIndex]! : { v: undefined as LuaValue };
   const cells = U.filter((_, i) => i !== envIndex);
-  // 5.1: the twin shares the closure's environment cell (its factory's last parameter).
+  // The twin shares the closure's environment cell, its factory's last
+  // parameter: 5.1's own one, or the `_ENV` upvalue.
   const own = (f as { V?: { v: LuaValue } }).V;
   if (own !== undefined) cells.push(own);
-  return (run(envCell, info.proto.index) as Factory)(...cells);
+  else if (envIndex >= 0) cells.push(U[envIndex]!);
+  return factories[info.proto.index]!(...cells);
 }
 
 hooks.H.call = ops.call as (f: LuaValue, ...args: LuaValue[]) => unknown;
