@@ -761,6 +761,8 @@ interface StartupRow {
   rss: number[];
   /** Set when the command failed (it is then not run again). */
   error: string | null;
+  /** Its environment, when not the runner's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Extra runs of each start-up command under GNU time, for its peak memory. */
@@ -782,13 +784,17 @@ async function measureStartup(R: Runner): Promise<StartupRow[]> {
     row('lua5.4 -e "print(1)"', [R.lua, ['-e', 'print(1)']], '1\n'),
   ];
   if (R.luajit) rows.push(row('luajit -e "print(1)"', [R.luajit, ['-e', 'print(1)']], '1\n'));
+  // For information: what Node's start-up costs with the certificates the
+  // environment names (the runs above go without them: see where the runner's `env` is made).
+  const certs = process.env.NODE_EXTRA_CA_CERTS;
+  if (certs) rows.push({ ...row(`node -e 0 with NODE_EXTRA_CA_CERTS=${certs}`, [R.node, ['-e', '0']], ''), env: { ...R.env, NODE_EXTRA_CA_CERTS: certs } });
   const memoryRuns = R.timeBin ? STARTUP_MEMORY_RUNS : 0;
   for (let i = 0; i < STARTUP_RUNS + memoryRuns; i++) {
     const timed = i < STARTUP_RUNS;
     for (let k = 0; k < rows.length; k++) {
       const r = rows[(i + k) % rows.length]!;
       if (r.error !== null) continue;
-      const p = await runMeasured(timed ? null : R.timeBin, R.rssFile, ...r.cmd, { cwd: repoRoot, env: R.env, timeoutMs: 30_000 });
+      const p = await runMeasured(timed ? null : R.timeBin, R.rssFile, ...r.cmd, { cwd: repoRoot, env: r.env ?? R.env, timeoutMs: 30_000 });
       if (p.timedOut || p.status !== 0 || p.spawnError || p.stdout !== r.expect) {
         r.error = p.timedOut ? 'timed out' : p.status !== 0 || p.spawnError ? errorLine(p) : `printed ${JSON.stringify(p.stdout.slice(0, 40))}`;
         continue;
@@ -958,6 +964,10 @@ function startupSection(rows: readonly StartupRow[], R: Runner): string[] {
   L.push('');
   const g = startupGoal(rows);
   L.push(`Regolith / \`node -e 0\`: **${g.figure}**; the goal of issue 13 is at most ${GOALS.startup}×: **${g.verdict}**.`);
+  L.push('');
+  L.push('Every command runs with `NODE_EXTRA_CA_CERTS` empty. `bin/regolith` empties it itself (its first line; Lua code and child');
+  L.push('processes still see the value): Node parses the certificates it names before it runs any JavaScript, and the');
+  L.push('interpreter makes no TLS connection.' + (rows.some((r) => r.env) ? ' The last row shows what that costs `node -e 0` with the value this environment has.' : ''));
   L.push('');
   return L;
 }
@@ -1167,6 +1177,7 @@ function markdown(results: Result[], startup: StartupRow[] | null, o: Options, R
     if (R.luajit) peers.push(`LuaJIT: ${luaVersion(R.luajit)}`);
     L.push(`- Peers (see [Peers](#peers-luajit-and-wasmoon)): ${peers.join('; ')}`);
   }
+  L.push('- Environment: every process runs with `NODE_EXTRA_CA_CERTS` empty, as `bin/regolith` runs itself (see [Start-up](#start-up))');
   L.push(`- Peak memory: ${R.timeBin ? `maximum resident set size of each process (\`${R.timeBin} -f %M\`), median over the runs, in MiB` : '**not measured**: GNU time (/usr/bin/time, Debian package `time`) is not installed'}`);
   if (o.dialects.length) {
     const cols = o.dialects.map((d) => (R.refs.has(d) ? `\`bin/regolith --lua=${d}\` vs \`${R.refs.get(d)}\` (${luaVersion(R.refs.get(d)!)})` : `--lua=${d}: lua${d} not installed`));
@@ -1288,7 +1299,13 @@ async function main(): Promise<void> {
   // No C modules for the references either: Regolith cannot load any, and
   // lua5.1 would find LuaBitOp (`require 'bit'`, used by awfy and scimark
   // under 5.1) in Debian's /usr/lib/x86_64-linux-gnu/lua/5.1.
-  const env = { ...suiteEnv(), LUA_CPATH: '', LUA_CPATH_5_3: '', LUA_CPATH_5_4: '' };
+  // Every process runs without NODE_EXTRA_CA_CERTS, as bin/regolith runs
+  // itself (see its first line): Node would parse the certificates before
+  // anything else, which is no work of the engine's (36 ms for the system
+  // bundle, twice Node's own start-up), and the other Node processes
+  // (wasmoon, the runs with limits, `node -e 0`) are then compared like with
+  // like. The start-up section shows `node -e 0` with it too.
+  const env = { ...suiteEnv(), LUA_CPATH: '', LUA_CPATH_5_3: '', LUA_CPATH_5_4: '', NODE_EXTRA_CA_CERTS: '' };
   const timeBin = findGnuTime();
   if (!timeBin) console.error('warning: GNU time (/usr/bin/time, Debian package `time`) is not installed: peak memory is not measured.');
   const luajit = onPath('luajit');
