@@ -387,3 +387,25 @@ describe('REPL line handling (loadLine)', () => {
     assert.deepEqual(await loadLine(it, src), { kind: 'interrupt' });
   });
 });
+
+// bin/regolith's first line hides NODE_EXTRA_CA_CERTS from its node (which
+// would read the certificates before anything else) and the script puts it
+// back: Lua code and child processes see the environment as it was.
+test('NODE_EXTRA_CA_CERTS: node does not read it, Lua code and child processes see it', () => {
+  const code = 'print(os.getenv("NODE_EXTRA_CA_CERTS"), os.getenv("REGOLITH_NODE_EXTRA_CA_CERTS")) ' +
+    'io.stdout:flush() os.execute("printenv NODE_EXTRA_CA_CERTS; printenv REGOLITH_NODE_EXTRA_CA_CERTS")';
+  const run = (value: string | undefined) => {
+    const env = { ...process.env };
+    if (value === undefined) delete env.NODE_EXTRA_CA_CERTS;
+    else env.NODE_EXTRA_CA_CERTS = value;
+    return spawnSync(bin, ['-e', code], { env, encoding: 'utf8' });
+  };
+  // A file that does not exist: node would warn that it could not load it.
+  const missing = join(dir, 'no such dir', 'certs "$HOME".pem');
+  const set = run(missing);
+  assert.equal(set.stderr, '');
+  assert.equal(set.stdout, `${missing}\tnil\n${missing}\n`);
+  const unset = run(undefined);
+  assert.equal(unset.stderr, '');
+  assert.equal(unset.stdout, 'nil\tnil\n');
+});
