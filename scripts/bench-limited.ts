@@ -21,6 +21,9 @@ const LIMITS = {
 
 // bin/regolith's loader (its exports when it is not the main module).
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'regolith');
-const { load } = createRequire(import.meta.url)(bin) as { load: () => { exports: { main: (argv: string[], options: { limits: typeof LIMITS }) => number } } };
+const { load, exitWith } = createRequire(import.meta.url)(bin) as {
+  load: () => { exports: { main: (argv: string[], options: { limits: typeof LIMITS }) => number | null } };
+  exitWith: (status: number | null) => void;
+};
 const { main } = load().exports;
-process.exitCode = main(process.argv.slice(2), { limits: LIMITS });
+exitWith(main(process.argv.slice(2), { limits: LIMITS }));

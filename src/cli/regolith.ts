@@ -434,10 +434,10 @@ const STACK_LIMIT = 200;
 
 
 /**
- * Runs the interpreter; returns the exit status. In interactive mode the
- * REPL goes on after this returns and ends the process itself.
+ * Runs the interpreter; returns the exit status, or null in interactive
+ * mode, where the REPL goes on after this returns and ends the process itself.
  */
-export function main(argv: string[], options: { limits?: Limits } = {}): number {
+export function main(argv: string[], options: { limits?: Limits } = {}): number | null {
   const progname = programName('regolith');
   // Our own options come before lua's ones: --lua=X picks the dialect, --lib=NAME adds a library.
   let profile = PROFILES[DEFAULT_DIALECT];
@@ -503,13 +503,13 @@ export function main(argv: string[], options: { limits?: Limits } = {}): number 
   if (script > 0 && !it.handleScript(args, script)) return close(1);
   if (flags & HAS_I) {
     runRepl(it);
-    return 0;
+    return null;
   }
   if (script === 0 && !(flags & (HAS_E | HAS_V))) {
     if (isatty(0)) {
       it.printVersion();
       runRepl(it);
-      return 0;
+      return null;
     }
     // lua.c ignores this status: an error here still exits with 0.
     it.dofile(null);
