@@ -469,6 +469,30 @@ export class CodeGen {
   plain = false;
   /** CompileOptions.variants: this compilation makes the chunk's resumable variants (see `closure`). */
   variants = false;
+  /**
+   * `a == b` decided inline when one operand is a number literal k, or null
+   * (`a` and `b` are the operands' codes, simple enough to read twice). No
+   * metamethod can take part. A non-integral k (or any k in 5.1, where every
+   * number is a raw double) equals only the JS number k; an integral one
+   * within 2^53 also equals a float box of that value (`x == 1` is true for
+   * 1.0). Bigints are integers beyond 2^53, equal to no such k. Before, an
+   * unequal number (heapsort's `ir == 1`, `x % 2 == 0`) went through `eq`.
+   */
+  private numberEquality(e: BinaryExpr, a: string, b: string): string | null {
+    const value = (x: Expr): number | null =>
+      x.kind === 'Float' ? x.value : x.kind === 'Integer' && x.value >= -BigInt(MAX_SAFE) && x.value <= BigInt(MAX_SAFE) ? Number(x.value) : null;
+    const kl = value(e.left), kr = value(e.right);
+    // (Two literals: `1 .n` would need a space; not worth a path of its own.)
+    if (kl !== null && kr !== null) return null;
+    const k = kr ?? kl;
+    const x = kr !== null ? a : b;
+    if (k === null || Number.isNaN(k)) return null;
+    const lit = doubleLiteral(k);
+    if (this.doubles || !Number.isInteger(k)) return `(${x} === ${lit})`;
+    if (Math.abs(k) > MAX_SAFE) return null;
+    return `(${x} === ${lit} || ${x} instanceof $LuaFloat && ${x}.n === ${lit})`;
+  }
+
   /** A numeric constant of a 5.1 function (zeros share the first one's sign: FnState.zero). */
   private constant51(v: number): string {
     if (v === 0) {
@@ -2081,12 +2105,18 @@ export class CodeGen {
         // Limited states: a long result goes through the helper, which checks and charges it.
         if (this.limits) return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' && (${a}).length + (${b}).length <= $B.smax ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
         return js`(${prep}typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : (${mark}${this.helper('concat')}${a}, ${b}, ${da}, ${db})))`;
-      case '==':
+      case '==': {
         if (identityDecides(e)) return js`(${prep}${a} === ${b})`;
+        const n = this.numberEquality(e, a, b);
+        if (n !== null) return js`(${prep}${mark}${n})`;
         return js`(${prep}${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b})))`;
-      case '~=':
+      }
+      case '~=': {
         if (identityDecides(e)) return js`(${prep}${a} !== ${b})`;
+        const n = this.numberEquality(e, a, b);
+        if (n !== null) return js`(${prep}${mark}!${n})`;
         return js`(${prep}!(${a} === ${b} || (${mark}${this.helper('eq')}${a}, ${b}))))`;
+      }
       case '<':
         return js`(${prep}${nums} ? ${a} < ${b} : (${mark}${this.helper('lt')}${sa}, ${sb})))`;
       case '<=':
