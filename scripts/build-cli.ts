@@ -71,6 +71,9 @@ const out = await build({
   logLevel: 'warning',
 });
 const text = out.outputFiles[0].text;
+// bin/regolith reads the bundle as latin1, which is faster than decoding
+// UTF-8 and the same for ASCII (esbuild escapes every other character).
+if (/[^\x00-\x7f]/.test(text)) throw new Error('dist/regolith.cjs is not ASCII: bin/regolith reads it as latin1');
 const id = createHash('sha256').update(text).digest('hex').slice(0, 32);
 writeFileSync(bundle, `${text}//# regolith-build ${id}\n`);
 
