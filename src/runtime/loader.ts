@@ -160,6 +160,9 @@ function compileVariants(source: string, options: LoadOptions, compileOptions: C
   engine: Engine, R: RuntimeHelpers, factories: readonly Function[]): readonly ResumableFactory[] {
   const ast = parse(source, { chunkName: options.chunkName, dialect: options.dialect });
   const compiled = compile(ast, compileOptions);
+  // The same source and options number the prototypes alike (checked over
+  // the suites and the corpus in all three dialects); this guards the rest.
+  if (compiled.protos.length !== chunk.protoLines.length) throw new Error('internal: the resumable variants do not match their chunk');
   const info: ChunkInfo = {
     ...chunk,
     lineMap: compileOptions.strip === true ? compiled.lineMap.fill(-1) : compiled.lineMap,
