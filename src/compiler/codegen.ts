@@ -1656,7 +1656,11 @@ export class CodeGen {
     if (e.variable) {
       const c = e.variable.constValue;
       if (c && !e.variable.assigned) return this.expr(c);
-      if (this.fs.fq.has(e.variable)) return `$fromFq(${vname(e.variable)})`;
+      if (this.fs.fq.has(e.variable)) {
+        // Mostly a non-integral float, which is its own Lua value: no call then.
+        const v = vname(e.variable);
+        return `(typeof ${v} === 'number' && !Number.isInteger(${v}) ? ${v} : $fromFq(${v}))`;
+      }
       return vref(e.variable);
     }
     return this.getField(vref(e.env!), e.name, describeEnv(e), '', 1);
