@@ -1871,6 +1871,30 @@ export class CodeGen {
     if (!multiLast && items.every((i) => i.kind === 'Positional')) {
       return js`$tableArray([${joinCode(items.map((it, i) => item(it.value, i)), ', ')}])`;
     }
+    if (!multiLast && items.every((i) => i.kind === 'Positional' || i.key.kind === 'String')) {
+      // Positional items and constant string keys, as {nil, nil, color = c}:
+      // the two never collide, so the array part and the string store are
+      // built apart, in source order: each keyed store runs inside the next
+      // positional element (JS evaluates array elements in order), or after
+      // the array when no positional item follows it.
+      const S = this.fs.temp();
+      mark = this.fs.temps;
+      const elements: Code[] = [];
+      let pending: Code[] = [];
+      let keyed = 0;
+      items.forEach((it, i) => {
+        if (it.kind === 'Keyed') {
+          pending.push(js`${S}[${str((it.key as { value: string }).value)}] = ${item(it.value, i)}`);
+          keyed++;
+        } else {
+          const v = item(it.value, i);
+          elements.push(pending.length === 0 ? v : js`(${joinCode(pending, ', ')}, ${v})`);
+          pending = [];
+        }
+      });
+      const strs = pending.length === 0 ? S : js`(${joinCode(pending, ', ')}, ${S})`;
+      return js`(${S} = $LuaTable.newStrs(), $LuaTable.withParts([${joinCode(elements, ', ')}], ${strs}, ${keyed}))`;
+    }
     // Items are evaluated in order in lua5.4; keep order by building in one call.
     // A key that may be nil or NaN is checked as soon as its value is known.
     const safeKey = (k: Expr) => k.kind === 'String' || k.kind === 'Integer' || k.kind === 'True' || k.kind === 'False';

@@ -110,8 +110,19 @@ class ReadonlyMap<K, V> extends Map<K, V> {
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TWO63 = 9223372036854775808;
 
-/** Iteration snapshots (allocated on the first traversal that needs them). */
-class IterState {
+/**
+ * A table's rarely needed bookkeeping, allocated when first needed: the count
+ * of dead string keys (set on the first `t.k = nil` of a live key), the
+ * array part's high-water mark (on its first shrink) and the traversal
+ * snapshots (on the first traversal past the array part). Kept out of
+ * LuaTable because every slot there is paid by every table: two more slots
+ * made binary-trees 24% slower and qt 3% (node 20, medians of 7 runs).
+ */
+class TableAux {
+  /** Keys of strs holding undefined. */
+  sdead = 0;
+  /** The largest arr.length before a shrink (keys up to it may be passed to next()). */
+  arrHigh = 0;
   skeys: string[] | null = null;
   spos = 0;
   sidx: Map<string, number> | null = null;
@@ -258,11 +269,8 @@ export class LuaTable {
   metatable: LuaTable | null;
   /** Own keys of strs (live + dead). */
   private scount: number;
-  /** Keys of strs holding undefined. */
-  private sdead: number;
-  /** The largest arr.length before a shrink (keys up to it may be passed to next()). */
-  private arrHigh: number;
-  private iter: IterState | null;
+  /** Dead-key count, array high-water mark and traversal snapshots, once needed. */
+  private aux: TableAux | null;
   /**
    * Whether string keys other than "__..." ones are in `hash` (see "Large
    * string parts"). False on the prototype, own only once true: an own field
@@ -276,9 +284,7 @@ export class LuaTable {
     this.hash = null;
     this.metatable = null;
     this.scount = 0;
-    this.sdead = 0;
-    this.arrHigh = 0;
-    this.iter = null;
+    this.aux = null;
     if (--allocBudget < 0) budgetSpent();
   }
 
@@ -301,10 +307,19 @@ export class LuaTable {
   }
 
   static fromArray(values: LuaValue[]): LuaTable {
-    let n = values.length;
-    while (n > 0 && values[n - 1] === undefined) n--;
-    if (n !== values.length) values.length = n;
+    // pop, not `length = n`: V8 keeps the capacity on pop (it drops it for
+    // length = 0), so `{nil, nil, nil, nil}` has room for four elements, as
+    // in lua5.4. Filling it then needs no growth, which would allocate 17 slots.
+    while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
     return new LuaTable(values);
+  }
+
+  /** A table whose array part is `values` (as fromArray) and whose string keys are `strs` (from newStrs), `count` of them. */
+  static withParts(values: LuaValue[], strs: StrMap, count: number): LuaTable {
+    const t = LuaTable.fromArray(values);
+    t.strs = strs;
+    t.scount = count;
+    return t;
   }
 
   // -------------------------------------------------------------------------
@@ -407,7 +422,7 @@ export class LuaTable {
     if (v === undefined) {
       if (old !== undefined) {
         st[s] = undefined;
-        const dead = ++this.sdead;
+        const dead = ++this.auxState().sdead;
         if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
       } else if (Object.isFrozen(this.arr)) {
         throw new ReadonlyTableError(); // a no-op, but a write to a read-only table
@@ -429,22 +444,22 @@ export class LuaTable {
     let st = this.strs;
     // The store is written before the counters: on a read-only table the
     // write throws and the counters stay right.
+    const x = this.aux;
     if (st === EMPTY_STRS) {
       st = this.strs = new StrStore();
-    } else if (this.sdead !== 0 && s in st) {
+    } else if (x !== null && x.sdead !== 0 && s in st) {
       // Resurrecting a dead key: no new key. Without counted dead keys the
       // `in` test is skipped: the only uncounted ones (a constructor's
       // `{x = nil}`, a weak value the collector has detached) then count
       // as new, which overcounts scount and restarts a traversal's
       // snapshot, both harmless.
       st[s] = v;
-      if (this.sdead > 0) this.sdead--;
+      x.sdead--;
       return;
     }
     st[s] = v;
     if ((++this.scount & 1023) === 0) this.strsGrew(s);
-    const it = this.iter;
-    if (it !== null) it.skeys = null;
+    if (x !== null) x.skeys = null;
   }
 
   private setHash(k: unknown, v: LuaValue): void {
@@ -458,8 +473,8 @@ export class LuaTable {
     h.set(k, v);
     if (h.size !== size) {
       if ((h.size & 1023) === 0) this.hashGrew(h, k);
-      const it = this.iter;
-      if (it !== null) it.hkeys = null;
+      const x = this.aux;
+      if (x !== null) x.hkeys = null;
     }
   }
 
@@ -470,14 +485,15 @@ export class LuaTable {
   died(k: string): true {
     // (the store's Proxy has deleted any other key from the hash part)
     if (this.strsInHash && !isEventKey(k)) return true;
-    const dead = ++this.sdead;
+    const dead = ++this.auxState().sdead;
     if (dead > 32 && dead * 2 > this.scount) this.compactStrs();
     return true;
   }
 
   /** Generated code stored a value under a dead string key (as setStr's resurrection). Returns true. */
   revived(): true {
-    if (this.sdead > 0) this.sdead--;
+    const x = this.aux;
+    if (x !== null && x.sdead > 0) x.sdead--;
     return true;
   }
 
@@ -502,7 +518,7 @@ export class LuaTable {
   }
 
   private strsGrew(s: string): void {
-    if (this.scount >= MAX_KEYS) { this.strs[s] = undefined; this.sdead++; tooBig(); }
+    if (this.scount >= MAX_KEYS) { this.strs[s] = undefined; this.auxState().sdead++; tooBig(); }
     if (!this.strsInHash && this.scount >= STRS_TO_HASH_FROM) this.moveStrsToHash();
     chargeGrowth();
   }
@@ -525,11 +541,10 @@ export class LuaTable {
     }
     this.strs = st;
     this.scount = n;
-    this.sdead = 0;
     // A traversal in progress was adding keys (undefined behaviour in Lua);
     // its next key is then looked up in the new snapshots.
-    const it = this.iter;
-    if (it !== null) { it.skeys = null; it.sidx = null; it.hkeys = null; it.hidx = null; }
+    const x = this.aux;
+    if (x !== null) { x.sdead = 0; x.skeys = null; x.sidx = null; x.hkeys = null; x.hidx = null; }
   }
 
   private hashGrew(h: Map<unknown, LuaValue>, k: unknown): void {
@@ -540,7 +555,8 @@ export class LuaTable {
   /** Drops the last array slot and any nils before it. */
   private shrink(): void {
     const a = this.arr;
-    if (a.length > this.arrHigh) this.arrHigh = a.length;
+    const x = this.auxState();
+    if (a.length > x.arrHigh) x.arrHigh = a.length;
     let n = a.length - 1;
     while (n > 0 && a[n - 1] === undefined) n--;
     a.length = n;
@@ -571,7 +587,8 @@ export class LuaTable {
     }
     this.strs = n === 0 && !hashed ? EMPTY_STRS : st;
     this.scount = n;
-    this.sdead = 0;
+    const x = this.aux;
+    if (x !== null) x.sdead = 0;
     // Iteration snapshots stay valid: they are a superset of the live keys.
   }
 
@@ -622,9 +639,7 @@ export class LuaTable {
     this.hash = null;
     this.metatable = null;
     this.scount = 0;
-    this.sdead = 0;
-    this.arrHigh = 0;
-    this.iter = null;
+    this.aux = null;
     if (this.strsInHash) this.strsInHash = false;
   }
 
@@ -661,7 +676,8 @@ export class LuaTable {
       return v;
     }
     const v = a.splice(pos - 1, 1)[0];
-    if (a.length + 1 > this.arrHigh) this.arrHigh = a.length + 1;
+    const x = this.auxState();
+    if (a.length + 1 > x.arrHigh) x.arrHigh = a.length + 1;
     return v;
   }
 
@@ -671,8 +687,8 @@ export class LuaTable {
    * a traversal in progress finds its key again).
    */
   dropHashSnapshot(): void {
-    const it = this.iter;
-    if (it !== null) { it.hkeys = null; it.hidx = null; }
+    const x = this.aux;
+    if (x !== null) { x.hkeys = null; x.hidx = null; }
   }
 
   // -------------------------------------------------------------------------
@@ -701,15 +717,15 @@ export class LuaTable {
     return this.strsFrom(0);
   }
 
-  private iterState(): IterState {
-    let it = this.iter;
-    if (it === null) it = this.iter = new IterState();
-    return it;
+  private auxState(): TableAux {
+    let x = this.aux;
+    if (x === null) x = this.aux = new TableAux();
+    return x;
   }
 
   private strsFrom(pos: number): [LuaValue, LuaValue] | undefined {
-    if (this.scount !== 0 || (this.iter !== null && this.iter.skeys !== null)) {
-      const it = this.iterState();
+    if (this.scount !== 0 || (this.aux !== null && this.aux.skeys !== null)) {
+      const it = this.auxState();
       let keys = it.skeys;
       if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
       const st = this.strs;
@@ -723,7 +739,7 @@ export class LuaTable {
   }
 
   private strIndex(k: string): number {
-    const it = this.iterState();
+    const it = this.auxState();
     let keys = it.skeys;
     if (keys !== null && keys[it.spos] === k) return it.spos;
     if (keys === null) { keys = it.skeys = Object.keys(this.strs); it.sidx = null; }
@@ -740,7 +756,7 @@ export class LuaTable {
   private hashFrom(pos: number): [LuaValue, LuaValue] | undefined {
     const h = this.hash;
     if (h === null) return undefined;
-    const it = this.iterState();
+    const it = this.auxState();
     let keys = it.hkeys;
     if (keys === null) {
       if (h.size === 0) return undefined;
@@ -758,7 +774,7 @@ export class LuaTable {
   private nextInHash(k: unknown): [LuaValue, LuaValue] | undefined {
     const h = this.hash;
     if (h !== null) {
-      const it = this.iterState();
+      const it = this.auxState();
       let keys = it.hkeys;
       if (keys !== null && keys[it.hpos] === k) return this.hashFrom(it.hpos + 1);
       if (keys === null) { keys = it.hkeys = Array.from(h.keys()); it.hidx = null; }
@@ -772,7 +788,7 @@ export class LuaTable {
     }
     // A key of the array part that was cleared (and the array shrank) during
     // the traversal: everything after it in the array part is nil.
-    if (typeof k === 'number' && Number.isInteger(k) && k > 0 && k <= this.arrHigh) return this.strsFrom(0);
+    if (typeof k === 'number' && Number.isInteger(k) && k > 0 && this.aux !== null && k <= this.aux.arrHigh) return this.strsFrom(0);
     throw new TableKeyError('next');
   }
 }
