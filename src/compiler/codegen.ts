@@ -1358,7 +1358,7 @@ export class CodeGen {
       // everything else goes to setindexMiss. A table whose string keys are
       // in its hash part (table.ts, "Large string parts") is not probed.
       const T = this.fs.temp(), K = this.fs.temp(), X = this.fs.temp(), A = this.fs.temp();
-      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strsInHash === false && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindexMiss(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
+      return js`((${T} = ${o}, ${K} = ${k}, ${X} = ${v}) !== undefined && ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? ((${A} = ${T}.arr)[${K} - 1] !== undefined ? (${A}[${K} - 1] = ${X}, true) : ${K} === ${A}.length + 1 && ${A} !== $noArr && ${T}.hash === null && ${T}.metatable === null && ((${A}.push(${X}) & 1023) !== 0 || ${T}.grown())) : typeof ${K} === 'string' && ${T}.strsInHash === false && ${T}.strs[${K}] !== undefined && (${T}.strs[${K}] = ${X}, true)) || ${this.storeMark}$setindexMiss(${T}, ${K}, ${X}, ${this.descArg(desc)}))`;
     }
     if (!this.fs.gen) {
       // Writing a present field never involves __newindex: overwrite it

@@ -56,6 +56,8 @@ export interface RuntimeHelpers {
 
   // Tables.
   LuaTable: typeof LuaTable;
+  /** The shared array part of tables without one (table.ts): the inline append must not push to it. */
+  noArr: LuaValue[];
   /** The float box (`x == 1` tests for one inline: codegen's numberEquality). */
   LuaFloat: typeof LuaFloat;
   tableArray: (values: LuaValue[]) => LuaTable;
@@ -142,7 +144,7 @@ export interface RuntimeHelpers {
  */
 const HELPER_NAMES = {
   D: true, deep: true, mkfn: true, fenvFrames: true, varargTable: true, ccall: true, cdirect: true, EMPTY: true, first: true, nth: true, mv: true, append: true,
-  LuaTable: true, LuaFloat: true, tableArray: true, tableBuild: true, keyed: true,
+  LuaTable: true, noArr: true, LuaFloat: true, tableArray: true, tableBuild: true, keyed: true,
   indexMiss: true, indexStr: true, indexG: true, setindexMiss: true, setindexStr: true, setindexG: true, callreq: true, take: true, tailreq: true,
   arith: true, arithG: true, arithCvt: true, arithCvtG: true, concat: true, concatG: true, eq: true, eqG: true, lt: true, ltG: true, le: true, leG: true, len: true, lenG: true,
   numArith: true, nanOf: true, floatPow: true, divNumbers: true, isSmallInt: true, mkFloat: true, toFq: true, fromFq: true, forprep: true, forval: true, forprepWrap: true, kcache: true, callable: true,

@@ -3,7 +3,7 @@
 // only for generated code (numeric `for` set-up, to-be-closed variables).
 
 import type { RuntimeHelpers } from '../compiler/helpers.js';
-import { LuaTable } from './table.js';
+import { LuaTable, EMPTY_ARR } from './table.js';
 import { LuaFloat, mkFloat, mkInt, type LuaValue } from './value.js';
 import * as ops from './ops.js';
 import * as N from './number.js';
@@ -181,7 +181,7 @@ function kcache(n: number): (object | undefined)[] {
 /** The helpers every chunk shares: all but the per-chunk `mkfn` and the per-engine `D` and `H` (a missing or extra one is a type error). */
 const shared: Omit<RuntimeHelpers, 'mkfn' | 'D' | 'H' | 'B'> = {
   deep, fenvFrames, varargTable, ccall: ops.call, cdirect, EMPTY: ops.EMPTY, first: ops.first, nth: ops.nth, mv: ops.mv, append: ops.append,
-  LuaTable, LuaFloat, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
+  LuaTable, noArr: EMPTY_ARR, LuaFloat, tableArray: ops.tableArray, tableBuild: ops.tableBuild, keyed: ops.keyed,
   indexMiss: ops.indexMiss, indexStr: ops.indexStr, indexG: ops.indexG,
   setindexMiss: ops.setindexMiss, setindexStr: ops.setindexStr, setindexG: ops.setindexG,
   callreq: callreqChecked, take, tailreq,

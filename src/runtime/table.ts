@@ -5,6 +5,8 @@
 //   arr       t[1..n] at arr[0..n-1]. Invariants: arr never ends with nil
 //             (undefined), and every positive integer key in `hash` is
 //             > arr.length + 1. Hence #t == arr.length, always a border, O(1).
+//             A table that has no array part yet shares EMPTY_ARR (below),
+//             which must never be written: add elements through setInt.
 //   strs      string keys. An object whose prototype chain has no properties
 //             (see StrStore), so `t.strs[k]` is a plain own-property lookup and
 //             V8 inline-caches constant keys (`t.strs.x`) for struct-like
@@ -87,6 +89,23 @@ const StrStore = function StrStore() {} as unknown as { new (): StrMap };
 (StrStore as unknown as { prototype: object }).prototype = Object.create(null);
 
 const EMPTY_STRS: StrMap = Object.freeze(new StrStore());
+
+/**
+ * The array part of every table that has none yet (`{}`, records like
+ * `{x = 1}`), so that objects do not each pay for an empty array of their
+ * own (16 bytes and an allocation): Havlak 3026 -> 2589 ms, Json 507 ->
+ * 481, binary-trees 312 -> 295 (docs/ARCHITECTURE.md, Tables).
+ *
+ * INVARIANT: it stays empty. Whatever adds an element to a table's array
+ * part first makes it the table's own (ownArr): setInt here (every other
+ * writer of this module only writes a part that is not empty, or goes
+ * through setInt), and generated code's inline append, which tests
+ * `arr !== $noArr`. It is not frozen because a frozen array has another
+ * V8 map, and every site that reads `t.arr` then saw two: the array micro
+ * became 25% slower, Storage 9%. test/runtime-empty-array.test.ts checks
+ * the invariant after programs that write tables in every way.
+ */
+export const EMPTY_ARR: LuaValue[] = [];
 
 /** What a write to a read-only table throws where no frozen store does it for us (see errors.ts). */
 export class ReadonlyTableError extends TypeError {
@@ -279,7 +298,7 @@ export class LuaTable {
   declare strsInHash: boolean;
 
   constructor(arr?: LuaValue[]) {
-    this.arr = arr === undefined ? [] : arr;
+    this.arr = arr === undefined ? EMPTY_ARR : arr;
     this.strs = EMPTY_STRS;
     this.hash = null;
     this.metatable = null;
@@ -402,10 +421,10 @@ export class LuaTable {
       // still a write to a read-only table)
       if (v === undefined) { if (Object.isFrozen(a)) throw new ReadonlyTableError(); }
       else {
-        a.push(v);
+        (a === EMPTY_ARR ? this.ownArr() : a).push(v);
         // Every 1024 slots (8 KB): growth counts as allocations (the memory
         // limit and the collector's pacing see it), and the size is checked.
-        if ((a.length & 1023) === 0) this.arrayGrew();
+        if ((this.arr.length & 1023) === 0) this.arrayGrew();
         const h = this.hash;
         if (h !== null && h.size !== 0) this.migrate(h);
       }
@@ -601,6 +620,8 @@ export class LuaTable {
    */
   freeze(): void {
     if (Object.isFrozen(this.arr)) return;
+    // An own array part: freezing the shared EMPTY_ARR would freeze every table's.
+    this.ownArr();
     // An own store: setStr would replace the shared EMPTY_STRS with a fresh one.
     if (this.strs === EMPTY_STRS) this.strs = new StrStore();
     const h = new ReadonlyMap<unknown, LuaValue>(this.hash ?? []);
@@ -658,6 +679,7 @@ export class LuaTable {
   insertAt(pos: number, v: LuaValue): void {
     const a = this.arr;
     if (pos === a.length + 1) { this.setInt(pos, v); return; }
+    // (pos <= #t here: the array part is not empty, hence not EMPTY_ARR)
     a.splice(pos - 1, 0, v);
     const h = this.hash;
     if (h !== null && h.size !== 0) this.migrate(h);
@@ -715,6 +737,13 @@ export class LuaTable {
       if (v !== undefined) return [i + 1, v];
     }
     return this.strsFrom(0);
+  }
+
+  /** The array part, made the table's own first if it is the shared EMPTY_ARR. */
+  private ownArr(): LuaValue[] {
+    let a = this.arr;
+    if (a === EMPTY_ARR) a = this.arr = [];
+    return a;
   }
 
   private auxState(): TableAux {
