@@ -1702,13 +1702,17 @@ export class CodeGen {
     if (e.key.kind === 'String') return this.getField(o, e.key.value, desc, mark);
     const k = this.expr(e.key);
     if (this.fs.gen) return js`(${mark}${new HelperCall('indexG')}${o}, ${k}, ${this.descArg(desc)}))`;
-    // Inline: array part for integer keys, string store for string keys
-    // (unless they are in the hash part: table.ts, "Large string parts");
-    // a miss is nil on the spot when nothing else can hold the key (no hash
-    // part for a number, and no metatable). indexMiss does the rest without
-    // probing again.
+    // Inline: array part for integer keys, string store for string keys,
+    // or the hash part where they are (table.ts, "Large string parts"; all
+    // but "__..." keys, which stay in the store); a miss is nil on the spot
+    // when nothing else can hold the key (no hash part for a number, no
+    // metatable, not a "__..." key in a hashed table). indexMiss does the
+    // rest without probing again, but for a hashed table's key with a
+    // metatable, which it looks up once more.
     const T = this.fs.temp(), K = this.fs.temp(), V = this.fs.temp();
-    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined || ${T}.hash === null && ${T}.metatable === null : typeof ${K} === 'string' && ${T}.strsInHash === false && ((${V} = ${T}.strs[${K}]) !== undefined || ${T}.metatable === null))) ? ${V} : ${mark}$indexMiss(${T}, ${K}, ${this.descArg(desc)}))`;
+    const inStore = js`(${V} = ${T}.strs[${K}]) !== undefined || ${T}.metatable === null`;
+    const inHash = js`(${V} = ${T}.hash.get(${K})) !== undefined || ${T}.metatable === null && (${K}.charCodeAt(0) !== 95 || ${K}.charCodeAt(1) !== 95)`;
+    return js`((${T} = ${o}, ${K} = ${k}, ${T} instanceof $LuaTable && (typeof ${K} === 'number' ? (${V} = ${T}.arr[${K} - 1]) !== undefined || ${T}.hash === null && ${T}.metatable === null : typeof ${K} === 'string' && (${T}.strsInHash === false ? ${inStore} : ${inHash}))) ? ${V} : ${mark}$indexMiss(${T}, ${K}, ${this.descArg(desc)}))`;
   }
 
   /** A call; `mode` says whether the result is used (multi) or dropped (stat). */
