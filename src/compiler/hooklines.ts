@@ -227,9 +227,11 @@ function listItemLine(items: Expr[], i: number, openLine: number, closeLine: num
 export function tableLines(e: TableExpr): { items: number[]; setlist: number | null } | null {
   const close = e.lastLine;
   const list = e.items.filter((i) => i.kind === 'Positional').map((i) => i.value);
-  let k = 0;
-  const items = e.items.map((item) => {
-    if (item.kind === 'Positional') return listItemLine(list, k++, e.line, close);
+  // A list item goes to its register when the next item of either kind
+  // begins (lua's closelistfield), so its neighbours are all the items.
+  const values = e.items.map((i) => i.value);
+  const items = e.items.map((item, i) => {
+    if (item.kind === 'Positional') return listItemLine(values, i, e.line, close);
     return firstInstructionLine(item.key) ?? firstInstructionLine(item.value) ?? lastLineOf(item.value);
   });
   const setlist = list.length > 0 ? close ?? lastLineOf(list[list.length - 1]!) : null;
