@@ -307,11 +307,6 @@ export class LuaTable {
     if (--allocBudget < 0) budgetSpent();
   }
 
-  /**
-   * A table whose array part is `values` (t[i] = values[i-1]); takes
-   * ownership of the array. Trailing nils are dropped; nils inside are kept
-   * (so #t of table.pack(1, nil, 3) is 3).
-   */
   /** A fresh string store (for table constructors with string keys, filled by the caller). */
   static newStrs(): StrMap {
     return new StrStore();
@@ -325,6 +320,11 @@ export class LuaTable {
     return t;
   }
 
+  /**
+   * A table whose array part is `values` (t[i] = values[i-1]); takes
+   * ownership of the array. Trailing nils are dropped; nils inside are kept
+   * (so #t of table.pack(1, nil, 3) is 3).
+   */
   static fromArray(values: LuaValue[]): LuaTable {
     // pop, not `length = n`: V8 keeps the capacity on pop (it drops it for
     // length = 0), so `{nil, nil, nil, nil}` has room for four elements, as
