@@ -748,34 +748,45 @@ export function keyed(k: LuaValue, v: LuaValue): LuaValue {
  * as a flat list: 0 v (positional), 2 k v (keyed), 1 r (expanded result).
  */
 export function tableBuild(items: unknown[]): LuaTable {
-  // Like lua5.4's constructor code: keyed items are stored as they come,
-  // positional ones are buffered and stored 50 at a time (LFIELDS_PER_FLUSH)
-  // and at the end, so `{[1] = 'a', 'b'}` has t[1] == 'b'.
-  const t = new LuaTable();
-  let n = 1;
-  const pending: LuaValue[] = [];
-  const flush = () => {
-    for (const v of pending) t.set(n++, v);
-    pending.length = 0;
-  };
+  // Like lua5.4's constructor code: the array part is sized for the
+  // positional items, which are stored 50 at a time (LFIELDS_PER_FLUSH) and
+  // at the end, nils included, so `{nil, 2, [k] = v}` has length 2 as
+  // `{nil, 2}` has; keyed items are stored as they come, so a keyed store to
+  // a positional index before that index is flushed is overwritten by it
+  // (`{[1] = 'a', 'b'}` has t[1] == 'b').
+  const values: LuaValue[] = [];
+  const keyed: { k: LuaValue; v: LuaValue; flushed: number }[] = [];
+  let flushed = 0;
   for (let i = 0; i < items.length;) {
-    if (pending.length === 50) flush();
+    if (values.length - flushed === 50) flushed = values.length;
     const tag = items[i];
     if (tag === 0) {
-      pending.push(items[i + 1] as LuaValue);
+      values.push(items[i + 1] as LuaValue);
       i += 2;
     } else if (tag === 2) {
       const k = items[i + 1] as LuaValue;
       checkKey(k);
-      t.set(k, items[i + 2] as LuaValue);
+      keyed.push({ k, v: items[i + 2] as LuaValue, flushed });
       i += 3;
     } else {
-      for (const v of mv(items[i + 1])) pending.push(v);
+      for (const v of mv(items[i + 1])) values.push(v);
       i += 2;
     }
   }
-  flush();
+  const count = values.length;
+  const t = LuaTable.fromArray(values);
+  for (const { k, v, flushed } of keyed) {
+    const index = listIndex(k);
+    if (index > flushed && index <= count) continue;
+    t.set(k, v);
+  }
   return t;
+}
+
+/** The positional index key `k` stands for (2.0 is 2), or 0 when it is not an integer. */
+function listIndex(k: LuaValue): number {
+  const n = typeof k === 'number' ? k : k instanceof LuaFloat ? k.n : 0;
+  return Number.isInteger(n) ? n : 0;
 }
 
 export { LuaFloat };

@@ -330,6 +330,9 @@ export class LuaTable {
     // length = 0), so `{nil, nil, nil, nil}` has room for four elements, as
     // in lua5.4. Filling it then needs no growth, which would allocate 17 slots.
     while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+    // Charged as setInt charges growth, a part of 1024 slots at a time (a
+    // constructor with a long multi-valued item, table.pack of many values).
+    if (values.length >= 1024 && (allocBudget -= GROWTH_ALLOCS * (values.length >> 10)) < 0) budgetSpent();
     return new LuaTable(values);
   }
 
