@@ -26,6 +26,7 @@
 
 import { LUA54, dialectSpec, type DialectSpec } from '../runtime/dialect.js';
 import { USES_FENV } from '../syntax/lexer.js';
+import { FK_FLT, FK_INT, FK_STR, foldExpr, passesThrough, pureFold, reachesRight51 } from '../syntax/fold.js';
 import { floatPow } from '../runtime/number.js';
 import { argLines, binaryLines, firstInstructionLine, lastLineOf, returnFirstLine, spansLines, statementFirstLine, storeLine, tableLines } from './hooklines.js';
 import type {
@@ -273,9 +274,10 @@ function cstr(s: string): string {
 
 /**
  * How lua names the value of `e` in error messages, or null. `integerIndex`:
- * the dialect's `namesIntegerIndex` (small integer keys are "integer index").
+ * the dialect's `namesIntegerIndex` (small integer keys are "integer index");
+ * `doubles`: 5.1's number model, whose constant folding differs.
  */
-function describe(e: Expr, integerIndex: boolean): string | null {
+function describe(e: Expr, integerIndex: boolean, doubles: boolean): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
     case 'Index':
@@ -288,39 +290,15 @@ function describe(e: Expr, integerIndex: boolean): string | null {
       if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && integerIndex) return `field 'integer index'`;
       return `field '?'`;
     case 'String': return `constant '${cstr(e.value)}'`;
-    case 'Paren': return describe(e.expr, integerIndex);
+    case 'Paren': return describe(e.expr, integerIndex, doubles);
     case 'Binary':
-      // `K and e` with a true constant K (`K or e` with nil or false) is
-      // folded by luac: no jump, the value is e's, and so is its name.
-      if (e.op === 'and' && constantTruth(e.left) === true) return describe(e.right, integerIndex);
-      if (e.op === 'or' && constantTruth(e.left) === false) return describe(e.right, integerIndex);
+      // `K and e` with a true constant K (`K or e` with nil or false), as
+      // luac folds it, leaves no jump pending: the value is e's, and so is
+      // its name. (K may be an expression luac folds: `1 / 2`, `v and nil`.)
+      if (e.op !== 'and' && e.op !== 'or') return null;
+      if (doubles ? reachesRight51(e.op, e.left, fold51) : passesThrough(e.op, foldExpr(e.left))) return describe(e.right, integerIndex, doubles);
       return null;
     default: return null;
-  }
-}
-
-/** A numeral, possibly negated and parenthesised: a constant after luac's folding. */
-function isNumeral(e: Expr): boolean {
-  if (e.kind === 'Integer' || e.kind === 'Float') return true;
-  if (e.kind === 'Paren') return isNumeral(e.expr);
-  return e.kind === 'Unary' && e.op === '-' && isNumeral(e.operand);
-}
-
-/** Whether luac's goiftrue/goiffalse sees `e` as a constant: its truth, or undefined when it is not one. */
-function constantTruth(e: Expr): boolean | undefined {
-  switch (e.kind) {
-    case 'Paren': return constantTruth(e.expr);
-    case 'Integer': case 'Float': case 'String': case 'True': return true;
-    case 'Nil': case 'False': return false;
-    // Folded by luac: a negated numeral, `not` of a constant.
-    case 'Unary':
-      if (e.op === '-' && isNumeral(e.operand)) return true;
-      if (e.op === 'not') {
-        const t = constantTruth(e.operand);
-        return t === undefined ? undefined : !t;
-      }
-      return undefined;
-    default: return undefined;
   }
 }
 
@@ -582,7 +560,7 @@ export class CodeGen {
   /** A line break plus marker placed right before a call's argument list, where V8 reports the call. */
   /** `describe` in this chunk's dialect. */
   private describe(e: Expr): string | null {
-    return describe(e, this.dialect.namesIntegerIndex);
+    return describe(e, this.dialect.namesIntegerIndex, this.doubles);
   }
 
   private callMarker(line: number, site: CallSite): Code {
@@ -2038,6 +2016,11 @@ export class CodeGen {
       if (k !== undefined) return this.constant51(k);
     }
     if (op === 'and' || op === 'or') {
+      // `K and e` with a true constant K (`K or e`, K nil or false): luac
+      // emits no code for K, so neither do we (in 5.1 the constants a
+      // function uses decide the sign of a zero: see constant51).
+      const lf = pureFold(e.left, this.doubles ? fold51 : undefined);
+      if (lf !== null && passesThrough(op, lf)) return this.expr(e.right);
       const t = this.fs.temp();
       const l = this.expr(e.left);
       const r = this.expr(e.right);
@@ -2361,7 +2344,7 @@ export class CodeGen {
 
   /** How a binary operator's error describes operand `e` (DialectSpec `namesConstantOperands`). */
   private operandDesc(e: Expr, op: string): string | null {
-    if (!this.dialect.namesConstantOperands && op !== '..' && constantOperand(e)) return null;
+    if (!this.dialect.namesConstantOperands && op !== '..' && constantOperand(e, this.doubles)) return null;
     return this.describe(e);
   }
 
@@ -2403,9 +2386,10 @@ export class CodeGen {
 }
 
 /** A literal operand (lua5.3 takes it from the constant table, as an RK operand with no name). */
-function constantOperand(e: Expr): boolean {
-  while (e.kind === 'Paren') e = e.expr;
-  return e.kind === 'String' || e.kind === 'Integer' || e.kind === 'Float';
+/** Whether luac makes `e` a constant operand (an RK operand in 5.3 and 5.1): a string or number once folded, with no jump pending. */
+function constantOperand(e: Expr, doubles: boolean): boolean {
+  const f = foldExpr(e, doubles ? fold51 : undefined);
+  return (f.k === FK_STR || f.k === FK_INT || f.k === FK_FLT) && !f.t && !f.f;
 }
 
 function isMulti(e: Expr): boolean {
@@ -2449,6 +2433,11 @@ function fold51(e: Expr): number | undefined {
       return v === undefined ? undefined : -v;
     }
     case 'Binary': {
+      if (e.op === 'and' || e.op === 'or') {
+        // `K and e` (`K or e`) is e to luac when K leaves no jump.
+        const lf = pureFold(e.left, fold51);
+        return lf !== null && passesThrough(e.op, lf) ? fold51(e.right) : undefined;
+      }
       const name = DOUBLE_ARITH[e.op];
       if (name === undefined) return undefined;
       const a = fold51(e.left);

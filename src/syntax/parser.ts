@@ -19,6 +19,9 @@ import {
   TK_UNTIL, TK_WHILE,
 } from './lexer.js';
 import type { Token } from './lexer.js';
+import {
+  FALSE_F, FK_FLT, FK_INT, FK_NIL, FK_STR, FK_TRUE, FK_FALSE, NIL_F, OTHER, TRUE_F, foldInfix, foldOfConst, foldPosfix, foldUnary, type Fold,
+} from './fold.js';
 
 const LUAI_MAXCCALLS = 200;
 /** Limit of the label and pending-goto lists (luaM_growvector with SHRT_MAX). */
@@ -64,116 +67,6 @@ class FuncState {
 
 // resolution results
 const R_GLOBAL = 0, R_LOCAL = 1, R_UPVAL = 2, R_CONST = 3;
-
-// ------------------------------------------------------ constant folding
-
-// expression "kinds" as far as lcode.c's folding cares
-const FK_OTHER = 0, FK_NIL = 1, FK_TRUE = 2, FK_FALSE = 3, FK_INT = 4, FK_FLT = 5, FK_STR = 6;
-interface Fold { readonly k: number; readonly v: bigint | number | string | null; readonly t: boolean; readonly f: boolean }
-const OTHER: Fold = { k: FK_OTHER, v: null, t: false, f: false };
-const NIL_F: Fold = { k: FK_NIL, v: null, t: false, f: false };
-const TRUE_F: Fold = { k: FK_TRUE, v: null, t: false, f: false };
-const FALSE_F: Fold = { k: FK_FALSE, v: null, t: false, f: false };
-
-function isNumeral(f: Fold): boolean { return (f.k === FK_INT || f.k === FK_FLT) && !f.t && !f.f; }
-
-function toInteger(f: Fold): bigint | null {
-  if (f.k === FK_INT) return f.v as bigint;
-  const x = f.v as number;
-  if (Math.floor(x) !== x) return null;
-  if (x >= -9223372036854775808 && x < 9223372036854775808) return BigInt(x);
-  return null;
-}
-function toFloat(f: Fold): number { return f.k === FK_INT ? Number(f.v as bigint) : (f.v as number); }
-const wrap = (x: bigint): bigint => BigInt.asIntN(64, x);
-function shiftl(x: bigint, y: bigint): bigint {
-  if (y < 0n) {
-    if (y <= -64n) return 0n;
-    return wrap(BigInt.asUintN(64, x) >> -y);
-  }
-  if (y >= 64n) return 0n;
-  return wrap(x << y);
-}
-
-/** constfolding (lcode.c): the folded value, or null when lcode.c would not fold. */
-function constFold(op: string, a: Fold, b: Fold): Fold | null {
-  if (!isNumeral(a) || !isNumeral(b)) return null;
-  switch (op) {
-    case '&': case '|': case '~': case '<<': case '>>': case 'bnot': {
-      const x = toInteger(a), y = toInteger(b);
-      if (x === null || y === null) return null;
-      let r: bigint;
-      switch (op) {
-        case '&': r = x & y; break;
-        case '|': r = x | y; break;
-        case '~': r = x ^ y; break;
-        case '<<': r = shiftl(x, y); break;
-        case '>>': r = shiftl(x, wrap(-y)); break;
-        default: r = ~x;
-      }
-      return { k: FK_INT, v: wrap(r), t: false, f: false };
-    }
-    case '/': case '//': case '%':
-      if (toFloat(b) === 0) return null;
-  }
-  let res: bigint | number;
-  if (a.k === FK_INT && b.k === FK_INT && op !== '/' && op !== '^') {
-    const x = a.v as bigint, y = b.v as bigint;
-    switch (op) {
-      case '+': res = wrap(x + y); break;
-      case '-': res = wrap(x - y); break;
-      case '*': res = wrap(x * y); break;
-      case '//': {
-        if (y === -1n) { res = wrap(-x); break; }
-        let q = x / y;
-        if ((x < 0n) !== (y < 0n) && x % y !== 0n) q -= 1n;
-        res = wrap(q);
-        break;
-      }
-      case '%': {
-        if (y === -1n) { res = 0n; break; }
-        let r = x % y;
-        if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
-        res = r;
-        break;
-      }
-      case 'unm': res = wrap(-x); break;
-      default: return null;
-    }
-  } else {
-    const x = toFloat(a), y = toFloat(b);
-    switch (op) {
-      case '+': res = x + y; break;
-      case '-': res = x - y; break;
-      case '*': res = x * y; break;
-      case '/': res = x / y; break;
-      case '^': res = y === 2 ? x * x : Math.pow(x, y); break;
-      case '//': res = Math.floor(x / y); break;
-      case '%': {
-        let m = x % y;
-        if (m > 0 ? y < 0 : (m < 0 && y !== m)) m += y;
-        res = m;
-        break;
-      }
-      case 'unm': res = -x; break;
-      default: return null;
-    }
-  }
-  if (typeof res === 'bigint') return { k: FK_INT, v: res, t: false, f: false };
-  if (Number.isNaN(res) || res === 0) return null;
-  return { k: FK_FLT, v: res, t: false, f: false };
-}
-
-function foldOfConst(c: ConstantExpr): Fold {
-  switch (c.kind) {
-    case 'Nil': return NIL_F;
-    case 'True': return TRUE_F;
-    case 'False': return FALSE_F;
-    case 'Integer': return { k: FK_INT, v: c.value, t: false, f: false };
-    case 'Float': return { k: FK_FLT, v: c.value, t: false, f: false };
-    case 'String': return { k: FK_STR, v: c.value, t: false, f: false };
-  }
-}
 
 function constOfFold(f: Fold, line: number, column: number): ConstantExpr | null {
   if (f.t || f.f) return null;
@@ -1325,7 +1218,7 @@ export class Parser {
       this.next();
       const operand = this.subexpr(this.unaryPriority);
       v = { kind: 'Unary', op: uop, operand, line: t.line, column: t.column };
-      if (is54) vf = this.foldUnary(uop, this.fold);
+      if (is54) vf = foldUnary(uop, this.fold);
     } else {
       v = this.simpleexp();
       vf = this.fold;
@@ -1336,62 +1229,17 @@ export class Parser {
       const opTok = this.lex.t;
       this.next();
       let lf = OTHER;
-      if (is54) lf = this.foldInfix(op.op, vf);
+      if (is54) lf = foldInfix(op.op, vf);
       const right = this.subexpr(op.right);
       const nextop = this.lastOp;
       v = { kind: 'Binary', op: op.op, left: v, right, opLine: opTok.line, line: v.line, column: v.column, lastLine: this.lex.lastline };
-      if (is54) vf = this.foldPosfix(op.op, lf, this.fold);
+      if (is54) vf = foldPosfix(op.op, lf, this.fold);
       op = nextop;
     }
     this.leaveLevel();
     this.lastOp = op;
     this.fold = vf;
     return v;
-  }
-
-  private foldUnary(op: UnaryOp, f: Fold): Fold {
-    switch (op) {
-      case '-': return constFold('unm', f, { k: FK_INT, v: 0n, t: false, f: false }) ?? OTHER;
-      case '~': return constFold('bnot', f, { k: FK_INT, v: 0n, t: false, f: false }) ?? OTHER;
-      case 'not': {
-        let k = FK_OTHER;
-        switch (f.k) {
-          case FK_NIL: case FK_FALSE: k = FK_TRUE; break;
-          case FK_INT: case FK_FLT: case FK_STR: case FK_TRUE: k = FK_FALSE; break;
-        }
-        if (k === FK_OTHER) return OTHER;
-        return { k, v: null, t: f.f, f: f.t };
-      }
-      default: return OTHER;
-    }
-  }
-
-  private foldInfix(op: BinaryOp, f: Fold): Fold {
-    if (op === 'and') {
-      const truthy = f.k === FK_INT || f.k === FK_FLT || f.k === FK_STR || f.k === FK_TRUE;
-      return { k: f.k, v: f.v, t: false, f: f.f || !truthy };
-    }
-    if (op === 'or') {
-      const falsy = f.k === FK_NIL || f.k === FK_FALSE;
-      return { k: f.k, v: f.v, t: f.t || !falsy, f: false };
-    }
-    return f;
-  }
-
-  private foldPosfix(op: BinaryOp, l: Fold, r: Fold): Fold {
-    switch (op) {
-      case 'and':
-        if (r.k === FK_OTHER) return OTHER;
-        return { k: r.k, v: r.v, t: r.t, f: r.f || l.f };
-      case 'or':
-        if (r.k === FK_OTHER) return OTHER;
-        return { k: r.k, v: r.v, t: r.t || l.t, f: r.f };
-      case '+': case '-': case '*': case '/': case '//': case '%': case '^':
-      case '&': case '|': case '~': case '<<': case '>>':
-        return constFold(op, l, r) ?? OTHER;
-      default:
-        return OTHER;
-    }
   }
 
   private simpleexp(): Expr {

@@ -10,10 +10,4 @@ export interface KnownDifference {
   reason: string;
 }
 
-export const KNOWN_DIFFERENCES: KnownDifference[] = [
-  {
-    seed: 20240901, index: 45, cls: 'differs',
-    reason: "variable name of an and/or operand: `#(v1 and nil or v2)` is \"(upvalue 'v2')\" in lua5.4, whose " +
-      'name comes from the last instruction that set the register (findsetreg); Regolith names no and/or result',
-  },
-];
+export const KNOWN_DIFFERENCES: KnownDifference[] = [];
