@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { assertSameAsReference, referenceSkip, regolithCommand, runDifferential } from './support/differential.js';
 import { repoRoot } from './support/reference.js';
 import { ParsedSite, V8_STACK, parseStack } from '../src/runtime/jsframes.js';
+import { renameFunction } from '../src/runtime/names.js';
 
 const noV8 = join(repoRoot, 'test', 'support', 'no-v8-stack.mjs');
 const folders = ['errors', 'debug'];
@@ -62,6 +63,25 @@ describe('parsing stack strings', () => {
       new ParsedSite(null, 'http://127.0.0.1:8080/app.js', 20),
       new ParsedSite('map', '', 0),
     ]);
+  });
+  test('SpiderMonkey frames are read through the source names of renamed functions', () => {
+    // Test functions, renamed as the engine renames its own (names.ts).
+    function sourceNameOfAFunction(): void {}
+    function ab(): void {}
+    const twin = { sharedSourceName(): void {} }.sharedSourceName;
+    const twin2 = { sharedSourceName(): void {} }.sharedSourceName;
+    renameFunction(sourceNameOfAFunction, 'luaLib$test.renamed');
+    renameFunction(ab, 'luaLib$test.short');
+    renameFunction(twin, 'luaLib$test.twin1');
+    renameFunction(twin2, 'luaLib$test.twin2');
+    const frames = ['sourceNameOfAFunction@x.mjs:1:1', 'ab@x.mjs:2:1', 'outer/sharedSourceName@x.mjs:3:1', ''].join('\n');
+    assert.deepEqual(parseStack(frames).map((s) => s.fnName), [
+      'luaLib$test.renamed',
+      'ab', // too short to be recorded: a minifier's name
+      'sharedSourceName', // two functions had it: it identifies neither
+    ]);
+    // V8 shows the `name` property itself: its frames are not translated.
+    assert.deepEqual(parseStack('Error\n    at sourceNameOfAFunction (x.mjs:1:1)').map((s) => s.fnName), ['sourceNameOfAFunction']);
   });
   test('V8 frames', () => {
     const v8 = [

@@ -11,7 +11,7 @@ import type { CallSite } from '../compiler/codegen.js';
 import { E, CHUNK_URL_PREFIX } from './engine.js';
 import { ReadonlyTableError } from './table.js';
 import { compileJs } from './jsfunction.js';
-import { RUNTIME_PREFIX } from './names.js';
+import { RUNTIME_PREFIX, renameFunction } from './names.js';
 import { ParsedSite, V8_STACK, parseStack } from './jsframes.js';
 
 /** A Lua error in flight: `value` is the Lua error object (any Lua value). */
@@ -195,7 +195,7 @@ export function registerHostFunction(fn: Function, qualifiedName = ''): void {
   if (hostFunctionNames.get(current)) return;
   if (qualifiedName === '' && current.startsWith(HOST_FUNCTION_PREFIX)) return;
   const name = HOST_FUNCTION_PREFIX + (qualifiedName !== '' ? qualifiedName : ':' + current);
-  Object.defineProperty(fn, 'name', { value: name, configurable: true });
+  renameFunction(fn, name);
   if (!hostFunctionNames.get(name)) hostFunctionNames.set(name, qualifiedName);
 }
 

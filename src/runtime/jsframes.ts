@@ -11,10 +11,15 @@
 //
 // Lua frames are found by the `//# sourceURL` each compiled chunk carries, so
 // their positions are exact where the engine reports that URL in `stack`.
-// What is lost (docs/ARCHITECTURE.md, "Errors"): library functions are known
-// by their `name` property, which V8 shows but the string formats of other
-// engines may not, and the depth of the record is the engine's own limit
-// (Error.stackTraceLimit is V8's).
+// Library and runtime functions are known by the `name` property they are
+// given (names.ts), which V8 shows; SpiderMonkey shows the name the function
+// had in the source, which names.ts records before renaming, so such frames
+// are read through that record. What is lost (docs/ARCHITECTURE.md,
+// "Errors"): a source name that functions share identifies none of them, and
+// the depth of the record is the engine's own limit (Error.stackTraceLimit is
+// V8's).
+
+import { givenName } from './names.js';
 
 /**
  * True where V8's structured stack API works: Error.captureStackTrace gives
@@ -64,22 +69,26 @@ export function parseStack(stack: string | undefined): ParsedSite[] {
   for (const text of stack.split('\n')) {
     const m = v8 ? V8_FRAME.exec(text) : AT_SIGN_FRAME.exec(text);
     if (m !== null) {
-      out.push(new ParsedSite(functionName(m[1]), m[2]!, Number(m[3])));
+      out.push(new ParsedSite(functionName(m[1], v8), m[2]!, Number(m[3])));
       continue;
     }
     const place = v8 ? V8_PLACE.exec(text) : AT_SIGN_PLACE.exec(text);
-    if (place !== null) out.push(new ParsedSite(functionName(place[1]), '', 0));
+    if (place !== null) out.push(new ParsedSite(functionName(place[1], v8), '', 0));
   }
   return out;
 }
 
 /**
- * The function's own name. V8 writes "Class.method [as alias]" and "new X";
- * SpiderMonkey writes an inferred path, "outer/inner", ending in "<" for an
- * anonymous function inside the last one named.
+ * The function's own name. V8 writes "Class.method [as alias]" and "new X",
+ * from the `name` property; SpiderMonkey writes the source's name, or an
+ * inferred path, "outer/inner", ending in "<" for an anonymous function
+ * inside the last one named; a source name is read as the name the function
+ * was given (names.ts).
  */
-function functionName(raw: string | undefined): string | null {
+function functionName(raw: string | undefined, v8: boolean): string | null {
   if (raw === undefined || raw === '' || raw.endsWith('<')) return null;
   const name = raw.replace(/ \[as [^\]]*\]$/, '').replace(/^new /, '');
-  return name.slice(name.lastIndexOf('/') + 1) || null;
+  const own = name.slice(name.lastIndexOf('/') + 1);
+  if (own === '') return null;
+  return v8 ? own : givenName(own);
 }
