@@ -104,11 +104,24 @@ function nextOf(args: Args): unknown {
 registerHostFunction(luaB_pairsnext);
 
 function ipairsAux(t: LuaValue, i: LuaValue): unknown {
-  const n = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : N.numAdd(i as never, 1);
-  const v = t instanceof LuaTable && t.metatable === null && typeof n === 'number' ? t.getInt(n) : ops.index(t, n);
+  if (typeof i !== 'number' || (i | 0) !== i) {
+    // Not a small integer: checked as lua's ipairsaux does (luaL_checkinteger),
+    // with "no value" for an absent argument.
+    // eslint-disable-next-line prefer-rest-params
+    return ipairsAuxChecked(Array.prototype.slice.call(arguments) as Args);
+  }
+  const n = i + 1;
+  const v = t instanceof LuaTable && t.metatable === null ? t.getInt(n) : ops.index(t, n);
   return v === undefined ? undefined : [n, v];
 }
 registerHostFunction(ipairsAux);
+
+function ipairsAuxChecked(args: Args): unknown {
+  const n = N.numAdd(checkInteger(args, 1), 1);
+  const t = args[0];
+  const v = t instanceof LuaTable && t.metatable === null && typeof n === 'number' ? t.getInt(n) : ops.index(t, n);
+  return v === undefined ? undefined : [n, v];
+}
 
 /** lua5.1's ipairsaux: luaL_checkint(L, 2), a table, lua_rawgeti. */
 function ipairsAuxRaw(t: LuaValue, i: LuaValue): unknown {
