@@ -280,15 +280,18 @@ function cstr(s: string): string {
 function describe(e: Expr, integerIndex: boolean, doubles: boolean): string | null {
   switch (e.kind) {
     case 'Name': return describeName(e);
-    case 'Index':
+    case 'Index': {
       // lua5.4 names the key only when it is a constant string; small
-      // integer constants use OP_GETI ("integer index"). A field of `_ENV`
+      // integer constants use OP_GETI ("integer index"). Constants as luac
+      // folds them: t[~-1] is t[0], t[nil or "x"] is t.x. A field of `_ENV`
       // is a global.
-      if (e.key.kind === 'String') {
-        return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(e.key.value)}'`;
+      const key = pureFold(e.key, doubles ? fold51 : undefined);
+      if (key?.k === FK_STR) {
+        return `${e.object.kind === 'Name' && e.object.name === '_ENV' ? 'global' : 'field'} '${cstr(key.v as string)}'`;
       }
-      if (e.key.kind === 'Integer' && e.key.value >= 0n && e.key.value <= 255n && integerIndex) return `field 'integer index'`;
+      if (key?.k === FK_INT && integerIndex && (key.v as bigint) >= 0n && (key.v as bigint) <= 255n) return `field 'integer index'`;
       return `field '?'`;
+    }
     case 'String': return `constant '${cstr(e.value)}'`;
     case 'Paren': return describe(e.expr, integerIndex, doubles);
     case 'Binary':

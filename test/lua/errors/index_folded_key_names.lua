@@ -1,0 +1,18 @@
+-- dialects: 5.4 5.3
+-- The key in an 'attempt to index' or arithmetic message, as luac folds it:
+-- t[~-1] is t[0] (5.4: OP_GETI, "integer index"), t[nil or "x"] is t.x.
+-- (Found by the fuzzer.)
+local G = {}
+local v = 1
+print(pcall(function() return ("x")[(~ 0xffffffffffffffff)].y end))
+print(pcall(function() return (type(v))[("a,b,,c" and nil or 0x10)] + 1 end))
+print(pcall(function() return G[nil or "name"] + 1 end))
+print(pcall(function() return G[1 + 2] + 1 end))
+print(pcall(function() return G[2^2] + 1 end))
+print(pcall(function() return G[255 + 1] + 1 end))
+print(pcall(function() return G[-1] + 1 end))
+print(pcall(function() return G[v and 3] + 1 end))
+print(pcall(function() return G["a" .. "b"] + 1 end))
+print(pcall(function() return G[(1 and "k")] + 1 end))
+print(pcall(function() return G[false or "k2"].z end))
+print(pcall(function() return G[0x10 | 0].z end))
