@@ -2388,8 +2388,11 @@ export class CodeGen {
   }
 }
 
-/** A literal operand (lua5.3 takes it from the constant table, as an RK operand with no name). */
-/** Whether luac makes `e` a constant operand (an RK operand in 5.3 and 5.1): a string or number once folded, with no jump pending. */
+/**
+ * Whether luac makes `e` a constant operand, which 5.3 and 5.1 take from the
+ * constant table (an RK operand, with no name): a string or number once
+ * folded, with no jump pending.
+ */
 function constantOperand(e: Expr, doubles: boolean): boolean {
   const f = foldExpr(e, doubles ? fold51 : undefined);
   return (f.k === FK_STR || f.k === FK_INT || f.k === FK_FLT) && !f.t && !f.f;

@@ -7,6 +7,11 @@ import type { BinaryOp, ConstantExpr, Expr, UnaryOp } from './ast.js';
 
 // expression "kinds" as far as lcode.c's folding cares
 export const FK_OTHER = 0, FK_NIL = 1, FK_TRUE = 2, FK_FALSE = 3, FK_INT = 4, FK_FLT = 5, FK_STR = 6;
+/**
+ * What luac knows of an expression: its kind (a constant's, or FK_OTHER), the
+ * constant's value, and whether jumps are pending on its true list (`t`) or
+ * its false list (`f`), as an expdesc's t and f.
+ */
 export interface Fold { readonly k: number; readonly v: bigint | number | string | null; readonly t: boolean; readonly f: boolean }
 export const OTHER: Fold = { k: FK_OTHER, v: null, t: false, f: false };
 export const NIL_F: Fold = { k: FK_NIL, v: null, t: false, f: false };
