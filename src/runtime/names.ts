@@ -18,8 +18,9 @@ export const RUNTIME_PREFIX = 'luaRt$';
 /**
  * Source name -> the name given to the function that had it; null when
  * functions given different names had that source name (it identifies none).
- * Process-wide like the functions it describes: it is filled from the
- * engine's own functions, each renamed once, and states only read it.
+ * Process-wide like the functions it describes: only the engine's own
+ * functions are renamed (as a state opens its libraries, the same names
+ * every time), so what it holds never depends on what a state runs.
  */
 const givenNames = new Map<string, string | null>();
 
@@ -29,7 +30,8 @@ const givenNames = new Map<string, string | null>();
  * functions in different scopes, so such a name would identify the wrong
  * function. A minified build on SpiderMonkey therefore recognises none of
  * these functions; an unminified one (a bundler's development build, the
- * readable dist/browser/regolith.mjs) recognises them all.
+ * readable dist/browser/regolith.mjs) recognises all whose source names are
+ * their own.
  */
 const MIN_SOURCE_NAME = 4;
 
