@@ -125,7 +125,6 @@ const CHROMIUM_DIFFERENCES: Record<string, string> = {
 
 /** SpiderMonkey keeps a single NaN (its values are NaN-boxed): the sign lua prints ("-nan") is lost. */
 const NAN_SIGN = 'SpiderMonkey has one NaN: the sign of a NaN (-nan or nan) is lost';
-/** SpiderMonkey leaves a generator's frame out of the stack of an error made in a function it calls (coroutines and code that may yield run as generators). */
 /**
  * The `stack` string of an error has no frame of the Lua function that raised
  * it, so the message lacks its position. One cause is known: SpiderMonkey
