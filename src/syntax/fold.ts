@@ -39,7 +39,7 @@ function shiftl(x: bigint, y: bigint): bigint {
 }
 
 /** constfolding (lcode.c): the folded value, or null when lcode.c would not fold. */
-export function constFold(op: string, a: Fold, b: Fold): Fold | null {
+function constFold(op: string, a: Fold, b: Fold): Fold | null {
   if (!isNumeral(a) || !isNumeral(b)) return null;
   switch (op) {
     case '&': case '|': case '~': case '<<': case '>>': case 'bnot': {

@@ -1,3 +1,4 @@
+-- dialects: 5.4 5.3
 -- Operand names in error messages when the operand is an and/or expression:
 -- luac names the value after the expression that loaded it only when the
 -- left side leaves no jump pending (a constant, possibly folded: `1e100/2 and
@@ -26,8 +27,6 @@ print(pcall(function() return (("x" and (v and false)) or G.h) + 1 end))
 print(pcall(function() return ((2^53 | 0) and G.i) + 1 end))
 print(pcall(function() return ((1.5 | 0) and G.j) + 1 end))
 print(pcall(function() return ((-0.0) and G.k) + 1 end))
-local K <const> = 5
-print(pcall(function() return (K and G.l) + 1 end))
 G = {a = nil, b = "str"}
 v, u = 1, nil
 local x = {}
