@@ -1562,7 +1562,9 @@ export class Parser {
     fs.freereg = s.freereg;
     this.nCcalls = s.nCcalls;
     this.stats = s.stats;
-    if (this.labels.length > s.nlabels) this.labels.length = s.nlabels;
+    // (truncateLabels keeps the by-name index in step: a stale entry there
+    // would make a later goto find a label that is gone.)
+    this.truncateLabels(s.nlabels);
     if (this.gotos.length > s.ngotos) this.gotos.length = s.ngotos;
   }
 
